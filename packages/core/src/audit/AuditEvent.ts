@@ -1,0 +1,35 @@
+import type { RuleId } from '../model/RuleId.js';
+
+/** Hash that precedes the first event of every stream. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * An audit event as written by core, before the store seals it into its stream's hash chain.
+ *
+ * @example
+ * const draft: AuditDraft = { stream: 'order:o1', type: 'order.submitted', at: now, actor: 'u-li', data: {} };
+ */
+export interface AuditDraft {
+  /** The chain the event belongs to: `order:<id>`, `customer:<id>`, `archive:<id>`… */
+  stream: string;
+  /** What happened, e.g. `order.submitted`, `approval.granted`. */
+  type: string;
+  at: string;
+  /** User id of whoever caused it; null for the system (deadline checks, sync). */
+  actor: string | null;
+  /** Rules the event records, when it records a rule outcome. */
+  ruleIds?: readonly RuleId[];
+  data: unknown;
+}
+
+/**
+ * A sealed, append-only audit event: `hash` is SHA-256 over `prevHash`, a newline and the
+ * canonical JSON of the event's content (stream, seq, type, at, actor, ruleIds, data), so
+ * changing any stored byte breaks the chain from that event on (AR-2).
+ */
+export interface AuditEvent extends AuditDraft {
+  /** Position in the stream, from 1. */
+  seq: number;
+  prevHash: string;
+  hash: string;
+}

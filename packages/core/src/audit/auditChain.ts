@@ -1,0 +1,82 @@
+import { canonicalJson } from '../internal/canonicalJson.js';
+import type { Hasher } from '../ports/Hasher.js';
+import { GENESIS_HASH, type AuditDraft, type AuditEvent } from './AuditEvent.js';
+
+/** The last event of a stream, as far as sealing the next one needs. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+function content(event: AuditDraft & { seq: number }): string {
+  return canonicalJson({
+    stream: event.stream,
+    seq: event.seq,
+    type: event.type,
+    at: event.at,
+    actor: event.actor,
+    ruleIds: event.ruleIds ?? [],
+    data: event.data,
+  });
+}
+
+/**
+ * Seals a draft onto a stream whose last event is `head` (undefined for an empty stream).
+ * Stores call this inside the transaction that appends the event.
+ *
+ * @example
+ * const sealed = sealEvent(undefined, draft, portableSha256); // sealed.seq === 1
+ */
+export function sealEvent(head: ChainHead | undefined, draft: AuditDraft, hasher: Hasher): AuditEvent {
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const event = { ...draft, seq };
+  const hash = hasher.sha256Hex(prevHash + '\n' + content(event));
+  return { ...event, prevHash, hash };
+}
+
+/** Why a chain failed verification, and where. */
+export type ChainProblem =
+  | { code: 'HASH_MISMATCH'; stream: string; seq: number }
+  | { code: 'BROKEN_LINK'; stream: string; seq: number }
+  | { code: 'SEQUENCE_GAP'; stream: string; seq: number; expected: number }
+  | { code: 'HEAD_MISMATCH'; stream: string; seq: number };
+
+/** Outcome of `verifyChain`. */
+export type ChainVerification =
+  | { ok: true; events: number; head: ChainHead | undefined }
+  | { ok: false; problem: ChainProblem };
+
+/**
+ * Walks one stream's events in order and checks every link and hash. When `expectedHead` is
+ * given (the head the order record remembers), a truncated stream is caught too.
+ *
+ * @example
+ * const result = verifyChain(await store.readStream('order:o1'), portableSha256);
+ * if (!result.ok) console.error(result.problem); // { code: 'HASH_MISMATCH', stream, seq }
+ */
+export function verifyChain(
+  events: readonly AuditEvent[],
+  hasher: Hasher,
+  expectedHead?: ChainHead,
+): ChainVerification {
+  let prev: ChainHead | undefined;
+  for (const event of events) {
+    const expectedSeq = (prev?.seq ?? 0) + 1;
+    if (event.seq !== expectedSeq) {
+      return { ok: false, problem: { code: 'SEQUENCE_GAP', stream: event.stream, seq: event.seq, expected: expectedSeq } };
+    }
+    if (event.prevHash !== (prev?.hash ?? GENESIS_HASH)) {
+      return { ok: false, problem: { code: 'BROKEN_LINK', stream: event.stream, seq: event.seq } };
+    }
+    if (hasher.sha256Hex(event.prevHash + '\n' + content(event)) !== event.hash) {
+      return { ok: false, problem: { code: 'HASH_MISMATCH', stream: event.stream, seq: event.seq } };
+    }
+    prev = { seq: event.seq, hash: event.hash };
+  }
+  if (expectedHead && (prev?.seq !== expectedHead.seq || prev.hash !== expectedHead.hash)) {
+    const stream = events[0]?.stream ?? '';
+    return { ok: false, problem: { code: 'HEAD_MISMATCH', stream, seq: prev?.seq ?? 0 } };
+  }
+  return { ok: true, events: events.length, head: prev };
+}

@@ -1,0 +1,275 @@
+import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import { verifyChain, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
+import type { Route } from '../approvals/Route.js';
+import { ConcurrentModificationError, parseOrThrow } from '../errors.js';
+import { Actor, type ActorInput } from '../model/Actor.js';
+import { Customer } from '../model/Customer.js';
+import type { Finding } from '../model/Finding.js';
+import { Order, type OrderInput } from '../model/Order.js';
+import type { Policy } from '../policy/Policy.js';
+import type { Clock } from '../ports/Clock.js';
+import { portableSha256, type Hasher } from '../ports/Hasher.js';
+import type { IdSource } from '../ports/IdSource.js';
+import type { Notifier } from '../ports/Notifier.js';
+import type { Store } from '../ports/Store.js';
+import { formatOrderNumber, sequenceScope } from '../rules/intake/formatOrderNumber.js';
+import type { Effect, EffectDraft } from '../workflow/Effect.js';
+import { initialWorkflow, type OrderWorkflow } from '../workflow/OrderWorkflow.js';
+import { transition } from '../workflow/transition.js';
+import type { RecordedEvent, TransitionResult } from '../workflow/TransitionResult.js';
+import type { WorkflowEvent } from '../workflow/WorkflowEvent.js';
+import type { DeskResult } from './DeskResult.js';
+import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
+
+/** Ports and policy an `OrderDesk` runs on. */
+export interface OrderDeskOptions {
+  policy: Policy;
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  /** Receives the effects of every committed transition; effects are only returned when absent. */
+  notifier?: Notifier;
+  /** Hash for `verify`; must match the store's. */
+  hasher?: Hasher;
+  /** Attempts on a concurrent modification before giving up (default 8). */
+  maxAttempts?: number;
+}
+
+/** Store record kind of customers (credit facts). */
+export const CUSTOMER_KIND = 'customer';
+
+type Ok = Extract<TransitionResult, { ok: true }>;
+
+/**
+ * The order desk: the application service over the pure core. It parses input, assigns order
+ * numbers (IN-1), runs `transition`, commits the new state and its audit events atomically with
+ * optimistic versioning (retrying on concurrent writers), and hands effects to the notifier.
+ *
+ * @example
+ * const desk = new OrderDesk({ policy, store: new MemoryStore(), clock, ids });
+ * const r = await desk.submit(orderInput, { id: 'u-li', groups: ['sales'] });
+ * if (r.ok) await desk.approve(r.value.order.id, { id: 'u-wang', groups: [] });
+ */
+export class OrderDesk {
+  readonly policy: Policy;
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #notifier: Notifier | undefined;
+  readonly #hasher: Hasher;
+  readonly #maxAttempts: number;
+
+  constructor(options: OrderDeskOptions) {
+    this.policy = options.policy;
+    this.#store = options.store;
+    this.#clock = options.clock;
+    this.#notifier = options.notifier;
+    this.#hasher = options.hasher ?? portableSha256;
+    this.#maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  /**
+   * Receives an order for review and assesses it at once (IN-1…IN-4, RV-*): new orders get their
+   * number; a returned order is resubmitted after correction (RV-9), keeping its number.
+   * @throws {ValidationError} when the order or actor is malformed; nothing is written then.
+   */
+  async submit(input: OrderInput | unknown, actorInput: ActorInput): Promise<DeskResult<OrderView>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    const parsed = parseOrThrow(Order, input, 'order');
+    return this.#withRetry(async () => {
+      const existing = await this.#store.get<OrderRecord>(ORDER_KIND, parsed.id);
+      if (existing && !['draft', 'returned'].includes(existing.value.workflow.status)) {
+        return {
+          ok: false,
+          code: 'ALREADY_SUBMITTED',
+          message: `order ${parsed.id} is already ${existing.value.workflow.status}`,
+        } as const;
+      }
+      const now = this.#clock.now();
+      let order: Order;
+      if (existing) {
+        order = { ...parsed, number: existing.value.order.number, revision: existing.value.order.revision };
+      } else {
+        const seq = await this.#store.nextSequence(sequenceScope(this.policy, now));
+        order = {
+          ...parsed,
+          number: formatOrderNumber(this.policy.intake.numbering.pattern, { sequence: seq, submittedAt: now, timeZone: this.policy.timeZone }),
+        };
+      }
+      const state = existing?.value.workflow ?? initialWorkflow(order.id, order.salesperson);
+      return this.#run({ order, revisions: existing?.value.revisions ?? [], state, version: existing?.version ?? 0, now, actor: actor.id }, [
+        { type: 'SUBMIT', actor },
+        { type: 'ASSESS' },
+      ]);
+    });
+  }
+
+  /** Approves a step of the order's route (the first the actor can approve when `step` is absent). */
+  approve(orderId: string, actor: ActorInput, options: { step?: string; comment?: string } = {}): Promise<DeskResult<OrderView>> {
+    const a = parseOrThrow(Actor, actor, 'actor');
+    return this.act(orderId, { type: 'APPROVE', actor: a, ...options });
+  }
+
+  /** Rejects the order; a reason is required (RV-9). */
+  reject(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, { type: 'REJECT', actor: parseOrThrow(Actor, actor, 'actor'), reason });
+  }
+
+  /** Returns the order to sales for correction with the reasons (RV-9). */
+  returnToSales(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, { type: 'RETURN', actor: parseOrThrow(Actor, actor, 'actor'), reason });
+  }
+
+  /** Confirms an approved order (IN-3 and RV-10 gates; RV-11 stock check after). */
+  confirm(orderId: string, actor: ActorInput): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, { type: 'CONFIRM', actor: parseOrThrow(Actor, actor, 'actor') });
+  }
+
+  /**
+   * Checks every order in review against its deadlines, flagging and escalating overdue steps
+   * (RV-2). Returns the orders that had steps become overdue.
+   */
+  async checkDeadlines(): Promise<string[]> {
+    const overdue: string[] = [];
+    for (const record of await this.#store.list<OrderRecord>(ORDER_KIND)) {
+      if (record.value.workflow.status !== 'in_review') continue;
+      const r = await this.act(record.key, { type: 'CHECK_DEADLINES' });
+      if (r.ok && r.effects.length > 0) overdue.push(record.key);
+    }
+    return overdue;
+  }
+
+  /**
+   * Applies any workflow event to a stored order: load, `transition`, commit with the version
+   * read (retrying on a concurrent writer), deliver effects.
+   */
+  act(orderId: string, event: WorkflowEvent): Promise<DeskResult<OrderView>> {
+    return this.#withRetry(async () => {
+      const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
+      if (!found) return { ok: false, code: 'INVALID_TRANSITION', message: `order ${orderId} not found` } as const;
+      const actor = 'actor' in event ? event.actor.id : null;
+      return this.#run(
+        { order: found.value.order, revisions: found.value.revisions, state: found.value.workflow, version: found.version, now: this.#clock.now(), actor },
+        [event],
+      );
+    });
+  }
+
+  /** Stores (or replaces) a customer's credit facts for later assessments. */
+  async putCustomer(input: unknown): Promise<void> {
+    const customer = parseOrThrow(Customer, input, 'customer');
+    await this.#withRetry(async () => {
+      const found = await this.#store.get(CUSTOMER_KIND, customer.id);
+      await this.#store.commit({
+        writes: [{ kind: CUSTOMER_KIND, key: customer.id, expectedVersion: found?.version ?? 0, value: customer }],
+        events: [],
+      });
+    });
+  }
+
+  /** The order and its workflow, or undefined. */
+  async get(orderId: string): Promise<OrderView | undefined> {
+    const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
+    return found ? { ...found.value, version: found.version } : undefined;
+  }
+
+  /** Findings of the order's last assessment. */
+  async assessment(orderId: string): Promise<readonly Finding[] | undefined> {
+    return (await this.get(orderId))?.workflow.findings;
+  }
+
+  /** The order's approval route with who approved what. */
+  async approvalState(orderId: string): Promise<Route | undefined> {
+    return (await this.get(orderId))?.workflow.route;
+  }
+
+  /** The order's audit trail, oldest first. */
+  history(orderId: string): Promise<AuditEvent[]> {
+    return this.#store.readStream(orderStream(orderId));
+  }
+
+  /**
+   * Orders waiting in review, urgent first (IN-4), then by review deadline.
+   */
+  async queue(): Promise<OrderView[]> {
+    const list = (await this.#store.list<OrderRecord>(ORDER_KIND))
+      .filter((r) => r.value.workflow.status === 'in_review')
+      .map((r) => ({ ...r.value, version: r.version }));
+    return list.sort(
+      (a, b) =>
+        Number(b.order.urgent) - Number(a.order.urgent) ||
+        (a.workflow.route?.reviewDeadline ?? '').localeCompare(b.workflow.route?.reviewDeadline ?? ''),
+    );
+  }
+
+  /**
+   * Verifies the hash chain of one order's audit trail, or of every stream in the store.
+   */
+  async verify(orderId?: string): Promise<ChainVerification> {
+    const streams = orderId === undefined ? await this.#store.streams() : [orderStream(orderId)];
+    let total = 0;
+    let head: ChainHead | undefined;
+    for (const stream of streams) {
+      const result = verifyChain(await this.#store.readStream(stream), this.#hasher);
+      if (!result.ok) return result;
+      total += result.events;
+      head = result.head;
+    }
+    return { ok: true, events: total, head };
+  }
+
+  async #run(
+    start: { order: Order; revisions: readonly Order[]; state: OrderWorkflow; version: number; now: string; actor: string | null },
+    events: readonly WorkflowEvent[],
+  ): Promise<DeskResult<OrderView>> {
+    const { now } = start;
+    let order = start.order;
+    const revisions = [...start.revisions];
+    const customer = (await this.#store.get<Customer>(CUSTOMER_KIND, order.customer.id))?.value;
+    let state = start.state;
+    const recorded: RecordedEvent[] = [];
+    const drafts: EffectDraft[] = [];
+    const findings: Finding[] = [];
+    for (const event of events) {
+      const r = transition(state, event, { policy: this.policy, order, now, ...(customer ? { customer } : {}) });
+      if (!r.ok) return r;
+      state = r.state;
+      if (r.order) {
+        revisions.push(order);
+        order = r.order;
+      }
+      recorded.push(...r.events);
+      drafts.push(...r.effects);
+      findings.push(...(r as Ok).findings);
+    }
+    if (recorded.length === 0 && drafts.length === 0 && state === start.state) {
+      return { ok: true, value: { order, workflow: state, revisions, version: start.version }, findings, effects: [] };
+    }
+    const version = start.version + 1;
+    const audit: AuditDraft[] = recorded.map((e) => ({
+      stream: orderStream(order.id),
+      type: e.type,
+      at: now,
+      actor: start.actor,
+      ...(e.ruleIds ? { ruleIds: e.ruleIds } : {}),
+      data: e.data,
+    }));
+    const record: OrderRecord = { order, workflow: state, revisions };
+    await this.#store.commit({
+      writes: [{ kind: ORDER_KIND, key: order.id, expectedVersion: start.version, value: record }],
+      events: audit,
+    });
+    const effects = drafts.map((d, i) => ({ ...d, key: `${order.id}:${version}:${i}`, orderId: order.id }) as Effect);
+    if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
+    return { ok: true, value: { ...record, version }, findings, effects };
+  }
+
+  async #withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof ConcurrentModificationError) || i >= this.#maxAttempts) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CurrencyCode, MinorUnits } from './Money.js';
+import { IsoDate, IsoDateTime } from './Temporal.js';
+
+const NonNegative = MinorUnits.refine((n) => n >= 0, 'must not be negative');
+
+/** Credit grade (CR-2): A good, B fair, C poor, D bad. */
+export const Grade = z.enum(['A', 'B', 'C', 'D']);
+
+/**
+ * A customer's credit profile (CR-1…CR-3). `evaluatedAt` absent means the customer was never
+ * credit-evaluated (CR-1).
+ */
+export const CreditProfile = z.object({
+  grade: Grade.optional(),
+  /** Credit limit: the most the customer may owe at once (CR-3). */
+  limit: z.object({ amount: NonNegative, currency: CurrencyCode }).optional(),
+  evaluatedAt: IsoDateTime.optional(),
+  /** A guarantee on file releases holds and blocks (CR-4, CR-6). */
+  guaranteeOnFile: z.boolean().default(false),
+  /** The customer pays ahead: orders are prepaid (CR-1, CR-6). */
+  prepaymentTerms: z.boolean().default(false),
+  /** The customer has credit terms: may ship unpaid within its limit (CR-8). */
+  creditTerms: z.boolean().default(false),
+  /** A flagged credit incident (CR-6). */
+  incident: z.string().optional(),
+});
+export type CreditProfile = z.infer<typeof CreditProfile>;
+
+/** An open receivable (unpaid invoice remainder), CR-4 and CR-7. */
+export const Receivable = z.object({
+  id: z.string().min(1),
+  amount: NonNegative,
+  currency: CurrencyCode,
+  dueDate: IsoDate,
+  reference: z.string().default(''),
+});
+export type Receivable = z.infer<typeof Receivable>;
+
+/** A confirmed order not yet invoiced, counted in exposure (CR-4). */
+export const OpenOrder = z.object({
+  id: z.string().min(1),
+  amount: NonNegative,
+  currency: CurrencyCode,
+  reference: z.string().default(''),
+});
+export type OpenOrder = z.infer<typeof OpenOrder>;
+
+/**
+ * A customer with the credit facts the credit rules use.
+ *
+ * @example
+ * const acme = Customer.parse({ id: 'c1', name: 'Acme', credit: { grade: 'B', limit: { amount: 50_000_000, currency: 'CNY' }, evaluatedAt: '2026-01-05T00:00:00+08:00' } });
+ */
+export const Customer = z.object({
+  id: z.string().min(1),
+  name: z.string().default(''),
+  credit: CreditProfile.prefault({}),
+  receivables: z.array(Receivable).default([]),
+  openOrders: z.array(OpenOrder).default([]),
+  /** When the facts were read from the ERP. */
+  asOf: IsoDateTime.optional(),
+});
+export type Customer = z.infer<typeof Customer>;
+export type CustomerInput = z.input<typeof Customer>;

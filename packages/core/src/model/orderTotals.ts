@@ -1,0 +1,66 @@
+import { applyBasisPoints, roundHalfAwayFromZero } from './Money.js';
+import type { Order, OrderLine } from './Order.js';
+
+/** Totals of one line in minor units. */
+export interface LineTotals {
+  /** quantity × unit price, before discount. */
+  gross: number;
+  /** Discount taken off `gross`. */
+  discount: number;
+  /** gross − discount. */
+  net: number;
+  tax: number;
+  /** net + tax. */
+  total: number;
+}
+
+/**
+ * Computes a line's totals in integer minor units, rounding half away from zero at each step
+ * (gross, discount, tax).
+ *
+ * @example
+ * lineTotals({ quantity: 3, unitPrice: 10_000, discountBp: 1_000, taxBp: 1_300 } as OrderLine);
+ * // { gross: 30000, discount: 3000, net: 27000, tax: 3510, total: 30510 }
+ */
+export function lineTotals(line: Pick<OrderLine, 'quantity' | 'unitPrice' | 'discountBp' | 'taxBp'>): LineTotals {
+  const gross = roundHalfAwayFromZero(line.quantity * line.unitPrice);
+  const discount = applyBasisPoints(gross, line.discountBp);
+  const net = gross - discount;
+  const tax = applyBasisPoints(net, line.taxBp);
+  return { gross, discount, net, tax, total: net + tax };
+}
+
+/** Totals of an order in minor units of its currency. */
+export interface OrderTotals {
+  gross: number;
+  discount: number;
+  untaxed: number;
+  tax: number;
+  total: number;
+  /** Sum of quantity × list price where every line has one; else undefined. */
+  list: number | undefined;
+}
+
+/**
+ * Sums the lines of an order.
+ *
+ * @example
+ * orderTotals(order).total; // amount including tax, minor units
+ */
+export function orderTotals(order: Pick<Order, 'lines'>): OrderTotals {
+  let gross = 0;
+  let discount = 0;
+  let tax = 0;
+  let list: number | undefined = 0;
+  for (const line of order.lines) {
+    const t = lineTotals(line);
+    gross += t.gross;
+    discount += t.discount;
+    tax += t.tax;
+    if (list !== undefined) {
+      list = line.listPrice === undefined ? undefined : list + roundHalfAwayFromZero(line.quantity * line.listPrice);
+    }
+  }
+  const untaxed = gross - discount;
+  return { gross, discount, untaxed, tax, total: untaxed + tax, list };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { RuleId } from '../model/RuleId.js';
+import { LocalizedText } from './LocalizedText.js';
+
+/**
+ * How a step is satisfied:
+ * - `any`: one approval from anyone holding one of the step's roles;
+ * - `all`: every role listed approves (one holder each);
+ * - `eachDepartment`: one holder from each department the roles belong to (RV-4 joint review);
+ * - `mOfN`: `m` distinct holders of any of the roles.
+ */
+export const ApprovalMode = z.enum(['any', 'all', 'eachDepartment', 'mOfN']);
+export type ApprovalMode = z.infer<typeof ApprovalMode>;
+
+/**
+ * An approval step the rules can require. Steps with the same `stage` run in parallel; stages
+ * run in ascending order. The sales head's step is last by default (RULES.md reading on RV-3);
+ * give it a low stage to move it first.
+ */
+export const ApprovalStepDefinition = z
+  .object({
+    label: LocalizedText,
+    roles: z.array(z.string().min(1)).min(1),
+    mode: ApprovalMode.default('any'),
+    /** For `mOfN`. */
+    m: z.number().int().min(1).optional(),
+    stage: z.number().int(),
+    /** Hours the step may take once active; the order's review deadline applies when absent. */
+    deadlineHours: z.number().positive().optional(),
+    /** Role that may act once the step is overdue; the roles' `nextLevel` when absent (RV-2). */
+    escalateTo: z.string().min(1).optional(),
+    /** The rule the step serves, shown with the step. */
+    ruleId: RuleId,
+  })
+  .refine((s) => s.mode !== 'mOfN' || s.m !== undefined, {
+    message: 'mode mOfN needs m',
+    path: ['m'],
+  });
+export type ApprovalStepDefinition = z.infer<typeof ApprovalStepDefinition>;
+
+function step(
+  en: string,
+  zh: string,
+  roles: string[],
+  stage: number,
+  ruleId: RuleId,
+  mode: ApprovalMode = 'any',
+) {
+  return { label: { en, zh }, roles, stage, ruleId, mode };
+}
+
+/** Default steps reproducing the regulations' routes. */
+export const DEFAULT_STEPS = {
+  /** RV-5 regular order: production/workshop supervisor. */
+  regularReview: step('Production review', '生产主管评审', ['production'], 10, 'RV-5'),
+  /** RV-5 non-regular order: engineering supervisor. */
+  engineeringReview: step('Engineering review', '工程主管评审', ['engineering'], 10, 'RV-5'),
+  /** RV-4 joint review: technical, finance and production each sign. */
+  jointReview: step(
+    'Joint review (technical, finance, production)',
+    '联合评审(技术、财务、生产)',
+    ['technical', 'finance', 'production'],
+    20,
+    'RV-4',
+    'eachDepartment',
+  ),
+  /** RV-10 legal review of the contract. */
+  legalReview: step('Legal review of the contract', '合同法务审核', ['legal'], 20, 'RV-10'),
+  /** CR-1 / CR-4 credit approval: finance director (RULES.md reading on unnamed approvers). */
+  creditApproval: step('Credit approval', '信用审批', ['financeDirector'], 25, 'CR-4'),
+  /** RV-7 exceptional orders: marketing VP, then finance director, then president. */
+  marketingVpReview: step('Marketing VP review', '营销副总裁审核', ['marketingVP'], 30, 'RV-7'),
+  financeDirectorOpinion: step('Finance director opinion', '财务总监意见', ['financeDirector'], 31, 'RV-7'),
+  presidentApproval: step('President approval', '总裁批准', ['president'], 32, 'RV-7'),
+  /** RV-5 non-regular product plan: general manager's approval. */
+  generalManagerApproval: step('General manager approval', '总经理批准', ['generalManager'], 40, 'RV-5'),
+  /** RV-3 (and RV-6 discounts, RV-5 product-plan agreement): the sales department head. */
+  salesHead: step('Sales department head approval', '销售部门负责人审批', ['salesHead'], 90, 'RV-3'),
+} satisfies Record<string, z.input<typeof ApprovalStepDefinition>>;
+
+/** Approval settings: the steps rules may require, merged over the default steps. */
+export const ApprovalsPolicy = z.object({
+  steps: z
+    .record(z.string().min(1), ApprovalStepDefinition)
+    .default({})
+    .transform((given) => ({
+      ...Object.fromEntries(
+        Object.entries(DEFAULT_STEPS).map(([k, v]) => [k, ApprovalStepDefinition.parse(v)]),
+      ),
+      ...given,
+    })),
+});
+export type ApprovalsPolicy = z.infer<typeof ApprovalsPolicy>;

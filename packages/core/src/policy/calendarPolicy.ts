@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { IsoDate } from '../model/Temporal.js';
+
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+
+/**
+ * A business calendar: deadlines counted in working hours skip nights, weekends and holidays
+ * (RV-2 "deadlines may follow a business calendar"). Times are in the policy's time zone.
+ */
+export const BusinessCalendar = z.object({
+  /** ISO weekdays that are working days, 1 = Monday … 7 = Sunday. */
+  workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+  dayStart: HourMinute.default('09:00'),
+  dayEnd: HourMinute.default('18:00'),
+  holidays: z.array(IsoDate).default([]),
+  /** Weekend days that are worked (调休). */
+  extraWorkingDays: z.array(IsoDate).default([]),
+});
+export type BusinessCalendar = z.infer<typeof BusinessCalendar>;

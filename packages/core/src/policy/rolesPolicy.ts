@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { LocalizedText } from './LocalizedText.js';
+
+/**
+ * A regulation role mapped to ERP users and groups. Someone holds the role when their user id is
+ * in `users` or one of their groups is in `groups`.
+ */
+export const RoleDefinition = z.object({
+  label: LocalizedText,
+  users: z.array(z.string().min(1)).default([]),
+  groups: z.array(z.string().min(1)).default([]),
+  /** Department for "one from each department" approvals; defaults to the role key. */
+  department: z.string().min(1).optional(),
+  /** Escalation target when a step held by this role runs overdue (RV-2). */
+  nextLevel: z.string().min(1).optional(),
+});
+export type RoleDefinition = z.infer<typeof RoleDefinition>;
+
+function role(en: string, zh: string, nextLevel?: string) {
+  return { label: { en, zh }, users: [], groups: [], ...(nextLevel ? { nextLevel } : {}) };
+}
+
+/** The roles the regulations name (RULES.md, "Roles named by the regulations"). */
+export const DEFAULT_ROLES = {
+  salesperson: role('Salesperson', '销售人员', 'salesHead'),
+  salesHead: role('Sales department head', '销售部门负责人', 'generalManager'),
+  salesAssistant: role('Sales assistant', '销售助理', 'salesHead'),
+  finance: role('Finance', '财务部门', 'financeDirector'),
+  financeDirector: role('Finance director', '财务总监', 'generalManager'),
+  technical: role('Technical department', '技术部门', 'generalManager'),
+  production: role('Production / workshop supervisor', '生产部门/车间主管', 'generalManager'),
+  engineering: role('Engineering supervisor', '工程主管', 'generalManager'),
+  procurement: role('Procurement', '采购部门', 'generalManager'),
+  warehouse: role('Warehouse', '仓储', 'generalManager'),
+  logistics: role('Logistics', '物流部门', 'generalManager'),
+  legal: role('Legal', '法务部门', 'generalManager'),
+  marketingVP: role('Marketing VP', '营销副总裁', 'president'),
+  generalManager: role('General manager', '总经理', 'president'),
+  president: role('President', '总裁'),
+} satisfies Record<string, z.input<typeof RoleDefinition>>;
+
+/**
+ * Temporary delegation of one user's roles to another (e.g. while on leave). The delegate acts
+ * on behalf of `from`; segregation of duties still applies to both.
+ */
+export const Delegation = z.object({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  /** Roles delegated; all of `from`'s roles when absent. */
+  roles: z.array(z.string().min(1)).optional(),
+  validFrom: z.string().optional(),
+  validUntil: z.string().optional(),
+});
+export type Delegation = z.infer<typeof Delegation>;

@@ -1,0 +1,45 @@
+import type { Route } from '../approvals/Route.js';
+import type { Finding } from '../model/Finding.js';
+import type { OrderStatus } from './OrderStatus.js';
+
+/** A return to sales for correction (RV-9), or a rejection, with its reason. */
+export interface ReasonRecord {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/**
+ * The workflow state of one order, as plain data: status, the latest assessment, the approval
+ * route and what the lifecycle has recorded so far. `transition` turns one into the next.
+ */
+export interface OrderWorkflow {
+  orderId: string;
+  status: OrderStatus;
+  /** The order's owner (salesperson): never an approver of it. */
+  owner: string;
+  /** Who submitted it last (may differ from the owner, e.g. a sales assistant), with their groups. */
+  submitter?: { id: string; groups: readonly string[] };
+  /** When review received it (the last submission): RV-2 deadlines count from here. */
+  receivedAt?: string;
+  /** How many times it was submitted; more than one means corrected and resubmitted (RV-9). */
+  submissions: number;
+  /** Findings of the last assessment. */
+  findings: readonly Finding[];
+  route?: Route;
+  /** The last return to sales (RV-9). */
+  lastReturn?: ReasonRecord;
+  /** The rejection, when rejected (RV-9: always with a reason). */
+  rejection?: ReasonRecord;
+  confirmedAt?: string;
+}
+
+/**
+ * A fresh workflow for an order not yet submitted.
+ *
+ * @example
+ * const wf = initialWorkflow('o1', 'u-li');
+ */
+export function initialWorkflow(orderId: string, owner: string): OrderWorkflow {
+  return { orderId, status: 'draft', owner, submissions: 0, findings: [] };
+}

@@ -1,0 +1,49 @@
+import type { Finding } from '../model/Finding.js';
+import type { Order } from '../model/Order.js';
+import type { RuleId } from '../model/RuleId.js';
+import type { EffectDraft } from './Effect.js';
+import type { OrderWorkflow } from './OrderWorkflow.js';
+
+/** An audit record a transition asks to write (the desk adds stream, time and actor). */
+export interface RecordedEvent {
+  type: string;
+  ruleIds?: readonly RuleId[];
+  data: Record<string, unknown>;
+}
+
+/** Why a transition was refused: literal codes, never thrown. */
+export type TransitionRefusalCode =
+  /** The event does not apply in the order's status. */
+  | 'INVALID_TRANSITION'
+  /** Rules block it; `findings` says which. */
+  | 'BLOCKED'
+  /** A reason is required (rejection, return: RV-9). */
+  | 'REASON_REQUIRED'
+  | 'SELF_APPROVAL'
+  | 'NOT_ELIGIBLE'
+  | 'ALREADY_APPROVED'
+  | 'STEP_NOT_ACTIVE'
+  | 'UNKNOWN_STEP';
+
+/**
+ * Outcome of `transition`: the next state with the effects to carry out and the audit records to
+ * write, or a refusal with a literal code.
+ */
+export type TransitionResult =
+  | {
+      ok: true;
+      state: OrderWorkflow;
+      effects: EffectDraft[];
+      events: RecordedEvent[];
+      /** Findings produced by this transition (assessment, stock check…). */
+      findings: readonly Finding[];
+      /** A new current revision of the order (an approved change, CH-5); the desk keeps the old one. */
+      order?: Order;
+    }
+  | {
+      ok: false;
+      code: TransitionRefusalCode;
+      message: string;
+      findings?: readonly Finding[];
+      step?: string;
+    };

@@ -1,0 +1,36 @@
+import type { AreaHandlers } from '../AreaHandlers.js';
+import type { ReviewEvent } from '../WorkflowEvent.js';
+import { confirm } from '../handlers/confirm.js';
+import { checkDeadlines } from '../handlers/deadlines.js';
+import { approve, rejectOrReturn } from '../handlers/review.js';
+import { assess, submit } from '../handlers/submit.js';
+
+/** Intake and review (IN, RV): submit, assess, approve, reject, return, confirm, deadlines. */
+export const REVIEW_HANDLERS: AreaHandlers<ReviewEvent> = {
+  accepts: {
+    SUBMIT: ['draft', 'returned'],
+    ASSESS: ['submitted'],
+    APPROVE: ['in_review'],
+    REJECT: ['in_review'],
+    RETURN: ['in_review'],
+    CONFIRM: ['approved'],
+    CHECK_DEADLINES: ['in_review'],
+  },
+  handle(state, event, ctx) {
+    switch (event.type) {
+      case 'SUBMIT':
+        return submit(state, event.actor, ctx);
+      case 'ASSESS':
+        return assess(state, ctx);
+      case 'APPROVE':
+        return approve(state, event, ctx);
+      case 'REJECT':
+      case 'RETURN':
+        return rejectOrReturn(state, event, ctx);
+      case 'CONFIRM':
+        return confirm(state, event.actor, ctx);
+      case 'CHECK_DEADLINES':
+        return checkDeadlines(state, ctx);
+    }
+  },
+};

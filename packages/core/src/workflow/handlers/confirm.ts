@@ -1,0 +1,40 @@
+import type { Actor } from '../../model/Actor.js';
+import { holdsRole } from '../../policy/roles.js';
+import { verbalConfirmationBlockers } from '../../rules/intake/verbalOrder.js';
+import { contractBlockers } from '../../rules/review/contractReview.js';
+import { stockShortages } from '../../rules/review/stockCheck.js';
+import type { OrderWorkflow } from '../OrderWorkflow.js';
+import type { TransitionContext } from '../TransitionContext.js';
+import type { TransitionResult } from '../TransitionResult.js';
+import { findingMessages, refuse } from '../internal.js';
+
+/**
+ * CONFIRM (approved): the order becomes binding and is locked against direct edits (CH-1). Refused
+ * while a verbal order lacks its written confirmation (IN-3) or a required contract is not signed
+ * (RV-10). After confirmation stock is checked: shortages are shown and raise a procurement need
+ * (RV-11).
+ */
+export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionContext): TransitionResult {
+  const { policy, order, now } = ctx;
+  const allowed = actor.id === state.owner || policy.workflow.confirmRoles.some((r) => holdsRole(policy, actor, r));
+  if (!allowed) return refuse('NOT_ELIGIBLE', `${actor.id} may not confirm this order`);
+  const blockers = [...verbalConfirmationBlockers(order, policy), ...contractBlockers(order, policy)];
+  if (blockers.length > 0) {
+    return refuse('BLOCKED', 'the order cannot be confirmed yet', { findings: blockers });
+  }
+  const { findings: shortageFindings, shortages } = stockShortages(order, policy);
+  return {
+    ok: true,
+    state: { ...state, status: 'confirmed', confirmedAt: now, findings: [...state.findings, ...shortageFindings] },
+    effects: [
+      { type: 'lockOrder' },
+      ...findingMessages(shortageFindings),
+      ...(shortages.length > 0 ? [{ type: 'procurementNeed' as const, lines: shortages }] : []),
+    ],
+    events: [
+      { type: 'order.confirmed', ruleIds: ['CH-1'], data: { by: actor.id } },
+      ...(shortages.length > 0 ? [{ type: 'stock.shortage', ruleIds: ['RV-11'] as const, data: { shortages } }] : []),
+    ],
+    findings: shortageFindings,
+  };
+}

@@ -1,0 +1,50 @@
+import type { AreaHandlers } from './AreaHandlers.js';
+import { ARCHIVE_HANDLERS } from './areas/archiveHandlers.js';
+import { CHANGE_HANDLERS } from './areas/changeHandlers.js';
+import { CREDIT_HANDLERS } from './areas/creditHandlers.js';
+import { REVIEW_HANDLERS } from './areas/reviewHandlers.js';
+import { TRACKING_HANDLERS } from './areas/trackingHandlers.js';
+import { refuse } from './internal.js';
+import { OrderStatus } from './OrderStatus.js';
+import type { OrderWorkflow } from './OrderWorkflow.js';
+import type { TransitionContext } from './TransitionContext.js';
+import type { TransitionResult } from './TransitionResult.js';
+import type { WorkflowEvent, WorkflowEventType } from './WorkflowEvent.js';
+
+type AnyArea = AreaHandlers<{ type: string }>;
+const AREAS = [REVIEW_HANDLERS, CREDIT_HANDLERS, CHANGE_HANDLERS, TRACKING_HANDLERS, ARCHIVE_HANDLERS] as unknown as AnyArea[];
+
+const AREA_OF = new Map<string, AnyArea>();
+for (const area of AREAS) for (const type of Object.keys(area.accepts)) AREA_OF.set(type, area);
+
+/**
+ * Which events each status accepts: the lifecycle as an explicit table, assembled from the rule
+ * areas. Anything else is refused with `INVALID_TRANSITION`.
+ */
+export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventType[]>> = Object.fromEntries(
+  OrderStatus.options.map((status) => [
+    status,
+    AREAS.flatMap((area) =>
+      Object.entries(area.accepts as Record<string, readonly string[]>)
+        .filter(([, statuses]) => statuses.includes(status))
+        .map(([type]) => type as WorkflowEventType),
+    ),
+  ]),
+) as Record<OrderStatus, WorkflowEventType[]>;
+
+/**
+ * The pure state machine: given an order's workflow state, an event and the context (policy,
+ * order, now), returns the next state, the effects to carry out and the audit records to write —
+ * or a refusal with a literal code. It never reads a clock, a store or the network.
+ *
+ * @example
+ * const r = transition(state, { type: 'APPROVE', actor: head }, { policy, order, now });
+ * if (r.ok) { save(r.state); carryOut(r.effects); } else console.log(r.code);
+ */
+export function transition(state: OrderWorkflow, event: WorkflowEvent, ctx: TransitionContext): TransitionResult {
+  const area = AREA_OF.get(event.type);
+  if (!area || !TRANSITIONS[state.status].includes(event.type)) {
+    return refuse('INVALID_TRANSITION', `${event.type} is not possible while the order is ${state.status}`);
+  }
+  return area.handle(state, event, ctx);
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineProject } from 'vitest/config';
+
+const src = (path: string) => fileURLToPath(new URL(`../packages/${path}`, import.meta.url));
+
+export default defineProject({
+  resolve: {
+    alias: {
+      '@ordergate/core/node': src('core/src/node.ts'),
+      '@ordergate/core': src('core/src/index.ts'),
+      '@ordergate/connectors': src('connectors/src/index.ts'),
+    },
+  },
+  test: {
+    name: 'cross',
+    include: ['**/*.test.ts'],
+    passWithNoTests: true,
+  },
+});

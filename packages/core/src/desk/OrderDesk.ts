@@ -119,6 +119,11 @@ export class OrderDesk {
     return this.act(orderId, { type: 'RETURN', actor: parseOrThrow(Actor, actor, 'actor'), reason });
   }
 
+  /** Records the customer's written confirmation of a verbal order (IN-3). */
+  recordWrittenConfirmation(orderId: string, actor: ActorInput, reference: string): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, { type: 'RECORD_WRITTEN_CONFIRMATION', actor: parseOrThrow(Actor, actor, 'actor'), reference });
+  }
+
   /** Confirms an approved order (IN-3 and RV-10 gates; RV-11 stock check after). */
   confirm(orderId: string, actor: ActorInput): Promise<DeskResult<OrderView>> {
     return this.act(orderId, { type: 'CONFIRM', actor: parseOrThrow(Actor, actor, 'actor') });
@@ -234,7 +239,8 @@ export class OrderDesk {
       if (!r.ok) return r;
       state = r.state;
       if (r.order) {
-        revisions.push(order);
+        // A new revision keeps the old one readable (CH-5); a same-revision update replaces it.
+        if (r.order.revision !== order.revision) revisions.push(order);
         order = r.order;
       }
       recorded.push(...r.events);

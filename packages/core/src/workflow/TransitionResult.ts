@@ -1,4 +1,4 @@
-import type { Finding } from '../model/Finding.js';
+import type { Finding, MessageParam } from '../model/Finding.js';
 import type { Order } from '../model/Order.js';
 import type { RuleId } from '../model/RuleId.js';
 import type { EffectDraft } from './Effect.js';
@@ -37,13 +37,20 @@ export type TransitionResult =
       events: RecordedEvent[];
       /** Findings produced by this transition (assessment, stock check…). */
       findings: readonly Finding[];
-      /** A new current revision of the order (an approved change, CH-5); the desk keeps the old one. */
+      /**
+       * The order as it now stands: with a higher `revision` it is a new revision (an approved
+       * change, CH-5) and the desk keeps the old one readable; with the same revision it records
+       * facts about the order (e.g. its written confirmation, IN-3).
+       */
       order?: Order;
     }
   | {
       ok: false;
       code: TransitionRefusalCode;
+      /** English explanation for logs; show users `messageKey` rendered in their language. */
       message: string;
+      messageKey?: string;
+      params?: Readonly<Record<string, MessageParam>>;
       findings?: readonly Finding[];
       step?: string;
     };

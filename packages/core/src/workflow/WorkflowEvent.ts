@@ -16,6 +16,8 @@ export type ReviewEvent =
   | { type: 'REJECT'; actor: Actor; reason: string }
   /** A reviewer returns the order to sales for correction, with reasons (RV-9). */
   | { type: 'RETURN'; actor: Actor; reason: string }
+  /** The customer's written confirmation of a verbal order arrived (IN-3). */
+  | { type: 'RECORD_WRITTEN_CONFIRMATION'; actor: Actor; reference: string }
   /** Sales confirms an approved order to the customer. */
   | { type: 'CONFIRM'; actor: Actor }
   /** The clock moved: mark overdue steps and escalate (RV-2). */

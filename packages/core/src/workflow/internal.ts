@@ -1,5 +1,5 @@
 import type { Route, RouteStep } from '../approvals/Route.js';
-import type { Finding } from '../model/Finding.js';
+import type { Finding, MessageParam } from '../model/Finding.js';
 import type { Policy } from '../policy/Policy.js';
 import type { EffectDraft } from './Effect.js';
 import type { TransitionResult } from './TransitionResult.js';
@@ -33,7 +33,12 @@ export function closeAllEffects(route: Route | undefined): EffectDraft[] {
 export function refuse(
   code: Extract<TransitionResult, { ok: false }>['code'],
   message: string,
-  extra: { findings?: readonly Finding[]; step?: string } = {},
+  extra: {
+    findings?: readonly Finding[];
+    step?: string;
+    messageKey?: string;
+    params?: Readonly<Record<string, MessageParam>>;
+  } = {},
 ): TransitionResult {
   return { ok: false, code, message, ...extra };
 }

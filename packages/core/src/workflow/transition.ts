@@ -44,7 +44,10 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventTyp
 export function transition(state: OrderWorkflow, event: WorkflowEvent, ctx: TransitionContext): TransitionResult {
   const area = AREA_OF.get(event.type);
   if (!area || !TRANSITIONS[state.status].includes(event.type)) {
-    return refuse('INVALID_TRANSITION', `${event.type} is not possible while the order is ${state.status}`);
+    return refuse('INVALID_TRANSITION', `${event.type} is not possible while the order is ${state.status}`, {
+      messageKey: 'workflow.invalidTransition',
+      params: { event: event.type, status: state.status },
+    });
   }
   return area.handle(state, event, ctx);
 }

@@ -1,6 +1,6 @@
 import type { AreaHandlers } from '../AreaHandlers.js';
 import type { ReviewEvent } from '../WorkflowEvent.js';
-import { confirm } from '../handlers/confirm.js';
+import { confirm, recordWrittenConfirmation } from '../handlers/confirm.js';
 import { checkDeadlines } from '../handlers/deadlines.js';
 import { approve, rejectOrReturn } from '../handlers/review.js';
 import { assess, submit } from '../handlers/submit.js';
@@ -14,6 +14,7 @@ export const REVIEW_HANDLERS: AreaHandlers<ReviewEvent> = {
     REJECT: ['in_review'],
     RETURN: ['in_review'],
     CONFIRM: ['approved'],
+    RECORD_WRITTEN_CONFIRMATION: ['submitted', 'in_review', 'approved', 'credit_hold'],
     CHECK_DEADLINES: ['in_review'],
   },
   handle(state, event, ctx) {
@@ -29,6 +30,8 @@ export const REVIEW_HANDLERS: AreaHandlers<ReviewEvent> = {
         return rejectOrReturn(state, event, ctx);
       case 'CONFIRM':
         return confirm(state, event.actor, ctx);
+      case 'RECORD_WRITTEN_CONFIRMATION':
+        return recordWrittenConfirmation(state, event, ctx);
       case 'CHECK_DEADLINES':
         return checkDeadlines(state, ctx);
     }

@@ -17,10 +17,19 @@ import { findingMessages, refuse } from '../internal.js';
 export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionContext): TransitionResult {
   const { policy, order, now } = ctx;
   const allowed = actor.id === state.owner || policy.workflow.confirmRoles.some((r) => holdsRole(policy, actor, r));
-  if (!allowed) return refuse('NOT_ELIGIBLE', `${actor.id} may not confirm this order`);
+  if (!allowed) {
+    return refuse('NOT_ELIGIBLE', `${actor.id} may not confirm this order`, {
+      messageKey: 'workflow.confirm.notAllowed',
+      params: { actor: actor.id },
+    });
+  }
   const blockers = [...verbalConfirmationBlockers(order, policy), ...contractBlockers(order, policy)];
   if (blockers.length > 0) {
-    return refuse('BLOCKED', 'the order cannot be confirmed yet', { findings: blockers });
+    return refuse('BLOCKED', 'the order cannot be confirmed yet', {
+      findings: blockers,
+      messageKey: 'workflow.confirm.blocked',
+      params: { rules: [...new Set(blockers.map((f) => f.ruleId))].join(', ') },
+    });
   }
   const { findings: shortageFindings, shortages } = stockShortages(order, policy);
   return {
@@ -36,5 +45,33 @@ export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionConte
       ...(shortages.length > 0 ? [{ type: 'stock.shortage', ruleIds: ['RV-11'] as const, data: { shortages } }] : []),
     ],
     findings: shortageFindings,
+  };
+}
+
+/**
+ * RECORD_WRITTEN_CONFIRMATION: the written confirmation of a verbal order is recorded on the
+ * order (same revision: it is a fact about the order, not a change of it), which lifts the IN-3
+ * gate on confirmation.
+ */
+export function recordWrittenConfirmation(
+  state: OrderWorkflow,
+  event: { actor: Actor; reference: string },
+  ctx: TransitionContext,
+): TransitionResult {
+  const reference = event.reference.trim();
+  if (reference === '') {
+    return refuse('REASON_REQUIRED', 'the written confirmation needs a reference (IN-3)', {
+      messageKey: 'intake.verbal.referenceRequired',
+      params: {},
+    });
+  }
+  const writtenConfirmation = { at: ctx.now, reference };
+  return {
+    ok: true,
+    state,
+    order: { ...ctx.order, writtenConfirmation },
+    effects: [{ type: 'postMessage', messageKey: 'intake.verbal.confirmed', params: { reference }, ruleId: 'IN-3' }],
+    events: [{ type: 'order.writtenConfirmation', ruleIds: ['IN-3'], data: { by: event.actor.id, ...writtenConfirmation } }],
+    findings: [],
   };
 }

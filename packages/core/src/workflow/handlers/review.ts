@@ -7,6 +7,12 @@ import type { TransitionContext } from '../TransitionContext.js';
 import type { TransitionResult } from '../TransitionResult.js';
 import { closeAllEffects, newlyActive, refuse, scheduleEffects } from '../internal.js';
 
+/** The step's label in the policy's language, for messages; the key when unknown. */
+function stepLabel(step: string | undefined, ctx: TransitionContext): string {
+  if (step === undefined) return '';
+  return ctx.policy.approvals.steps[step]?.label[ctx.policy.locale] ?? step;
+}
+
 /** Users who may not approve the order: its owner and whoever submitted it. */
 export function ownersOf(state: OrderWorkflow): string[] {
   return [...new Set([state.owner, ...(state.submitter ? [state.submitter.id] : [])])];
@@ -37,7 +43,18 @@ export function approve(
       STEP_NOT_ACTIVE: `${result.step ?? 'no step'} is not waiting for approval`,
       UNKNOWN_STEP: `${result.step ?? ''} is not a step of this order's route`,
     } as const;
-    return refuse(result.code, messages[result.code], result.step ? { step: result.step } : {});
+    const keys = {
+      SELF_APPROVAL: 'review.approval.selfApproval',
+      NOT_ELIGIBLE: 'review.approval.notEligible',
+      ALREADY_APPROVED: 'review.approval.alreadyApproved',
+      STEP_NOT_ACTIVE: 'review.approval.stepNotActive',
+      UNKNOWN_STEP: 'review.approval.unknownStep',
+    } as const;
+    return refuse(result.code, messages[result.code], {
+      ...(result.step ? { step: result.step } : {}),
+      messageKey: keys[result.code],
+      params: { actor: event.actor.id, step: stepLabel(result.step, ctx) },
+    });
   }
   const complete = isRouteComplete(result.route);
   const approvedEvent = {
@@ -88,11 +105,19 @@ export function rejectOrReturn(
   ctx: TransitionContext,
 ): TransitionResult {
   const reason = event.reason.trim();
-  if (reason === '') return refuse('REASON_REQUIRED', 'a reason is required (RV-9)');
+  if (reason === '') {
+    return refuse('REASON_REQUIRED', 'a reason is required (RV-9)', { messageKey: 'review.approval.reasonRequired', params: {} });
+  }
   if (!isReviewer(state, event.actor, ctx)) {
     return ownersOf(state).includes(event.actor.id)
-      ? refuse('SELF_APPROVAL', `${event.actor.id} may not review an order they own or submitted`)
-      : refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`);
+      ? refuse('SELF_APPROVAL', `${event.actor.id} may not review an order they own or submitted`, {
+          messageKey: 'review.approval.selfApproval',
+          params: { actor: event.actor.id },
+        })
+      : refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
+          messageKey: 'review.notReviewer',
+          params: { actor: event.actor.id },
+        });
   }
   const record = { at: ctx.now, by: event.actor.id, reason };
   const rejected = event.type === 'REJECT';

@@ -1,4 +1,4 @@
-import type { Finding } from '../model/Finding.js';
+import type { Finding, MessageParam } from '../model/Finding.js';
 import type { Effect } from '../workflow/Effect.js';
 import type { TransitionRefusalCode } from '../workflow/TransitionResult.js';
 
@@ -11,4 +11,13 @@ export type DeskRefusalCode = TransitionRefusalCode | 'ALREADY_SUBMITTED';
  */
 export type DeskResult<T> =
   | { ok: true; value: T; findings: readonly Finding[]; effects: readonly Effect[] }
-  | { ok: false; code: DeskRefusalCode; message: string; findings?: readonly Finding[]; step?: string };
+  | {
+      ok: false;
+      code: DeskRefusalCode;
+      /** English explanation for logs; show users `messageKey` rendered in their language. */
+      message: string;
+      messageKey?: string;
+      params?: Readonly<Record<string, MessageParam>>;
+      findings?: readonly Finding[];
+      step?: string;
+    };

@@ -1,11 +1,11 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { verifyChain, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
 import type { Route } from '../approvals/Route.js';
-import { ConcurrentModificationError, parseOrThrow } from '../errors.js';
+import { ConcurrentModificationError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
-import { Order, type OrderInput } from '../model/Order.js';
+import { Order } from '../model/Order.js';
 import type { Policy } from '../policy/Policy.js';
 import type { Clock } from '../ports/Clock.js';
 import { portableSha256, type Hasher } from '../ports/Hasher.js';
@@ -16,7 +16,7 @@ import { formatOrderNumber, sequenceScope } from '../rules/intake/formatOrderNum
 import type { Effect, EffectDraft } from '../workflow/Effect.js';
 import { initialWorkflow, type OrderWorkflow } from '../workflow/OrderWorkflow.js';
 import { transition } from '../workflow/transition.js';
-import type { RecordedEvent, TransitionResult } from '../workflow/TransitionResult.js';
+import type { RecordedEvent } from '../workflow/TransitionResult.js';
 import type { WorkflowEvent } from '../workflow/WorkflowEvent.js';
 import type { DeskResult } from './DeskResult.js';
 import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
@@ -38,7 +38,6 @@ export interface OrderDeskOptions {
 /** Store record kind of customers (credit facts). */
 export const CUSTOMER_KIND = 'customer';
 
-type Ok = Extract<TransitionResult, { ok: true }>;
 
 /**
  * The order desk: the application service over the pure core. It parses input, assigns order
@@ -72,7 +71,7 @@ export class OrderDesk {
    * number; a returned order is resubmitted after correction (RV-9), keeping its number.
    * @throws {ValidationError} when the order or actor is malformed; nothing is written then.
    */
-  async submit(input: OrderInput | unknown, actorInput: ActorInput): Promise<DeskResult<OrderView>> {
+  async submit(input: unknown, actorInput: ActorInput): Promise<DeskResult<OrderView>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const parsed = parseOrThrow(Order, input, 'order');
     return this.#withRetry(async () => {
@@ -82,6 +81,8 @@ export class OrderDesk {
           ok: false,
           code: 'ALREADY_SUBMITTED',
           message: `order ${parsed.id} is already ${existing.value.workflow.status}`,
+          messageKey: 'workflow.alreadySubmitted',
+          params: { status: existing.value.workflow.status },
         } as const;
       }
       const now = this.#clock.now();
@@ -146,11 +147,12 @@ export class OrderDesk {
   /**
    * Applies any workflow event to a stored order: load, `transition`, commit with the version
    * read (retrying on a concurrent writer), deliver effects.
+   * @throws {NotFoundError} when no order has that id.
    */
   act(orderId: string, event: WorkflowEvent): Promise<DeskResult<OrderView>> {
     return this.#withRetry(async () => {
       const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
-      if (!found) return { ok: false, code: 'INVALID_TRANSITION', message: `order ${orderId} not found` } as const;
+      if (!found) throw new NotFoundError('order', orderId);
       const actor = 'actor' in event ? event.actor.id : null;
       return this.#run(
         { order: found.value.order, revisions: found.value.revisions, state: found.value.workflow, version: found.version, now: this.#clock.now(), actor },
@@ -245,7 +247,7 @@ export class OrderDesk {
       }
       recorded.push(...r.events);
       drafts.push(...r.effects);
-      findings.push(...(r as Ok).findings);
+      findings.push(...r.findings);
     }
     if (recorded.length === 0 && drafts.length === 0 && state === start.state) {
       return { ok: true, value: { order, workflow: state, revisions, version: start.version }, findings, effects: [] };
@@ -264,7 +266,7 @@ export class OrderDesk {
       writes: [{ kind: ORDER_KIND, key: order.id, expectedVersion: start.version, value: record }],
       events: audit,
     });
-    const effects = drafts.map((d, i) => ({ ...d, key: `${order.id}:${version}:${i}`, orderId: order.id }) as Effect);
+    const effects: Effect[] = drafts.map((d, i) => ({ ...d, key: `${order.id}:${version}:${i}`, orderId: order.id }));
     if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
     return { ok: true, value: { ...record, version }, findings, effects };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleId } from './RuleId.js';
+import type { RuleId } from './RuleId.js';
 
 /**
  * How a finding affects the order: `block` refuses the transition, `approval` makes the order wait

@@ -1,5 +1,5 @@
 import { PolicyError, toInputIssues } from '../errors.js';
-import { Policy, type PolicyInput } from './Policy.js';
+import { Policy } from './Policy.js';
 
 /**
  * Validates a policy document (already parsed from JSON or YAML) and fills in the defaults.
@@ -9,7 +9,7 @@ import { Policy, type PolicyInput } from './Policy.js';
  * const policy = loadPolicy(JSON.parse(readFileSync('ordergate.policy.json', 'utf8')));
  * @throws {PolicyError} listing every problem when the document does not validate.
  */
-export function loadPolicy(document: PolicyInput | unknown = {}): Policy {
+export function loadPolicy(document: unknown = {}): Policy {
   const result = Policy.safeParse(document);
   if (!result.success) throw new PolicyError(toInputIssues(result.error));
   return result.data;
@@ -23,5 +23,5 @@ export function loadPolicy(document: PolicyInput | unknown = {}): Policy {
  * writeFileSync('policy.schema.json', JSON.stringify(policyJsonSchema(), null, 2));
  */
 export function policyJsonSchema(): Record<string, unknown> {
-  return Policy.toJSONSchema({ io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return Policy.toJSONSchema({ io: 'input', unrepresentable: 'any' });
 }

@@ -46,7 +46,7 @@ describe('AR-2 audit hash chain', () => {
         const events = chain(10);
         const target = events[index]!;
         const altered = { ...target, [field]: field === 'data' ? { n: -1 } : field === 'ruleIds' ? ['RV-4'] : 'tampered' };
-        events[index] = altered as AuditEvent;
+        events[index] = altered;
         const result = verifyChain(events, portableSha256);
         expect(result).toEqual({ ok: false, problem: { code: 'HASH_MISMATCH', stream: 'order:o1', seq: index + 1 } });
       }),

@@ -64,7 +64,7 @@ describe('workflow invariants under any sequence of actions', () => {
           else if (a.kind === 'reject') await desk.reject(input.id, a.who, a.reason);
           else if (a.kind === 'return') await desk.returnToSales(input.id, a.who, a.reason);
           else if (a.kind === 'resubmit') await desk.submit(input, a.who);
-          else {
+          else if ('hours' in a) {
             clock.advanceHours(a.hours);
             await desk.checkDeadlines();
           }

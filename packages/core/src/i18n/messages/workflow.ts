@@ -10,6 +10,10 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     en: '{event} is not possible while the order is {status}.',
     zh: '订单当前状态为 {status},不能执行 {event}。',
   },
+  'workflow.alreadySubmitted': {
+    en: 'The order was already submitted and is {status}: it can be submitted again only after a return to sales.',
+    zh: '订单已提交,当前状态为 {status}:仅在退回销售后才能再次提交。',
+  },
   'workflow.confirm.notAllowed': {
     en: '{actor} may not confirm this order: only its owner or the roles the policy names may.',
     zh: '{actor}无权确认此订单:仅订单负责人或制度指定的角色可以确认。',

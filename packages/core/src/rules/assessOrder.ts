@@ -3,15 +3,20 @@ import type { Finding } from '../model/Finding.js';
 import type { Order } from '../model/Order.js';
 import type { RuleContext } from './RuleContext.js';
 import { assessReview } from './reviewRules.js';
+// credit (CR)
+import type { ExchangeRate } from '../credit/ExchangeRate.js';
+import { assessCredit } from './credit/assessCredit.js';
 
 /** Context of a full assessment: the rule context plus the customer's credit facts, if known. */
 export interface AssessContext extends RuleContext {
   customer?: Customer;
+  /** Credit (CR-4): rates for foreign-currency exposure; the customer's own `rates` when absent. */
+  rates?: readonly ExchangeRate[];
 }
 
 /**
- * Assesses an order against every assessment-time rule of the policy (intake, review) and
- * returns all findings, intake first. Pure: the same order, policy and context give the same
+ * Assesses an order against every assessment-time rule of the policy (intake, review, credit)
+ * and returns all findings, intake first, credit last. Pure: the same order, policy and context give the same
  * findings.
  *
  * @example
@@ -19,5 +24,6 @@ export interface AssessContext extends RuleContext {
  * const blocked = findings.some((f) => f.severity === 'block');
  */
 export function assessOrder(order: Order, ctx: AssessContext): Finding[] {
-  return assessReview(order, ctx);
+  // credit (CR-1…CR-7) after intake and review; see assessCredit for facts-less orders.
+  return [...assessReview(order, ctx), ...assessCredit(order, ctx)];
 }

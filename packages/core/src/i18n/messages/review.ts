@@ -1,0 +1,223 @@
+import { messageCombinations } from '../../internal/messageCombinations.js';
+import type { MessageCatalogue } from '../Message.js';
+
+// Approval findings name who must approve from the policy's step labels: `{approverEn}` in
+// English, `{approverZh}` in Chinese, so a renamed or re-routed step shows correctly in both.
+
+// RV-4: every combination of triggers, in the order the rule lists them.
+const JOINT_REVIEW = messageCombinations(
+  'review.jointReview',
+  [
+    [
+      {
+        name: 'special',
+        en: 'special or custom-made products on line {specialLines}',
+        zh: '第{specialLines}行为特殊或定制产品',
+      },
+    ],
+    [
+      {
+        name: 'largeAmount',
+        en: 'order amount {total} reaches the large-amount threshold of {threshold}',
+        zh: '订单金额{total}达到大额订单标准{threshold}',
+      },
+      {
+        name: 'unknownCurrency',
+        en: 'no large-amount threshold is set for {currency}, so the order counts as large',
+        zh: '未设定{currency}的大额订单标准,按大额订单处理',
+      },
+    ],
+    [{ name: 'complex', en: 'complex technical requirements', zh: '技术要求复杂' }],
+  ],
+  {
+    en: (reasons) =>
+      `Joint review required (${reasons}): the order needs {approverEn}, each department signing off.`,
+    zh: (reasons) => `须联合评审(${reasons}):订单须经{approverZh},各部门分别会签。`,
+  },
+);
+
+// RV-5: every combination of reasons that make an order non-regular.
+const NON_REGULAR = messageCombinations(
+  'review.route.nonRegular',
+  [
+    [{ name: 'changed', en: 'the customer requested a change', zh: '客户要求变更' }],
+    [
+      {
+        name: 'neverShipped',
+        en: 'line {newLines} never shipped before',
+        zh: '第{newLines}行产品从未发过货',
+      },
+    ],
+    [
+      {
+        name: 'docsIncomplete',
+        en: 'technical documents incomplete for line {docsLines}',
+        zh: '第{docsLines}行技术资料不全',
+      },
+    ],
+  ],
+  {
+    en: (reasons) => `Non-regular order (${reasons}): it needs {approverEn}.`,
+    zh: (reasons) => `非常规订单(${reasons}):须经{approverZh}。`,
+  },
+);
+
+/**
+ * Messages of the review rules (RV-1…RV-11), in English and Simplified Chinese, including the
+ * workflow's review messages (RV-2 deadlines, RV-9 returns, approval outcomes).
+ *
+ * @example
+ * REVIEW_MESSAGES['review.salesHead.required'].en;
+ * // 'The order takes effect only after {approverEn}.'
+ */
+export const REVIEW_MESSAGES: MessageCatalogue = {
+  // RV-1 pricing and terms policy
+  'review.pricing.paymentTerms.notAllowed': {
+    en: 'Payment terms {term} are not allowed by company policy (allowed: {allowed}): the order goes back to sales for correction.',
+    zh: '付款方式{term}不符合公司政策(允许:{allowed}),订单退回销售部门修改。',
+  },
+  'review.pricing.leadTime.tooShort': {
+    en: 'Requested delivery date {date} is only {days} days after submission, less than the minimum lead time of {minDays} days: the order goes back to sales for correction.',
+    zh: '要求交货日期{date}距提交仅{days}天,少于最短交货周期{minDays}天,订单退回销售部门修改。',
+  },
+  'review.pricing.leadTime.tooShortWorkingDays': {
+    en: 'Requested delivery date {date} is only {days} working days after submission, less than the minimum lead time of {minDays} working days: the order goes back to sales for correction.',
+    zh: '要求交货日期{date}距提交仅{days}个工作日,少于最短交货周期{minDays}个工作日,订单退回销售部门修改。',
+  },
+  'review.pricing.deliveryDate.past': {
+    en: 'Requested delivery date {date} is before the submission date {submitted}: the order goes back to sales for correction.',
+    zh: '要求交货日期{date}早于提交日期{submitted},订单退回销售部门修改。',
+  },
+  'review.pricing.listPrice.missing': {
+    en: 'Line {line} has no list price, which company policy requires: the order goes back to sales for correction.',
+    zh: '第{line}行缺少价目表价格(公司政策要求),订单退回销售部门修改。',
+  },
+  'review.pricing.unitPrice.zero': {
+    en: 'Line {line} has a unit price of zero: the order goes back to sales to correct the price.',
+    zh: '第{line}行单价为零,订单退回销售部门修改价格。',
+  },
+
+  // RV-3 sales department head
+  'review.salesHead.required': {
+    en: 'The order takes effect only after {approverEn}.',
+    zh: '订单须经{approverZh}后方可生效。',
+  },
+
+  // RV-4 joint review
+  ...JOINT_REVIEW,
+
+  // RV-5 routes
+  'review.route.regular': {
+    en: 'Regular order (shipped before to the same requirements, technical documents complete): it needs {approverEn}.',
+    zh: '常规订单(曾按相同要求发货,技术资料齐全):须经{approverZh}。',
+  },
+  ...NON_REGULAR,
+
+  // RV-6 discount authority
+  'review.discount.lineBeyondAuthority': {
+    en: 'Discount {percent}% on line {line} exceeds your authority of {authority}%: it needs {approverEn}, and is recorded on the order.',
+    zh: '第{line}行折扣{percent}%超出您的权限{authority}%:须经{approverZh},并在订单中记录。',
+  },
+  'review.discount.orderBeyondAuthority': {
+    en: 'Discount {percent}% on the order total exceeds your authority of {authority}%: it needs {approverEn}, and is recorded on the order.',
+    zh: '订单总额折扣{percent}%超出您的权限{authority}%:须经{approverZh},并在订单中记录。',
+  },
+
+  // RV-7 exceptional orders
+  'review.exceptional.shipBeforePayment': {
+    en: 'Shipping before payment makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '未付款先发货属于异常订单:须依次经{approverZh}。',
+  },
+  'review.exceptional.paymentTerms': {
+    en: 'Payment terms {term} deviate from company policy (allowed: {allowed}), which makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '付款方式{term}偏离公司既定政策(允许:{allowed}),属于异常订单:须依次经{approverZh}。',
+  },
+  'review.exceptional.leadTime': {
+    en: 'Requested delivery date {date} is only {days} days after submission, short of the minimum lead time of {minDays} days, which makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '要求交货日期{date}距提交仅{days}天,短于最短交货周期{minDays}天,属于异常订单:须依次经{approverZh}。',
+  },
+  'review.exceptional.leadTimeWorkingDays': {
+    en: 'Requested delivery date {date} is only {days} working days after submission, short of the minimum lead time of {minDays} working days, which makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '要求交货日期{date}距提交仅{days}个工作日,短于最短交货周期{minDays}个工作日,属于异常订单:须依次经{approverZh}。',
+  },
+  'review.exceptional.lineDiscount': {
+    en: 'Discount {percent}% on line {line} is above the {limit}% company policy allows, which makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '第{line}行折扣{percent}%超过公司政策允许的{limit}%,属于异常订单:须依次经{approverZh}。',
+  },
+  'review.exceptional.orderDiscount': {
+    en: 'Discount {percent}% on the order total is above the {limit}% company policy allows, which makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '订单总额折扣{percent}%超过公司政策允许的{limit}%,属于异常订单:须依次经{approverZh}。',
+  },
+
+  // RV-8 advance payment
+  'review.advance.required': {
+    en: 'Custom-made products on line {lines}: production starts only after an advance payment of {amount} ({percent}% of the order total) is received.',
+    zh: '第{lines}行为非标定制产品:须收到预付款{amount}(订单总额的{percent}%)后方可安排生产。',
+  },
+  'review.advance.missing': {
+    en: 'Production cannot start: the advance payment of {required} for custom-made products is not fully received ({received} received, {outstanding} outstanding).',
+    zh: '不能安排生产:定制产品预付款{required}尚未收齐(已收{received},尚欠{outstanding})。',
+  },
+
+  // RV-10 contract
+  'review.contract.legalReview': {
+    en: 'The order needs a contract that has not been legally reviewed: it needs {approverEn} before the contract is signed.',
+    zh: '该订单须签订合同,合同尚未经法务审核:签订前须经{approverZh}。',
+  },
+  'review.contract.unsigned': {
+    en: 'The order cannot be confirmed: the customer has not signed the contract or confirmed the order in writing.',
+    zh: '订单不能确认:客户尚未签署合同或书面确认订单。',
+  },
+
+  // RV-11 stock
+  'review.stock.shortage': {
+    en: 'Stock shortage on line {line}: {short} short ({available} available for {quantity} ordered); a procurement need is raised.',
+    zh: '第{line}行库存不足:订购{quantity},可用{available},缺{short};已提出采购需求。',
+  },
+
+  // RV-2 deadlines (workflow)
+  'review.deadline.overdue': {
+    en: 'Review step {step} is overdue: its {hours}-hour deadline passed at {deadline}, so it is escalated to the next level.',
+    zh: '评审环节“{step}”已超时:{hours}小时时限已于{deadline}届满,将上报上一级处理。',
+  },
+  'review.deadline.escalated': {
+    en: 'Review step {step} is overdue and has been escalated to {role}.',
+    zh: '评审环节“{step}”已超时,已上报{role}处理。',
+  },
+
+  // RV-9 return, resubmission, rejection (workflow)
+  'review.returned': {
+    en: 'Order returned to sales for correction: {reason}',
+    zh: '订单已退回销售部门修改:{reason}',
+  },
+  'review.resubmitted': {
+    en: 'Order corrected and resubmitted for review as revision {revision}.',
+    zh: '订单已修改并重新提交评审(第{revision}版)。',
+  },
+  'review.rejected': {
+    en: 'Order rejected: {reason}',
+    zh: '订单已被驳回:{reason}',
+  },
+
+  // Approval outcomes (approvals engine)
+  'review.approval.selfApproval': {
+    en: '{actor} cannot approve this order: nobody approves an order they submitted themselves.',
+    zh: '{actor}不能审批此订单:任何人不得审批本人提交的订单。',
+  },
+  'review.approval.notEligible': {
+    en: '{actor} cannot approve step {step}: they hold none of the roles the step requires.',
+    zh: '{actor}不能审批“{step}”:不具备该环节要求的角色。',
+  },
+  'review.approval.alreadyApproved': {
+    en: '{actor} has already approved step {step}: a second approval by the same person does not count.',
+    zh: '{actor}已审批过“{step}”:同一人的重复审批不计入。',
+  },
+  'review.approval.recorded': {
+    en: 'Approval of step {step} by {actor} recorded.',
+    zh: '已记录{actor}对“{step}”的审批。',
+  },
+  'review.approval.reasonRequired': {
+    en: 'A reason is required: state why the order is returned or rejected.',
+    zh: '必须填写理由:请说明退回或驳回订单的原因。',
+  },
+};

@@ -1,0 +1,60 @@
+import { orderFacts } from '../../internal/orderFacts.js';
+import type { Finding } from '../../model/Finding.js';
+import type { Order } from '../../model/Order.js';
+import { finding } from '../finding.js';
+import type { CreditContext, CreditFacts } from './CreditContext.js';
+import { creditHoldFinding } from './creditHoldFinding.js';
+
+/**
+ * CR-1: a customer never credit-evaluated (no `evaluatedAt`) needs prepayment or a credit
+ * approval: a hold (`credit.evaluation.never`) released by the paths of
+ * `credit.releasePaths['CR-1']`, the prepayment being the whole order.
+ *
+ * @example
+ * creditEvaluation(order, facts, ctx); // [] for an evaluated customer
+ */
+export function creditEvaluation(order: Order, facts: CreditFacts, ctx: CreditContext): Finding[] {
+  if (facts.evaluated) return [];
+  return [
+    creditHoldFinding(ctx.policy, order, facts.customer, {
+      ruleId: 'CR-1',
+      messageKey: 'credit.evaluation.never',
+      params: { customer: facts.customer.name || facts.customer.id },
+      evidence: [{ field: 'customer.credit.evaluatedAt', value: undefined }],
+      prepayment: facts.orderTotal,
+    }),
+  ];
+}
+
+/**
+ * CR-1 when the caller supplied no credit facts at all. Unknown facts are not "never
+ * evaluated": by default (`credit.withoutFacts: 'info'`) one `info` finding records that credit
+ * was not checked; with `'hold'` the order is held as for a never-evaluated customer.
+ *
+ * @example
+ * creditWithoutFacts(order, ctx)[0]?.messageKey; // 'credit.facts.missing'
+ */
+export function creditWithoutFacts(order: Order, ctx: CreditContext): Finding[] {
+  const { policy } = ctx;
+  const customer = order.customer.name || order.customer.id;
+  if (policy.credit.withoutFacts === 'info') {
+    return [
+      finding(policy, {
+        ruleId: 'CR-1',
+        severity: 'info',
+        messageKey: 'credit.facts.missing',
+        params: { customer },
+        evidence: [{ field: 'customer', value: undefined }],
+      }),
+    ];
+  }
+  return [
+    creditHoldFinding(policy, order, undefined, {
+      ruleId: 'CR-1',
+      messageKey: 'credit.facts.missingHold',
+      params: { customer },
+      evidence: [{ field: 'customer', value: undefined }],
+      prepayment: orderFacts(order).totals.total,
+    }),
+  ];
+}

@@ -1,0 +1,90 @@
+import { daysBetween, localDate } from '../../internal/localDate.js';
+import type { Finding } from '../../model/Finding.js';
+import type { Order } from '../../model/Order.js';
+import type { Policy } from '../../policy/Policy.js';
+import type { DeliveryAlerts, TrackingState } from '../../tracking/TrackingState.js';
+import { finding } from '../finding.js';
+
+/** A TR-2 flag: which alert, the key it is raised for (see `DeliveryAlerts`), and its finding. */
+export interface DeliveryAlert {
+  kind: keyof DeliveryAlerts;
+  key: string;
+  finding: Finding;
+}
+
+/**
+ * TR-2: a forecast delivery date after the agreed date (`order.requestedDeliveryDate`) — one
+ * `warn` finding `tracking.delivery.lateForecast` (params `forecast`, `agreed`, `days` late), or
+ * none when the forecast keeps the date or the order has no agreed date.
+ *
+ * @example
+ * lateForecast(order, '2026-04-20', policy)?.params; // { forecast: '2026-04-20', agreed: '2026-04-15', days: 5 }
+ */
+export function lateForecast(order: Pick<Order, 'requestedDeliveryDate'>, forecast: string, policy: Policy): Finding | undefined {
+  const agreed = order.requestedDeliveryDate;
+  if (agreed === undefined) return undefined;
+  const days = daysBetween(agreed, forecast);
+  if (days <= 0) return undefined;
+  return finding(policy, {
+    ruleId: 'TR-2',
+    severity: 'warn',
+    messageKey: 'tracking.delivery.lateForecast',
+    params: { forecast, agreed, days },
+    evidence: [{ field: 'tracking.forecast.date', value: forecast, limit: agreed }],
+  });
+}
+
+/**
+ * TR-2: every way an undelivered order will miss, or has missed, its agreed delivery date as of
+ * `now` (local date in the policy's time zone): a late forecast; not shipped yet within
+ * `tracking.delivery.atRiskDays` of the agreed date (`tracking.delivery.atRisk`); past the agreed
+ * date and not delivered (`tracking.delivery.overdue`). Each is a `warn` with the key it is raised
+ * for, so callers raise each once. Empty for a delivered order or one without an agreed date.
+ *
+ * @example
+ * deliveryAlerts(order, tracking, policy, '2026-04-13T09:00:00+08:00').map((a) => a.kind); // ['atRisk']
+ */
+export function deliveryAlerts(
+  order: Pick<Order, 'requestedDeliveryDate'>,
+  tracking: TrackingState,
+  ctx: { policy: Policy; now: string },
+): DeliveryAlert[] {
+  const { policy, now } = ctx;
+  const agreed = order.requestedDeliveryDate;
+  if (agreed === undefined || tracking.delivery) return [];
+  const today = localDate(now, policy.timeZone);
+  const daysLeft = daysBetween(today, agreed);
+  const out: DeliveryAlert[] = [];
+  const forecast = tracking.forecast?.date;
+  const late = forecast === undefined ? undefined : lateForecast(order, forecast, policy);
+  if (late && forecast !== undefined) out.push({ kind: 'lateForecast', key: forecast, finding: late });
+  if (daysLeft < 0) {
+    out.push({
+      kind: 'overdue',
+      key: agreed,
+      finding: finding(policy, {
+        ruleId: 'TR-2',
+        severity: 'warn',
+        messageKey: 'tracking.delivery.overdue',
+        params: { agreed, days: -daysLeft },
+        evidence: [{ field: 'requestedDeliveryDate', value: today, limit: agreed }],
+      }),
+    });
+  } else if (tracking.steps.shipping?.status !== 'done' && daysLeft <= policy.tracking.delivery.atRiskDays) {
+    out.push({
+      kind: 'atRisk',
+      key: agreed,
+      finding: finding(policy, {
+        ruleId: 'TR-2',
+        severity: 'warn',
+        messageKey: 'tracking.delivery.atRisk',
+        params: { agreed, daysLeft },
+        evidence: [
+          { field: 'tracking.steps.shipping', value: tracking.steps.shipping?.status ?? 'pending' },
+          { field: 'requestedDeliveryDate', value: today, limit: agreed },
+        ],
+      }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { Customer } from '../../model/Customer.js';
+import type { Finding } from '../../model/Finding.js';
+import type { Order } from '../../model/Order.js';
+import type { Policy } from '../../policy/Policy.js';
+import type { FulfilmentStep } from '../../policy/trackingPolicy.js';
+import type { OrderWorkflow } from '../../workflow/OrderWorkflow.js';
+import { paymentConfirmed, shippingBlockers } from '../credit/shippingBlockers.js';
+import { productionBlockers } from '../review/advancePayment.js';
+
+/** What the fulfilment gates look at. */
+export interface GateContext {
+  policy: Policy;
+  order: Order;
+  /** The workflow with the tracking facts reported with the step (e.g. the advance received). */
+  state: OrderWorkflow;
+  now: string;
+  customer?: Customer;
+}
+
+/**
+ * The blockers of a fulfilment step about to start: the RV-8 advance before production
+ * (`productionBlockers`, counting prepayments recorded by credit and the advance the ERP reported),
+ * the CR-8 payment check before shipping (`shippingBlockers`). Empty when the step may go ahead.
+ *
+ * @example
+ * stepBlockers('production', { policy, order, state, now }); // [RV-8 block] for an unpaid custom order
+ */
+export function stepBlockers(step: FulfilmentStep, ctx: GateContext): Finding[] {
+  switch (step) {
+    case 'production':
+      return productionBlockers(ctx.order, ctx.policy, paymentConfirmed(ctx.order, ctx.state));
+    case 'shipping':
+      return shippingBlockers(ctx.order, ctx.state, { policy: ctx.policy, now: ctx.now });
+    case 'procurement':
+    case 'warehouse':
+    case 'delivery':
+    case 'acceptance':
+    case 'settlement':
+      return [];
+  }
+}

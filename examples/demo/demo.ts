@@ -1,6 +1,7 @@
 // ordergate demo: walks the regulations' own cases through the order desk and prints what happens.
 // Usage: pnpm demo [--lang en|zh]
 import { formatFinding, type Finding } from '@ordergate/core';
+import { changeScene } from './scenes/change.js';
 import { reviewScene } from './scenes/review.js';
 import type { SceneOutput } from './scenes/SceneOutput.js';
 
@@ -20,3 +21,4 @@ const out: SceneOutput = {
 };
 
 await reviewScene(out);
+await changeScene(out);

@@ -100,3 +100,122 @@ export type { OrderDeskOptions } from './desk/OrderDesk.js';
 export type { DeskResult, DeskRefusalCode } from './desk/DeskResult.js';
 export { ORDER_KIND, orderStream } from './desk/OrderRecord.js';
 export type { OrderRecord, OrderView } from './desk/OrderRecord.js';
+
+// change control (CH-1…CH-7)
+export { ChangePolicy, DEFAULT_CHANGE_DEPARTMENTS, DEFAULT_CHANGE_NOTIFY } from './policy/changePolicy.js';
+export { ChangeOp, ChangeRequest, CancellationRequest } from './change/ChangeRequest.js';
+export type {
+  ChangeRequestInput,
+  CancellationRequestInput,
+  AnyChangeRequest,
+  ChangeDecision,
+  ChangeRequestRecord,
+  ChangeWorkflowState,
+} from './change/ChangeRequest.js';
+export { applyChangePatch } from './change/applyChangePatch.js';
+export { diffRevisions, changedFieldKeys, isEmptyDiff } from './change/diffRevisions.js';
+export type { FieldChange, LineDiff, RevisionDiff } from './change/diffRevisions.js';
+export { buildChangeRoute } from './change/buildChangeRoute.js';
+export { changeOwners } from './change/decideChange.js';
+export { CONTRACT_CHANGED_EVENT } from './change/changeOutcome.js';
+export type { ContractChangeEntry } from './change/changeOutcome.js';
+export { classifyChange, classifyCancellation, isMaterialField, hasContract } from './rules/change/classifyChange.js';
+export type { ChangeClassification } from './rules/change/classifyChange.js';
+export { assessChange } from './rules/change/assessChange.js';
+export type { ChangeAssessment, ChangeAssessmentInput } from './rules/change/assessChange.js';
+export { CHANGE_FIELD_LABELS } from './i18n/messages/change.js';
+export type { ChangeEvent } from './workflow/areas/changeEvents.js';
+
+// credit (CR-1…CR-8)
+export { TemporaryIncrease } from './model/Customer.js';
+export { CreditPolicy, CreditGrade, GradeAction, ReleasePath } from './policy/creditPolicy.js';
+export { ExchangeRate } from './credit/ExchangeRate.js';
+export { currencyConverter } from './credit/currencyConverter.js';
+export type { CurrencyConverter } from './credit/currencyConverter.js';
+export { effectiveLimit } from './credit/effectiveLimit.js';
+export type { EffectiveLimit } from './credit/effectiveLimit.js';
+export { creditExposure } from './credit/creditExposure.js';
+export type { CreditExposure, CreditExposureOptions } from './credit/creditExposure.js';
+export { ageReceivables, customerAgeing, creditDate } from './credit/ageingReport.js';
+export type { AgeingBucket, AgeingReport, AgeReceivablesOptions } from './credit/ageingReport.js';
+export { assessCredit } from './rules/credit/assessCredit.js';
+export type { CreditContext } from './rules/credit/CreditContext.js';
+export { CREDIT_HOLD_RULES, isCreditHold, holdReleasePaths, prepaymentRequiredOf } from './rules/credit/creditHolds.js';
+export type { CreditHoldRuleId } from './rules/credit/creditHolds.js';
+export { GRADE_LABELS } from './rules/credit/gradeLabels.js';
+export { shippingBlockers, paymentConfirmed } from './rules/credit/shippingBlockers.js';
+export type { ShippingGateContext } from './rules/credit/shippingBlockers.js';
+export { emptyCreditState } from './credit/CreditWorkflowState.js';
+export type { CreditWorkflowState, CreditHold, CreditRelease, PaymentRecord, GuaranteeRecord } from './credit/CreditWorkflowState.js';
+export { paymentsReceived, isReleaseInForce, releasingPath, openCreditHolds } from './credit/creditStanding.js';
+export { holdForCredit, creditReleaseBlockers } from './credit/holdForCredit.js';
+export type { CreditEvent } from './workflow/areas/creditEvents.js';
+export { CreditDesk } from './credit/CreditDesk.js';
+export type { CreditDeskOptions, CreditDeskRefusalCode, CreditDeskResult } from './credit/CreditDesk.js';
+export {
+  CREDIT_REQUEST_KIND,
+  customerStream,
+  CreditChangeProposal,
+  TemporaryIncreaseProposal,
+} from './credit/CreditRequest.js';
+export type {
+  CreditRequest,
+  CreditTerms,
+  CreditChangeProposalInput,
+  TemporaryIncreaseProposalInput,
+} from './credit/CreditRequest.js';
+
+// tracking (TR-1…TR-5)
+export { FulfilmentStep, TrackingPolicy } from './policy/trackingPolicy.js';
+export { emptyTracking, openIssues } from './tracking/TrackingState.js';
+export type {
+  TrackingState,
+  ProgressStatus,
+  StepProgress,
+  AcceptanceIssue,
+  AcceptanceIssueKind,
+  Remedy,
+  Settlement,
+  DeliveryForecast,
+  DeliveryRecord,
+  DeliveryAlerts,
+} from './tracking/TrackingState.js';
+export type { TrackingEvent } from './workflow/areas/trackingEvents.js';
+export { deliveryAlerts, lateForecast } from './rules/tracking/deliveryAlerts.js';
+export type { DeliveryAlert } from './rules/tracking/deliveryAlerts.js';
+export { stepBlockers } from './rules/tracking/fulfilmentGates.js';
+export type { GateContext } from './rules/tracking/fulfilmentGates.js';
+export { completionBlockers } from './rules/tracking/completionBlockers.js';
+export { computeMetrics } from './tracking/computeMetrics.js';
+export type { MetricsOptions, MetricsGroupBy, OrderMetrics, Rate } from './tracking/computeMetrics.js';
+export { TrackingDesk } from './tracking/TrackingDesk.js';
+
+// archive (AR-1…AR-6)
+export { ArchivePolicy } from './policy/archivePolicy.js';
+export type { ArchiveEvent, ArchiveSealRef } from './workflow/areas/archiveEvents.js';
+export { archiveBlockers } from './rules/archive/archiveBlockers.js';
+export { ACCESS_KIND, isGrantLive, decideAccess, grantDays } from './rules/archive/accessGrant.js';
+export type { AccessRequest, AccessRefusalCode } from './rules/archive/accessGrant.js';
+export { retainUntil, isDueForDisposal } from './rules/archive/retention.js';
+export { planFiling, filingMonthOf, filingDueDate } from './rules/archive/monthlyFiling.js';
+export type { FilingContract, FilingEntry, FilingPlan } from './rules/archive/monthlyFiling.js';
+export { contractLedger, contractSignedAt } from './rules/archive/contractLedger.js';
+export type { ContractLedgerEntry, ContractStatus, ContractChange } from './rules/archive/contractLedger.js';
+export { ARCHIVE_KIND, archiveStream, indexEntry } from './archive/ArchiveRecord.js';
+export type {
+  ArchiveRecord,
+  ArchiveContent,
+  ArchiveSeal,
+  ArchiveState,
+  ArchiveClassification,
+  ArchiveIndexEntry,
+  LegalHold,
+} from './archive/ArchiveRecord.js';
+export { sealArchive, sectionHashes, sealHash } from './archive/sealArchive.js';
+export { verifyArchiveRecord } from './archive/verifyArchive.js';
+export type { ArchiveProblem, ArchiveProblemCode, ArchiveVerification } from './archive/verifyArchive.js';
+export { exportArchive, verifyArchiveBundle, ARCHIVE_BUNDLE_FORMAT } from './archive/archiveBundle.js';
+export type { ArchiveBundle } from './archive/archiveBundle.js';
+export { ArchiveDesk, FILING_KIND, filingStream } from './archive/ArchiveDesk.js';
+export type { ArchiveDeskOptions, FiledContract, FilingReport, ArchiveQuery } from './archive/ArchiveDesk.js';
+export type { ArchiveResult, ArchiveRefusalCode } from './archive/ArchiveResult.js';

@@ -19,6 +19,9 @@ import { transition } from '../workflow/transition.js';
 import type { RecordedEvent } from '../workflow/TransitionResult.js';
 import type { WorkflowEvent } from '../workflow/WorkflowEvent.js';
 import type { DeskResult } from './DeskResult.js';
+// change control (CH)
+import { CancellationRequest, ChangeRequest, type CancellationRequestInput, type ChangeRequestInput } from '../change/ChangeRequest.js';
+import { diffRevisions, type RevisionDiff } from '../change/diffRevisions.js';
 import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
 
 /** Ports and policy an `OrderDesk` runs on. */
@@ -130,6 +133,61 @@ export class OrderDesk {
     return this.act(orderId, { type: 'CONFIRM', actor: parseOrThrow(Actor, actor, 'actor') });
   }
 
+  // --- change control (CH-1…CH-7) ---
+
+  /**
+   * Requests a change of a confirmed order against a named revision (CH-1, CH-2, CH-4).
+   * @throws {ValidationError} when the request is malformed or its patch does not fit the current
+   *   revision; nothing is written then.
+   */
+  requestChange(orderId: string, actor: ActorInput, request: ChangeRequestInput): Promise<DeskResult<OrderView>> {
+    const parsed = parseOrThrow(ChangeRequest, request, 'change request');
+    return this.act(orderId, { type: 'REQUEST_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), request: parsed });
+  }
+
+  /** Requests the cancellation of a confirmed order; a reason is required (CH-3). */
+  requestCancellation(
+    orderId: string,
+    actor: ActorInput,
+    request: string | Omit<CancellationRequestInput, 'kind'>,
+  ): Promise<DeskResult<OrderView>> {
+    const input = typeof request === 'string' ? { reason: request } : request;
+    const parsed = parseOrThrow(CancellationRequest, { ...input, kind: 'cancel' }, 'cancellation request');
+    return this.act(orderId, { type: 'REQUEST_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), request: parsed });
+  }
+
+  /** Approves a step of the pending change request's route; the last step applies it (CH-5). */
+  approveChange(orderId: string, actor: ActorInput, options: { step?: string; comment?: string } = {}): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, { type: 'APPROVE_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), ...options });
+  }
+
+  /** Rejects the pending change request; a reason is required. */
+  rejectChange(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, { type: 'REJECT_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), reason });
+  }
+
+  /** Revision `n` of an order, current or earlier (CH-5); undefined when there is none. */
+  async revision(orderId: string, n: number): Promise<Order | undefined> {
+    const found = await this.get(orderId);
+    if (!found) return undefined;
+    return found.order.revision === n ? found.order : found.revisions.find((r) => r.revision === n);
+  }
+
+  /**
+   * Compares two revisions of an order field by field and line by line (CH-5).
+   * @throws {NotFoundError} when the order or either revision does not exist.
+   */
+  async diff(orderId: string, from: number, to: number): Promise<RevisionDiff> {
+    const found = await this.get(orderId);
+    if (!found) throw new NotFoundError('order', orderId);
+    const pick = (n: number) => {
+      const order = found.order.revision === n ? found.order : found.revisions.find((r) => r.revision === n);
+      if (!order) throw new NotFoundError('revision', `${orderId}@${String(n)}`);
+      return order;
+    };
+    return diffRevisions(pick(from), pick(to));
+  }
+
   /**
    * Checks every order in review against its deadlines, flagging and escalating overdue steps
    * (RV-2). Returns the orders that had steps become overdue.
@@ -137,6 +195,12 @@ export class OrderDesk {
   async checkDeadlines(): Promise<string[]> {
     const overdue: string[] = [];
     for (const record of await this.#store.list<OrderRecord>(ORDER_KIND)) {
+      // change control (CH): a pending change request's steps have deadlines too
+      if (record.value.workflow.status === 'change_pending') {
+        const c = await this.act(record.key, { type: 'CHECK_CHANGE_DEADLINES' });
+        if (c.ok && c.effects.length > 0) overdue.push(record.key);
+        continue;
+      }
       if (record.value.workflow.status !== 'in_review') continue;
       const r = await this.act(record.key, { type: 'CHECK_DEADLINES' });
       if (r.ok && r.effects.length > 0) overdue.push(record.key);

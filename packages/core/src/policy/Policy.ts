@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { TimeZone } from '../model/Temporal.js';
 import { RuleId } from '../model/RuleId.js';
 import { ApprovalsPolicy } from './approvalsPolicy.js';
+// change control (CH)
+import { ChangePolicy, changePolicyReferences } from './changePolicy.js';
 import { CreditPolicy } from './creditPolicy.js';
 import { IntakePolicy } from './intakePolicy.js';
 import { Locale } from './LocalizedText.js';
 import { ReviewPolicy } from './reviewPolicy.js';
+// tracking (TR) and archive (AR)
+import { ArchivePolicy, archivePolicyRoles } from './archivePolicy.js';
+import { TrackingPolicy, trackingPolicyRoles } from './trackingPolicy.js';
 import { DEFAULT_ROLES, Delegation, RoleDefinition } from './rolesPolicy.js';
 
 function parseEach<S extends z.ZodType>(schema: S, entries: Record<string, unknown>): Record<string, z.infer<S>> {
@@ -42,6 +47,11 @@ const PolicyShape = z.object({
   review: ReviewPolicy.prefault({}),
   approvals: ApprovalsPolicy.prefault({}),
   credit: CreditPolicy.prefault({}),
+  // change control (CH-1…CH-7)
+  change: ChangePolicy.prefault({}),
+  // tracking (TR-1…TR-5) and archive (AR-1…AR-6)
+  tracking: TrackingPolicy.prefault({}),
+  archive: ArchivePolicy.prefault({}),
   workflow: z
     .object({
       /** Roles that may confirm an approved order to the customer, besides its owner. */
@@ -73,6 +83,20 @@ function checkReferences(policy: z.infer<typeof PolicyShape>, ctx: z.RefinementC
   needStep(policy.review.jointReview.step, ['review', 'jointReview', 'step']);
   policy.workflow.confirmRoles.forEach((r, i) => needRole(r, ['workflow', 'confirmRoles', i]));
   needStep(policy.credit.approvalStep, ['credit', 'approvalStep']);
+  // tracking (TR) and archive (AR): roles their policies name
+  trackingPolicyRoles(policy.tracking).forEach((r) => needRole(r.name, ['tracking', ...r.path]));
+  archivePolicyRoles(policy.archive).forEach((r) => needRole(r.name, ['archive', ...r.path]));
+  // credit (CR-1…CR-8): roles and steps the credit policy names
+  policy.credit.paymentRecordRoles.forEach((r, i) => needRole(r, ['credit', 'paymentRecordRoles', i]));
+  policy.credit.limitChange.proposeRoles.forEach((r, i) => needRole(r, ['credit', 'limitChange', 'proposeRoles', i]));
+  policy.credit.limitChange.steps.forEach((s, i) => needStep(s, ['credit', 'limitChange', 'steps', i]));
+  policy.credit.limitChange.temporaryIncreaseSteps.forEach((s, i) =>
+    needStep(s, ['credit', 'limitChange', 'temporaryIncreaseSteps', i]),
+  );
+  // change control (CH): roles and steps the change policy names
+  for (const ref of changePolicyReferences(policy.change)) {
+    (ref.kind === 'role' ? needRole : needStep)(ref.name, ['change', ...ref.path]);
+  }
   Object.keys(policy.review.discount.authorityByRole).forEach((r) =>
     needRole(r, ['review', 'discount', 'authorityByRole', r]),
   );

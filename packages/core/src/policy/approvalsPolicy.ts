@@ -55,6 +55,18 @@ export const DEFAULT_STEPS = {
   regularReview: step('Production review', '生产主管评审', ['production'], 10, 'RV-5'),
   /** RV-5 non-regular order: engineering supervisor. */
   engineeringReview: step('Engineering review', '工程主管评审', ['engineering'], 10, 'RV-5'),
+  /**
+   * CH-2 change review: the departments concerned each sign. The roles here are the widest set;
+   * each change request narrows them to the departments owning the changed fields.
+   */
+  changeDepartmentReview: step(
+    'Review by the departments concerned',
+    '相关部门会签',
+    ['finance', 'production', 'engineering'],
+    15,
+    'CH-2',
+    'eachDepartment',
+  ),
   /** RV-4 joint review: technical, finance and production each sign. */
   jointReview: step(
     'Joint review (technical, finance, production)',
@@ -74,6 +86,9 @@ export const DEFAULT_STEPS = {
   presidentApproval: step('President approval', '总裁批准', ['president'], 32, 'RV-7'),
   /** RV-5 non-regular product plan: general manager's approval. */
   generalManagerApproval: step('General manager approval', '总经理批准', ['generalManager'], 40, 'RV-5'),
+  /** CR-3 grade and limit changes: reviewed by finance, then approved by management (general manager). */
+  creditLimitFinanceReview: step('Finance review of credit change', '财务审核信用变更', ['finance'], 50, 'CR-3'),
+  creditLimitManagementApproval: step('Management approval of credit change', '管理层批准信用变更', ['generalManager'], 51, 'CR-3'),
   /** RV-3 (and RV-6 discounts, RV-5 product-plan agreement): the sales department head. */
   salesHead: step('Sales department head approval', '销售部门负责人审批', ['salesHead'], 90, 'RV-3'),
 } satisfies Record<string, z.input<typeof ApprovalStepDefinition>>;

@@ -4,24 +4,97 @@ import { z } from 'zod';
 export const CreditGrade = z.enum(['A', 'B', 'C', 'D']);
 export type CreditGrade = z.infer<typeof CreditGrade>;
 
-/** What a grade triggers at assessment (CR-5, CR-6): policy, never code. */
+/**
+ * What a grade triggers at assessment (CR-5, CR-6): `pass`, `warn` (CR-5 low grade), or `block`
+ * (CR-6 abnormal credit: the order is held until a release path of `releasePaths['CR-6']`).
+ * Policy, never code.
+ */
 export const GradeAction = z.enum(['pass', 'warn', 'block']);
+export type GradeAction = z.infer<typeof GradeAction>;
 
-/** Credit settings (CR-1…CR-8), defaults from RULES.md's readings. */
+/**
+ * How a credit hold can be released: `approval` — a credit release approved by the policy's
+ * credit step (`approvalStep`), `prepayment` — recorded prepayment covering what the hold asks
+ * for, `guarantee` — a guarantee on file.
+ */
+export const ReleasePath = z.enum(['approval', 'prepayment', 'guarantee']);
+export type ReleasePath = z.infer<typeof ReleasePath>;
+
+const Paths = z.array(ReleasePath).min(1, 'a hold needs at least one release path');
+
+/**
+ * Credit settings (CR-1…CR-8), defaults from RULES.md's readings.
+ *
+ * @example
+ * CreditPolicy.parse({ nearLimitPercent: 85, gradeActions: { A: 'pass', B: 'pass', C: 'warn', D: 'block' } });
+ */
 export const CreditPolicy = z.object({
-  /** CR-5: warn when exposure including this order reaches this share of the limit. */
+  /** CR-5: warn when exposure including this order reaches this share of the limit (reaching counts). */
   nearLimitPercent: z.number().min(0).max(100).default(90),
-  /** CR-6: receivables overdue beyond this many days suspend new orders. */
+  /** CR-6: receivables overdue by more than this many days suspend new orders. */
   overdueSuspendDays: z.number().int().min(0).default(90),
-  /** CR-7: upper bounds (days past due) of the ageing buckets; the last bucket is open-ended. */
-  ageingBuckets: z.array(z.number().int().positive()).min(1).default([30, 60, 90]),
+  /**
+   * CR-7: upper bounds (days past due) of the ageing buckets, ascending; a `current` bucket (not
+   * yet due, or due today) comes first and an open-ended bucket last: [30, 60, 90] gives current,
+   * 1–30, 31–60, 61–90, >90.
+   */
+  ageingBuckets: z
+    .array(z.number().int().positive())
+    .min(1)
+    .default([30, 60, 90])
+    .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), 'bucket bounds must ascend'),
   /** CR-5 / CR-6: what each grade triggers. */
   gradeActions: z
     .object({ A: GradeAction, B: GradeAction, C: GradeAction, D: GradeAction })
     .default({ A: 'pass', B: 'pass', C: 'warn', D: 'block' }),
-  /** CR-1 / CR-4: step that approves credit (finance director by default). */
+  /** CR-1 / CR-4: step whose holders approve a credit release (finance director by default). */
   approvalStep: z.string().min(1).default('creditApproval'),
   /** CR-8: payment-term codes that give a customer credit terms (ship within its limit unpaid). */
   creditTermsPaymentTerms: z.array(z.string().min(1)).default([]),
+  /** CR-4: exposure counts this order including tax (RULES.md reading on amounts). */
+  includeTax: z.boolean().default(true),
+  /**
+   * An order assessed without the customer's credit facts (the connector did not supply them):
+   * `info` records that credit was not checked; `hold` treats it like a never-evaluated
+   * customer (CR-1). Unknown facts are not "never evaluated", hence `info` by default.
+   */
+  withoutFacts: z.enum(['info', 'hold']).default('info'),
+  /**
+   * An evaluated customer with no limit on file: `zero` — no credit granted, any exposure
+   * exceeds it (CR-4); `unlimited` — CR-4/CR-5 do not apply.
+   */
+  missingLimit: z.enum(['zero', 'unlimited']).default('zero'),
+  /** How each kind of credit hold may be released (CR-1, CR-4, CR-6). */
+  releasePaths: z
+    .object({
+      /** Never evaluated: "needs prepayment or a credit approval". */
+      'CR-1': Paths.default(['approval', 'prepayment']),
+      /** Over the limit: "a credit approval, or the customer pays ahead, or gives a guarantee". */
+      'CR-4': Paths.default(['approval', 'prepayment', 'guarantee']),
+      /** Abnormal credit: "suspend new orders, require a guarantee or prepayment". */
+      'CR-6': Paths.default(['prepayment', 'guarantee']),
+    })
+    .prefault({}),
+  /** Roles that record prepayments and guarantees on an order (never the order's owner). */
+  paymentRecordRoles: z.array(z.string().min(1)).min(1).default(['finance', 'financeDirector']),
+  /** CR-3: changes of grade and limit, and temporary limit increases. */
+  limitChange: z
+    .object({
+      /** Who may propose a change ("proposed by sales"). */
+      proposeRoles: z.array(z.string().min(1)).min(1).default(['salesperson', 'salesHead']),
+      /** Route of a grade or limit change: finance review, then management approval. */
+      steps: z
+        .array(z.string().min(1))
+        .min(1)
+        .default(['creditLimitFinanceReview', 'creditLimitManagementApproval']),
+      /** Route of a temporary limit increase (a limit change too, so CR-3's route by default). */
+      temporaryIncreaseSteps: z
+        .array(z.string().min(1))
+        .min(1)
+        .default(['creditLimitFinanceReview', 'creditLimitManagementApproval']),
+      /** An approved grade or limit change counts as a credit evaluation (sets `evaluatedAt`). */
+      countsAsEvaluation: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 export type CreditPolicy = z.infer<typeof CreditPolicy>;

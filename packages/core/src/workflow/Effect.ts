@@ -56,6 +56,15 @@ export type Effect =
       /** Raise a procurement need for stock shortages (RV-11). */
       type: 'procurementNeed';
       lines: readonly { lineId: string; shortQuantity: number }[];
+    })
+  // change control (CH-6)
+  | (EffectBase & {
+      /** Tell the customer something in advance, e.g. a moved delivery date (CH-6). */
+      type: 'customerNotice';
+      customerId: string;
+      messageKey: string;
+      params: Readonly<Record<string, MessageParam>>;
+      ruleId?: RuleId;
     });
 
 /** The `type` of an effect. */

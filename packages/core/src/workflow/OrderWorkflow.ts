@@ -1,6 +1,12 @@
 import type { Route } from '../approvals/Route.js';
 import type { Finding } from '../model/Finding.js';
 import type { OrderStatus } from './OrderStatus.js';
+// change control (CH)
+import type { ChangeWorkflowState } from '../change/ChangeRequest.js';
+// tracking (TR)
+import type { TrackingState } from '../tracking/TrackingState.js';
+// credit (CR)
+import type { CreditWorkflowState } from '../credit/CreditWorkflowState.js';
 
 /** A return to sales for correction (RV-9), or a rejection, with its reason. */
 export interface ReasonRecord {
@@ -32,6 +38,12 @@ export interface OrderWorkflow {
   /** The rejection, when rejected (RV-9: always with a reason). */
   rejection?: ReasonRecord;
   confirmedAt?: string;
+  /** Change control (CH-1…CH-7): the pending change or cancellation request and every past one. */
+  change?: ChangeWorkflowState;
+  /** Fulfilment tracking (TR-1…TR-4): step statuses, forecast, delivery, acceptance issues, settlement. */
+  tracking?: TrackingState;
+  /** Credit (CR-1, CR-4, CR-6, CR-8): holds, release, prepayments and guarantee of this order. */
+  credit?: CreditWorkflowState;
 }
 
 /**

@@ -23,7 +23,13 @@ export type TransitionRefusalCode =
   | 'NOT_ELIGIBLE'
   | 'ALREADY_APPROVED'
   | 'STEP_NOT_ACTIVE'
-  | 'UNKNOWN_STEP';
+  | 'UNKNOWN_STEP'
+  /** Tracking (TR-3): no acceptance issue with that id on the order. */
+  | 'UNKNOWN_ISSUE'
+  /** Change control (CH-5): a request on an outdated revision, or while another request is pending. */
+  | 'CONFLICT'
+  /** Credit (CR-4): a release expiry that is not after now. */
+  | 'INVALID_EXPIRY';
 
 /**
  * Outcome of `transition`: the next state with the effects to carry out and the audit records to

@@ -1,11 +1,13 @@
+import { archiveOrder } from '../../archive/archiveOrder.js';
 import type { AreaHandlers } from '../AreaHandlers.js';
 import type { ArchiveEvent } from './archiveEvents.js';
 
-/** The archive rules' part of the state machine. */
+/** The archive rules' part of the state machine (AR-1, AR-2). */
 export const ARCHIVE_HANDLERS: AreaHandlers<ArchiveEvent> = {
-  accepts: {},
-  handle(_state, event) {
-    // No archive events are defined yet: `event` has type never.
-    return event;
+  accepts: {
+    ARCHIVE: ['settled'],
+  },
+  handle(state, event, ctx) {
+    return archiveOrder(state, event, ctx);
   },
 };

@@ -1,11 +1,30 @@
+import { approveChange, checkChangeDeadlines, rejectChange } from '../../change/decideChange.js';
+import { requestChange } from '../../change/requestChange.js';
 import type { AreaHandlers } from '../AreaHandlers.js';
 import type { ChangeEvent } from './changeEvents.js';
 
-/** The change rules' part of the state machine. */
+/**
+ * Change control (CH-1…CH-7): request a change or cancellation of a locked order, approve or
+ * reject it, escalate overdue steps. A request is accepted in `change_pending` too, only to be
+ * refused with `CONFLICT` (CH-5): one request at a time.
+ */
 export const CHANGE_HANDLERS: AreaHandlers<ChangeEvent> = {
-  accepts: {},
-  handle(_state, event) {
-    // No change events are defined yet: `event` has type never.
-    return event;
+  accepts: {
+    REQUEST_CHANGE: ['confirmed', 'in_fulfilment', 'change_pending'],
+    APPROVE_CHANGE: ['change_pending'],
+    REJECT_CHANGE: ['change_pending'],
+    CHECK_CHANGE_DEADLINES: ['change_pending'],
+  },
+  handle(state, event, ctx) {
+    switch (event.type) {
+      case 'REQUEST_CHANGE':
+        return requestChange(state, event, ctx);
+      case 'APPROVE_CHANGE':
+        return approveChange(state, event, ctx);
+      case 'REJECT_CHANGE':
+        return rejectChange(state, event, ctx);
+      case 'CHECK_CHANGE_DEADLINES':
+        return checkChangeDeadlines(state, ctx);
+    }
   },
 };

@@ -7,6 +7,8 @@ import type { OrderWorkflow } from '../OrderWorkflow.js';
 import type { TransitionContext } from '../TransitionContext.js';
 import type { TransitionResult } from '../TransitionResult.js';
 import { findingMessages, refuse } from '../internal.js';
+// credit (CR)
+import { creditReleaseBlockers } from '../../credit/holdForCredit.js';
 
 /**
  * CONFIRM (approved): the order becomes binding and is locked against direct edits (CH-1). Refused
@@ -23,7 +25,12 @@ export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionConte
       params: { actor: actor.id },
     });
   }
-  const blockers = [...verbalConfirmationBlockers(order, policy), ...contractBlockers(order, policy)];
+  const blockers = [
+    ...verbalConfirmationBlockers(order, policy),
+    ...contractBlockers(order, policy),
+    // credit (CR-4): a credit release that expired before confirmation no longer covers the order
+    ...creditReleaseBlockers(state, policy, ctx.now),
+  ];
   if (blockers.length > 0) {
     return refuse('BLOCKED', 'the order cannot be confirmed yet', {
       findings: blockers,

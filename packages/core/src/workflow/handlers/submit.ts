@@ -2,6 +2,9 @@ import { buildRoute } from '../../approvals/buildRoute.js';
 import { reviewDeadline } from '../../approvals/reviewDeadline.js';
 import type { Actor } from '../../model/Actor.js';
 import { assessOrder } from '../../rules/assessOrder.js';
+// credit (CR)
+import { holdForCredit } from '../../credit/holdForCredit.js';
+import { isCreditHold } from '../../rules/credit/creditHolds.js';
 import type { OrderWorkflow } from '../OrderWorkflow.js';
 import type { TransitionContext } from '../TransitionContext.js';
 import type { TransitionResult } from '../TransitionResult.js';
@@ -55,6 +58,9 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
   };
 
   const blocks = findings.filter((f) => f.severity === 'block');
+  // credit (CR-1, CR-4, CR-6): when every block is a credit hold, the order waits on credit hold
+  // for a release instead of going back to sales; intake and review blocks still return it.
+  if (blocks.length > 0 && blocks.every(isCreditHold)) return holdForCredit(base, findings, ctx);
   if (blocks.length > 0) {
     const reason = [...new Set(blocks.map((f) => f.ruleId))].join(', ');
     return {

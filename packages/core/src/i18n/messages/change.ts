@@ -1,0 +1,187 @@
+import type { MessageCatalogue, MessageTemplate } from '../Message.js';
+
+// Change findings name fields and departments in each language: `{fieldsEn}` / `{fieldsZh}` and
+// `{departmentsEn}` / `{departmentsZh}`, like `{approverEn}` / `{approverZh}` for approvers, so a
+// rendered message never mixes languages.
+
+/**
+ * Readable names of the change policy's field keys (CH-2, CH-4, CH-5), in English and Chinese.
+ * A key without an entry shows its nearest listed parent (`contact.phone` → contact), else itself.
+ *
+ * @example
+ * CHANGE_FIELD_LABELS['lines.unitPrice'].zh; // '单价'
+ */
+export const CHANGE_FIELD_LABELS: Readonly<Record<string, MessageTemplate>> = {
+  'lines.unitPrice': { en: 'unit price', zh: '单价' },
+  'lines.listPrice': { en: 'list price', zh: '价目表价格' },
+  'lines.discountBp': { en: 'discount', zh: '折扣' },
+  'lines.taxBp': { en: 'tax rate', zh: '税率' },
+  'lines.quantity': { en: 'quantity', zh: '数量' },
+  'lines.uom': { en: 'unit of measure', zh: '计量单位' },
+  'lines.productId': { en: 'product', zh: '产品' },
+  'lines.productName': { en: 'product name', zh: '产品名称' },
+  'lines.model': { en: 'model', zh: '型号' },
+  'lines.specification': { en: 'specification', zh: '规格' },
+  'lines.customMade': { en: 'custom-made', zh: '定制' },
+  'lines.special': { en: 'special product', zh: '特殊产品' },
+  'lines.added': { en: 'new line', zh: '新增行' },
+  'lines.removed': { en: 'removed line', zh: '删除行' },
+  lines: { en: 'lines', zh: '订单行' },
+  requestedDeliveryDate: { en: 'delivery date', zh: '交货日期' },
+  paymentTerms: { en: 'payment terms', zh: '付款方式' },
+  currency: { en: 'currency', zh: '币种' },
+  shipBeforePayment: { en: 'shipping before payment', zh: '先发货后付款' },
+  contact: { en: 'contact', zh: '联系人' },
+  deliveryAddress: { en: 'delivery address', zh: '交货地址' },
+  invoice: { en: 'invoice information', zh: '发票信息' },
+  notes: { en: 'notes', zh: '备注' },
+  contract: { en: 'contract', zh: '合同' },
+  customer: { en: 'customer', zh: '客户' },
+  urgent: { en: 'urgency', zh: '紧急标记' },
+  technicalComplexity: { en: 'technical complexity', zh: '技术复杂度' },
+};
+
+/**
+ * Messages of change control (CH-1…CH-7), in English and Simplified Chinese: findings, workflow
+ * notices and refusals.
+ *
+ * @example
+ * CHANGE_MESSAGES['change.salesHead.required'].en;
+ */
+export const CHANGE_MESSAGES: MessageCatalogue = {
+  // CH-1 every change needs the sales head
+  'change.salesHead.required': {
+    en: 'The order is confirmed and may not be changed at will: the change request takes effect only after {approverEn}.',
+    zh: '订单已确认,不得擅自修改:变更申请须经{approverZh}后方可生效。',
+  },
+  // CH-2 departments concerned
+  'change.departments.review': {
+    en: 'The change touches the work of {departmentsEn}: each department concerned reviews it ({approverEn}).',
+    zh: '该变更涉及{departmentsZh}的工作:须经相关部门审核({approverZh})。',
+  },
+  // CH-3 cancellation
+  'change.cancel.review': {
+    en: 'Cancellation requested ({reason}): it is reviewed like a change, {departmentsEn} each signing ({approverEn}).',
+    zh: '申请取消订单({reason}):按变更流程审核,由{departmentsZh}分别会签({approverZh})。',
+  },
+  'change.cancel.approval': {
+    en: 'Cancellation requested ({reason}): it needs {approverEn}.',
+    zh: '申请取消订单({reason}):须经{approverZh}。',
+  },
+  // CH-4 routing
+  'change.route.nonMaterial': {
+    en: 'The change is not material ({fieldsEn}): the sales head’s approval alone is needed, whoever asked for it.',
+    zh: '该变更不属于实质性变更({fieldsZh}):无论由谁提出,仅须销售部门负责人审批。',
+  },
+  'change.route.exceptional': {
+    en: 'A change of price ({fieldsEn}) on line {lines} makes this an exceptional order: it needs {approverEn}, in that order.',
+    zh: '第{lines}行价格变更({fieldsZh})属于异常订单:须依次经{approverZh}。',
+  },
+  'change.route.nonRegular': {
+    en: 'A material change requested by the customer ({fieldsEn}) makes the order non-regular: it needs {approverEn}.',
+    zh: '客户要求的实质性变更({fieldsZh})使订单成为非常规订单:须经{approverZh}。',
+  },
+  'change.route.review': {
+    en: 'A material change ({fieldsEn}) re-opens review: it needs {approverEn}.',
+    zh: '实质性变更({fieldsZh})须重新评审:须经{approverZh}。',
+  },
+  // CH-7 contract
+  'change.contract.review': {
+    en: 'The change alters contract {contract}: it needs {approverEn}, and is entered in the contract ledger once approved.',
+    zh: '该变更涉及合同{contract}的修改:须经{approverZh},批准后登记合同台账。',
+  },
+  'change.contract.termination': {
+    en: 'Cancelling the order terminates contract {contract}: it needs {approverEn}, and is entered in the contract ledger once approved.',
+    zh: '取消订单将终止合同{contract}:须经{approverZh},批准后登记合同台账。',
+  },
+
+  // Workflow notices
+  'change.requested': {
+    en: 'Change request {request} submitted by {actor} against revision {revision}: {reason}',
+    zh: '{actor}针对第{revision}版提交了变更申请{request}:{reason}',
+  },
+  'change.cancel.requested': {
+    en: 'Cancellation request {request} submitted by {actor}: {reason}',
+    zh: '{actor}提交了取消申请{request}:{reason}',
+  },
+  // CH-5 new revision
+  'change.applied': {
+    en: 'Change request {request} approved: order {number} is now revision {revision} ({fieldsEn} changed).',
+    zh: '变更申请{request}已批准:订单{number}更新为第{revision}版(变更:{fieldsZh})。',
+  },
+  'change.rejected': {
+    en: 'Change request {request} was rejected: {reason}',
+    zh: '变更申请{request}已被驳回:{reason}',
+  },
+  'change.cancelled': {
+    en: 'Order {number} is cancelled: {reason}',
+    zh: '订单{number}已取消:{reason}',
+  },
+  // CH-6 notices
+  'change.notify.changed': {
+    en: 'Order {number} changed to revision {revision} ({fieldsEn}): check the effect on your department’s work.',
+    zh: '订单{number}已变更为第{revision}版(变更:{fieldsZh}):请核查对本部门工作的影响。',
+  },
+  'change.notify.cancelled': {
+    en: 'Order {number} is cancelled ({reason}): stop the work planned for it.',
+    zh: '订单{number}已取消({reason}):请停止为其安排的工作。',
+  },
+  'change.customerNotice.deliveryDate': {
+    en: 'The delivery date of order {number} moves from {before} to {after}.',
+    zh: '订单{number}的交货日期由{before}调整为{after}。',
+  },
+  'change.deadline.escalated': {
+    en: 'Change review step {stepEn} is overdue and has been escalated to {role}.',
+    zh: '变更审核环节“{stepZh}”已超时,已上报{role}处理。',
+  },
+
+  // Refusals
+  'change.conflict.revision': {
+    en: 'The change request is based on revision {base}, but the order is now at revision {current}: review the current revision and request again.',
+    zh: '变更申请基于第{base}版,但订单当前为第{current}版:请核对最新版本后重新申请。',
+  },
+  'change.conflict.pending': {
+    en: 'Change request {request} is already pending on this order: decide it before requesting another change.',
+    zh: '该订单已有待审批的变更申请{request}:须先处理该申请,才能提出新的变更。',
+  },
+  'change.request.notAllowed': {
+    en: '{actor} may not request a change of this order: changes are raised by the order’s owner.',
+    zh: '{actor}无权申请变更此订单:变更须由订单负责人提出。',
+  },
+  'change.request.reasonRequired': {
+    en: 'A change request states its reason and its impact.',
+    zh: '变更申请须说明变更原因及影响。',
+  },
+  'change.cancel.reasonRequired': {
+    en: 'A cancellation request states its reason.',
+    zh: '取消申请须说明原因。',
+  },
+  'change.reject.reasonRequired': {
+    en: 'A reason is required: state why the change request is rejected.',
+    zh: '必须填写理由:请说明驳回变更申请的原因。',
+  },
+  'change.approval.selfApproval': {
+    en: '{actor} cannot approve this change: nobody approves a change they requested, or a change of an order they own.',
+    zh: '{actor}不能审批此变更:任何人不得审批本人提出的变更或本人负责订单的变更。',
+  },
+  'change.approval.notEligible': {
+    en: '{actor} cannot approve change step {stepEn}: they hold none of the roles the step requires.',
+    zh: '{actor}不能审批变更环节“{stepZh}”:不具备该环节要求的角色。',
+  },
+  'change.approval.alreadyApproved': {
+    en: '{actor} has already approved change step {stepEn}.',
+    zh: '{actor}已审批过变更环节“{stepZh}”。',
+  },
+  'change.approval.stepNotActive': {
+    en: 'Change step {stepEn} is not waiting for approval.',
+    zh: '变更环节“{stepZh}”当前不在待审批状态。',
+  },
+  'change.approval.unknownStep': {
+    en: '{stepEn} is not a step of this change request’s route.',
+    zh: '“{stepZh}”不是该变更申请的审批环节。',
+  },
+  'change.notReviewer': {
+    en: '{actor} is not a reviewer of an active step of this change request.',
+    zh: '{actor}不是该变更申请当前环节的审核人。',
+  },
+};

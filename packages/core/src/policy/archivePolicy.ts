@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const RoleList = z.array(z.string().min(1));
+const NumberPattern = z.string().regex(/\{seq(:\d+)?\}/, 'must contain a {seq} or {seq:N} placeholder');
+
+/**
+ * Archive settings (AR-1…AR-6), defaults from RULES.md's readings: filing due on the 25th,
+ * 10-year retention, access approved by the sales department head.
+ *
+ * @example
+ * ArchivePolicy.parse({ filing: { day: 20 } }).retention.years; // 10
+ */
+export const ArchivePolicy = z.object({
+  /** AR-1: roles that may archive an eligible order, besides its owner. */
+  archiveRoles: RoleList.default(['salesAssistant', 'salesHead']),
+  numbering: z
+    .object({
+      /**
+       * AR-3 archive number. `{YYYY}`, `{YY}`, `{MM}` take the archiving date in the policy's
+       * time zone; `{seq:N}` is a sequence per month (pattern with a month), per year (with a
+       * year only) or global.
+       */
+      pattern: NumberPattern.default('AR-{YYYY}{MM}-{seq:4}'),
+    })
+    .prefault({}),
+  filing: z
+    .object({
+      /**
+       * AR-3: day of the month by which that month's contracts are filed, inclusive, in the
+       * policy's time zone; contracts signed after it go into the next month's run. A day past the
+       * month's end means its last day.
+       */
+      day: z.number().int().min(1).max(31).default(25),
+      /** AR-3 filing number of a contract in the monthly run; sequence per filing month when the pattern has one. */
+      numberPattern: NumberPattern.default('HT-{YYYY}{MM}-{seq:3}'),
+      /** Roles that may run the monthly filing. */
+      roles: RoleList.default(['salesAssistant', 'salesHead']),
+    })
+    .prefault({}),
+  retention: z
+    .object({
+      /** AR-6: archives are kept until this anniversary of archiving (RULES.md reading: 10 years). */
+      years: z.number().int().min(1).default(10),
+    })
+    .prefault({}),
+  access: z
+    .object({
+      /** AR-5: who approves a request to read an archived order (RULES.md reading: sales head). */
+      approverRoles: RoleList.default(['salesHead']),
+      /** AR-5: how long an approved grant lasts when the request names no period (days). */
+      grantDays: z.number().int().min(1).default(7),
+      /** AR-5: the longest grant a request may ask for (days). */
+      maxGrantDays: z.number().int().min(1).default(30),
+    })
+    .prefault({}),
+  legalHold: z
+    .object({
+      /** AR-6: who may place or lift a legal hold, which blocks disposal. */
+      roles: RoleList.default(['legal']),
+    })
+    .prefault({}),
+});
+export type ArchivePolicy = z.infer<typeof ArchivePolicy>;
+
+/**
+ * Every role the archive policy names, with its path, for the policy's cross-reference check.
+ *
+ * @example
+ * archivePolicyRoles(ArchivePolicy.parse({})).map((r) => r.name); // ['salesAssistant', 'salesHead', …]
+ */
+export function archivePolicyRoles(archive: ArchivePolicy): { name: string; path: (string | number)[] }[] {
+  const out: { name: string; path: (string | number)[] }[] = [];
+  const add = (list: readonly string[], path: string[]) => list.forEach((name, i) => out.push({ name, path: [...path, i] }));
+  add(archive.archiveRoles, ['archiveRoles']);
+  add(archive.filing.roles, ['filing', 'roles']);
+  add(archive.access.approverRoles, ['access', 'approverRoles']);
+  add(archive.legalHold.roles, ['legalHold', 'roles']);
+  return out;
+}

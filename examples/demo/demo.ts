@@ -1,7 +1,9 @@
 // ordergate demo: walks the regulations' own cases through the order desk and prints what happens.
 // Usage: pnpm demo [--lang en|zh]
 import { formatFinding, type Finding } from '@ordergate/core';
+import { archiveScene } from './scenes/archive.js';
 import { changeScene } from './scenes/change.js';
+import { creditScene } from './scenes/credit.js';
 import { reviewScene } from './scenes/review.js';
 import type { SceneOutput } from './scenes/SceneOutput.js';
 
@@ -21,4 +23,6 @@ const out: SceneOutput = {
 };
 
 await reviewScene(out);
+await creditScene(out);
 await changeScene(out);
+await archiveScene(out);

@@ -1,6 +1,8 @@
 import {
+  CreditDesk,
   Customer,
   customerAgeing,
+  orderTotals,
   formatMessage,
   formatMoney,
   type CustomerInput,
@@ -62,14 +64,14 @@ const customers: Record<'hengtai' | 'dongfang' | 'xinghe', CustomerInput> = {
  */
 export async function creditScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
-  const { desk, policy } = sceneDesk(clock);
+  const { desk, policy, store } = sceneDesk(clock);
   for (const c of Object.values(customers)) await desk.putCustomer(c);
 
   const submit = async (id: string, customer: CustomerInput) => {
     const r = await desk.submit(baseOrder(id, { customer: { id: customer.id, name: customer.name ?? '' } }), people.li);
     const view = show(out, r);
     if (view) {
-      out.line(`${view.order.number} · ${customer.name ?? ''} · ${formatMoney(14_125_000, 'CNY', policy)} → ${status(out, view.workflow.status)}`);
+      out.line(`${view.order.number} · ${customer.name ?? ''} · ${formatMoney(orderTotals(view.order).total, view.order.currency, policy)} → ${status(out, view.workflow.status)}`);
       out.findings(view.workflow.findings.filter((f) => f.ruleId.startsWith('CR')));
     }
     return view;
@@ -123,8 +125,28 @@ export async function creditScene(out: SceneOutput): Promise<void> {
     out.line(`  ${t(out, 'Audit', '审计记录')}: ${trail.join(' → ')}`);
   }
 
+  // CR-3: a limit change is itself a request: sales proposes, finance reviews, management approves.
+  out.heading(t(out, 'Credit 4. Raising Dongfang\'s limit: proposed, reviewed, approved', '信用 4. 提高东方重工额度:销售申请、财务审核、管理层批准'));
+  let n = 0;
+  const credit = new CreditDesk({ policy, store, clock, ids: { next: (p) => `${p}-${String(++n)}` } });
+  const proposed = await credit.proposeChange(
+    { customerId: 'c-dongfang', limit: { amount: 80_000_000, currency: 'CNY' }, reason: t(out, 'Two years of prompt payment', '两年来按时付款') },
+    people.li,
+  );
+  if (proposed.ok) {
+    for (const who of [people.zhao, people.he]) {
+      const r = await credit.approve(proposed.value.id, who);
+      const state = r.ok ? (r.value.status === 'approved' ? t(out, 'approved, in force', '已批准并生效') : t(out, 'reviewed, waiting for management', '已审核,待管理层批准')) : r.code;
+      out.line(`  ${r.ok ? '✔' : '✘'} ${who.name}: ${state}`);
+    }
+    const limit = (await credit.customer('c-dongfang'))?.credit.limit;
+    if (limit) out.line(`  ${t(out, 'Limit now', '现额度')}: ${formatMoney(limit.amount, limit.currency, policy)}`);
+    out.line(`  ${t(out, 'Audit', '审计记录')}: ${(await credit.history('c-dongfang')).map((e) => e.type).join(' → ')}`);
+    await submit('so-credit-limit-2', customers.dongfang);
+  }
+
   // CR-7: the ageing that feeds CR-5 and CR-6.
-  out.heading(t(out, 'Credit 4. Receivables ageing of Dongfang Heavy Industry', '信用 4. 东方重工应收账款账龄'));
+  out.heading(t(out, 'Credit 5. Receivables ageing of Dongfang Heavy Industry', '信用 5. 东方重工应收账款账龄'));
   const report = customerAgeing(Customer.parse(customers.dongfang), { policy, at: clock.now() });
   for (const b of report.buckets) {
     const label =

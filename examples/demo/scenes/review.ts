@@ -52,6 +52,12 @@ async function approveAll(out: SceneOutput, desk: OrderDesk, orderId: string, ap
 export async function reviewScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
   const { desk } = sceneDesk(clock);
+  // The customer's credit facts, as a connector would read them from the ERP (CR-1: evaluated).
+  await desk.putCustomer({
+    id: 'c-hengtai',
+    name: '恒泰机电 Hengtai Electromechanical',
+    credit: { grade: 'A', limit: { amount: 500_000_000, currency: 'CNY' }, evaluatedAt: '2025-12-01T00:00:00+08:00' },
+  });
   const submit = async (title: string, input: ReturnType<typeof baseOrder>) => {
     out.heading(title);
     const r = await desk.submit(input, people.li);

@@ -14,6 +14,7 @@ export type OrdergateErrorCode =
   | 'NOT_FOUND'
   | 'CONCURRENT_MODIFICATION'
   | 'STORE_FAILURE'
+  | 'ARCHIVED'
   | 'INTERNAL';
 
 /**
@@ -102,6 +103,19 @@ export class ConcurrentModificationError extends OrdergateError {
     );
     this.key = key;
     this.expectedVersion = expectedVersion;
+  }
+}
+
+/**
+ * The order is archived: its content is confidential and is read only through `ArchiveDesk`
+ * with an approved, live access request, every read recorded (AR-5).
+ */
+export class ArchivedOrderError extends OrdergateError {
+  override readonly name = 'ArchivedOrderError';
+  readonly orderId: string;
+  constructor(orderId: string) {
+    super('ARCHIVED', `order ${orderId} is archived: read it through ArchiveDesk with an approved access request (AR-5)`);
+    this.orderId = orderId;
   }
 }
 

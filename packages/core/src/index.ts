@@ -22,6 +22,7 @@ export {
   PolicyError,
   NotFoundError,
   ConcurrentModificationError,
+  ArchivedOrderError,
   parseOrThrow,
   toInputIssues,
 } from './errors.js';

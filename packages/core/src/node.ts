@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Hasher } from './ports/Hasher.js';
 
 /**
@@ -9,5 +9,10 @@ import type { Hasher } from './ports/Hasher.js';
  * const store = new MemoryStore({ hasher: nodeSha256 });
  */
 export const nodeSha256: Hasher = {
-  sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  // One-shot `crypto.hash` (Node ≥ 20.12) is about 3× faster than `createHash` on event-sized
+  // inputs; fall back where it is missing.
+  sha256Hex:
+    typeof hash === 'function'
+      ? (text) => hash('sha256', text, 'hex')
+      : (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
 };

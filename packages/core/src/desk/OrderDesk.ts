@@ -1,7 +1,7 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { verifyChain, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
 import type { Route } from '../approvals/Route.js';
-import { ConcurrentModificationError, NotFoundError, parseOrThrow } from '../errors.js';
+import { ArchivedOrderError, ConcurrentModificationError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
@@ -237,11 +237,16 @@ export class OrderDesk {
     });
   }
 
-  /** The order and its workflow, or undefined. */
+  /**
+   * The order and its workflow, or undefined.
+   * @throws {ArchivedOrderError} for an archived order: read it through `ArchiveDesk` (AR-5).
+   */
   async get(orderId: string): Promise<OrderView | undefined> {
     const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
+    if (found?.value.workflow.status === 'archived') throw new ArchivedOrderError(orderId);
     return found ? { ...found.value, version: found.version } : undefined;
   }
+
 
   /** Findings of the order's last assessment. */
   async assessment(orderId: string): Promise<readonly Finding[] | undefined> {
@@ -253,10 +258,15 @@ export class OrderDesk {
     return (await this.get(orderId))?.workflow.route;
   }
 
-  /** The order's audit trail, oldest first. */
-  history(orderId: string): Promise<AuditEvent[]> {
+  /**
+   * The order's audit trail, oldest first.
+   * @throws {ArchivedOrderError} for an archived order (AR-5).
+   */
+  async history(orderId: string): Promise<AuditEvent[]> {
+    await this.get(orderId);
     return this.#store.readStream(orderStream(orderId));
   }
+
 
   /**
    * Orders waiting in review, urgent first (IN-4), then by review deadline.

@@ -13,8 +13,14 @@ export interface ApproverParams {
 }
 
 // The labels of a route only change with the policy, so they are built once per policy and
-// step list rather than on every assessment.
-const memo = new WeakMap<Policy, Map<string, ApproverParams>>();
+// step list rather than on every assessment. Routes are usually the policy's own arrays
+// (`policy.review.routes.exceptional`): those are found by identity first, which spares joining
+// the step keys into a lookup key on every finding.
+interface Memo {
+  byKey: Map<string, ApproverParams>;
+  byList: WeakMap<readonly string[], ApproverParams>;
+}
+const memo = new WeakMap<Policy, Memo>();
 
 /**
  * The approval steps an approval finding names, as readable labels from the policy, in the order
@@ -30,15 +36,19 @@ const memo = new WeakMap<Policy, Map<string, ApproverParams>>();
 export function approverParams(policy: Policy, steps: readonly string[]): ApproverParams {
   let byPolicy = memo.get(policy);
   if (byPolicy === undefined) {
-    byPolicy = new Map();
+    byPolicy = { byKey: new Map(), byList: new WeakMap() };
     memo.set(policy, byPolicy);
   }
+  // Only lists of several steps: a one-step list is usually built per call, and its key is free.
+  let params = steps.length > 1 ? byPolicy.byList.get(steps) : undefined;
+  if (params !== undefined) return params;
   const key = steps.length === 1 ? (steps[0] ?? '') : steps.join('\u0000');
-  let params = byPolicy.get(key);
+  params = byPolicy.byKey.get(key);
   if (params === undefined) {
     params = build(policy, steps);
-    byPolicy.set(key, params);
+    byPolicy.byKey.set(key, params);
   }
+  if (steps.length > 1) byPolicy.byList.set(steps, params);
   return params;
 }
 

@@ -41,16 +41,77 @@ let lastZone = '';
 let lastParts: ZonedParts | undefined;
 let lastDay = 0;
 
-/**
- * Year, month, day, hour and minute of an ISO instant in an IANA time zone.
- *
- * @example
- * zonedParts('2026-12-31T20:00:00Z', 'Asia/Shanghai'); // { year: 2027, month: 1, day: 1, hour: 4, minute: 0 }
- */
-export function zonedParts(instant: string, timeZone: string): ZonedParts {
-  if (instant === lastInstant && timeZone === lastZone && lastParts !== undefined) return lastParts;
-  const epoch = Date.parse(instant);
-  if (Number.isNaN(epoch)) throw new RangeError(`not an ISO instant: ${instant}`);
+const MS_PER_HOUR = 3_600_000;
+// Beyond 9999 the ISO model cannot express the date anyway; before 1970 zones had offsets in
+// odd seconds (local mean time), where formatting each instant is the safe way.
+const FAST_PATH_END = Date.UTC(10_000, 0, 1);
+// Hours remembered per zone (about 5.7 years of distinct submission hours) before starting over.
+const OFFSET_MEMO_LIMIT = 50_000;
+
+// Formatting an instant with Intl costs microseconds, and assessing a batch of orders needs the
+// local date of every submission. A zone's offset only changes at a transition (daylight saving,
+// a change of law), so the offset is learnt from Intl once per UTC hour and zone, and the local
+// fields of any instant in that hour are plain UTC arithmetic. An hour with a transition inside
+// it (its first and last second differ in offset) is never shortcut: every instant in it goes
+// through Intl as before. Offsets are found to the second, so the fields are exactly Intl's.
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const hourOffsets = new Map<string, Map<number, number>>();
+
+function offsetFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = offsetFormatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Offset from UTC (ms) of a zone at a whole-second instant. */
+function offsetAt(epoch: number, timeZone: string): number {
+  const v = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of offsetFormatterFor(timeZone).formatToParts(epoch)) {
+    if (
+      p.type === 'year' ||
+      p.type === 'month' ||
+      p.type === 'day' ||
+      p.type === 'hour' ||
+      p.type === 'minute' ||
+      p.type === 'second'
+    ) {
+      v[p.type] = Number(p.value);
+    }
+  }
+  return Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second) - epoch;
+}
+
+/** The zone's offset throughout the UTC hour `hour`, or NaN when it changes within that hour. */
+function offsetOfHour(hour: number, timeZone: string): number {
+  let memo = hourOffsets.get(timeZone);
+  if (memo === undefined) {
+    memo = new Map();
+    hourOffsets.set(timeZone, memo);
+  }
+  let offset = memo.get(hour);
+  if (offset === undefined) {
+    const start = hour * MS_PER_HOUR;
+    const first = offsetAt(start, timeZone);
+    offset = first === offsetAt(start + MS_PER_HOUR - 1000, timeZone) ? first : Number.NaN;
+    if (memo.size >= OFFSET_MEMO_LIMIT) memo.clear();
+    memo.set(hour, offset);
+  }
+  return offset;
+}
+
+function formattedParts(epoch: number, timeZone: string): ZonedParts {
   const parts: ZonedParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
   for (const p of formatterFor(timeZone).formatToParts(epoch)) {
     if (
@@ -62,6 +123,36 @@ export function zonedParts(instant: string, timeZone: string): ZonedParts {
     ) {
       parts[p.type] = Number(p.value);
     }
+  }
+  return parts;
+}
+
+/**
+ * Year, month, day, hour and minute of an ISO instant in an IANA time zone.
+ *
+ * @example
+ * zonedParts('2026-12-31T20:00:00Z', 'Asia/Shanghai'); // { year: 2027, month: 1, day: 1, hour: 4, minute: 0 }
+ */
+export function zonedParts(instant: string, timeZone: string): ZonedParts {
+  if (instant === lastInstant && timeZone === lastZone && lastParts !== undefined) return lastParts;
+  const epoch = Date.parse(instant);
+  if (Number.isNaN(epoch)) throw new RangeError(`not an ISO instant: ${instant}`);
+  const offset =
+    epoch >= 0 && epoch < FAST_PATH_END
+      ? offsetOfHour(Math.floor(epoch / MS_PER_HOUR), timeZone)
+      : Number.NaN;
+  let parts: ZonedParts;
+  if (Number.isNaN(offset)) {
+    parts = formattedParts(epoch, timeZone);
+  } else {
+    const local = new Date(epoch + offset);
+    parts = {
+      year: local.getUTCFullYear(),
+      month: local.getUTCMonth() + 1,
+      day: local.getUTCDate(),
+      hour: local.getUTCHours(),
+      minute: local.getUTCMinutes(),
+    };
   }
   lastInstant = instant;
   lastZone = timeZone;

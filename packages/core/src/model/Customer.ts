@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExchangeRate } from '../credit/ExchangeRate.js';
 import { CurrencyCode, MinorUnits } from './Money.js';
 import { IsoDate, IsoDateTime } from './Temporal.js';
 
@@ -6,6 +7,20 @@ const NonNegative = MinorUnits.refine((n) => n >= 0, 'must not be negative');
 
 /** Credit grade (CR-2): A good, B fair, C poor, D bad. */
 export const Grade = z.enum(['A', 'B', 'C', 'D']);
+export type Grade = z.infer<typeof Grade>;
+
+/**
+ * An approved temporary increase of a customer's credit limit (CR-3): `amount` (in the limit's
+ * currency) counts on top of the limit from `approvedAt` until `expiresAt` (exclusive).
+ */
+export const TemporaryIncrease = z.object({
+  requestId: z.string().min(1),
+  amount: NonNegative,
+  currency: CurrencyCode,
+  approvedAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+export type TemporaryIncrease = z.infer<typeof TemporaryIncrease>;
 
 /**
  * A customer's credit profile (CR-1…CR-3). `evaluatedAt` absent means the customer was never
@@ -24,6 +39,11 @@ export const CreditProfile = z.object({
   creditTerms: z.boolean().default(false),
   /** A flagged credit incident (CR-6). */
   incident: z.string().optional(),
+  /**
+   * Approved temporary limit increases (CR-3, written by `CreditDesk`): each adds to the limit
+   * from its approval until it expires.
+   */
+  temporaryIncreases: z.array(TemporaryIncrease).default([]),
 });
 export type CreditProfile = z.infer<typeof CreditProfile>;
 
@@ -60,6 +80,11 @@ export const Customer = z.object({
   openOrders: z.array(OpenOrder).default([]),
   /** When the facts were read from the ERP. */
   asOf: IsoDateTime.optional(),
+  /**
+   * Exchange rates the facts were read with: receivables and open orders in another currency
+   * than the limit convert with these (CR-4, CR-7). A caller may also pass rates per assessment.
+   */
+  rates: z.array(ExchangeRate).default([]),
 });
 export type Customer = z.infer<typeof Customer>;
 export type CustomerInput = z.input<typeof Customer>;

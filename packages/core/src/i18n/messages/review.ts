@@ -205,12 +205,12 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
     zh: '{actor}不能审批此订单:任何人不得审批本人提交的订单。',
   },
   'review.approval.notEligible': {
-    en: '{actor} cannot approve step {step}: they hold none of the roles the step requires.',
-    zh: '{actor}不能审批“{step}”:不具备该环节要求的角色。',
+    en: '{actor} cannot approve step {stepEn}: they hold none of the roles the step requires.',
+    zh: '{actor}不能审批“{stepZh}”:不具备该环节要求的角色。',
   },
   'review.approval.alreadyApproved': {
-    en: '{actor} has already approved step {step}: a second approval by the same person does not count.',
-    zh: '{actor}已审批过“{step}”:同一人的重复审批不计入。',
+    en: '{actor} has already approved step {stepEn}: a second approval by the same person does not count.',
+    zh: '{actor}已审批过“{stepZh}”:同一人的重复审批不计入。',
   },
   'review.approval.recorded': {
     en: 'Approval of step {step} by {actor} recorded.',

@@ -23,12 +23,12 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     zh: '订单暂不能确认({rules})。',
   },
   'review.approval.stepNotActive': {
-    en: 'Step {step} is not waiting for approval now: earlier steps come first, or it is done.',
-    zh: '“{step}”当前不在待审批状态:须先完成前序环节,或该环节已完成。',
+    en: 'Step {stepEn} is not waiting for approval now: earlier steps come first, or it is done.',
+    zh: '“{stepZh}”当前不在待审批状态:须先完成前序环节,或该环节已完成。',
   },
   'review.approval.unknownStep': {
-    en: 'Step {step} is not part of this order\'s approval route.',
-    zh: '“{step}”不在此订单的审批路线中。',
+    en: 'Step {stepEn} is not part of this order\'s approval route.',
+    zh: '“{stepZh}”不在此订单的审批路线中。',
   },
   'review.notReviewer': {
     en: '{actor} is not a reviewer of any step waiting for approval.',

@@ -5,7 +5,7 @@ import type { ArchiveEvent } from './archiveEvents.js';
 /** The archive rules' part of the state machine (AR-1, AR-2). */
 export const ARCHIVE_HANDLERS: AreaHandlers<ArchiveEvent> = {
   accepts: {
-    ARCHIVE: ['settled'],
+    ARCHIVE: ['delivered', 'settled'],
   },
   handle(state, event, ctx) {
     return archiveOrder(state, event, ctx);

@@ -13,6 +13,9 @@ import type { CreditEvent } from './creditEvents.js';
  * `credit_hold` until every hold is released — credit approval, prepayment or guarantee, as the
  * policy allows per rule — and then goes on to review. A release that expires puts an unconfirmed
  * order back on hold (`CHECK_CREDIT_RELEASE`) and blocks confirmation and unpaid shipping.
+ *
+ * @example
+ * CREDIT_HANDLERS.accepts.RELEASE_CREDIT.includes('credit_hold'); // true
  */
 export const CREDIT_HANDLERS: AreaHandlers<CreditEvent> = {
   accepts: {

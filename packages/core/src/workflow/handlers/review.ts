@@ -7,10 +7,10 @@ import type { TransitionContext } from '../TransitionContext.js';
 import type { TransitionResult } from '../TransitionResult.js';
 import { closeAllEffects, newlyActive, refuse, scheduleEffects } from '../internal.js';
 
-/** The step's label in the policy's language, for messages; the key when unknown. */
-function stepLabel(step: string | undefined, ctx: TransitionContext): string {
-  if (step === undefined) return '';
-  return ctx.policy.approvals.steps[step]?.label[ctx.policy.locale] ?? step;
+/** The step's label in both languages, for messages (`{stepEn}`, `{stepZh}`); the key when unknown. */
+function stepLabels(step: string | undefined, ctx: TransitionContext): { stepEn: string; stepZh: string } {
+  const label = step === undefined ? undefined : ctx.policy.approvals.steps[step]?.label;
+  return { stepEn: label?.en ?? step ?? '', stepZh: label?.zh ?? step ?? '' };
 }
 
 /** Users who may not approve the order: its owner and whoever submitted it. */
@@ -53,7 +53,7 @@ export function approve(
     return refuse(result.code, messages[result.code], {
       ...(result.step ? { step: result.step } : {}),
       messageKey: keys[result.code],
-      params: { actor: event.actor.id, step: stepLabel(result.step, ctx) },
+      params: { actor: event.actor.id, ...stepLabels(result.step, ctx) },
     });
   }
   const complete = isRouteComplete(result.route);

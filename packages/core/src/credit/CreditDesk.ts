@@ -1,0 +1,379 @@
+import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import { approveStep } from '../approvals/approveStep.js';
+import { buildRoute, isRouteComplete } from '../approvals/buildRoute.js';
+import { capacities } from '../approvals/capacities.js';
+import { addHours } from '../approvals/deadlines.js';
+import { CUSTOMER_KIND } from '../desk/OrderDesk.js';
+import { ConcurrentModificationError, parseOrThrow } from '../errors.js';
+import { formatMoney } from '../i18n/formatMoney.js';
+import { approverParams } from '../internal/approverParams.js';
+import { Actor, type ActorInput } from '../model/Actor.js';
+import { Customer } from '../model/Customer.js';
+import type { Policy } from '../policy/Policy.js';
+import type { Clock } from '../ports/Clock.js';
+import type { IdSource } from '../ports/IdSource.js';
+import type { Store } from '../ports/Store.js';
+import { finding } from '../rules/finding.js';
+import { customerAgeing, type AgeingReport } from './ageingReport.js';
+import {
+  CREDIT_REQUEST_KIND,
+  CreditChangeProposal,
+  customerStream,
+  TemporaryIncreaseProposal,
+  type CreditChangeProposalInput,
+  type CreditRequest,
+  type CreditTerms,
+  type TemporaryIncreaseProposalInput,
+} from './CreditRequest.js';
+import { effectiveLimit, type EffectiveLimit } from './effectiveLimit.js';
+
+/** Ports and policy a `CreditDesk` runs on (the same as the order desk's). */
+export interface CreditDeskOptions {
+  policy: Policy;
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  /** Attempts on a concurrent modification before giving up (default 8). */
+  maxAttempts?: number;
+}
+
+/** Why the credit desk refused an action: literal codes, never thrown. */
+export type CreditDeskRefusalCode =
+  | 'UNKNOWN_CUSTOMER'
+  | 'UNKNOWN_REQUEST'
+  /** The request was already approved or rejected. */
+  | 'NOT_PENDING'
+  /** The actor holds no role for this action. */
+  | 'NOT_ELIGIBLE'
+  /** Segregation of duties: the proposer never approves or rejects their own request. */
+  | 'SELF_APPROVAL'
+  | 'ALREADY_APPROVED'
+  | 'STEP_NOT_ACTIVE'
+  | 'UNKNOWN_STEP'
+  | 'REASON_REQUIRED'
+  /** A temporary increase must be in the currency of a limit on file, and still be so at approval. */
+  | 'CURRENCY_MISMATCH'
+  /** A temporary increase whose expiry is not after now. */
+  | 'INVALID_EXPIRY';
+
+/** Outcome of a credit desk action. Failures (bad input, store down) are thrown. */
+export type CreditDeskResult<T> =
+  | { ok: true; value: T; events: readonly AuditEvent[] }
+  | { ok: false; code: CreditDeskRefusalCode; message: string };
+
+function describeTerms(terms: CreditTerms, policy: Policy): string {
+  const parts: string[] = [];
+  if (terms.grade) parts.push(`grade ${terms.grade}`);
+  if (terms.limit) parts.push(`limit ${formatMoney(terms.limit.amount, terms.limit.currency, policy)}`);
+  return parts.join(', ');
+}
+
+/**
+ * The credit desk (CR-3): changes of a customer's grade and limit, and temporary limit
+ * increases, are requests — proposed by sales (`credit.limitChange.proposeRoles`), approved
+ * along a route of policy steps (finance review, then management approval by default) with
+ * segregation of duties, recorded in the customer's audit hash chain (`customer:<id>`). A change
+ * applies to the stored customer only when approved, so assessments made earlier keep the terms
+ * they were made with and later ones see the new terms. Customers are stored under
+ * `CUSTOMER_KIND`, as the order desk reads them.
+ *
+ * @example
+ * const credit = new CreditDesk({ policy, store, clock, ids });
+ * const r = await credit.proposeChange({ customerId: 'c-1', limit: { amount: 80_000_000, currency: 'CNY' }, reason: 'Prompt payer' }, li);
+ * if (r.ok) { await credit.approve(r.value.id, zhao); await credit.approve(r.value.id, he); }
+ */
+export class CreditDesk {
+  readonly policy: Policy;
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #ids: IdSource;
+  readonly #maxAttempts: number;
+
+  constructor(options: CreditDeskOptions) {
+    this.policy = options.policy;
+    this.#store = options.store;
+    this.#clock = options.clock;
+    this.#ids = options.ids;
+    this.#maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  /**
+   * Proposes a new grade and/or limit for a customer (CR-3).
+   * @throws {ValidationError} when the proposal or actor is malformed (every field named).
+   */
+  async proposeChange(input: CreditChangeProposalInput, actorInput: ActorInput): Promise<CreditDeskResult<CreditRequest>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    const proposal = parseOrThrow(CreditChangeProposal, input, 'credit change');
+    return this.#propose(actor, proposal.customerId, proposal.reason, (customer) => ({
+      kind: 'change',
+      change: {
+        ...(proposal.grade ? { grade: proposal.grade } : {}),
+        ...(proposal.limit ? { limit: proposal.limit } : {}),
+      },
+      steps: this.policy.credit.limitChange.steps,
+      describe: describeTerms({ ...(proposal.grade ? { grade: proposal.grade } : {}), ...(proposal.limit ? { limit: proposal.limit } : {}) }, this.policy),
+      check: () => (customer ? undefined : 'UNKNOWN_CUSTOMER'),
+    }));
+  }
+
+  /**
+   * Proposes a temporary increase of a customer's limit until `expiresAt` (CR-3), in the
+   * currency of its limit.
+   * @throws {ValidationError} when the proposal or actor is malformed (every field named).
+   */
+  async proposeTemporaryIncrease(
+    input: TemporaryIncreaseProposalInput,
+    actorInput: ActorInput,
+  ): Promise<CreditDeskResult<CreditRequest>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    const p = parseOrThrow(TemporaryIncreaseProposal, input, 'temporary limit increase');
+    return this.#propose(actor, p.customerId, p.reason, (customer, now) => ({
+      kind: 'temporaryIncrease',
+      increase: { amount: p.amount, currency: p.currency, expiresAt: p.expiresAt },
+      steps: this.policy.credit.limitChange.temporaryIncreaseSteps,
+      describe: `+${formatMoney(p.amount, p.currency, this.policy)} until ${p.expiresAt}`,
+      check: () => {
+        if (!customer) return 'UNKNOWN_CUSTOMER';
+        if (customer.credit.limit?.currency !== p.currency) return 'CURRENCY_MISMATCH';
+        if (Date.parse(p.expiresAt) <= Date.parse(now)) return 'INVALID_EXPIRY';
+        return undefined;
+      },
+    }));
+  }
+
+  /**
+   * Approves the active step of a request (or `step`), enforcing roles, delegation and
+   * segregation of duties. The last approval applies the change to the customer, in the same
+   * atomic commit as the request and its audit events.
+   */
+  approve(
+    requestId: string,
+    actorInput: ActorInput,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<CreditDeskResult<CreditRequest>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    return this.#withRetry(async () => {
+      const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
+      if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
+      const request = found.value;
+      if (request.status !== 'pending') return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
+      const now = this.#clock.now();
+      const result = approveStep(
+        request.route,
+        { actor, at: now, ...(options.step ? { step: options.step } : {}), ...(options.comment ? { comment: options.comment } : {}) },
+        { policy: this.policy, owners: [request.requestedBy] },
+      );
+      if (!result.ok) return refusal(result.code, `${actor.id} may not approve ${result.step ?? 'this request'} (${result.code})`);
+      const stream = customerStream(request.customerId);
+      const events: AuditDraft[] = [
+        { stream, type: 'approval.granted', at: now, actor: actor.id, ruleIds: ['CR-3'], data: { requestId, step: result.step.key, ...result.record } },
+      ];
+      if (!isRouteComplete(result.route)) {
+        const next: CreditRequest = { ...request, route: result.route };
+        const sealed = await this.#store.commit({
+          writes: [{ kind: CREDIT_REQUEST_KIND, key: requestId, expectedVersion: found.version, value: next }],
+          events,
+        });
+        return { ok: true, value: next, events: sealed };
+      }
+      const customerRecord = await this.#store.get<Customer>(CUSTOMER_KIND, request.customerId);
+      if (!customerRecord) return refusal('UNKNOWN_CUSTOMER', `customer ${request.customerId} not found`);
+      const customer = customerRecord.value;
+      const applied = this.#apply(request, customer, now);
+      if (!applied.ok) return applied;
+      const next: CreditRequest = { ...request, route: result.route, status: 'approved', approvedAt: now };
+      events.push({
+        stream,
+        type: request.kind === 'change' ? 'credit.change.approved' : 'credit.temporaryIncrease.approved',
+        at: now,
+        actor: actor.id,
+        ruleIds: ['CR-3'],
+        data: {
+          requestId,
+          before: { grade: customer.credit.grade ?? null, limit: customer.credit.limit ?? null },
+          after: { grade: applied.value.credit.grade ?? null, limit: applied.value.credit.limit ?? null },
+          ...(request.increase ? { increase: request.increase } : {}),
+        },
+      });
+      const sealed = await this.#store.commit({
+        writes: [
+          { kind: CREDIT_REQUEST_KIND, key: requestId, expectedVersion: found.version, value: next },
+          { kind: CUSTOMER_KIND, key: customer.id, expectedVersion: customerRecord.version, value: applied.value },
+        ],
+        events,
+      });
+      return { ok: true, value: next, events: sealed };
+    });
+  }
+
+  /** Rejects a pending request with a reason; only an approver of an active step may, never the proposer. */
+  reject(requestId: string, actorInput: ActorInput, reason: string): Promise<CreditDeskResult<CreditRequest>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    return this.#withRetry(async () => {
+      const text = reason.trim();
+      if (text === '') return refusal('REASON_REQUIRED', 'a rejection needs a reason');
+      const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
+      if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
+      const request = found.value;
+      if (request.status !== 'pending') return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
+      if (actor.id === request.requestedBy) return refusal('SELF_APPROVAL', `${actor.id} proposed this request`);
+      const now = this.#clock.now();
+      const caps = capacities(this.policy, actor, now).filter((c) => c.onBehalfOf !== request.requestedBy);
+      const reviewer = request.route.steps.some(
+        (s) => s.status === 'active' && caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
+      );
+      if (!reviewer) return refusal('NOT_ELIGIBLE', `${actor.id} is not an approver of an active step`);
+      const rejection = { at: now, by: actor.id, reason: text };
+      const next: CreditRequest = { ...request, status: 'rejected', rejection };
+      const sealed = await this.#store.commit({
+        writes: [{ kind: CREDIT_REQUEST_KIND, key: requestId, expectedVersion: found.version, value: next }],
+        events: [
+          { stream: customerStream(request.customerId), type: 'credit.change.rejected', at: now, actor: actor.id, ruleIds: ['CR-3'], data: { requestId, ...rejection } },
+        ],
+      });
+      return { ok: true, value: next, events: sealed };
+    });
+  }
+
+  /** A request, or undefined. */
+  async request(requestId: string): Promise<CreditRequest | undefined> {
+    return (await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId))?.value;
+  }
+
+  /** Requests, oldest first, optionally of one customer. */
+  async requests(customerId?: string): Promise<CreditRequest[]> {
+    const all = (await this.#store.list<CreditRequest>(CREDIT_REQUEST_KIND)).map((r) => r.value);
+    return all
+      .filter((r) => customerId === undefined || r.customerId === customerId)
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** The stored customer with its credit facts, or undefined. */
+  async customer(customerId: string): Promise<Customer | undefined> {
+    return (await this.#store.get<Customer>(CUSTOMER_KIND, customerId))?.value;
+  }
+
+  /** The limit in force now, with approved temporary increases (CR-3). */
+  async effectiveLimit(customerId: string): Promise<EffectiveLimit | undefined> {
+    const customer = await this.customer(customerId);
+    return customer ? effectiveLimit(customer.credit, this.#clock.now(), this.policy) : undefined;
+  }
+
+  /** The customer's receivables ageing now (CR-7), in the policy's buckets. */
+  async ageing(customerId: string): Promise<AgeingReport | undefined> {
+    const customer = await this.customer(customerId);
+    return customer ? customerAgeing(customer, { policy: this.policy, at: this.#clock.now() }) : undefined;
+  }
+
+  /** The customer's credit audit trail (CR-3), oldest first. */
+  history(customerId: string): Promise<AuditEvent[]> {
+    return this.#store.readStream(customerStream(customerId));
+  }
+
+  async #propose(
+    actor: Actor,
+    customerId: string,
+    reason: string,
+    build: (
+      customer: Customer | undefined,
+      now: string,
+    ) => Pick<CreditRequest, 'kind' | 'change' | 'increase'> & {
+      steps: readonly string[];
+      describe: string;
+      check: () => CreditDeskRefusalCode | undefined;
+    },
+  ): Promise<CreditDeskResult<CreditRequest>> {
+    const now = this.#clock.now();
+    const proposers = this.policy.credit.limitChange.proposeRoles;
+    if (!capacities(this.policy, actor, now).some((c) => proposers.includes(c.role))) {
+      return refusal('NOT_ELIGIBLE', `${actor.id} holds none of ${proposers.join(', ')}`);
+    }
+    const customer = (await this.#store.get<Customer>(CUSTOMER_KIND, customerId))?.value;
+    const spec = build(customer, now);
+    const problem = spec.check();
+    if (problem !== undefined || !customer) return refusal(problem ?? 'UNKNOWN_CUSTOMER', `cannot propose for ${customerId}: ${problem ?? ''}`);
+    const approval = finding(this.policy, {
+      ruleId: 'CR-3',
+      severity: 'approval',
+      messageKey: 'credit.change.requested',
+      params: { customer: customer.name || customer.id, change: spec.describe, ...approverParams(this.policy, spec.steps) },
+      steps: [...spec.steps],
+    });
+    const deadline = addHours(now, this.policy.review.deadlines.defaultHours, {
+      calendar: this.policy.review.deadlines.calendar,
+      timeZone: this.policy.timeZone,
+    });
+    const route = buildRoute([approval], { policy: this.policy, now, reviewDeadline: deadline });
+    const request: CreditRequest = {
+      id: this.#ids.next('CRQ'),
+      customerId,
+      kind: spec.kind,
+      ...(spec.change ? { change: spec.change } : {}),
+      ...(spec.increase ? { increase: spec.increase } : {}),
+      reason,
+      requestedBy: actor.id,
+      requestedAt: now,
+      before: {
+        ...(customer.credit.grade ? { grade: customer.credit.grade } : {}),
+        ...(customer.credit.limit ? { limit: customer.credit.limit } : {}),
+      },
+      status: 'pending',
+      route,
+    };
+    const sealed = await this.#store.commit({
+      writes: [{ kind: CREDIT_REQUEST_KIND, key: request.id, expectedVersion: 0, value: request }],
+      events: [
+        {
+          stream: customerStream(customerId),
+          type: 'credit.change.requested',
+          at: now,
+          actor: actor.id,
+          ruleIds: ['CR-3'],
+          data: { requestId: request.id, kind: request.kind, change: spec.describe, reason, steps: route.steps.map((s) => s.key) },
+        },
+      ],
+    });
+    return { ok: true, value: request, events: sealed };
+  }
+
+  /** The customer with the approved request applied: a new grade/limit, or one more temporary increase. */
+  #apply(request: CreditRequest, customer: Customer, now: string): CreditDeskResult<Customer> {
+    if (request.kind === 'temporaryIncrease' && request.increase) {
+      const inc = request.increase;
+      if (customer.credit.limit?.currency !== inc.currency) {
+        return refusal('CURRENCY_MISMATCH', `the customer's limit is no longer in ${inc.currency}`);
+      }
+      if (Date.parse(inc.expiresAt) <= Date.parse(now)) return refusal('INVALID_EXPIRY', `the increase expired at ${inc.expiresAt}`);
+      const credit = {
+        ...customer.credit,
+        temporaryIncreases: [
+          ...customer.credit.temporaryIncreases,
+          { requestId: request.id, amount: inc.amount, currency: inc.currency, approvedAt: now, expiresAt: inc.expiresAt },
+        ],
+      };
+      return { ok: true, value: Customer.parse({ ...customer, credit }), events: [] };
+    }
+    const change = request.change ?? {};
+    const credit = {
+      ...customer.credit,
+      ...(change.grade ? { grade: change.grade } : {}),
+      ...(change.limit ? { limit: change.limit } : {}),
+      ...(this.policy.credit.limitChange.countsAsEvaluation ? { evaluatedAt: now } : {}),
+    };
+    return { ok: true, value: Customer.parse({ ...customer, credit }), events: [] };
+  }
+
+  async #withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof ConcurrentModificationError) || i >= this.#maxAttempts) throw error;
+      }
+    }
+  }
+}
+
+function refusal(code: CreditDeskRefusalCode, message: string): { ok: false; code: CreditDeskRefusalCode; message: string } {
+  return { ok: false, code, message };
+}

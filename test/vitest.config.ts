@@ -14,6 +14,5 @@ export default defineProject({
   test: {
     name: 'cross',
     include: ['**/*.test.ts'],
-    passWithNoTests: true,
   },
 });

@@ -8,17 +8,26 @@ import { reviewScene } from './scenes/review.js';
 import type { SceneOutput } from './scenes/SceneOutput.js';
 
 const langArg = process.argv.find((a) => a.startsWith('--lang'));
-const langValue = langArg?.includes('=') ? langArg.split('=')[1] : process.argv[process.argv.indexOf('--lang') + 1];
-const lang: 'en' | 'zh' = langArg && langValue === 'zh' ? 'zh' : langArg && langValue === 'en' ? 'en' : 'en';
+const langValue = langArg?.includes('=')
+  ? langArg.split('=')[1]
+  : process.argv[process.argv.indexOf('--lang') + 1];
+const lang: 'en' | 'zh' =
+  langArg && langValue === 'zh' ? 'zh' : langArg && langValue === 'en' ? 'en' : 'en';
 
-const severityMark: Record<Finding['severity'], string> = { block: '⛔', approval: '✋', warn: '⚠', info: 'ℹ' };
+const severityMark: Record<Finding['severity'], string> = {
+  block: '⛔',
+  approval: '✋',
+  warn: '⚠',
+  info: 'ℹ',
+};
 
 const out: SceneOutput = {
   lang,
   heading: (text) => console.log(`\n── ${text} ${'─'.repeat(Math.max(0, 70 - text.length))}`),
   line: (text) => console.log(text),
   findings: (list) => {
-    for (const f of list) console.log(`  ${severityMark[f.severity]} ${formatFinding(f, lang)}  〔${f.source}〕`);
+    for (const f of list)
+      console.log(`  ${severityMark[f.severity]} ${formatFinding(f, lang)}  〔${f.source}〕`);
   },
 };
 

@@ -17,10 +17,19 @@ import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
 
-type Refusal = { ok: false; code: string; message: string; messageKey?: string; params?: Readonly<Record<string, string | number | boolean>>; findings?: readonly Finding[] };
+type Refusal = {
+  ok: false;
+  code: string;
+  message: string;
+  messageKey?: string;
+  params?: Readonly<Record<string, string | number | boolean>>;
+  findings?: readonly Finding[];
+};
 
 function refused(out: SceneOutput, r: Refusal): void {
-  out.line(`✘ ${r.code}: ${r.messageKey ? formatMessage(r.messageKey, r.params ?? {}, out.lang) : r.message}`);
+  out.line(
+    `✘ ${r.code}: ${r.messageKey ? formatMessage(r.messageKey, r.params ?? {}, out.lang) : r.message}`,
+  );
   if (r.findings) out.findings(r.findings);
 }
 
@@ -44,7 +53,13 @@ function value<T>(out: SceneOutput, r: ArchiveResult<T>): T | undefined {
 
 function problems(out: SceneOutput, list: readonly ArchiveProblem[]): void {
   for (const p of list) {
-    const where = [p.section && `section ${p.section}`, p.stream && `${p.stream}`, p.seq !== undefined && `seq ${String(p.seq)}`].filter(Boolean).join(', ');
+    const where = [
+      p.section && `section ${p.section}`,
+      p.stream && `${p.stream}`,
+      p.seq !== undefined && `seq ${String(p.seq)}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     out.line(`  ⛔ ${p.code} — ${p.number || p.archiveId}${where ? ` (${where})` : ''}`);
   }
 }
@@ -60,91 +75,217 @@ export async function archiveScene(out: SceneOutput): Promise<void> {
   const { desk, store, policy } = sceneDesk(clock);
   const tracking = new TrackingDesk({ desk, store });
   let n = 0;
-  const archives = new ArchiveDesk({ policy, store, clock, ids: { next: (p) => `${p}-${++n}` }, hasher: nodeSha256 });
+  const archives = new ArchiveDesk({
+    policy,
+    store,
+    clock,
+    ids: { next: (p) => `${p}-${++n}` },
+    hasher: nodeSha256,
+  });
 
-  out.heading(t(out, 'Archive 1. Fulfilment, settlement and archiving', '归档 1. 执行、结算与归档'));
+  out.heading(
+    t(out, 'Archive 1. Fulfilment, settlement and archiving', '归档 1. 执行、结算与归档'),
+  );
   const submitted = await desk.submit(baseOrder('so-archive'), people.li);
   if (!submitted.ok) return refused(out, submitted);
   const id = submitted.value.order.id;
-  out.line(`${submitted.value.order.number} — ${t(out, 'approved by production and the sales head, then confirmed', '经生产主管、销售部门负责人批准后确认')}`);
+  out.line(
+    `${submitted.value.order.number} — ${t(out, 'approved by production and the sales head, then confirmed', '经生产主管、销售部门负责人批准后确认')}`,
+  );
   await desk.approve(id, people.liu);
   await desk.approve(id, people.wang);
   await desk.confirm(id, people.li);
 
   clock.advanceHours(24);
-  step(out, t(out, 'Production started (TR-1)', '生产开始(TR-1)'), await tracking.recordProgress(id, people.zhou, { step: 'production', status: 'started' }));
+  step(
+    out,
+    t(out, 'Production started (TR-1)', '生产开始(TR-1)'),
+    await tracking.recordProgress(id, people.zhou, { step: 'production', status: 'started' }),
+  );
   clock.advanceHours(24 * 20);
   // 23 March: the month's filing run, by the 25th (AR-3); shown below.
   const filing = await archives.fileMonth('2026-03', people.zhou);
   clock.advanceHours(24 * 15);
-  step(out, t(out, 'Forecast: delivery on 18 April (TR-2)', '预计 4 月 18 日交付(TR-2)'), await tracking.forecastDelivery(id, people.zhou, { date: '2026-04-18', reason: 'motor supplier late' }));
-  step(out, t(out, 'Production done', '生产完成'), await tracking.recordProgress(id, people.zhou, { step: 'production', status: 'done' }));
-  out.line(t(out, 'Shipping before payment (CR-8):', '未收款即发货(CR-8):'));
-  step(out, t(out, 'Shipping', '发货'), await tracking.recordProgress(id, people.zhou, { step: 'shipping', status: 'started' }));
-  step(out, t(out, 'Finance records the payment', '财务登记收款'), await tracking.settle(id, people.zhao, { paid: true, paymentRef: 'BANK-20260325' }));
-  step(out, t(out, 'Shipped (waybill SF-1234)', '已发货(运单 SF-1234)'), await tracking.recordProgress(id, people.zhou, { step: 'shipping', status: 'done', reference: 'SF-1234' }));
-  clock.advanceHours(24 * 11);
-  step(out, t(out, 'Delivered', '已交付'), await tracking.deliver(id, people.zhou, { reference: 'DN-0418' }));
   step(
     out,
-    t(out, 'Customer reports a dented pump at acceptance (TR-3)', '客户验收时报告一台泵外壳凹陷(TR-3)'),
-    await tracking.reportIssue(id, people.li, { kind: 'damage', remedy: 'replace', description: t(out, 'pump housing dented', '泵壳凹陷'), lineIds: ['so-archive-1'] }),
+    t(out, 'Forecast: delivery on 18 April (TR-2)', '预计 4 月 18 日交付(TR-2)'),
+    await tracking.forecastDelivery(id, people.zhou, {
+      date: '2026-04-18',
+      reason: 'motor supplier late',
+    }),
+  );
+  step(
+    out,
+    t(out, 'Production done', '生产完成'),
+    await tracking.recordProgress(id, people.zhou, { step: 'production', status: 'done' }),
+  );
+  out.line(t(out, 'Shipping before payment (CR-8):', '未收款即发货(CR-8):'));
+  step(
+    out,
+    t(out, 'Shipping', '发货'),
+    await tracking.recordProgress(id, people.zhou, { step: 'shipping', status: 'started' }),
+  );
+  step(
+    out,
+    t(out, 'Finance records the payment', '财务登记收款'),
+    await tracking.settle(id, people.zhao, { paid: true, paymentRef: 'BANK-20260325' }),
+  );
+  step(
+    out,
+    t(out, 'Shipped (waybill SF-1234)', '已发货(运单 SF-1234)'),
+    await tracking.recordProgress(id, people.zhou, {
+      step: 'shipping',
+      status: 'done',
+      reference: 'SF-1234',
+    }),
+  );
+  clock.advanceHours(24 * 11);
+  step(
+    out,
+    t(out, 'Delivered', '已交付'),
+    await tracking.deliver(id, people.zhou, { reference: 'DN-0418' }),
+  );
+  step(
+    out,
+    t(
+      out,
+      'Customer reports a dented pump at acceptance (TR-3)',
+      '客户验收时报告一台泵外壳凹陷(TR-3)',
+    ),
+    await tracking.reportIssue(id, people.li, {
+      kind: 'damage',
+      remedy: 'replace',
+      description: t(out, 'pump housing dented', '泵壳凹陷'),
+      lineIds: ['so-archive-1'],
+    }),
   );
 
   out.line(t(out, 'Archive now? (AR-1)', '现在归档?(AR-1)'));
   value(out, await archives.archive(id, people.zhou));
 
   clock.advanceHours(24 * 5);
-  step(out, t(out, 'Replacement delivered, issue closed', '换货完成,问题关闭'), await tracking.closeIssue(id, people.zhou, { issueId: 'ISS-1', resolution: t(out, 'pump replaced', '已更换新泵') }));
-  step(out, t(out, 'Invoice issued (INV-0042)', '已开票(INV-0042)'), await tracking.settle(id, people.zhao, { invoiced: true, invoiceRef: 'INV-0042' }));
+  step(
+    out,
+    t(out, 'Replacement delivered, issue closed', '换货完成,问题关闭'),
+    await tracking.closeIssue(id, people.zhou, {
+      issueId: 'ISS-1',
+      resolution: t(out, 'pump replaced', '已更换新泵'),
+    }),
+  );
+  step(
+    out,
+    t(out, 'Invoice issued (INV-0042)', '已开票(INV-0042)'),
+    await tracking.settle(id, people.zhao, { invoiced: true, invoiceRef: 'INV-0042' }),
+  );
   step(out, t(out, 'Completed (TR-4)', '订单完成(TR-4)'), await tracking.complete(id, people.li));
   const entry = value(out, await archives.archive(id, people.zhou));
   if (!entry) return;
   out.line(`  ✔ ${formatMessage('archive.archived', { number: entry.number }, out.lang)}`);
-  out.line(`    ${t(out, 'classified', '分类')}: ${entry.customerName} / ${entry.productIds.join(', ')} / ${entry.month}; ${t(out, 'kept until', '保管至')} ${entry.retainUntil} (AR-6)`);
+  out.line(
+    `    ${t(out, 'classified', '分类')}: ${entry.customerName} / ${entry.productIds.join(', ')} / ${entry.month}; ${t(out, 'kept until', '保管至')} ${entry.retainUntil} (AR-6)`,
+  );
 
-  out.heading(t(out, 'Archive 2. Monthly filing by the 25th (AR-3) and the contract ledger (AR-4)', '归档 2. 每月 25 日前归档(AR-3)与合同台账(AR-4)'));
+  out.heading(
+    t(
+      out,
+      'Archive 2. Monthly filing by the 25th (AR-3) and the contract ledger (AR-4)',
+      '归档 2. 每月 25 日前归档(AR-3)与合同台账(AR-4)',
+    ),
+  );
   if (filing.ok) {
     const report = filing.value;
-    out.line(`${t(out, 'Run for', '归档月份')} ${report.month}, ${t(out, 'due', '截止')} ${report.dueDate} — ${report.onTime ? t(out, 'on time', '按时') : t(out, 'late', '逾期')}`);
-    for (const e of report.filed) out.line(`  ${e.filingNumber}  ${e.orderNumber}  ${e.customerId}  ${e.productIds.join(', ')}  ${t(out, 'signed', '签订')} ${e.signedDate}${e.late ? t(out, '  — filed late', '  — 逾期归档') : ''}`);
+    out.line(
+      `${t(out, 'Run for', '归档月份')} ${report.month}, ${t(out, 'due', '截止')} ${report.dueDate} — ${report.onTime ? t(out, 'on time', '按时') : t(out, 'late', '逾期')}`,
+    );
+    for (const e of report.filed)
+      out.line(
+        `  ${e.filingNumber}  ${e.orderNumber}  ${e.customerId}  ${e.productIds.join(', ')}  ${t(out, 'signed', '签订')} ${e.signedDate}${e.late ? t(out, '  — filed late', '  — 逾期归档') : ''}`,
+      );
   } else refused(out, filing);
   for (const c of await archives.contractLedger()) {
-    out.line(`  ${c.contractNumber}  ${c.signedAt.slice(0, 10)}  ${c.customerName}  ${formatMoney(c.amount, c.currency, policy)}  ${c.deliveryDate ?? ''}  ${c.paymentTerms}  ${c.status}`);
+    out.line(
+      `  ${c.contractNumber}  ${c.signedAt.slice(0, 10)}  ${c.customerName}  ${formatMoney(c.amount, c.currency, policy)}  ${c.deliveryDate ?? ''}  ${c.paymentTerms}  ${c.status}`,
+    );
   }
 
-  out.heading(t(out, 'Archive 3. Reading the archive needs an approved request (AR-5)', '归档 3. 查阅档案须经批准(AR-5)'));
+  out.heading(
+    t(
+      out,
+      'Archive 3. Reading the archive needs an approved request (AR-5)',
+      '归档 3. 查阅档案须经批准(AR-5)',
+    ),
+  );
   const chen = { id: 'u-chen', name: '陈晨 Chen Chen (salesperson)', groups: ['sales'] };
-  out.line(t(out, `${chen.name} opens the archive without a grant:`, `${chen.name} 未经批准直接查阅:`));
+  out.line(
+    t(out, `${chen.name} opens the archive without a grant:`, `${chen.name} 未经批准直接查阅:`),
+  );
   value(out, await archives.read(entry.archiveId, chen));
-  const request = value(out, await archives.requestAccess(entry.archiveId, chen, { reason: t(out, 'customer asks for a copy of the acceptance record', '客户索取验收记录副本') }));
+  const request = value(
+    out,
+    await archives.requestAccess(entry.archiveId, chen, {
+      reason: t(out, 'customer asks for a copy of the acceptance record', '客户索取验收记录副本'),
+    }),
+  );
   if (!request) return;
-  out.line(`  → ${formatMessage('archive.access.requested', { number: entry.number, requester: chen.id, reason: request.reason, days: request.days }, out.lang)}`);
-  out.line(t(out, 'The requester cannot approve it; the sales head does:', '申请人不能自批,由销售部门负责人审批:'));
+  out.line(
+    `  → ${formatMessage('archive.access.requested', { number: entry.number, requester: chen.id, reason: request.reason, days: request.days }, out.lang)}`,
+  );
+  out.line(
+    t(
+      out,
+      'The requester cannot approve it; the sales head does:',
+      '申请人不能自批,由销售部门负责人审批:',
+    ),
+  );
   value(out, await archives.approveAccess(request.id, chen));
   const grant = value(out, await archives.approveAccess(request.id, people.wang));
-  if (grant) out.line(`  ✔ ${formatMessage('archive.access.granted', { number: entry.number, by: people.wang.id, until: grant.validUntil ?? '' }, out.lang)}`);
+  if (grant)
+    out.line(
+      `  ✔ ${formatMessage('archive.access.granted', { number: entry.number, by: people.wang.id, until: grant.validUntil ?? '' }, out.lang)}`,
+    );
   const content = value(out, await archives.read(entry.archiveId, chen));
-  if (content) out.line(`  ✔ ${content.orderNumber}: ${content.revisions.length + 1} ${t(out, 'revision(s)', '个版本')}, ${content.events.length} ${t(out, 'audit events', '条审计记录')}`);
+  if (content)
+    out.line(
+      `  ✔ ${content.orderNumber}: ${content.revisions.length + 1} ${t(out, 'revision(s)', '个版本')}, ${content.events.length} ${t(out, 'audit events', '条审计记录')}`,
+    );
   const log = await store.readStream(`archive:${entry.archiveId}`);
   out.line(`${t(out, 'Archive log', '档案日志')}: ${log.map((e) => e.type).join(' → ')}`);
 
   out.heading(t(out, 'Archive 4. Tamper evidence (AR-2)', '归档 4. 防篡改(AR-2)'));
   const verified = await archives.verify();
-  out.line(`${t(out, 'Verification of the store', '存储校验')}: ${verified.ok ? `✔ ${String(verified.archives)} ${t(out, 'archive(s)', '份档案')}, ${String(verified.events)} ${t(out, 'events', '条事件')}` : '✘'}`);
+  out.line(
+    `${t(out, 'Verification of the store', '存储校验')}: ${verified.ok ? `✔ ${String(verified.archives)} ${t(out, 'archive(s)', '份档案')}, ${String(verified.events)} ${t(out, 'events', '条事件')}` : '✘'}`,
+  );
   const bundle = value(out, await archives.exportBundle(entry.archiveId, chen));
   if (!bundle) return;
   const offsite = JSON.parse(JSON.stringify(bundle)) as unknown;
   const own = verifyArchiveBundle(offsite, nodeSha256);
-  out.line(`${t(out, 'Offsite backup bundle verified on its own', '异地备份包独立校验')}: ${own.ok ? '✔' : '✘'}`);
+  out.line(
+    `${t(out, 'Offsite backup bundle verified on its own', '异地备份包独立校验')}: ${own.ok ? '✔' : '✘'}`,
+  );
 
-  out.line(t(out, 'Someone lowers the unit price in the stored archive and edits an approval in the trail:', '有人修改了存储中档案的单价,并改动了审计记录中的一条审批:'));
+  out.line(
+    t(
+      out,
+      'Someone lowers the unit price in the stored archive and edits an approval in the trail:',
+      '有人修改了存储中档案的单价,并改动了审计记录中的一条审批:',
+    ),
+  );
   const snapshot = store.snapshot();
-  const stored = snapshot.records.find((r) => r.kind === 'archive')?.value as { content: { order: { lines: { unitPrice: number }[] } } } | undefined;
+  const stored = snapshot.records.find((r) => r.kind === 'archive')?.value as
+    { content: { order: { lines: { unitPrice: number }[] } } } | undefined;
   if (stored?.content.order.lines[0]) stored.content.order.lines[0].unitPrice = 990_000;
-  const approval = snapshot.events.find((e) => e.stream === `order:${id}` && e.type === 'approval.granted');
+  const approval = snapshot.events.find(
+    (e) => e.stream === `order:${id}` && e.type === 'approval.granted',
+  );
   if (approval) approval.actor = 'u-li';
-  const tampered = new ArchiveDesk({ policy, store: new MemoryStore({ snapshot, hasher: nodeSha256 }), clock, ids: { next: (p) => p }, hasher: nodeSha256 });
+  const tampered = new ArchiveDesk({
+    policy,
+    store: new MemoryStore({ snapshot, hasher: nodeSha256 }),
+    clock,
+    ids: { next: (p) => p },
+    hasher: nodeSha256,
+  });
   const caught = await tampered.verify();
   if (!caught.ok) problems(out, caught.problems);
 }

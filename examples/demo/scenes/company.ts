@@ -1,4 +1,11 @@
-import { loadPolicy, MemoryStore, OrderDesk, type OrderInput, type Policy, type PolicyInput } from '@ordergate/core';
+import {
+  loadPolicy,
+  MemoryStore,
+  OrderDesk,
+  type OrderInput,
+  type Policy,
+  type PolicyInput,
+} from '@ordergate/core';
 
 /** The demo company's people, each with the ERP groups that give them their roles. */
 export const people = {
@@ -76,8 +83,17 @@ export function baseOrder(id: string, overrides: Partial<OrderInput> = {}): Orde
   return {
     id,
     customer: { id: 'c-hengtai', name: '恒泰机电 Hengtai Electromechanical' },
-    contact: { name: '陈经理 Manager Chen', phone: '+86 21 5555 0101', email: 'chen@hengtai.example' },
-    deliveryAddress: { street: '浦东新区张江路 88 号', city: '上海 Shanghai', postalCode: '201203', country: 'CN' },
+    contact: {
+      name: '陈经理 Manager Chen',
+      phone: '+86 21 5555 0101',
+      email: 'chen@hengtai.example',
+    },
+    deliveryAddress: {
+      street: '浦东新区张江路 88 号',
+      city: '上海 Shanghai',
+      postalCode: '201203',
+      country: 'CN',
+    },
     invoice: { title: '恒泰机电有限公司', taxId: '91310115MA1K4XXXX1' },
     currency: 'CNY',
     paymentTerms: 'NET30',

@@ -1,4 +1,12 @@
-import { formatMessage, type Actor, type OrderStatus, type DeskResult, type OrderDesk, type OrderView, type Route } from '@ordergate/core';
+import {
+  formatMessage,
+  type Actor,
+  type OrderStatus,
+  type DeskResult,
+  type OrderDesk,
+  type OrderView,
+  type Route,
+} from '@ordergate/core';
 import { baseOrder, people, SceneClock, sceneDesk } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
@@ -6,7 +14,11 @@ const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh 
 const status = (out: SceneOutput, s: OrderStatus) => formatMessage(`status.${s}`, {}, out.lang);
 
 function stepStatus(out: SceneOutput, s: 'waiting' | 'active' | 'approved'): string {
-  const labels = { waiting: ['waiting', '待处理'], active: ['awaiting approval', '待审批'], approved: ['approved', '已批准'] } as const;
+  const labels = {
+    waiting: ['waiting', '待处理'],
+    active: ['awaiting approval', '待审批'],
+    approved: ['approved', '已批准'],
+  } as const;
   return labels[s][out.lang === 'zh' ? 1 : 0];
 }
 
@@ -25,7 +37,9 @@ function printRoute(out: SceneOutput, route: Route | undefined): void {
 
 function show(out: SceneOutput, result: DeskResult<OrderView>): OrderView | undefined {
   if (!result.ok) {
-    const text = result.messageKey ? formatMessage(result.messageKey, result.params ?? {}, out.lang) : result.message;
+    const text = result.messageKey
+      ? formatMessage(result.messageKey, result.params ?? {}, out.lang)
+      : result.message;
     out.line(`✘ ${result.code}: ${text}`);
     if (result.findings) out.findings(result.findings);
     return undefined;
@@ -33,13 +47,23 @@ function show(out: SceneOutput, result: DeskResult<OrderView>): OrderView | unde
   return result.value;
 }
 
-async function approveAll(out: SceneOutput, desk: OrderDesk, orderId: string, approvers: readonly (Actor & { name: string })[]) {
+async function approveAll(
+  out: SceneOutput,
+  desk: OrderDesk,
+  orderId: string,
+  approvers: readonly (Actor & { name: string })[],
+) {
   for (const who of approvers) {
     const r = await desk.approve(orderId, who);
     const view = show(out, r);
     if (view) {
-      const last = view.workflow.route?.steps.flatMap((s) => s.approvals.map((a) => ({ s, a }))).filter(({ a }) => a.actor === who.id).pop();
-      out.line(`  ✔ ${who.name}: ${last ? last.s.label[out.lang] : ''} → ${status(out, view.workflow.status)}`);
+      const last = view.workflow.route?.steps
+        .flatMap((s) => s.approvals.map((a) => ({ s, a })))
+        .filter(({ a }) => a.actor === who.id)
+        .pop();
+      out.line(
+        `  ✔ ${who.name}: ${last ? last.s.label[out.lang] : ''} → ${status(out, view.workflow.status)}`,
+      );
     }
   }
 }
@@ -56,7 +80,11 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
   await desk.putCustomer({
     id: 'c-hengtai',
     name: '恒泰机电 Hengtai Electromechanical',
-    credit: { grade: 'A', limit: { amount: 500_000_000, currency: 'CNY' }, evaluatedAt: '2025-12-01T00:00:00+08:00' },
+    credit: {
+      grade: 'A',
+      limit: { amount: 500_000_000, currency: 'CNY' },
+      evaluatedAt: '2025-12-01T00:00:00+08:00',
+    },
   });
   const submit = async (title: string, input: ReturnType<typeof baseOrder>) => {
     out.heading(title);
@@ -71,7 +99,10 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
   };
 
   // 1. A regular repeat order: production review, then the sales head (RV-5, RV-3).
-  const regular = await submit(t(out, '1. Regular repeat order', '1. 常规重复订单'), baseOrder('so-regular'));
+  const regular = await submit(
+    t(out, '1. Regular repeat order', '1. 常规重复订单'),
+    baseOrder('so-regular'),
+  );
   if (regular) {
     await approveAll(out, desk, regular.order.id, [people.liu, people.wang]);
     show(out, await desk.confirm(regular.order.id, people.li));
@@ -84,91 +115,171 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     invoice: { title: '', taxId: '' },
     paymentTerms: '',
   });
-  const returned = await submit(t(out, '2. Incomplete order returned to sales', '2. 信息不全的订单退回销售'), incomplete);
+  const returned = await submit(
+    t(out, '2. Incomplete order returned to sales', '2. 信息不全的订单退回销售'),
+    incomplete,
+  );
   if (returned) {
     out.line(t(out, 'Sales corrects it and resubmits:', '销售更正后重新提交:'));
     const again = show(out, await desk.submit(baseOrder('so-incomplete'), people.li));
-    if (again) out.line(`${again.order.number} — ${status(out, again.workflow.status)}, ${t(out, `submission ${again.workflow.submissions}`, `第 ${again.workflow.submissions} 次提交`)}`);
+    if (again)
+      out.line(
+        `${again.order.number} — ${status(out, again.workflow.status)}, ${t(out, `submission ${again.workflow.submissions}`, `第 ${again.workflow.submissions} 次提交`)}`,
+      );
   }
 
   // 3. A large order with a special product: joint review by technical, finance, production (RV-4).
   const large = await submit(
-    t(out, '3. Large order with a special product: joint review', '3. 含特殊产品的大额订单:联合评审'),
+    t(
+      out,
+      '3. Large order with a special product: joint review',
+      '3. 含特殊产品的大额订单:联合评审',
+    ),
     baseOrder('so-large', {
       technicalComplexity: true,
-      lines: [
-        { ...baseOrder('x').lines[0]!, id: 'so-large-1', quantity: 80, special: true },
-      ],
+      lines: [{ ...baseOrder('x').lines[0]!, id: 'so-large-1', quantity: 80, special: true }],
     }),
   );
-  if (large) await approveAll(out, desk, large.order.id, [people.liu, people.sun, people.zhao, people.liu, people.wang]);
+  if (large)
+    await approveAll(out, desk, large.order.id, [
+      people.liu,
+      people.sun,
+      people.zhao,
+      people.liu,
+      people.wang,
+    ]);
 
   // 4. A discount the salesperson may not grant alone (RV-6).
   const discounted = await submit(
-    t(out, '4. Discounted order: beyond the salesperson\'s authority', '4. 折扣订单:超出销售人员权限'),
-    baseOrder('so-discount', { lines: [{ ...baseOrder('x').lines[0]!, id: 'so-discount-1', discountBp: 1200 }] }),
+    t(
+      out,
+      "4. Discounted order: beyond the salesperson's authority",
+      '4. 折扣订单:超出销售人员权限',
+    ),
+    baseOrder('so-discount', {
+      lines: [{ ...baseOrder('x').lines[0]!, id: 'so-discount-1', discountBp: 1200 }],
+    }),
   );
   if (discounted) await approveAll(out, desk, discounted.order.id, [people.liu, people.wang]);
 
   // 5. A verbal order: reviewed, but confirmation waits for the written confirmation (IN-3).
-  const verbal = await submit(t(out, '5. Verbal order taken by phone', '5. 电话口头订单'), baseOrder('so-verbal', { channel: 'verbal' }));
+  const verbal = await submit(
+    t(out, '5. Verbal order taken by phone', '5. 电话口头订单'),
+    baseOrder('so-verbal', { channel: 'verbal' }),
+  );
   if (verbal) {
     await approveAll(out, desk, verbal.order.id, [people.liu, people.wang]);
-    out.line(t(out, 'Confirming before the written confirmation arrives:', '在书面确认到达前尝试确认:'));
+    out.line(
+      t(out, 'Confirming before the written confirmation arrives:', '在书面确认到达前尝试确认:'),
+    );
     show(out, await desk.confirm(verbal.order.id, people.li));
-    show(out, await desk.recordWrittenConfirmation(verbal.order.id, people.zhou, 'FAX-2026-0302-07'));
+    show(
+      out,
+      await desk.recordWrittenConfirmation(verbal.order.id, people.zhou, 'FAX-2026-0302-07'),
+    );
     const ok = show(out, await desk.confirm(verbal.order.id, people.li));
     if (ok) out.line(`${ok.order.number} — ${status(out, ok.workflow.status)}`);
   }
 
   // 6. An urgent order: 4-hour review, first in the queue; it runs overdue and escalates (IN-4, RV-2).
   const urgent = await submit(
-    t(out, '6. Urgent order: shorter deadline, escalated when overdue', '6. 紧急订单:审核时限更短,超时升级'),
-    baseOrder('so-urgent', { urgent: true, urgency: { reason: '客户生产线停机 Customer line down', feasible: true, assessedBy: 'u-liu', note: '' } }),
+    t(
+      out,
+      '6. Urgent order: shorter deadline, escalated when overdue',
+      '6. 紧急订单:审核时限更短,超时升级',
+    ),
+    baseOrder('so-urgent', {
+      urgent: true,
+      urgency: {
+        reason: '客户生产线停机 Customer line down',
+        feasible: true,
+        assessedBy: 'u-liu',
+        note: '',
+      },
+    }),
   );
   if (urgent) {
     const queue = await desk.queue();
-    out.line(`${t(out, 'Review queue', '审核队列')}: ${queue.map((o) => o.order.number + (o.order.urgent ? '⚡' : '')).join(', ')}`);
+    out.line(
+      `${t(out, 'Review queue', '审核队列')}: ${queue.map((o) => o.order.number + (o.order.urgent ? '⚡' : '')).join(', ')}`,
+    );
     clock.advanceHours(5);
     const overdue = await desk.checkDeadlines();
     out.line(`${t(out, 'After 5 hours, overdue', '5 小时后超时')}: ${overdue.join(', ')}`);
     const view = await desk.get(urgent.order.id);
     printRoute(out, view?.workflow.route);
-    for (const e of (await desk.history(urgent.order.id)).filter((e) => e.type === 'review.overdue')) {
+    for (const e of (await desk.history(urgent.order.id)).filter(
+      (e) => e.type === 'review.overdue',
+    )) {
       const data = e.data as { step: string; escalatedTo: string[] };
-      out.line('  ' + formatMessage('review.deadline.escalated', { step: data.step, role: data.escalatedTo.join(', ') }, out.lang));
+      out.line(
+        '  ' +
+          formatMessage(
+            'review.deadline.escalated',
+            { step: data.step, role: data.escalatedTo.join(', ') },
+            out.lang,
+          ),
+      );
     }
     await approveAll(out, desk, urgent.order.id, [people.he, people.wang]);
   }
 
   // 7. An exceptional price: far below the price list (RV-7 chain, RV-6).
   const exceptional = await submit(
-    t(out, '7. Exceptional price: marketing VP → finance director → president', '7. 特殊价格:营销副总裁 → 财务总监 → 总裁'),
-    baseOrder('so-exceptional', { lines: [{ ...baseOrder('x').lines[0]!, id: 'so-exceptional-1', unitPrice: 900_000 }] }),
+    t(
+      out,
+      '7. Exceptional price: marketing VP → finance director → president',
+      '7. 特殊价格:营销副总裁 → 财务总监 → 总裁',
+    ),
+    baseOrder('so-exceptional', {
+      lines: [{ ...baseOrder('x').lines[0]!, id: 'so-exceptional-1', unitPrice: 900_000 }],
+    }),
   );
   if (exceptional) {
     out.line(t(out, 'The president tries to approve first:', '总裁试图先行审批:'));
     show(out, await desk.approve(exceptional.order.id, people.ma, { step: 'presidentApproval' }));
-    await approveAll(out, desk, exceptional.order.id, [people.liu, people.zheng, people.qian, people.ma, people.wang]);
+    await approveAll(out, desk, exceptional.order.id, [
+      people.liu,
+      people.zheng,
+      people.qian,
+      people.ma,
+      people.wang,
+    ]);
   }
 
   // 8. Segregation of duties: the sales head enters an order himself and may not approve it.
   const own = await submit(
-    t(out, '8. The sales head\'s own order: segregation of duties', '8. 销售部门负责人自己的订单:职责分离'),
+    t(
+      out,
+      "8. The sales head's own order: segregation of duties",
+      '8. 销售部门负责人自己的订单:职责分离',
+    ),
     baseOrder('so-own', { salesperson: people.wang.id }),
   );
   if (own) {
     await approveAll(out, desk, own.order.id, [people.liu]);
-    out.line(t(out, 'The sales head tries to approve his own order:', '销售部门负责人试图审批自己的订单:'));
+    out.line(
+      t(out, 'The sales head tries to approve his own order:', '销售部门负责人试图审批自己的订单:'),
+    );
     show(out, await desk.approve(own.order.id, people.wang));
-    out.line(t(out, 'The general manager approves instead once it is escalated; until then it waits.', '须由他人审批;超时后升级至总经理。'));
+    out.line(
+      t(
+        out,
+        'The general manager approves instead once it is escalated; until then it waits.',
+        '须由他人审批;超时后升级至总经理。',
+      ),
+    );
   }
 
   const verification = await desk.verify();
   out.heading(t(out, 'Audit trail', '审计记录'));
   out.line(
     verification.ok
-      ? t(out, `Hash chain verified: ${verification.events} events intact.`, `哈希链校验通过:${verification.events} 条事件完整。`)
+      ? t(
+          out,
+          `Hash chain verified: ${verification.events} events intact.`,
+          `哈希链校验通过:${verification.events} 条事件完整。`,
+        )
       : `✘ ${JSON.stringify(verification.problem)}`,
   );
 }

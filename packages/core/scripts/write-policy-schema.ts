@@ -5,5 +5,8 @@ import { policyJsonSchema } from '../src/policy/loadPolicy.js';
 
 const target = new URL('../dist/policy.schema.json', import.meta.url);
 mkdirSync(new URL('../dist/', import.meta.url), { recursive: true });
-writeFileSync(target, JSON.stringify({ title: 'ordergate policy', ...policyJsonSchema() }, null, 2) + '\n');
+writeFileSync(
+  target,
+  JSON.stringify({ title: 'ordergate policy', ...policyJsonSchema() }, null, 2) + '\n',
+);
 console.log(`wrote ${target.pathname}`);

@@ -114,7 +114,10 @@ export class ArchivedOrderError extends OrdergateError {
   override readonly name = 'ArchivedOrderError';
   readonly orderId: string;
   constructor(orderId: string) {
-    super('ARCHIVED', `order ${orderId} is archived: read it through ArchiveDesk with an approved access request (AR-5)`);
+    super(
+      'ARCHIVED',
+      `order ${orderId} is archived: read it through ArchiveDesk with an approved access request (AR-5)`,
+    );
     this.orderId = orderId;
   }
 }
@@ -134,7 +137,11 @@ export function toInputIssues(error: z.ZodError): InputIssue[] {
  * @example
  * const order = parseOrThrow(Order, input, 'order');
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  subject: string,
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(subject, toInputIssues(result.error));
   return result.data;

@@ -1,7 +1,14 @@
 // @ordergate/core — public API. Named exports only (DESIGN.md house style 3).
 
 // model
-export { CurrencyCode, MinorUnits, Money, applyBasisPoints, roundHalfAwayFromZero, percentToBasisPoints } from './model/Money.js';
+export {
+  CurrencyCode,
+  MinorUnits,
+  Money,
+  applyBasisPoints,
+  roundHalfAwayFromZero,
+  percentToBasisPoints,
+} from './model/Money.js';
 export { IsoDate, IsoDateTime, TimeZone } from './model/Temporal.js';
 export { Order, OrderLine, OrderChannel, Contact, Address, InvoiceInfo } from './model/Order.js';
 export type { OrderInput, OrderLineInput } from './model/Order.js';
@@ -76,15 +83,29 @@ export { initialWorkflow } from './workflow/OrderWorkflow.js';
 export type { OrderWorkflow, ReasonRecord } from './workflow/OrderWorkflow.js';
 export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './workflow/WorkflowEvent.js';
 export type { TransitionContext } from './workflow/TransitionContext.js';
-export type { TransitionResult, TransitionRefusalCode, RecordedEvent } from './workflow/TransitionResult.js';
+export type {
+  TransitionResult,
+  TransitionRefusalCode,
+  RecordedEvent,
+} from './workflow/TransitionResult.js';
 export type { AreaHandlers } from './workflow/AreaHandlers.js';
 export { transition, TRANSITIONS } from './workflow/transition.js';
 
 // approvals
-export { buildRoute, activateNextStage, isRouteComplete, activeSteps } from './approvals/buildRoute.js';
+export {
+  buildRoute,
+  activateNextStage,
+  isRouteComplete,
+  activeSteps,
+} from './approvals/buildRoute.js';
 export type { BuildRouteOptions } from './approvals/buildRoute.js';
 export { approveStep } from './approvals/approveStep.js';
-export type { ApproveStepInput, ApproveStepContext, ApproveStepResult, ApprovalRefusalCode } from './approvals/approveStep.js';
+export type {
+  ApproveStepInput,
+  ApproveStepContext,
+  ApproveStepResult,
+  ApprovalRefusalCode,
+} from './approvals/approveStep.js';
 export { capacities } from './approvals/capacities.js';
 export type { Capacity } from './approvals/capacities.js';
 export { checkDeadlines } from './approvals/checkDeadlines.js';
@@ -103,7 +124,11 @@ export { ORDER_KIND, orderStream } from './desk/OrderRecord.js';
 export type { OrderRecord, OrderView } from './desk/OrderRecord.js';
 
 // change control (CH-1…CH-7)
-export { ChangePolicy, DEFAULT_CHANGE_DEPARTMENTS, DEFAULT_CHANGE_NOTIFY } from './policy/changePolicy.js';
+export {
+  ChangePolicy,
+  DEFAULT_CHANGE_DEPARTMENTS,
+  DEFAULT_CHANGE_NOTIFY,
+} from './policy/changePolicy.js';
 export { ChangeOp, ChangeRequest, CancellationRequest } from './change/ChangeRequest.js';
 export type {
   ChangeRequestInput,
@@ -120,7 +145,12 @@ export { buildChangeRoute } from './change/buildChangeRoute.js';
 export { changeOwners } from './change/decideChange.js';
 export { CONTRACT_CHANGED_EVENT } from './change/changeOutcome.js';
 export type { ContractChangeEntry } from './change/changeOutcome.js';
-export { classifyChange, classifyCancellation, isMaterialField, hasContract } from './rules/change/classifyChange.js';
+export {
+  classifyChange,
+  classifyCancellation,
+  isMaterialField,
+  hasContract,
+} from './rules/change/classifyChange.js';
 export type { ChangeClassification } from './rules/change/classifyChange.js';
 export { assessChange } from './rules/change/assessChange.js';
 export type { ChangeAssessment, ChangeAssessmentInput } from './rules/change/assessChange.js';
@@ -141,18 +171,38 @@ export { ageReceivables, customerAgeing, creditDate } from './credit/ageingRepor
 export type { AgeingBucket, AgeingReport, AgeReceivablesOptions } from './credit/ageingReport.js';
 export { assessCredit } from './rules/credit/assessCredit.js';
 export type { CreditContext } from './rules/credit/CreditContext.js';
-export { CREDIT_HOLD_RULES, isCreditHold, holdReleasePaths, prepaymentRequiredOf } from './rules/credit/creditHolds.js';
+export {
+  CREDIT_HOLD_RULES,
+  isCreditHold,
+  holdReleasePaths,
+  prepaymentRequiredOf,
+} from './rules/credit/creditHolds.js';
 export type { CreditHoldRuleId } from './rules/credit/creditHolds.js';
 export { GRADE_LABELS } from './rules/credit/gradeLabels.js';
 export { shippingBlockers, paymentConfirmed } from './rules/credit/shippingBlockers.js';
 export type { ShippingGateContext } from './rules/credit/shippingBlockers.js';
 export { emptyCreditState } from './credit/CreditWorkflowState.js';
-export type { CreditWorkflowState, CreditHold, CreditRelease, PaymentRecord, GuaranteeRecord } from './credit/CreditWorkflowState.js';
-export { paymentsReceived, isReleaseInForce, releasingPath, openCreditHolds } from './credit/creditStanding.js';
+export type {
+  CreditWorkflowState,
+  CreditHold,
+  CreditRelease,
+  PaymentRecord,
+  GuaranteeRecord,
+} from './credit/CreditWorkflowState.js';
+export {
+  paymentsReceived,
+  isReleaseInForce,
+  releasingPath,
+  openCreditHolds,
+} from './credit/creditStanding.js';
 export { holdForCredit, creditReleaseBlockers } from './credit/holdForCredit.js';
 export type { CreditEvent } from './workflow/areas/creditEvents.js';
 export { CreditDesk } from './credit/CreditDesk.js';
-export type { CreditDeskOptions, CreditDeskRefusalCode, CreditDeskResult } from './credit/CreditDesk.js';
+export type {
+  CreditDeskOptions,
+  CreditDeskRefusalCode,
+  CreditDeskResult,
+} from './credit/CreditDesk.js';
 export {
   CREDIT_REQUEST_KIND,
   customerStream,
@@ -188,7 +238,12 @@ export { stepBlockers } from './rules/tracking/fulfilmentGates.js';
 export type { GateContext } from './rules/tracking/fulfilmentGates.js';
 export { completionBlockers } from './rules/tracking/completionBlockers.js';
 export { computeMetrics } from './tracking/computeMetrics.js';
-export type { MetricsOptions, MetricsGroupBy, OrderMetrics, Rate } from './tracking/computeMetrics.js';
+export type {
+  MetricsOptions,
+  MetricsGroupBy,
+  OrderMetrics,
+  Rate,
+} from './tracking/computeMetrics.js';
 export { TrackingDesk } from './tracking/TrackingDesk.js';
 
 // archive (AR-1…AR-6)
@@ -201,7 +256,11 @@ export { retainUntil, isDueForDisposal } from './rules/archive/retention.js';
 export { planFiling, filingMonthOf, filingDueDate } from './rules/archive/monthlyFiling.js';
 export type { FilingContract, FilingEntry, FilingPlan } from './rules/archive/monthlyFiling.js';
 export { contractLedger, contractSignedAt } from './rules/archive/contractLedger.js';
-export type { ContractLedgerEntry, ContractStatus, ContractChange } from './rules/archive/contractLedger.js';
+export type {
+  ContractLedgerEntry,
+  ContractStatus,
+  ContractChange,
+} from './rules/archive/contractLedger.js';
 export { ARCHIVE_KIND, archiveStream, indexEntry } from './archive/ArchiveRecord.js';
 export type {
   ArchiveRecord,
@@ -214,9 +273,22 @@ export type {
 } from './archive/ArchiveRecord.js';
 export { sealArchive, sectionHashes, sealHash } from './archive/sealArchive.js';
 export { verifyArchiveRecord } from './archive/verifyArchive.js';
-export type { ArchiveProblem, ArchiveProblemCode, ArchiveVerification } from './archive/verifyArchive.js';
-export { exportArchive, verifyArchiveBundle, ARCHIVE_BUNDLE_FORMAT } from './archive/archiveBundle.js';
+export type {
+  ArchiveProblem,
+  ArchiveProblemCode,
+  ArchiveVerification,
+} from './archive/verifyArchive.js';
+export {
+  exportArchive,
+  verifyArchiveBundle,
+  ARCHIVE_BUNDLE_FORMAT,
+} from './archive/archiveBundle.js';
 export type { ArchiveBundle } from './archive/archiveBundle.js';
 export { ArchiveDesk, FILING_KIND, filingStream } from './archive/ArchiveDesk.js';
-export type { ArchiveDeskOptions, FiledContract, FilingReport, ArchiveQuery } from './archive/ArchiveDesk.js';
+export type {
+  ArchiveDeskOptions,
+  FiledContract,
+  FilingReport,
+  ArchiveQuery,
+} from './archive/ArchiveDesk.js';
 export type { ArchiveResult, ArchiveRefusalCode } from './archive/ArchiveResult.js';

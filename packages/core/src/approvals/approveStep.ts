@@ -59,7 +59,11 @@ function isSatisfied(step: RouteStep, policy: Policy): boolean {
 }
 
 /** The capacity in which the actor would add something to the step, if any. */
-function contribution(step: RouteStep, caps: readonly Capacity[], policy: Policy): Capacity & { escalated: boolean } | undefined {
+function contribution(
+  step: RouteStep,
+  caps: readonly Capacity[],
+  policy: Policy,
+): (Capacity & { escalated: boolean }) | undefined {
   for (const cap of caps) {
     if (step.escalatedTo.includes(cap.role) && !step.roles.includes(cap.role)) {
       return { ...cap, escalated: true };
@@ -87,11 +91,16 @@ function contribution(step: RouteStep, caps: readonly Capacity[], policy: Policy
  * const r = approveStep(route, { actor: head, at: now }, { policy, owners: ['u-li'] });
  * if (!r.ok) console.log(r.code); // 'SELF_APPROVAL' | 'NOT_ELIGIBLE' | …
  */
-export function approveStep(route: Route, input: ApproveStepInput, ctx: ApproveStepContext): ApproveStepResult {
+export function approveStep(
+  route: Route,
+  input: ApproveStepInput,
+  ctx: ApproveStepContext,
+): ApproveStepResult {
   const { policy, owners } = ctx;
   const { actor, at } = input;
   const caps = capacities(policy, actor, at).filter(
-    (c) => !owners.includes(actor.id) && (c.onBehalfOf === undefined || !owners.includes(c.onBehalfOf)),
+    (c) =>
+      !owners.includes(actor.id) && (c.onBehalfOf === undefined || !owners.includes(c.onBehalfOf)),
   );
   const allCaps = capacities(policy, actor, at);
 
@@ -109,11 +118,17 @@ export function approveStep(route: Route, input: ApproveStepInput, ctx: ApproveS
     if (!target) return { ok: false, code: 'STEP_NOT_ACTIVE' };
   }
 
-  const eligibleIgnoringOwnership = contribution(target, allCaps, policy) ?? wouldHold(target, allCaps);
-  if (eligibleIgnoringOwnership && caps.length < allCaps.length && !contribution(target, caps, policy)) {
+  const eligibleIgnoringOwnership =
+    contribution(target, allCaps, policy) ?? wouldHold(target, allCaps);
+  if (
+    eligibleIgnoringOwnership &&
+    caps.length < allCaps.length &&
+    !contribution(target, caps, policy)
+  ) {
     return { ok: false, code: 'SELF_APPROVAL', step: target.key };
   }
-  if (hasApproved(target, actor.id, caps)) return { ok: false, code: 'ALREADY_APPROVED', step: target.key };
+  if (hasApproved(target, actor.id, caps))
+    return { ok: false, code: 'ALREADY_APPROVED', step: target.key };
   const cap = contribution(target, caps, policy);
   if (!cap) return { ok: false, code: 'NOT_ELIGIBLE', step: target.key };
 
@@ -129,7 +144,10 @@ export function approveStep(route: Route, input: ApproveStepInput, ctx: ApproveS
   const updated: RouteStep = { ...target, approvals: [...target.approvals, record] };
   const stepCompleted = isSatisfied(updated, policy);
   const finalStep: RouteStep = stepCompleted ? { ...updated, status: 'approved' } : updated;
-  let next: Route = { ...route, steps: route.steps.map((s) => (s.key === finalStep.key ? finalStep : s)) };
+  let next: Route = {
+    ...route,
+    steps: route.steps.map((s) => (s.key === finalStep.key ? finalStep : s)),
+  };
   if (stepCompleted) next = activateNextStage(next, policy, at);
   return { ok: true, route: next, step: finalStep, record, stepCompleted };
 }

@@ -71,8 +71,12 @@ export function activateNextStage(route: Route, policy: Policy, now: string): Ro
       const own =
         hours === undefined
           ? route.reviewDeadline
-          : addHours(now, hours, { calendar: policy.review.deadlines.calendar, timeZone: policy.timeZone });
-      const deadline = Date.parse(own) < Date.parse(route.reviewDeadline) ? own : route.reviewDeadline;
+          : addHours(now, hours, {
+              calendar: policy.review.deadlines.calendar,
+              timeZone: policy.timeZone,
+            });
+      const deadline =
+        Date.parse(own) < Date.parse(route.reviewDeadline) ? own : route.reviewDeadline;
       return { ...step, status: 'active' as const, activatedAt: now, deadline };
     }),
   };

@@ -22,7 +22,11 @@ function within(at: number, from?: string, until?: string): boolean {
  * @example
  * capacities(policy, { id: 'u-zhao', groups: [] }, now); // [{ role: 'salesHead', onBehalfOf: 'u-wang' }]
  */
-export function capacities(policy: Policy, actor: Pick<Actor, 'id' | 'groups'>, at: string): Capacity[] {
+export function capacities(
+  policy: Policy,
+  actor: Pick<Actor, 'id' | 'groups'>,
+  at: string,
+): Capacity[] {
   const own: Capacity[] = rolesOf(policy, actor).map((role) => ({ role }));
   const atMs = Date.parse(at);
   const delegated: Capacity[] = [];

@@ -22,7 +22,11 @@ export function reviewHours(order: Pick<Order, 'urgent' | 'orderType'>, policy: 
  * @example
  * reviewDeadline(order, policy, '2026-03-02T09:00:00+08:00'); // '2026-03-03T01:00:00.000Z'
  */
-export function reviewDeadline(order: Pick<Order, 'urgent' | 'orderType'>, policy: Policy, receivedAt: string): string {
+export function reviewDeadline(
+  order: Pick<Order, 'urgent' | 'orderType'>,
+  policy: Policy,
+  receivedAt: string,
+): string {
   return addHours(receivedAt, reviewHours(order, policy), {
     calendar: policy.review.deadlines.calendar,
     timeZone: policy.timeZone,

@@ -14,9 +14,23 @@ import { portableSha256, type Hasher } from '../ports/Hasher.js';
 import type { IdSource } from '../ports/IdSource.js';
 import type { Notifier } from '../ports/Notifier.js';
 import type { RecordWrite, Store, Versioned } from '../ports/Store.js';
-import { ACCESS_KIND, decideAccess, grantDays, isGrantLive, type AccessRequest } from '../rules/archive/accessGrant.js';
-import { contractLedger, contractSignedAt, type ContractLedgerEntry } from '../rules/archive/contractLedger.js';
-import { planFiling, type FilingContract, type FilingEntry } from '../rules/archive/monthlyFiling.js';
+import {
+  ACCESS_KIND,
+  decideAccess,
+  grantDays,
+  isGrantLive,
+  type AccessRequest,
+} from '../rules/archive/accessGrant.js';
+import {
+  contractLedger,
+  contractSignedAt,
+  type ContractLedgerEntry,
+} from '../rules/archive/contractLedger.js';
+import {
+  planFiling,
+  type FilingContract,
+  type FilingEntry,
+} from '../rules/archive/monthlyFiling.js';
 import { isDueForDisposal, retainUntil } from '../rules/archive/retention.js';
 import type { Effect, EffectDraft } from '../workflow/Effect.js';
 import { transition } from '../workflow/transition.js';
@@ -32,7 +46,11 @@ import {
 } from './ArchiveRecord.js';
 import type { ArchiveResult } from './ArchiveResult.js';
 import { sealArchive } from './sealArchive.js';
-import { verifyArchiveRecord, type ArchiveProblem, type ArchiveVerification } from './verifyArchive.js';
+import {
+  verifyArchiveRecord,
+  type ArchiveProblem,
+  type ArchiveVerification,
+} from './verifyArchive.js';
 
 /** Store record kind of monthly filing entries (AR-3), keyed by order id. */
 export const FILING_KIND = 'archive-filing';
@@ -91,7 +109,11 @@ const AccessInput = z.object({ reason: z.string(), days: z.number().int().positi
 const HoldInput = z.object({ hold: z.boolean(), reason: z.string() });
 
 type Refusal = Extract<ArchiveResult<never>, { ok: false }>;
-const refusal = (code: Refusal['code'], message: string, extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {}): Refusal => ({ ok: false, code, message, ...extra });
+const refusal = (
+  code: Refusal['code'],
+  message: string,
+  extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {},
+): Refusal => ({ ok: false, code, message, ...extra });
 
 interface ArchiveAppend {
   found: Versioned<ArchiveRecord>;
@@ -152,12 +174,18 @@ export class ArchiveDesk {
       const { order, workflow, revisions } = found.value;
       const ctx = { policy: this.policy, order, now };
       // Judge eligibility before drawing an archive number, so a refusal leaves no gap.
-      const pre = transition(workflow, { type: 'ARCHIVE', actor, seal: { archiveId: '', number: '', recordHash: '' } }, ctx);
+      const pre = transition(
+        workflow,
+        { type: 'ARCHIVE', actor, seal: { archiveId: '', number: '', recordHash: '' } },
+        ctx,
+      );
       if (!pre.ok) return pre;
       const archiveId = this.#ids.next('archive');
       const month = localMonth(now, this.policy.timeZone);
       const pattern = this.policy.archive.numbering.pattern;
-      const sequence = await this.#store.nextSequence(periodSequenceScope('archive-number', pattern, month));
+      const sequence = await this.#store.nextSequence(
+        periodSequenceScope('archive-number', pattern, month),
+      );
       const number = formatPeriodNumber(pattern, { month, sequence });
       const content: ArchiveContent = {
         archiveId,
@@ -169,7 +197,9 @@ export class ArchiveDesk {
         classification: {
           customerId: order.customer.id,
           customerName: order.customer.name,
-          productIds: [...new Set(order.lines.map((l) => l.productId).filter((p) => p !== ''))].sort(),
+          productIds: [
+            ...new Set(order.lines.map((l) => l.productId).filter((p) => p !== '')),
+          ].sort(),
           month,
         },
         retainUntil: retainUntil(now, this.policy),
@@ -179,7 +209,11 @@ export class ArchiveDesk {
         events: await this.#store.readStream(orderStream(orderId)),
       };
       const seal = sealArchive(content, this.#hasher);
-      const r = transition(workflow, { type: 'ARCHIVE', actor, seal: { archiveId, number, recordHash: seal.hash } }, ctx);
+      const r = transition(
+        workflow,
+        { type: 'ARCHIVE', actor, seal: { archiveId, number, recordHash: seal.hash } },
+        ctx,
+      );
       if (!r.ok) return r;
       const sealed: AuditDraft = {
         stream: archiveStream(archiveId),
@@ -190,18 +224,38 @@ export class ArchiveDesk {
         data: { archiveId, number, orderId, recordHash: seal.hash, orderHead: seal.orderHead },
       };
       const head = sealEvent(undefined, sealed, this.#hasher);
-      const record: ArchiveRecord = { content, seal, state: { legalHold: null, streamHead: { seq: head.seq, hash: head.hash } } };
+      const record: ArchiveRecord = {
+        content,
+        seal,
+        state: { legalHold: null, streamHead: { seq: head.seq, hash: head.hash } },
+      };
       await this.#store.commit({
         writes: [
-          { kind: ORDER_KIND, key: orderId, expectedVersion: found.version, value: { ...found.value, workflow: r.state } },
+          {
+            kind: ORDER_KIND,
+            key: orderId,
+            expectedVersion: found.version,
+            value: { ...found.value, workflow: r.state },
+          },
           { kind: ARCHIVE_KIND, key: archiveId, expectedVersion: 0, value: record },
         ],
         events: [
-          ...r.events.map((e) => ({ stream: orderStream(orderId), type: e.type, at: now, actor: actor.id, ...(e.ruleIds ? { ruleIds: e.ruleIds } : {}), data: e.data })),
+          ...r.events.map((e) => ({
+            stream: orderStream(orderId),
+            type: e.type,
+            at: now,
+            actor: actor.id,
+            ...(e.ruleIds ? { ruleIds: e.ruleIds } : {}),
+            data: e.data,
+          })),
           sealed,
         ],
       });
-      const effects = await this.#deliver(orderId, `${orderId}:${String(found.version + 1)}`, r.effects);
+      const effects = await this.#deliver(
+        orderId,
+        `${orderId}:${String(found.version + 1)}`,
+        r.effects,
+      );
       return { ok: true, value: indexEntry(record), effects };
     });
   }
@@ -218,7 +272,9 @@ export class ArchiveDesk {
         : [
             ...new Set([
               ...(await this.#store.list(ARCHIVE_KIND)).map((r) => r.key),
-              ...(await this.#store.streams()).filter((s) => s.startsWith('archive:')).map((s) => s.slice('archive:'.length)),
+              ...(await this.#store.streams())
+                .filter((s) => s.startsWith('archive:'))
+                .map((s) => s.slice('archive:'.length)),
             ]),
           ].sort();
     const problems: ArchiveProblem[] = [];
@@ -228,7 +284,11 @@ export class ArchiveDesk {
       const archiveEvents = await this.#store.readStream(archiveStream(id));
       if (record === undefined) {
         const data = archiveEvents[0]?.data as { number?: unknown } | undefined;
-        problems.push({ code: 'RECORD_MISSING', archiveId: id, number: typeof data?.number === 'string' ? data.number : '' });
+        problems.push({
+          code: 'RECORD_MISSING',
+          archiveId: id,
+          number: typeof data?.number === 'string' ? data.number : '',
+        });
         continue;
       }
       const result = verifyArchiveRecord({ archiveId: id, record, archiveEvents }, this.#hasher);
@@ -236,7 +296,9 @@ export class ArchiveDesk {
       else problems.push(...result.problems);
       problems.push(...(await this.#verifyTrail(id, record)));
     }
-    return problems.length > 0 ? { ok: false, problems } : { ok: true, archives: ids.length, events };
+    return problems.length > 0
+      ? { ok: false, problems }
+      : { ok: true, archives: ids.length, events };
   }
 
   /**
@@ -244,12 +306,20 @@ export class ArchiveDesk {
    * when absent, at most its maximum). The approvers (`archive.access.approverRoles`) are asked.
    * @throws {ValidationError} when the actor or request is malformed.
    */
-  requestAccess(archiveId: string, actorInput: ActorInput, request: { reason: string; days?: number }): Promise<ArchiveResult<AccessRequest>> {
+  requestAccess(
+    archiveId: string,
+    actorInput: ActorInput,
+    request: { reason: string; days?: number },
+  ): Promise<ArchiveResult<AccessRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const input = parseOrThrow(AccessInput, request, 'access request');
     return this.#withRetry(async () => {
       const reason = input.reason.trim();
-      if (reason === '') return refusal('REASON_REQUIRED', 'an access request needs a reason (AR-5)', { messageKey: 'archive.access.reasonRequired', params: {} });
+      if (reason === '')
+        return refusal('REASON_REQUIRED', 'an access request needs a reason (AR-5)', {
+          messageKey: 'archive.access.reasonRequired',
+          params: {},
+        });
       const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
       const now = this.#clock.now();
@@ -262,14 +332,27 @@ export class ArchiveDesk {
         requestedAt: now,
         status: 'pending',
       };
-      const params = { number: found.value.content.number, requester: actor.id, reason, days: value.days };
+      const params = {
+        number: found.value.content.number,
+        requester: actor.id,
+        reason,
+        days: value.days,
+      };
       const effects = await this.#append({
         found,
         actor: actor.id,
         now,
         events: [{ type: 'archive.accessRequested', ruleIds: ['AR-5'], data: { ...value } }],
         writes: [{ kind: ACCESS_KIND, key: value.id, expectedVersion: 0, value }],
-        effects: [{ type: 'notify', to: { roles: this.policy.archive.access.approverRoles }, messageKey: 'archive.access.requested', params, ruleId: 'AR-5' }],
+        effects: [
+          {
+            type: 'notify',
+            to: { roles: this.policy.archive.access.approverRoles },
+            messageKey: 'archive.access.requested',
+            params,
+            ruleId: 'AR-5',
+          },
+        ],
       });
       return { ok: true, value, effects };
     });
@@ -284,7 +367,11 @@ export class ArchiveDesk {
   }
 
   /** AR-5: rejects an access request, with a reason. */
-  rejectAccess(requestId: string, actorInput: ActorInput, reason: string): Promise<ArchiveResult<AccessRequest>> {
+  rejectAccess(
+    requestId: string,
+    actorInput: ActorInput,
+    reason: string,
+  ): Promise<ArchiveResult<AccessRequest>> {
     return this.#decide(requestId, actorInput, { approve: false, reason });
   }
 
@@ -304,7 +391,10 @@ export class ArchiveDesk {
   exportBundle(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveBundle>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     return this.#guarded(archiveId, actor, 'archive.exported', async (found) =>
-      exportArchive((await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId))?.value ?? found.value, await this.#store.readStream(archiveStream(archiveId))),
+      exportArchive(
+        (await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId))?.value ?? found.value,
+        await this.#store.readStream(archiveStream(archiveId)),
+      ),
     );
   }
 
@@ -312,27 +402,47 @@ export class ArchiveDesk {
    * AR-6: places (`hold: true`) or lifts a legal hold, with a reason; a held archive is never due
    * for disposal. Only the policy's `archive.legalHold.roles` may.
    */
-  setLegalHold(archiveId: string, actorInput: ActorInput, change: { hold: boolean; reason: string }): Promise<ArchiveResult<ArchiveIndexEntry>> {
+  setLegalHold(
+    archiveId: string,
+    actorInput: ActorInput,
+    change: { hold: boolean; reason: string },
+  ): Promise<ArchiveResult<ArchiveIndexEntry>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const input = parseOrThrow(HoldInput, change, 'legal hold');
     return this.#withRetry(async () => {
       const now = this.#clock.now();
       if (!mayAct(this.policy, actor, { roles: this.policy.archive.legalHold.roles, now })) {
-        return refusal('NOT_ELIGIBLE', `${actor.id} may not change legal holds`, { messageKey: 'archive.legalHold.notAllowed', params: { actor: actor.id } });
+        return refusal('NOT_ELIGIBLE', `${actor.id} may not change legal holds`, {
+          messageKey: 'archive.legalHold.notAllowed',
+          params: { actor: actor.id },
+        });
       }
       const reason = input.reason.trim();
-      if (reason === '') return refusal('REASON_REQUIRED', 'a legal hold needs a reason (AR-6)', { messageKey: 'archive.legalHold.reasonRequired', params: {} });
+      if (reason === '')
+        return refusal('REASON_REQUIRED', 'a legal hold needs a reason (AR-6)', {
+          messageKey: 'archive.legalHold.reasonRequired',
+          params: {},
+        });
       const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
       if (!input.hold && found.value.state.legalHold === null) {
-        return refusal('INVALID_TRANSITION', `archive ${archiveId} is not on legal hold`, { messageKey: 'archive.legalHold.none', params: {} });
+        return refusal('INVALID_TRANSITION', `archive ${archiveId} is not on legal hold`, {
+          messageKey: 'archive.legalHold.none',
+          params: {},
+        });
       }
       const hold: LegalHold = { at: now, by: actor.id, reason };
       const effects = await this.#append({
         found,
         actor: actor.id,
         now,
-        events: [{ type: input.hold ? 'archive.legalHold' : 'archive.legalHoldReleased', ruleIds: ['AR-6'], data: { ...hold } }],
+        events: [
+          {
+            type: input.hold ? 'archive.legalHold' : 'archive.legalHoldReleased',
+            ruleIds: ['AR-6'],
+            data: { ...hold },
+          },
+        ],
         legalHold: input.hold ? hold : null,
       });
       const after = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
@@ -378,7 +488,10 @@ export class ArchiveDesk {
     return this.#withRetry(async () => {
       const now = this.#clock.now();
       if (!mayAct(this.policy, actor, { roles: this.policy.archive.filing.roles, now })) {
-        return refusal('NOT_ELIGIBLE', `${actor.id} may not run the monthly filing`, { messageKey: 'archive.filing.notAllowed', params: { actor: actor.id } });
+        return refusal('NOT_ELIGIBLE', `${actor.id} may not run the monthly filing`, {
+          messageKey: 'archive.filing.notAllowed',
+          params: { actor: actor.id },
+        });
       }
       const contracts: FilingContract[] = [];
       for (const { value } of await this.#store.list<OrderRecord>(ORDER_KIND)) {
@@ -400,8 +513,15 @@ export class ArchiveDesk {
       const pattern = this.policy.archive.filing.numberPattern;
       const entries: FiledContract[] = [];
       for (const entry of plan.toFile) {
-        const sequence = await this.#store.nextSequence(periodSequenceScope('filing-number', pattern, month));
-        entries.push({ ...entry, filingNumber: formatPeriodNumber(pattern, { month, sequence }), filedAt: now, filedBy: actor.id });
+        const sequence = await this.#store.nextSequence(
+          periodSequenceScope('filing-number', pattern, month),
+        );
+        entries.push({
+          ...entry,
+          filingNumber: formatPeriodNumber(pattern, { month, sequence }),
+          filedAt: now,
+          filedBy: actor.id,
+        });
       }
       const report: FilingReport = {
         month,
@@ -412,7 +532,12 @@ export class ArchiveDesk {
         carriedOver: plan.carriedOver,
       };
       await this.#store.commit({
-        writes: entries.map((e) => ({ kind: FILING_KIND, key: e.orderId, expectedVersion: 0, value: e })),
+        writes: entries.map((e) => ({
+          kind: FILING_KIND,
+          key: e.orderId,
+          expectedVersion: 0,
+          value: e,
+        })),
         events: [
           {
             stream: filingStream(month),
@@ -424,7 +549,13 @@ export class ArchiveDesk {
               month,
               dueDate: plan.dueDate,
               onTime: plan.onTime,
-              filed: entries.map((e) => ({ orderId: e.orderId, filingNumber: e.filingNumber, customerId: e.customerId, productIds: e.productIds, late: e.late })),
+              filed: entries.map((e) => ({
+                orderId: e.orderId,
+                filingNumber: e.filingNumber,
+                customerId: e.customerId,
+                productIds: e.productIds,
+                late: e.late,
+              })),
               carriedOver: plan.carriedOver.map((c) => c.orderId),
             },
           },
@@ -438,29 +569,40 @@ export class ArchiveDesk {
   async contractLedger(): Promise<ContractLedgerEntry[]> {
     const records = (await this.#store.list<OrderRecord>(ORDER_KIND)).map((r) => r.value);
     const events: AuditEvent[] = [];
-    for (const r of records) events.push(...(await this.#store.readStream(orderStream(r.order.id))));
+    for (const r of records)
+      events.push(...(await this.#store.readStream(orderStream(r.order.id))));
     return contractLedger(records, events);
   }
 
   async #verifyTrail(archiveId: string, record: unknown): Promise<ArchiveProblem[]> {
     const r = record as Partial<ArchiveRecord> | null;
     const content = r?.content;
-    if (!content || typeof content.orderId !== 'string' || !Array.isArray(content.events)) return [];
+    if (!content || typeof content.orderId !== 'string' || !Array.isArray(content.events))
+      return [];
     const number = typeof content.number === 'string' ? content.number : '';
     const stream = orderStream(content.orderId);
     const live = await this.#store.readStream(stream);
     const problems: ArchiveProblem[] = [];
-    const problem = (seq: number, detail: string) => problems.push({ code: 'ORDER_TRAIL_ALTERED', archiveId, number, stream, seq, detail });
+    const problem = (seq: number, detail: string) =>
+      problems.push({ code: 'ORDER_TRAIL_ALTERED', archiveId, number, stream, seq, detail });
     const chain = verifyChain(live, this.#hasher);
     if (!chain.ok) problem(chain.problem.seq, chain.problem.code);
     const diverges = content.events.findIndex((e, i) => live[i]?.hash !== e.hash);
     if (diverges >= 0) problem(diverges + 1, 'DIVERGES');
-    const archived = live.find((e) => e.type === 'order.archived' && (e.data as { archiveId?: unknown }).archiveId === archiveId);
-    if (!archived || (archived.data as { recordHash?: unknown }).recordHash !== r.seal?.hash) problem(archived?.seq ?? 0, 'ARCHIVED_EVENT');
+    const archived = live.find(
+      (e) =>
+        e.type === 'order.archived' && (e.data as { archiveId?: unknown }).archiveId === archiveId,
+    );
+    if (!archived || (archived.data as { recordHash?: unknown }).recordHash !== r.seal?.hash)
+      problem(archived?.seq ?? 0, 'ARCHIVED_EVENT');
     return problems;
   }
 
-  #decide(requestId: string, actorInput: ActorInput, decision: { approve: boolean; reason?: string }): Promise<ArchiveResult<AccessRequest>> {
+  #decide(
+    requestId: string,
+    actorInput: ActorInput,
+    decision: { approve: boolean; reason?: string },
+  ): Promise<ArchiveResult<AccessRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     return this.#withRetry(async () => {
       const request = await this.#store.get<AccessRequest>(ACCESS_KIND, requestId);
@@ -468,27 +610,58 @@ export class ArchiveDesk {
       const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, request.value.archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${request.value.archiveId} not found`);
       const now = this.#clock.now();
-      const decided = decideAccess(request.value, { actor, ...decision }, { policy: this.policy, now });
+      const decided = decideAccess(
+        request.value,
+        { actor, ...decision },
+        { policy: this.policy, now },
+      );
       if (!decided.ok) {
-        return refusal(decided.code, decided.message, { messageKey: `archive.access.${decided.code}`, params: { actor: actor.id, request: requestId } });
+        return refusal(decided.code, decided.message, {
+          messageKey: `archive.access.${decided.code}`,
+          params: { actor: actor.id, request: requestId },
+        });
       }
       const value = decided.request;
       const approved = value.status === 'approved';
-      const params = { number: found.value.content.number, by: actor.id, until: value.validUntil ?? '', reason: value.decisionReason ?? '' };
+      const params = {
+        number: found.value.content.number,
+        by: actor.id,
+        until: value.validUntil ?? '',
+        reason: value.decisionReason ?? '',
+      };
       const effects = await this.#append({
         found,
         actor: actor.id,
         now,
-        events: [{ type: approved ? 'archive.accessGranted' : 'archive.accessRejected', ruleIds: ['AR-5'], data: { ...value } }],
+        events: [
+          {
+            type: approved ? 'archive.accessGranted' : 'archive.accessRejected',
+            ruleIds: ['AR-5'],
+            data: { ...value },
+          },
+        ],
         writes: [{ kind: ACCESS_KIND, key: value.id, expectedVersion: request.version, value }],
-        effects: [{ type: 'notify', to: { users: [value.requester] }, messageKey: approved ? 'archive.access.granted' : 'archive.access.rejected', params, ruleId: 'AR-5' }],
+        effects: [
+          {
+            type: 'notify',
+            to: { users: [value.requester] },
+            messageKey: approved ? 'archive.access.granted' : 'archive.access.rejected',
+            params,
+            ruleId: 'AR-5',
+          },
+        ],
       });
       return { ok: true, value, effects };
     });
   }
 
   /** A read of the archive's content (AR-5): recorded whether it is granted or refused. */
-  #guarded<T>(archiveId: string, actor: Actor, type: string, produce: (found: Versioned<ArchiveRecord>) => T | Promise<T>): Promise<ArchiveResult<T>> {
+  #guarded<T>(
+    archiveId: string,
+    actor: Actor,
+    type: string,
+    produce: (found: Versioned<ArchiveRecord>) => T | Promise<T>,
+  ): Promise<ArchiveResult<T>> {
     return this.#withRetry(async () => {
       const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
@@ -497,13 +670,39 @@ export class ArchiveDesk {
         .map((r) => r.value)
         .find((r) => isGrantLive(r, { archiveId, actorId: actor.id, now }));
       if (!grant) {
-        await this.#append({ found, actor: actor.id, now, events: [{ type: `${type}Refused`, ruleIds: ['AR-5'], data: { reader: actor.id, code: 'NO_GRANT' } }] });
-        return refusal('NO_GRANT', `${actor.id} holds no live access grant for archive ${archiveId} (AR-5)`, {
-          messageKey: 'archive.access.noGrant',
-          params: { actor: actor.id, number: found.value.content.number },
+        await this.#append({
+          found,
+          actor: actor.id,
+          now,
+          events: [
+            {
+              type: `${type}Refused`,
+              ruleIds: ['AR-5'],
+              data: { reader: actor.id, code: 'NO_GRANT' },
+            },
+          ],
         });
+        return refusal(
+          'NO_GRANT',
+          `${actor.id} holds no live access grant for archive ${archiveId} (AR-5)`,
+          {
+            messageKey: 'archive.access.noGrant',
+            params: { actor: actor.id, number: found.value.content.number },
+          },
+        );
       }
-      const effects = await this.#append({ found, actor: actor.id, now, events: [{ type, ruleIds: ['AR-5'], data: { reader: actor.id, grant: grant.id, validUntil: grant.validUntil ?? '' } }] });
+      const effects = await this.#append({
+        found,
+        actor: actor.id,
+        now,
+        events: [
+          {
+            type,
+            ruleIds: ['AR-5'],
+            data: { reader: actor.id, grant: grant.id, validUntil: grant.validUntil ?? '' },
+          },
+        ],
+      });
       return { ok: true, value: await produce(found), effects };
     });
   }
@@ -515,7 +714,14 @@ export class ArchiveDesk {
   async #append(a: ArchiveAppend): Promise<Effect[]> {
     const { found } = a;
     const stream = archiveStream(found.key);
-    const drafts: AuditDraft[] = a.events.map((e) => ({ stream, type: e.type, at: a.now, actor: a.actor, ruleIds: e.ruleIds, data: e.data }));
+    const drafts: AuditDraft[] = a.events.map((e) => ({
+      stream,
+      type: e.type,
+      at: a.now,
+      actor: a.actor,
+      ruleIds: e.ruleIds,
+      data: e.data,
+    }));
     let head: ChainHead | undefined = found.value.state.streamHead;
     for (const d of drafts) {
       const sealed = sealEvent(head, d, this.#hasher);
@@ -526,13 +732,29 @@ export class ArchiveDesk {
       streamHead: head ?? found.value.state.streamHead,
     };
     await this.#store.commit({
-      writes: [{ kind: ARCHIVE_KIND, key: found.key, expectedVersion: found.version, value: { ...found.value, state } }, ...(a.writes ?? [])],
+      writes: [
+        {
+          kind: ARCHIVE_KIND,
+          key: found.key,
+          expectedVersion: found.version,
+          value: { ...found.value, state },
+        },
+        ...(a.writes ?? []),
+      ],
       events: drafts,
     });
-    return this.#deliver(found.value.content.orderId, `${found.key}:${String(state.streamHead.seq)}`, a.effects ?? []);
+    return this.#deliver(
+      found.value.content.orderId,
+      `${found.key}:${String(state.streamHead.seq)}`,
+      a.effects ?? [],
+    );
   }
 
-  async #deliver(orderId: string, keyPrefix: string, drafts: readonly EffectDraft[]): Promise<Effect[]> {
+  async #deliver(
+    orderId: string,
+    keyPrefix: string,
+    drafts: readonly EffectDraft[],
+  ): Promise<Effect[]> {
     const effects = drafts.map((d, i) => ({ ...d, key: `${keyPrefix}:${String(i)}`, orderId }));
     if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
     return effects;

@@ -7,7 +7,8 @@ import type { TransitionRefusalCode } from '../workflow/TransitionResult.js';
  * or request), `NO_GRANT` (AR-5: a read without a live grant) and `ALREADY_DECIDED` (an access
  * request decided before).
  */
-export type ArchiveRefusalCode = TransitionRefusalCode | 'NOT_FOUND' | 'NO_GRANT' | 'ALREADY_DECIDED';
+export type ArchiveRefusalCode =
+  TransitionRefusalCode | 'NOT_FOUND' | 'NO_GRANT' | 'ALREADY_DECIDED';
 
 /**
  * Outcome of an archive desk action: the value with the effects it produced, or a refusal with a

@@ -24,7 +24,10 @@ export interface ArchiveBundle {
  * @example
  * writeFileSync(`${id}.json`, JSON.stringify(exportArchive(record, await store.readStream(archiveStream(id)))));
  */
-export function exportArchive(record: ArchiveRecord, archiveEvents: readonly AuditEvent[]): ArchiveBundle {
+export function exportArchive(
+  record: ArchiveRecord,
+  archiveEvents: readonly AuditEvent[],
+): ArchiveBundle {
   return {
     format: ARCHIVE_BUNDLE_FORMAT,
     version: 1,
@@ -44,16 +47,33 @@ export function exportArchive(record: ArchiveRecord, archiveEvents: readonly Aud
  * const r = verifyArchiveBundle(JSON.parse(text), nodeSha256);
  * if (!r.ok) console.error(r.problems[0]); // { code: 'RECORD_ALTERED', archiveId, number, section: 'order' }
  */
-export function verifyArchiveBundle(bundle: unknown, hasher: Hasher, expectedHash?: string): ArchiveVerification {
-  const b = bundle !== null && typeof bundle === 'object' ? (bundle as Record<string, unknown>) : {};
+export function verifyArchiveBundle(
+  bundle: unknown,
+  hasher: Hasher,
+  expectedHash?: string,
+): ArchiveVerification {
+  const b =
+    bundle !== null && typeof bundle === 'object' ? (bundle as Record<string, unknown>) : {};
   const archiveId = typeof b.archiveId === 'string' ? b.archiveId : '';
   const shapeOk =
-    b.format === ARCHIVE_BUNDLE_FORMAT && b.version === 1 && archiveId !== '' && Array.isArray(b.archiveEvents) && Object.keys(b).length === 5;
+    b.format === ARCHIVE_BUNDLE_FORMAT &&
+    b.version === 1 &&
+    archiveId !== '' &&
+    Array.isArray(b.archiveEvents) &&
+    Object.keys(b).length === 5;
   if (!shapeOk) return { ok: false, problems: [{ code: 'BUNDLE_INVALID', archiveId, number: '' }] };
-  const result = verifyArchiveRecord({ archiveId, record: b.record, archiveEvents: b.archiveEvents as AuditEvent[] }, hasher);
+  const result = verifyArchiveRecord(
+    { archiveId, record: b.record, archiveEvents: b.archiveEvents as AuditEvent[] },
+    hasher,
+  );
   const record = b.record as Partial<ArchiveRecord> | undefined;
   if (expectedHash !== undefined && record?.seal?.hash !== expectedHash) {
-    const problem = { code: 'SEAL_ALTERED' as const, archiveId, number: record?.content?.number ?? '', detail: 'EXPECTED_HASH' };
+    const problem = {
+      code: 'SEAL_ALTERED' as const,
+      archiveId,
+      number: record?.content?.number ?? '',
+      detail: 'EXPECTED_HASH',
+    };
     return { ok: false, problems: [...(result.ok ? [] : result.problems), problem] };
   }
   return result;

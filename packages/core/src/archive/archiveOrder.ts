@@ -16,9 +16,16 @@ import { refuse } from '../workflow/internal.js';
  * @example
  * transition(state, { type: 'ARCHIVE', actor, seal: { archiveId, number, recordHash } }, ctx);
  */
-export function archiveOrder(state: OrderWorkflow, event: { actor: Actor; seal: ArchiveSealRef }, ctx: TransitionContext): TransitionResult {
+export function archiveOrder(
+  state: OrderWorkflow,
+  event: { actor: Actor; seal: ArchiveSealRef },
+  ctx: TransitionContext,
+): TransitionResult {
   const { policy, now } = ctx;
-  if (event.actor.id !== state.owner && !mayAct(policy, event.actor, { roles: policy.archive.archiveRoles, now })) {
+  if (
+    event.actor.id !== state.owner &&
+    !mayAct(policy, event.actor, { roles: policy.archive.archiveRoles, now })
+  ) {
     return refuse('NOT_ELIGIBLE', `${event.actor.id} may not archive this order`, {
       messageKey: 'archive.notAllowed',
       params: { actor: event.actor.id, roles: policy.archive.archiveRoles.join(', ') },
@@ -35,8 +42,21 @@ export function archiveOrder(state: OrderWorkflow, event: { actor: Actor; seal: 
   return {
     ok: true,
     state: { ...state, status: 'archived' },
-    effects: [{ type: 'postMessage', messageKey: 'archive.archived', params: { number: event.seal.number }, ruleId: 'AR-1' }],
-    events: [{ type: 'order.archived', ruleIds: ['AR-1', 'AR-2'], data: { by: event.actor.id, ...event.seal } }],
+    effects: [
+      {
+        type: 'postMessage',
+        messageKey: 'archive.archived',
+        params: { number: event.seal.number },
+        ruleId: 'AR-1',
+      },
+    ],
+    events: [
+      {
+        type: 'order.archived',
+        ruleIds: ['AR-1', 'AR-2'],
+        data: { by: event.actor.id, ...event.seal },
+      },
+    ],
     findings: [],
   };
 }

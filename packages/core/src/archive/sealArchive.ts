@@ -40,5 +40,10 @@ export function sealHash(sections: Readonly<Record<string, string>>, hasher: Has
 export function sealArchive(content: ArchiveContent, hasher: Hasher): ArchiveSeal {
   const sections = sectionHashes(content, hasher);
   const last = content.events[content.events.length - 1];
-  return { algorithm: 'sha256', sections, hash: sealHash(sections, hasher), orderHead: last ? { seq: last.seq, hash: last.hash } : null };
+  return {
+    algorithm: 'sha256',
+    sections,
+    hash: sealHash(sections, hasher),
+    orderHead: last ? { seq: last.seq, hash: last.hash } : null,
+  };
 }

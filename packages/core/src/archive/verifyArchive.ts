@@ -43,14 +43,15 @@ export interface ArchiveProblem {
 
 /** Outcome of verifying one archive or many. */
 export type ArchiveVerification =
-  | { ok: true; archives: number; events: number }
-  | { ok: false; problems: ArchiveProblem[] };
+  { ok: true; archives: number; events: number } | { ok: false; problems: ArchiveProblem[] };
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function chainOf(events: unknown, hasher: Hasher, head?: ChainHead) {
   try {
-    if (!Array.isArray(events)) return { ok: false as const, problem: { code: 'UNREADABLE', stream: '', seq: 0 } };
+    if (!Array.isArray(events))
+      return { ok: false as const, problem: { code: 'UNREADABLE', stream: '', seq: 0 } };
     return verifyChain(events as AuditEvent[], hasher, head);
   } catch {
     return { ok: false as const, problem: { code: 'UNREADABLE', stream: '', seq: 0 } };
@@ -87,27 +88,37 @@ export function verifyArchiveRecord(
   const sealedEvent = archiveEvents[0];
   const sealedData = isObject(sealedEvent?.data) ? sealedEvent.data : {};
   const content = isObject(record) && isObject(record.content) ? record.content : undefined;
-  const number = typeof content?.number === 'string' ? content.number : typeof sealedData.number === 'string' ? sealedData.number : '';
+  const number =
+    typeof content?.number === 'string'
+      ? content.number
+      : typeof sealedData.number === 'string'
+        ? sealedData.number
+        : '';
   const problems: ArchiveProblem[] = [];
-  const problem = (code: ArchiveProblemCode, extra: Omit<ArchiveProblem, 'code' | 'archiveId' | 'number'> = {}) =>
-    problems.push({ code, archiveId, number, ...extra });
+  const problem = (
+    code: ArchiveProblemCode,
+    extra: Omit<ArchiveProblem, 'code' | 'archiveId' | 'number'> = {},
+  ) => problems.push({ code, archiveId, number, ...extra });
 
   const stream = archiveStream(archiveId);
   const seal = isObject(record) && isObject(record.seal) ? record.seal : undefined;
   const state = isObject(record) && isObject(record.state) ? record.state : undefined;
   const head = isObject(state?.streamHead) ? (state.streamHead as unknown as ChainHead) : undefined;
   const log = chainOf(archiveEvents, hasher, head);
-  if (!log.ok) problem('ARCHIVE_LOG_ALTERED', { stream, seq: log.problem.seq, detail: log.problem.code });
-  if (archiveEvents.some((e) => e.stream !== stream)) problem('ARCHIVE_LOG_ALTERED', { stream, detail: 'FOREIGN_EVENT' });
+  if (!log.ok)
+    problem('ARCHIVE_LOG_ALTERED', { stream, seq: log.problem.seq, detail: log.problem.code });
+  if (archiveEvents.some((e) => e.stream !== stream))
+    problem('ARCHIVE_LOG_ALTERED', { stream, detail: 'FOREIGN_EVENT' });
 
   if (!content || !seal || !state) {
     problem('RECORD_UNREADABLE');
     return { ok: false, problems };
   }
-  if (content.archiveId !== archiveId) problem('RECORD_ALTERED', { section: 'archiveId', detail: 'KEY_MISMATCH' });
+  if (content.archiveId !== archiveId)
+    problem('RECORD_ALTERED', { section: 'archiveId', detail: 'KEY_MISMATCH' });
 
   const computed = sectionHashes(content, hasher);
-  const sealed = isObject(seal.sections) ? (seal.sections) : {};
+  const sealed = isObject(seal.sections) ? seal.sections : {};
   for (const section of [...new Set([...Object.keys(computed), ...Object.keys(sealed)])].sort()) {
     if (computed[section] !== sealed[section]) problem('RECORD_ALTERED', { section });
   }
@@ -125,13 +136,30 @@ export function verifyArchiveRecord(
 
   const orderHead = isObject(seal.orderHead) ? (seal.orderHead as unknown as ChainHead) : undefined;
   const trail = chainOf(content.events, hasher, orderHead);
-  if (!trail.ok) problem('EVENT_ALTERED', { stream: trail.problem.stream, seq: trail.problem.seq, detail: trail.problem.code });
-  else if (Array.isArray(content.events) && (content.events as AuditEvent[]).some((e) => e.stream !== orderStream(String(content.orderId)))) {
+  if (!trail.ok)
+    problem('EVENT_ALTERED', {
+      stream: trail.problem.stream,
+      seq: trail.problem.seq,
+      detail: trail.problem.code,
+    });
+  else if (
+    Array.isArray(content.events) &&
+    (content.events as AuditEvent[]).some((e) => e.stream !== orderStream(String(content.orderId)))
+  ) {
     problem('EVENT_ALTERED', { detail: 'FOREIGN_EVENT' });
   }
 
-  const expectedState = { legalHold: replayedHold(archiveEvents), streamHead: log.ok ? log.head : undefined };
+  const expectedState = {
+    legalHold: replayedHold(archiveEvents),
+    streamHead: log.ok ? log.head : undefined,
+  };
   if (canonicalJson(state) !== canonicalJson(expectedState)) problem('STATE_ALTERED', { stream });
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, archives: 1, events: archiveEvents.length + (content.events as unknown[]).length };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : {
+        ok: true,
+        archives: 1,
+        events: archiveEvents.length + (content.events as unknown[]).length,
+      };
 }

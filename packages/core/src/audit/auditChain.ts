@@ -15,7 +15,10 @@ export interface ChainHead {
  * spends most of its time here (bench/auditVerify.ts). `ruleIds` is never undefined, so it
  * anchors the commas.
  */
-function content(event: AuditDraft & { seq: number }, json: (value: unknown) => string = canonicalJson): string {
+function content(
+  event: AuditDraft & { seq: number },
+  json: (value: unknown) => string = canonicalJson,
+): string {
   let out = '{';
   if (event.actor !== undefined) out += '"actor":' + scalar(event.actor) + ',';
   if (event.at !== undefined) out += '"at":' + scalar(event.at) + ',';
@@ -43,7 +46,11 @@ function scalar(value: unknown): string {
  * @example
  * const sealed = sealEvent(undefined, draft, portableSha256); // sealed.seq === 1
  */
-export function sealEvent(head: ChainHead | undefined, draft: AuditDraft, hasher: Hasher): AuditEvent {
+export function sealEvent(
+  head: ChainHead | undefined,
+  draft: AuditDraft,
+  hasher: Hasher,
+): AuditEvent {
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Data is kept with sorted keys so that verifying it later takes canonicalJson's native path.
@@ -61,8 +68,7 @@ export type ChainProblem =
 
 /** Outcome of `verifyChain`. */
 export type ChainVerification =
-  | { ok: true; events: number; head: ChainHead | undefined }
-  | { ok: false; problem: ChainProblem };
+  { ok: true; events: number; head: ChainHead | undefined } | { ok: false; problem: ChainProblem };
 
 /**
  * Walks one stream's events in order and checks every link and hash. When `expectedHead` is
@@ -81,7 +87,15 @@ export function verifyChain(
   for (const event of events) {
     const expectedSeq = (prev?.seq ?? 0) + 1;
     if (event.seq !== expectedSeq) {
-      return { ok: false, problem: { code: 'SEQUENCE_GAP', stream: event.stream, seq: event.seq, expected: expectedSeq } };
+      return {
+        ok: false,
+        problem: {
+          code: 'SEQUENCE_GAP',
+          stream: event.stream,
+          seq: event.seq,
+          expected: expectedSeq,
+        },
+      };
     }
     if (event.prevHash !== (prev?.hash ?? GENESIS_HASH)) {
       return { ok: false, problem: { code: 'BROKEN_LINK', stream: event.stream, seq: event.seq } };
@@ -93,7 +107,10 @@ export function verifyChain(
       hasher.sha256Hex(event.prevHash + '\n' + content(event, nativeJson)) !== event.hash &&
       hasher.sha256Hex(event.prevHash + '\n' + content(event)) !== event.hash
     ) {
-      return { ok: false, problem: { code: 'HASH_MISMATCH', stream: event.stream, seq: event.seq } };
+      return {
+        ok: false,
+        problem: { code: 'HASH_MISMATCH', stream: event.stream, seq: event.seq },
+      };
     }
     prev = { seq: event.seq, hash: event.hash };
   }

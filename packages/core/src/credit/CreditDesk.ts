@@ -64,7 +64,8 @@ export type CreditDeskResult<T> =
 function describeTerms(terms: CreditTerms, policy: Policy): string {
   const parts: string[] = [];
   if (terms.grade) parts.push(`grade ${terms.grade}`);
-  if (terms.limit) parts.push(`limit ${formatMoney(terms.limit.amount, terms.limit.currency, policy)}`);
+  if (terms.limit)
+    parts.push(`limit ${formatMoney(terms.limit.amount, terms.limit.currency, policy)}`);
   return parts.join(', ');
 }
 
@@ -101,7 +102,10 @@ export class CreditDesk {
    * Proposes a new grade and/or limit for a customer (CR-3).
    * @throws {ValidationError} when the proposal or actor is malformed (every field named).
    */
-  async proposeChange(input: CreditChangeProposalInput, actorInput: ActorInput): Promise<CreditDeskResult<CreditRequest>> {
+  async proposeChange(
+    input: CreditChangeProposalInput,
+    actorInput: ActorInput,
+  ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const proposal = parseOrThrow(CreditChangeProposal, input, 'credit change');
     return this.#propose(actor, proposal.customerId, proposal.reason, (customer) => ({
@@ -111,7 +115,13 @@ export class CreditDesk {
         ...(proposal.limit ? { limit: proposal.limit } : {}),
       },
       steps: this.policy.credit.limitChange.steps,
-      describe: describeTerms({ ...(proposal.grade ? { grade: proposal.grade } : {}), ...(proposal.limit ? { limit: proposal.limit } : {}) }, this.policy),
+      describe: describeTerms(
+        {
+          ...(proposal.grade ? { grade: proposal.grade } : {}),
+          ...(proposal.limit ? { limit: proposal.limit } : {}),
+        },
+        this.policy,
+      ),
       check: () => (customer ? undefined : 'UNKNOWN_CUSTOMER'),
     }));
   }
@@ -156,49 +166,95 @@ export class CreditDesk {
       const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
       if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
       const request = found.value;
-      if (request.status !== 'pending') return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
+      if (request.status !== 'pending')
+        return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
       const now = this.#clock.now();
       const result = approveStep(
         request.route,
-        { actor, at: now, ...(options.step ? { step: options.step } : {}), ...(options.comment ? { comment: options.comment } : {}) },
+        {
+          actor,
+          at: now,
+          ...(options.step ? { step: options.step } : {}),
+          ...(options.comment ? { comment: options.comment } : {}),
+        },
         { policy: this.policy, owners: [request.requestedBy] },
       );
-      if (!result.ok) return refusal(result.code, `${actor.id} may not approve ${result.step ?? 'this request'} (${result.code})`);
+      if (!result.ok)
+        return refusal(
+          result.code,
+          `${actor.id} may not approve ${result.step ?? 'this request'} (${result.code})`,
+        );
       const stream = customerStream(request.customerId);
       const events: AuditDraft[] = [
-        { stream, type: 'approval.granted', at: now, actor: actor.id, ruleIds: ['CR-3'], data: { requestId, step: result.step.key, ...result.record } },
+        {
+          stream,
+          type: 'approval.granted',
+          at: now,
+          actor: actor.id,
+          ruleIds: ['CR-3'],
+          data: { requestId, step: result.step.key, ...result.record },
+        },
       ];
       if (!isRouteComplete(result.route)) {
         const next: CreditRequest = { ...request, route: result.route };
         const sealed = await this.#store.commit({
-          writes: [{ kind: CREDIT_REQUEST_KIND, key: requestId, expectedVersion: found.version, value: next }],
+          writes: [
+            {
+              kind: CREDIT_REQUEST_KIND,
+              key: requestId,
+              expectedVersion: found.version,
+              value: next,
+            },
+          ],
           events,
         });
         return { ok: true, value: next, events: sealed };
       }
       const customerRecord = await this.#store.get<Customer>(CUSTOMER_KIND, request.customerId);
-      if (!customerRecord) return refusal('UNKNOWN_CUSTOMER', `customer ${request.customerId} not found`);
+      if (!customerRecord)
+        return refusal('UNKNOWN_CUSTOMER', `customer ${request.customerId} not found`);
       const customer = customerRecord.value;
       const applied = this.#apply(request, customer, now);
       if (!applied.ok) return applied;
-      const next: CreditRequest = { ...request, route: result.route, status: 'approved', approvedAt: now };
+      const next: CreditRequest = {
+        ...request,
+        route: result.route,
+        status: 'approved',
+        approvedAt: now,
+      };
       events.push({
         stream,
-        type: request.kind === 'change' ? 'credit.change.approved' : 'credit.temporaryIncrease.approved',
+        type:
+          request.kind === 'change'
+            ? 'credit.change.approved'
+            : 'credit.temporaryIncrease.approved',
         at: now,
         actor: actor.id,
         ruleIds: ['CR-3'],
         data: {
           requestId,
           before: { grade: customer.credit.grade ?? null, limit: customer.credit.limit ?? null },
-          after: { grade: applied.value.credit.grade ?? null, limit: applied.value.credit.limit ?? null },
+          after: {
+            grade: applied.value.credit.grade ?? null,
+            limit: applied.value.credit.limit ?? null,
+          },
           ...(request.increase ? { increase: request.increase } : {}),
         },
       });
       const sealed = await this.#store.commit({
         writes: [
-          { kind: CREDIT_REQUEST_KIND, key: requestId, expectedVersion: found.version, value: next },
-          { kind: CUSTOMER_KIND, key: customer.id, expectedVersion: customerRecord.version, value: applied.value },
+          {
+            kind: CREDIT_REQUEST_KIND,
+            key: requestId,
+            expectedVersion: found.version,
+            value: next,
+          },
+          {
+            kind: CUSTOMER_KIND,
+            key: customer.id,
+            expectedVersion: customerRecord.version,
+            value: applied.value,
+          },
         ],
         events,
       });
@@ -207,7 +263,11 @@ export class CreditDesk {
   }
 
   /** Rejects a pending request with a reason; only an approver of an active step may, never the proposer. */
-  reject(requestId: string, actorInput: ActorInput, reason: string): Promise<CreditDeskResult<CreditRequest>> {
+  reject(
+    requestId: string,
+    actorInput: ActorInput,
+    reason: string,
+  ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     return this.#withRetry(async () => {
       const text = reason.trim();
@@ -215,20 +275,41 @@ export class CreditDesk {
       const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
       if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
       const request = found.value;
-      if (request.status !== 'pending') return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
-      if (actor.id === request.requestedBy) return refusal('SELF_APPROVAL', `${actor.id} proposed this request`);
+      if (request.status !== 'pending')
+        return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
+      if (actor.id === request.requestedBy)
+        return refusal('SELF_APPROVAL', `${actor.id} proposed this request`);
       const now = this.#clock.now();
-      const caps = capacities(this.policy, actor, now).filter((c) => c.onBehalfOf !== request.requestedBy);
-      const reviewer = request.route.steps.some(
-        (s) => s.status === 'active' && caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
+      const caps = capacities(this.policy, actor, now).filter(
+        (c) => c.onBehalfOf !== request.requestedBy,
       );
-      if (!reviewer) return refusal('NOT_ELIGIBLE', `${actor.id} is not an approver of an active step`);
+      const reviewer = request.route.steps.some(
+        (s) =>
+          s.status === 'active' &&
+          caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
+      );
+      if (!reviewer)
+        return refusal('NOT_ELIGIBLE', `${actor.id} is not an approver of an active step`);
       const rejection = { at: now, by: actor.id, reason: text };
       const next: CreditRequest = { ...request, status: 'rejected', rejection };
       const sealed = await this.#store.commit({
-        writes: [{ kind: CREDIT_REQUEST_KIND, key: requestId, expectedVersion: found.version, value: next }],
+        writes: [
+          {
+            kind: CREDIT_REQUEST_KIND,
+            key: requestId,
+            expectedVersion: found.version,
+            value: next,
+          },
+        ],
         events: [
-          { stream: customerStream(request.customerId), type: 'credit.change.rejected', at: now, actor: actor.id, ruleIds: ['CR-3'], data: { requestId, ...rejection } },
+          {
+            stream: customerStream(request.customerId),
+            type: 'credit.change.rejected',
+            at: now,
+            actor: actor.id,
+            ruleIds: ['CR-3'],
+            data: { requestId, ...rejection },
+          },
         ],
       });
       return { ok: true, value: next, events: sealed };
@@ -262,7 +343,9 @@ export class CreditDesk {
   /** The customer's receivables ageing now (CR-7), in the policy's buckets. */
   async ageing(customerId: string): Promise<AgeingReport | undefined> {
     const customer = await this.customer(customerId);
-    return customer ? customerAgeing(customer, { policy: this.policy, at: this.#clock.now() }) : undefined;
+    return customer
+      ? customerAgeing(customer, { policy: this.policy, at: this.#clock.now() })
+      : undefined;
   }
 
   /** The customer's credit audit trail (CR-3), oldest first. */
@@ -291,12 +374,20 @@ export class CreditDesk {
     const customer = (await this.#store.get<Customer>(CUSTOMER_KIND, customerId))?.value;
     const spec = build(customer, now);
     const problem = spec.check();
-    if (problem !== undefined || !customer) return refusal(problem ?? 'UNKNOWN_CUSTOMER', `cannot propose for ${customerId}: ${problem ?? ''}`);
+    if (problem !== undefined || !customer)
+      return refusal(
+        problem ?? 'UNKNOWN_CUSTOMER',
+        `cannot propose for ${customerId}: ${problem ?? ''}`,
+      );
     const approval = finding(this.policy, {
       ruleId: 'CR-3',
       severity: 'approval',
       messageKey: 'credit.change.requested',
-      params: { customer: customer.name || customer.id, change: spec.describe, ...approverParams(this.policy, spec.steps) },
+      params: {
+        customer: customer.name || customer.id,
+        change: spec.describe,
+        ...approverParams(this.policy, spec.steps),
+      },
       steps: [...spec.steps],
     });
     const deadline = addHours(now, this.policy.review.deadlines.defaultHours, {
@@ -329,7 +420,13 @@ export class CreditDesk {
           at: now,
           actor: actor.id,
           ruleIds: ['CR-3'],
-          data: { requestId: request.id, kind: request.kind, change: spec.describe, reason, steps: route.steps.map((s) => s.key) },
+          data: {
+            requestId: request.id,
+            kind: request.kind,
+            change: spec.describe,
+            reason,
+            steps: route.steps.map((s) => s.key),
+          },
         },
       ],
     });
@@ -343,12 +440,19 @@ export class CreditDesk {
       if (customer.credit.limit?.currency !== inc.currency) {
         return refusal('CURRENCY_MISMATCH', `the customer's limit is no longer in ${inc.currency}`);
       }
-      if (Date.parse(inc.expiresAt) <= Date.parse(now)) return refusal('INVALID_EXPIRY', `the increase expired at ${inc.expiresAt}`);
+      if (Date.parse(inc.expiresAt) <= Date.parse(now))
+        return refusal('INVALID_EXPIRY', `the increase expired at ${inc.expiresAt}`);
       const credit = {
         ...customer.credit,
         temporaryIncreases: [
           ...customer.credit.temporaryIncreases,
-          { requestId: request.id, amount: inc.amount, currency: inc.currency, approvedAt: now, expiresAt: inc.expiresAt },
+          {
+            requestId: request.id,
+            amount: inc.amount,
+            currency: inc.currency,
+            approvedAt: now,
+            expiresAt: inc.expiresAt,
+          },
         ],
       };
       return { ok: true, value: Customer.parse({ ...customer, credit }), events: [] };
@@ -374,6 +478,9 @@ export class CreditDesk {
   }
 }
 
-function refusal(code: CreditDeskRefusalCode, message: string): { ok: false; code: CreditDeskRefusalCode; message: string } {
+function refusal(
+  code: CreditDeskRefusalCode,
+  message: string,
+): { ok: false; code: CreditDeskRefusalCode; message: string } {
   return { ok: false, code, message };
 }

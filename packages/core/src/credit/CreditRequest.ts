@@ -31,7 +31,12 @@ export const CreditChangeProposal = z
   .object({
     customerId: z.string().min(1),
     grade: Grade.optional(),
-    limit: z.object({ amount: MinorUnits.refine((n) => n >= 0, 'must not be negative'), currency: CurrencyCode }).optional(),
+    limit: z
+      .object({
+        amount: MinorUnits.refine((n) => n >= 0, 'must not be negative'),
+        currency: CurrencyCode,
+      })
+      .optional(),
     reason: Reason,
   })
   .refine((p) => p.grade !== undefined || p.limit !== undefined, {

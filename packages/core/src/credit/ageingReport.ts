@@ -47,7 +47,13 @@ function bucketShells(bounds: readonly number[]): AgeingBucket[] {
   const out: AgeingBucket[] = [{ key: 'current', maxDays: 0, amount: 0, count: 0 }];
   let from = 1;
   for (const to of bounds) {
-    out.push({ key: `${String(from)}-${String(to)}`, minDays: from, maxDays: to, amount: 0, count: 0 });
+    out.push({
+      key: `${String(from)}-${String(to)}`,
+      minDays: from,
+      maxDays: to,
+      amount: 0,
+      count: 0,
+    });
     from = to + 1;
   }
   out.push({ key: `${String(from)}+`, minDays: from, amount: 0, count: 0 });
@@ -68,7 +74,10 @@ function bucketShells(bounds: readonly number[]): AgeingBucket[] {
  *   .map((b) => `${b.key}: ${b.amount}`);
  * @throws {ValidationError} naming every `receivables.<i>.currency` that does not convert.
  */
-export function ageReceivables(receivables: readonly Receivable[], options: AgeReceivablesOptions): AgeingReport {
+export function ageReceivables(
+  receivables: readonly Receivable[],
+  options: AgeReceivablesOptions,
+): AgeingReport {
   const { asOf, currency, policy } = options;
   const bounds = policy.credit.ageingBuckets;
   const asOfDay = isoDateDayNumber(asOf);
@@ -88,7 +97,9 @@ export function ageReceivables(receivables: readonly Receivable[], options: AgeR
     if (r.currency !== currency) {
       const v = conv.convert(amount, r.currency);
       if (v === undefined) {
-        issues.push(unknownCurrencyIssue(`receivables.${String(i)}.currency`, r.currency, currency));
+        issues.push(
+          unknownCurrencyIssue(`receivables.${String(i)}.currency`, r.currency, currency),
+        );
         continue;
       }
       amount = v;
@@ -110,7 +121,14 @@ export function ageReceivables(receivables: readonly Receivable[], options: AgeR
     total += sums[k]!;
   }
   const oldestDays = oldest === undefined ? 0 : Math.max(0, asOfDay - isoDateDayNumber(oldest));
-  return { asOf, currency, buckets, total, overdue: total - sums[0]!, oldestDaysOverdue: oldestDays };
+  return {
+    asOf,
+    currency,
+    buckets,
+    total,
+    overdue: total - sums[0]!,
+    oldestDaysOverdue: oldestDays,
+  };
 }
 
 /**
@@ -124,11 +142,19 @@ export function ageReceivables(receivables: readonly Receivable[], options: AgeR
  */
 export function customerAgeing(
   customer: Customer,
-  options: { policy: Pick<Policy, 'credit' | 'currencies' | 'timeZone'>; at: string; rates?: readonly ExchangeRate[]; currency?: string },
+  options: {
+    policy: Pick<Policy, 'credit' | 'currencies' | 'timeZone'>;
+    at: string;
+    rates?: readonly ExchangeRate[];
+    currency?: string;
+  },
 ): AgeingReport {
   const { policy } = options;
   const currency =
-    options.currency ?? customer.credit.limit?.currency ?? customer.receivables[0]?.currency ?? 'CNY';
+    options.currency ??
+    customer.credit.limit?.currency ??
+    customer.receivables[0]?.currency ??
+    'CNY';
   return ageReceivables(customer.receivables, {
     asOf: creditDate(options.at, policy),
     currency,

@@ -10,13 +10,22 @@ import type { RecordedEvent, TransitionResult } from '../workflow/TransitionResu
 import { ownersOf } from '../workflow/handlers/review.js';
 import { refuse, scheduleEffects, newlyActive } from '../workflow/internal.js';
 import { openCreditHolds } from './creditStanding.js';
-import { emptyCreditState, type CreditRelease, type CreditWorkflowState } from './CreditWorkflowState.js';
+import {
+  emptyCreditState,
+  type CreditRelease,
+  type CreditWorkflowState,
+} from './CreditWorkflowState.js';
 import { creditReleaseRoute, rehold, releaseFromHold } from './holdForCredit.js';
 
 type Ok = Extract<TransitionResult, { ok: true }>;
 
 /** After money or a guarantee was recorded: leave credit hold if nothing holds the order any more. */
-function settle(state: OrderWorkflow, credit: CreditWorkflowState, ctx: TransitionContext, event: RecordedEvent): Ok {
+function settle(
+  state: OrderWorkflow,
+  credit: CreditWorkflowState,
+  ctx: TransitionContext,
+  event: RecordedEvent,
+): Ok {
   const next = { ...state, credit };
   if (state.status === 'credit_hold' && openCreditHolds(credit, ctx.now).length === 0) {
     return releaseFromHold(next, ctx, { events: [event], effects: [] });
@@ -25,7 +34,11 @@ function settle(state: OrderWorkflow, credit: CreditWorkflowState, ctx: Transiti
 }
 
 /** Whether the actor may record payments and guarantees: a `credit.paymentRecordRoles` role, not an owner. */
-function recorderRefusal(state: OrderWorkflow, actor: Actor, ctx: TransitionContext): TransitionResult | undefined {
+function recorderRefusal(
+  state: OrderWorkflow,
+  actor: Actor,
+  ctx: TransitionContext,
+): TransitionResult | undefined {
   const roles = ctx.policy.credit.paymentRecordRoles;
   const owners = ownersOf(state);
   const caps = capacities(ctx.policy, actor, ctx.now).filter((c) => roles.includes(c.role));
@@ -35,11 +48,18 @@ function recorderRefusal(state: OrderWorkflow, actor: Actor, ctx: TransitionCont
       params: { actor: actor.id },
     });
   }
-  if (owners.includes(actor.id) || caps.every((c) => c.onBehalfOf !== undefined && owners.includes(c.onBehalfOf))) {
-    return refuse('SELF_APPROVAL', `${actor.id} may not record credit facts on an order they own or submitted`, {
-      messageKey: 'credit.record.selfRecord',
-      params: { actor: actor.id },
-    });
+  if (
+    owners.includes(actor.id) ||
+    caps.every((c) => c.onBehalfOf !== undefined && owners.includes(c.onBehalfOf))
+  ) {
+    return refuse(
+      'SELF_APPROVAL',
+      `${actor.id} may not record credit facts on an order they own or submitted`,
+      {
+        messageKey: 'credit.record.selfRecord',
+        params: { actor: actor.id },
+      },
+    );
   }
   return undefined;
 }
@@ -68,31 +88,46 @@ export function releaseCredit(
   const { policy, now } = ctx;
   const reason = event.reason.trim();
   if (reason === '') {
-    return refuse('REASON_REQUIRED', 'a credit release needs a reason', { messageKey: 'credit.release.reasonRequired', params: {} });
+    return refuse('REASON_REQUIRED', 'a credit release needs a reason', {
+      messageKey: 'credit.release.reasonRequired',
+      params: {},
+    });
   }
   if (event.expiresAt !== undefined) {
     if (!IsoDateTime.safeParse(event.expiresAt).success) {
       throw new ValidationError('credit release', [
-        { path: 'expiresAt', message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-03-09T18:00:00+08:00' },
+        {
+          path: 'expiresAt',
+          message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-03-09T18:00:00+08:00',
+        },
       ]);
     }
     if (Date.parse(event.expiresAt) <= Date.parse(now)) {
-      return refuse('INVALID_EXPIRY', `the release would expire at ${event.expiresAt}, not after now`, {
-        messageKey: 'credit.release.expiryPast',
-        params: { expiresAt: event.expiresAt },
-      });
+      return refuse(
+        'INVALID_EXPIRY',
+        `the release would expire at ${event.expiresAt}, not after now`,
+        {
+          messageKey: 'credit.release.expiryPast',
+          params: { expiresAt: event.expiresAt },
+        },
+      );
     }
   }
   const credit = state.credit ?? emptyCreditState();
   const open = openCreditHolds(credit, now);
   if (open.length === 0) {
-    return refuse('INVALID_TRANSITION', 'nothing holds this order for credit', { messageKey: 'credit.release.nothingHeld', params: {} });
+    return refuse('INVALID_TRANSITION', 'nothing holds this order for credit', {
+      messageKey: 'credit.release.nothingHeld',
+      params: {},
+    });
   }
   if (!open.some((h) => h.paths.includes('approval'))) {
     return refuse('BLOCKED', 'these credit holds are released only by prepayment or a guarantee', {
       messageKey: 'credit.release.notByApproval',
       params: { rules: [...new Set(open.map((h) => h.ruleId))].join(', ') },
-      findings: state.findings.filter((f) => open.some((h) => h.ruleId === f.ruleId && h.messageKey === f.messageKey)),
+      findings: state.findings.filter((f) =>
+        open.some((h) => h.ruleId === f.ruleId && h.messageKey === f.messageKey),
+      ),
     });
   }
   const current = credit.releaseRoute;
@@ -101,7 +136,11 @@ export function releaseCredit(
   if (route === undefined) return refuse('INVALID_TRANSITION', 'no credit release step applies');
   const result = approveStep(
     route,
-    { actor: event.actor, at: now, ...(event.comment ? { comment: event.comment } : { comment: reason }) },
+    {
+      actor: event.actor,
+      at: now,
+      ...(event.comment ? { comment: event.comment } : { comment: reason }),
+    },
     { policy, owners: ownersOf(state) },
   );
   if (!result.ok) {
@@ -122,7 +161,12 @@ export function releaseCredit(
   const approval: RecordedEvent = {
     type: 'approval.granted',
     ruleIds,
-    data: { step: result.step.key, ...result.record, reason, ...(event.expiresAt ? { expiresAt: event.expiresAt } : {}) },
+    data: {
+      step: result.step.key,
+      ...result.record,
+      reason,
+      ...(event.expiresAt ? { expiresAt: event.expiresAt } : {}),
+    },
   };
   if (!result.stepCompleted) {
     return {
@@ -145,9 +189,18 @@ export function releaseCredit(
   const granted: RecordedEvent = { type: 'credit.release.granted', ruleIds, data: { ...release } };
   const closing = { type: 'closeApproval' as const, step: result.step.key };
   if (state.status === 'credit_hold' && openCreditHolds(next, now).length === 0) {
-    return releaseFromHold({ ...state, credit: next }, ctx, { events: [approval, granted], effects: [closing] });
+    return releaseFromHold({ ...state, credit: next }, ctx, {
+      events: [approval, granted],
+      effects: [closing],
+    });
   }
-  return { ok: true, state: { ...state, credit: next }, effects: [closing], events: [approval, granted], findings: [] };
+  return {
+    ok: true,
+    state: { ...state, credit: next },
+    effects: [closing],
+    events: [approval, granted],
+    findings: [],
+  };
 }
 
 /**
@@ -158,19 +211,30 @@ export function releaseCredit(
  * @example
  * declineCredit(state, { actor: financeDirector, reason: 'Ask for prepayment terms' }, ctx).ok; // true → returned
  */
-export function declineCredit(state: OrderWorkflow, event: { actor: Actor; reason: string }, ctx: TransitionContext): TransitionResult {
+export function declineCredit(
+  state: OrderWorkflow,
+  event: { actor: Actor; reason: string },
+  ctx: TransitionContext,
+): TransitionResult {
   const { policy, now } = ctx;
   const reason = event.reason.trim();
   if (reason === '') {
-    return refuse('REASON_REQUIRED', 'declining a credit release needs a reason', { messageKey: 'credit.release.reasonRequired', params: {} });
+    return refuse('REASON_REQUIRED', 'declining a credit release needs a reason', {
+      messageKey: 'credit.release.reasonRequired',
+      params: {},
+    });
   }
   const step = policy.approvals.steps[policy.credit.approvalStep];
   const caps = capacities(policy, event.actor, now).filter((c) => step?.roles.includes(c.role));
   if (ownersOf(state).includes(event.actor.id)) {
-    return refuse('SELF_APPROVAL', `${event.actor.id} may not decide on an order they own or submitted`, {
-      messageKey: 'credit.release.selfApproval',
-      params: { actor: event.actor.id },
-    });
+    return refuse(
+      'SELF_APPROVAL',
+      `${event.actor.id} may not decide on an order they own or submitted`,
+      {
+        messageKey: 'credit.release.selfApproval',
+        params: { actor: event.actor.id },
+      },
+    );
   }
   if (caps.length === 0) {
     return refuse('NOT_ELIGIBLE', `${event.actor.id} may not decide on a credit release`, {
@@ -187,7 +251,13 @@ export function declineCredit(state: OrderWorkflow, event: { actor: Actor; reaso
     state: { ...state, status: 'returned', lastReturn: record },
     effects: [
       ...active.map((s) => ({ type: 'closeApproval' as const, step: s.key })),
-      { type: 'notify', to: { users: [state.owner] }, messageKey: 'credit.release.declined', params: { reason }, ruleId: ruleIds[0] ?? 'CR-4' },
+      {
+        type: 'notify',
+        to: { users: [state.owner] },
+        messageKey: 'credit.release.declined',
+        params: { reason },
+        ruleId: ruleIds[0] ?? 'CR-4',
+      },
     ],
     events: [{ type: 'credit.release.declined', ruleIds: [...ruleIds, 'RV-9'], data: record }],
     findings: [],
@@ -208,14 +278,26 @@ export function recordPrepayment(
   ctx: TransitionContext,
 ): TransitionResult {
   if (!Number.isSafeInteger(event.amount) || event.amount <= 0) {
-    throw new ValidationError('prepayment', [{ path: 'amount', message: 'must be a positive whole number of minor units' }]);
+    throw new ValidationError('prepayment', [
+      { path: 'amount', message: 'must be a positive whole number of minor units' },
+    ]);
   }
   const refused = recorderRefusal(state, event.actor, ctx);
   if (refused) return refused;
   const credit = state.credit ?? emptyCreditState();
-  const payment = { at: ctx.now, by: event.actor.id, amount: event.amount, reference: event.reference?.trim() ?? '' };
+  const payment = {
+    at: ctx.now,
+    by: event.actor.id,
+    amount: event.amount,
+    reference: event.reference?.trim() ?? '',
+  };
   const next: CreditWorkflowState = { ...credit, prepayments: [...credit.prepayments, payment] };
-  const ruleIds: RuleId[] = [...new Set([...credit.holds.filter((h) => h.paths.includes('prepayment')).map((h) => h.ruleId), 'CR-8' as const])];
+  const ruleIds: RuleId[] = [
+    ...new Set([
+      ...credit.holds.filter((h) => h.paths.includes('prepayment')).map((h) => h.ruleId),
+      'CR-8' as const,
+    ]),
+  ];
   return settle(state, next, ctx, {
     type: 'credit.prepayment.recorded',
     ruleIds,
@@ -230,10 +312,16 @@ export function recordPrepayment(
  * recordGuarantee(state, { actor: finance, reference: 'BG-2026-001' }, ctx);
  * @throws {ValidationError} when the reference is empty.
  */
-export function recordGuarantee(state: OrderWorkflow, event: { actor: Actor; reference: string }, ctx: TransitionContext): TransitionResult {
+export function recordGuarantee(
+  state: OrderWorkflow,
+  event: { actor: Actor; reference: string },
+  ctx: TransitionContext,
+): TransitionResult {
   const reference = event.reference.trim();
   if (reference === '') {
-    throw new ValidationError('guarantee', [{ path: 'reference', message: 'the guarantee document reference is required' }]);
+    throw new ValidationError('guarantee', [
+      { path: 'reference', message: 'the guarantee document reference is required' },
+    ]);
   }
   const refused = recorderRefusal(state, event.actor, ctx);
   if (refused) return refused;
@@ -243,7 +331,11 @@ export function recordGuarantee(state: OrderWorkflow, event: { actor: Actor; ref
     { ...credit, holds: credit.holds.filter((h) => h.paths.includes('guarantee')) },
     'CR-4',
   );
-  return settle(state, { ...credit, guarantee }, ctx, { type: 'credit.guarantee.recorded', ruleIds, data: guarantee });
+  return settle(state, { ...credit, guarantee }, ctx, {
+    type: 'credit.guarantee.recorded',
+    ruleIds,
+    data: guarantee,
+  });
 }
 
 /**

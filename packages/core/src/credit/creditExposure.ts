@@ -55,7 +55,11 @@ export interface CreditExposureOptions {
  * e.total > (e.limit ?? Infinity); // CR-4 hold
  * @throws {ValidationError} naming every field whose currency has no rate (`receivables.3.currency`).
  */
-export function creditExposure(order: Order, customer: Customer, options: CreditExposureOptions): CreditExposure {
+export function creditExposure(
+  order: Order,
+  customer: Customer,
+  options: CreditExposureOptions,
+): CreditExposure {
   const { policy, at } = options;
   const limit = effectiveLimit(customer.credit, at, policy);
   const currency = limit.currency ?? order.currency;
@@ -72,7 +76,10 @@ export function creditExposure(order: Order, customer: Customer, options: Credit
     if (r.currency === currency) receivables += amount;
     else {
       const v = conv.convert(amount, r.currency);
-      if (v === undefined) issues.push(unknownCurrencyIssue(`receivables.${String(i)}.currency`, r.currency, currency));
+      if (v === undefined)
+        issues.push(
+          unknownCurrencyIssue(`receivables.${String(i)}.currency`, r.currency, currency),
+        );
       else receivables += v;
     }
     const due = r.dueDate;
@@ -87,7 +94,8 @@ export function creditExposure(order: Order, customer: Customer, options: Credit
     if (o.currency === currency) openOrders += o.amount;
     else {
       const v = conv.convert(o.amount, o.currency);
-      if (v === undefined) issues.push(unknownCurrencyIssue(`openOrders.${String(i)}.currency`, o.currency, currency));
+      if (v === undefined)
+        issues.push(unknownCurrencyIssue(`openOrders.${String(i)}.currency`, o.currency, currency));
       else openOrders += v;
     }
   }
@@ -95,12 +103,15 @@ export function creditExposure(order: Order, customer: Customer, options: Credit
   const totals = orderFacts(order).totals;
   const own = policy.credit.includeTax ? totals.total : totals.untaxed;
   const thisOrder = conv.convert(own, order.currency);
-  if (thisOrder === undefined) issues.push(unknownCurrencyIssue('order.currency', order.currency, currency));
+  if (thisOrder === undefined)
+    issues.push(unknownCurrencyIssue('order.currency', order.currency, currency));
   if (issues.length > 0) throw new ValidationError('credit facts', issues);
 
   const total = receivables + openOrders + (thisOrder ?? 0);
   if (!Number.isSafeInteger(total)) {
-    throw new ValidationError('credit facts', [{ path: 'receivables', message: 'exposure exceeds the safe integer range' }]);
+    throw new ValidationError('credit facts', [
+      { path: 'receivables', message: 'exposure exceeds the safe integer range' },
+    ]);
   }
   return {
     currency,

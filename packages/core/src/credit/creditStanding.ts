@@ -7,7 +7,9 @@ import type { CreditHold, CreditRelease, CreditWorkflowState } from './CreditWor
  * @example
  * paymentsReceived(state.credit); // 150_000
  */
-export function paymentsReceived(credit: Pick<CreditWorkflowState, 'prepayments'> | undefined): number {
+export function paymentsReceived(
+  credit: Pick<CreditWorkflowState, 'prepayments'> | undefined,
+): number {
   let sum = 0;
   for (const p of credit?.prepayments ?? []) sum += p.amount;
   return sum;
@@ -32,7 +34,11 @@ export function isReleaseInForce(release: CreditRelease | undefined, at: string)
  * @example
  * releasingPath(hold, state.credit, clock.now()); // 'prepayment'
  */
-export function releasingPath(hold: CreditHold, credit: CreditWorkflowState, at: string): ReleasePath | undefined {
+export function releasingPath(
+  hold: CreditHold,
+  credit: CreditWorkflowState,
+  at: string,
+): ReleasePath | undefined {
   for (const path of hold.paths) {
     switch (path) {
       case 'approval':

@@ -91,7 +91,10 @@ export function currencyConverter(
   const issues: InputIssue[] = [];
   rates.forEach((rate, i) => {
     if (!/^(?:0|[1-9]\d{0,11})(?:\.\d{1,12})?$/.test(rate.rate) || !/[1-9]/.test(rate.rate)) {
-      issues.push({ path: `rates.${String(i)}.rate`, message: 'must be a positive decimal string such as "7.1234"' });
+      issues.push({
+        path: `rates.${String(i)}.rate`,
+        message: 'must be a positive decimal string such as "7.1234"',
+      });
       return;
     }
     if (rate.to !== target || rate.from === target) return;

@@ -30,7 +30,12 @@ export function effectiveLimit(
   const limit = profile.limit;
   if (limit === undefined) {
     const zero = policy.credit.missingLimit === 'zero';
-    return { amount: zero ? 0 : undefined, currency: undefined, base: zero ? 0 : undefined, temporary: 0 };
+    return {
+      amount: zero ? 0 : undefined,
+      currency: undefined,
+      base: zero ? 0 : undefined,
+      temporary: 0,
+    };
   }
   const t = Date.parse(at);
   let temporary = 0;
@@ -38,5 +43,10 @@ export function effectiveLimit(
     if (inc.currency !== limit.currency) continue;
     if (Date.parse(inc.approvedAt) <= t && t < Date.parse(inc.expiresAt)) temporary += inc.amount;
   }
-  return { amount: limit.amount + temporary, currency: limit.currency, base: limit.amount, temporary };
+  return {
+    amount: limit.amount + temporary,
+    currency: limit.currency,
+    base: limit.amount,
+    temporary,
+  };
 }

@@ -17,7 +17,11 @@ import type { TransitionContext } from '../workflow/TransitionContext.js';
 import type { RecordedEvent, TransitionResult } from '../workflow/TransitionResult.js';
 import { closeAllEffects, findingMessages, scheduleEffects } from '../workflow/internal.js';
 import { openCreditHolds, releasingPath } from './creditStanding.js';
-import { emptyCreditState, type CreditHold, type CreditWorkflowState } from './CreditWorkflowState.js';
+import {
+  emptyCreditState,
+  type CreditHold,
+  type CreditWorkflowState,
+} from './CreditWorkflowState.js';
 
 type Ok = Extract<TransitionResult, { ok: true }>;
 
@@ -38,7 +42,12 @@ export function creditReleaseRoute(
   const step = policy.credit.approvalStep;
   // buildRoute takes approval findings; one per hold rule makes the step list those rules.
   const requests: Finding[] = approvable.map((h) =>
-    finding(policy, { ruleId: h.ruleId, severity: 'approval', messageKey: h.messageKey, steps: [step] }),
+    finding(policy, {
+      ruleId: h.ruleId,
+      severity: 'approval',
+      messageKey: h.messageKey,
+      steps: [step],
+    }),
   );
   return buildRoute(requests, { policy, now, reviewDeadline: reviewDeadline(order, policy, now) });
 }
@@ -57,12 +66,21 @@ function enterHold(
   state: OrderWorkflow,
   credit: CreditWorkflowState,
   ctx: TransitionContext,
-  extra: { findings: readonly Finding[]; events: RecordedEvent[]; effects: EffectDraft[]; resumeStatus?: OrderWorkflow['status'] },
+  extra: {
+    findings: readonly Finding[];
+    events: RecordedEvent[];
+    effects: EffectDraft[];
+    resumeStatus?: OrderWorkflow['status'];
+  },
 ): Ok {
   const { policy, now } = ctx;
   const open = openCreditHolds(credit, now);
   if (open.length === 0) {
-    return releaseFromHold({ ...state, credit }, ctx, { events: extra.events, effects: extra.effects, findings: extra.findings });
+    return releaseFromHold({ ...state, credit }, ctx, {
+      events: extra.events,
+      effects: extra.effects,
+      findings: extra.findings,
+    });
   }
   const releaseRoute = creditReleaseRoute(open, ctx);
   const held: CreditWorkflowState = {
@@ -84,14 +102,25 @@ function enterHold(
         params: { rules: ruleIdsOf(open).join(', ') },
         ruleId: open[0]?.ruleId ?? 'CR-4',
       },
-      ...(releaseRoute ? scheduleEffects(releaseRoute.steps.filter((s) => s.status === 'active'), policy) : []),
+      ...(releaseRoute
+        ? scheduleEffects(
+            releaseRoute.steps.filter((s) => s.status === 'active'),
+            policy,
+          )
+        : []),
     ],
     events: [
       ...extra.events,
       {
         type: 'credit.held',
         ruleIds: ruleIdsOf(open),
-        data: { holds: open.map((h) => ({ ruleId: h.ruleId, paths: h.paths, prepaymentRequired: h.prepaymentRequired })) },
+        data: {
+          holds: open.map((h) => ({
+            ruleId: h.ruleId,
+            paths: h.paths,
+            prepaymentRequired: h.prepaymentRequired,
+          })),
+        },
       },
     ],
     findings: extra.findings,
@@ -107,7 +136,11 @@ function enterHold(
  * @example
  * if (blocks.length > 0 && blocks.every(isCreditHold)) return holdForCredit(base, findings, ctx);
  */
-export function holdForCredit(state: OrderWorkflow, findings: readonly Finding[], ctx: TransitionContext): TransitionResult {
+export function holdForCredit(
+  state: OrderWorkflow,
+  findings: readonly Finding[],
+  ctx: TransitionContext,
+): TransitionResult {
   const { policy } = ctx;
   const holds: CreditHold[] = findings.filter(isCreditHold).map((f) => ({
     ruleId: f.ruleId as CreditHoldRuleId,
@@ -127,7 +160,12 @@ export function holdForCredit(state: OrderWorkflow, findings: readonly Finding[]
     type: 'order.assessed',
     ruleIds: [...new Set(findings.map((f) => f.ruleId))],
     data: {
-      findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, messageKey: f.messageKey, params: f.params })),
+      findings: findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        messageKey: f.messageKey,
+        params: f.params,
+      })),
     },
   };
   const shown = findings.filter((f) => f.severity === 'block' || f.severity === 'warn');
@@ -149,7 +187,8 @@ export function holdForCredit(state: OrderWorkflow, findings: readonly Finding[]
 export function rehold(state: OrderWorkflow, ctx: TransitionContext): TransitionResult {
   const credit = state.credit;
   const open = openCreditHolds(credit, ctx.now);
-  if (credit === undefined || open.length === 0) return { ok: true, state, effects: [], events: [], findings: [] };
+  if (credit === undefined || open.length === 0)
+    return { ok: true, state, effects: [], events: [], findings: [] };
   const base = { ...credit };
   delete base.releaseRoute;
   return enterHold(state, base, ctx, {
@@ -185,7 +224,12 @@ export function releaseFromHold(
   const released = {
     type: 'credit.released',
     ruleIds: ruleIdsOf(credit.holds),
-    data: { paths: credit.holds.map((h) => ({ ruleId: h.ruleId, by: releasingPath(h, credit, now) ?? null })) },
+    data: {
+      paths: credit.holds.map((h) => ({
+        ruleId: h.ruleId,
+        by: releasingPath(h, credit, now) ?? null,
+      })),
+    },
   };
   const openRelease = (credit.releaseRoute?.steps ?? []).filter((s) => s.status === 'active');
   const closing: EffectDraft[] = openRelease.map((s) => ({ type: 'closeApproval', step: s.key }));
@@ -198,7 +242,11 @@ export function releaseFromHold(
     params: {},
     ruleId: credit.holds[0]?.ruleId ?? 'CR-4',
   };
-  if (credit.resumeStatus !== undefined && credit.holds.length > 0 && state.status === 'credit_hold') {
+  if (
+    credit.resumeStatus !== undefined &&
+    credit.holds.length > 0 &&
+    state.status === 'credit_hold'
+  ) {
     return {
       ok: true,
       state: { ...state, status: credit.resumeStatus, credit: nextCredit },
@@ -206,13 +254,20 @@ export function releaseFromHold(
         ...extra.effects,
         ...closing,
         notify,
-        ...scheduleEffects((state.route?.steps ?? []).filter((s) => s.status === 'active'), policy),
+        ...scheduleEffects(
+          (state.route?.steps ?? []).filter((s) => s.status === 'active'),
+          policy,
+        ),
       ],
       events: [...extra.events, released],
       findings: extra.findings ?? [],
     };
   }
-  const route = buildRoute(state.findings, { policy, now, reviewDeadline: reviewDeadline(order, policy, now) });
+  const route = buildRoute(state.findings, {
+    policy,
+    now,
+    reviewDeadline: reviewDeadline(order, policy, now),
+  });
   const complete = isRouteComplete(route);
   return {
     ok: true,
@@ -221,12 +276,19 @@ export function releaseFromHold(
       ...extra.effects,
       ...closing,
       notify,
-      ...scheduleEffects(route.steps.filter((s) => s.status === 'active'), policy),
+      ...scheduleEffects(
+        route.steps.filter((s) => s.status === 'active'),
+        policy,
+      ),
     ],
     events: [
       ...extra.events,
       released,
-      { type: 'review.started', ruleIds: ['RV-2'], data: { reviewDeadline: route.reviewDeadline, steps: route.steps.map((s) => s.key) } },
+      {
+        type: 'review.started',
+        ruleIds: ['RV-2'],
+        data: { reviewDeadline: route.reviewDeadline, steps: route.steps.map((s) => s.key) },
+      },
     ],
     findings: extra.findings ?? [],
   };
@@ -240,14 +302,20 @@ export function releaseFromHold(
  * @example
  * creditReleaseBlockers(state, policy, clock.now()); // [] while the release is in force
  */
-export function creditReleaseBlockers(state: Pick<OrderWorkflow, 'credit'>, policy: Policy, now: string): Finding[] {
+export function creditReleaseBlockers(
+  state: Pick<OrderWorkflow, 'credit'>,
+  policy: Policy,
+  now: string,
+): Finding[] {
   return openCreditHolds(state.credit, now).map((h) =>
     finding(policy, {
       ruleId: h.ruleId,
       severity: 'block',
       messageKey: 'credit.release.lapsed',
       params: { expiresAt: state.credit?.release?.expiresAt ?? '' },
-      evidence: [{ field: 'credit.release.expiresAt', value: state.credit?.release?.expiresAt, limit: now }],
+      evidence: [
+        { field: 'credit.release.expiresAt', value: state.credit?.release?.expiresAt, limit: now },
+      ],
     }),
   );
 }

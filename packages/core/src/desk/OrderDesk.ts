@@ -1,7 +1,12 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { verifyChain, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
 import type { Route } from '../approvals/Route.js';
-import { ArchivedOrderError, ConcurrentModificationError, NotFoundError, parseOrThrow } from '../errors.js';
+import {
+  ArchivedOrderError,
+  ConcurrentModificationError,
+  NotFoundError,
+  parseOrThrow,
+} from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
@@ -20,7 +25,12 @@ import type { RecordedEvent } from '../workflow/TransitionResult.js';
 import type { WorkflowEvent } from '../workflow/WorkflowEvent.js';
 import type { DeskResult } from './DeskResult.js';
 // change control (CH)
-import { CancellationRequest, ChangeRequest, type CancellationRequestInput, type ChangeRequestInput } from '../change/ChangeRequest.js';
+import {
+  CancellationRequest,
+  ChangeRequest,
+  type CancellationRequestInput,
+  type ChangeRequestInput,
+} from '../change/ChangeRequest.js';
 import { diffRevisions, type RevisionDiff } from '../change/diffRevisions.js';
 import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
 
@@ -40,7 +50,6 @@ export interface OrderDeskOptions {
 
 /** Store record kind of customers (credit facts). */
 export const CUSTOMER_KIND = 'customer';
-
 
 /**
  * The order desk: the application service over the pure core. It parses input, assigns order
@@ -91,41 +100,80 @@ export class OrderDesk {
       const now = this.#clock.now();
       let order: Order;
       if (existing) {
-        order = { ...parsed, number: existing.value.order.number, revision: existing.value.order.revision };
+        order = {
+          ...parsed,
+          number: existing.value.order.number,
+          revision: existing.value.order.revision,
+        };
       } else {
         const seq = await this.#store.nextSequence(sequenceScope(this.policy, now));
         order = {
           ...parsed,
-          number: formatOrderNumber(this.policy.intake.numbering.pattern, { sequence: seq, submittedAt: now, timeZone: this.policy.timeZone }),
+          number: formatOrderNumber(this.policy.intake.numbering.pattern, {
+            sequence: seq,
+            submittedAt: now,
+            timeZone: this.policy.timeZone,
+          }),
         };
       }
       const state = existing?.value.workflow ?? initialWorkflow(order.id, order.salesperson);
-      return this.#run({ order, revisions: existing?.value.revisions ?? [], state, version: existing?.version ?? 0, now, actor: actor.id }, [
-        { type: 'SUBMIT', actor },
-        { type: 'ASSESS' },
-      ]);
+      return this.#run(
+        {
+          order,
+          revisions: existing?.value.revisions ?? [],
+          state,
+          version: existing?.version ?? 0,
+          now,
+          actor: actor.id,
+        },
+        [{ type: 'SUBMIT', actor }, { type: 'ASSESS' }],
+      );
     });
   }
 
   /** Approves a step of the order's route (the first the actor can approve when `step` is absent). */
-  approve(orderId: string, actor: ActorInput, options: { step?: string; comment?: string } = {}): Promise<DeskResult<OrderView>> {
+  approve(
+    orderId: string,
+    actor: ActorInput,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<DeskResult<OrderView>> {
     const a = parseOrThrow(Actor, actor, 'actor');
     return this.act(orderId, { type: 'APPROVE', actor: a, ...options });
   }
 
   /** Rejects the order; a reason is required (RV-9). */
   reject(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
-    return this.act(orderId, { type: 'REJECT', actor: parseOrThrow(Actor, actor, 'actor'), reason });
+    return this.act(orderId, {
+      type: 'REJECT',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reason,
+    });
   }
 
   /** Returns the order to sales for correction with the reasons (RV-9). */
-  returnToSales(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
-    return this.act(orderId, { type: 'RETURN', actor: parseOrThrow(Actor, actor, 'actor'), reason });
+  returnToSales(
+    orderId: string,
+    actor: ActorInput,
+    reason: string,
+  ): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, {
+      type: 'RETURN',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reason,
+    });
   }
 
   /** Records the customer's written confirmation of a verbal order (IN-3). */
-  recordWrittenConfirmation(orderId: string, actor: ActorInput, reference: string): Promise<DeskResult<OrderView>> {
-    return this.act(orderId, { type: 'RECORD_WRITTEN_CONFIRMATION', actor: parseOrThrow(Actor, actor, 'actor'), reference });
+  recordWrittenConfirmation(
+    orderId: string,
+    actor: ActorInput,
+    reference: string,
+  ): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, {
+      type: 'RECORD_WRITTEN_CONFIRMATION',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reference,
+    });
   }
 
   /** Confirms an approved order (IN-3 and RV-10 gates; RV-11 stock check after). */
@@ -140,9 +188,17 @@ export class OrderDesk {
    * @throws {ValidationError} when the request is malformed or its patch does not fit the current
    *   revision; nothing is written then.
    */
-  requestChange(orderId: string, actor: ActorInput, request: ChangeRequestInput): Promise<DeskResult<OrderView>> {
+  requestChange(
+    orderId: string,
+    actor: ActorInput,
+    request: ChangeRequestInput,
+  ): Promise<DeskResult<OrderView>> {
     const parsed = parseOrThrow(ChangeRequest, request, 'change request');
-    return this.act(orderId, { type: 'REQUEST_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), request: parsed });
+    return this.act(orderId, {
+      type: 'REQUEST_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      request: parsed,
+    });
   }
 
   /** Requests the cancellation of a confirmed order; a reason is required (CH-3). */
@@ -152,18 +208,38 @@ export class OrderDesk {
     request: string | Omit<CancellationRequestInput, 'kind'>,
   ): Promise<DeskResult<OrderView>> {
     const input = typeof request === 'string' ? { reason: request } : request;
-    const parsed = parseOrThrow(CancellationRequest, { ...input, kind: 'cancel' }, 'cancellation request');
-    return this.act(orderId, { type: 'REQUEST_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), request: parsed });
+    const parsed = parseOrThrow(
+      CancellationRequest,
+      { ...input, kind: 'cancel' },
+      'cancellation request',
+    );
+    return this.act(orderId, {
+      type: 'REQUEST_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      request: parsed,
+    });
   }
 
   /** Approves a step of the pending change request's route; the last step applies it (CH-5). */
-  approveChange(orderId: string, actor: ActorInput, options: { step?: string; comment?: string } = {}): Promise<DeskResult<OrderView>> {
-    return this.act(orderId, { type: 'APPROVE_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), ...options });
+  approveChange(
+    orderId: string,
+    actor: ActorInput,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<DeskResult<OrderView>> {
+    return this.act(orderId, {
+      type: 'APPROVE_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...options,
+    });
   }
 
   /** Rejects the pending change request; a reason is required. */
   rejectChange(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
-    return this.act(orderId, { type: 'REJECT_CHANGE', actor: parseOrThrow(Actor, actor, 'actor'), reason });
+    return this.act(orderId, {
+      type: 'REJECT_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reason,
+    });
   }
 
   /** Revision `n` of an order, current or earlier (CH-5); undefined when there is none. */
@@ -181,7 +257,8 @@ export class OrderDesk {
     const found = await this.get(orderId);
     if (!found) throw new NotFoundError('order', orderId);
     const pick = (n: number) => {
-      const order = found.order.revision === n ? found.order : found.revisions.find((r) => r.revision === n);
+      const order =
+        found.order.revision === n ? found.order : found.revisions.find((r) => r.revision === n);
       if (!order) throw new NotFoundError('revision', `${orderId}@${String(n)}`);
       return order;
     };
@@ -219,7 +296,14 @@ export class OrderDesk {
       if (!found) throw new NotFoundError('order', orderId);
       const actor = 'actor' in event ? event.actor.id : null;
       return this.#run(
-        { order: found.value.order, revisions: found.value.revisions, state: found.value.workflow, version: found.version, now: this.#clock.now(), actor },
+        {
+          order: found.value.order,
+          revisions: found.value.revisions,
+          state: found.value.workflow,
+          version: found.version,
+          now: this.#clock.now(),
+          actor,
+        },
         [event],
       );
     });
@@ -231,7 +315,14 @@ export class OrderDesk {
     await this.#withRetry(async () => {
       const found = await this.#store.get(CUSTOMER_KIND, customer.id);
       await this.#store.commit({
-        writes: [{ kind: CUSTOMER_KIND, key: customer.id, expectedVersion: found?.version ?? 0, value: customer }],
+        writes: [
+          {
+            kind: CUSTOMER_KIND,
+            key: customer.id,
+            expectedVersion: found?.version ?? 0,
+            value: customer,
+          },
+        ],
         events: [],
       });
     });
@@ -246,7 +337,6 @@ export class OrderDesk {
     if (found?.value.workflow.status === 'archived') throw new ArchivedOrderError(orderId);
     return found ? { ...found.value, version: found.version } : undefined;
   }
-
 
   /** Findings of the order's last assessment. */
   async assessment(orderId: string): Promise<readonly Finding[] | undefined> {
@@ -267,7 +357,6 @@ export class OrderDesk {
     return this.#store.readStream(orderStream(orderId));
   }
 
-
   /**
    * Orders waiting in review, urgent first (IN-4), then by review deadline.
    */
@@ -278,7 +367,9 @@ export class OrderDesk {
     return list.sort(
       (a, b) =>
         Number(b.order.urgent) - Number(a.order.urgent) ||
-        (a.workflow.route?.reviewDeadline ?? '').localeCompare(b.workflow.route?.reviewDeadline ?? ''),
+        (a.workflow.route?.reviewDeadline ?? '').localeCompare(
+          b.workflow.route?.reviewDeadline ?? '',
+        ),
     );
   }
 
@@ -299,7 +390,14 @@ export class OrderDesk {
   }
 
   async #run(
-    start: { order: Order; revisions: readonly Order[]; state: OrderWorkflow; version: number; now: string; actor: string | null },
+    start: {
+      order: Order;
+      revisions: readonly Order[];
+      state: OrderWorkflow;
+      version: number;
+      now: string;
+      actor: string | null;
+    },
     events: readonly WorkflowEvent[],
   ): Promise<DeskResult<OrderView>> {
     const { now } = start;
@@ -311,7 +409,12 @@ export class OrderDesk {
     const drafts: EffectDraft[] = [];
     const findings: Finding[] = [];
     for (const event of events) {
-      const r = transition(state, event, { policy: this.policy, order, now, ...(customer ? { customer } : {}) });
+      const r = transition(state, event, {
+        policy: this.policy,
+        order,
+        now,
+        ...(customer ? { customer } : {}),
+      });
       if (!r.ok) return r;
       state = r.state;
       if (r.order) {
@@ -324,7 +427,12 @@ export class OrderDesk {
       findings.push(...r.findings);
     }
     if (recorded.length === 0 && drafts.length === 0 && state === start.state) {
-      return { ok: true, value: { order, workflow: state, revisions, version: start.version }, findings, effects: [] };
+      return {
+        ok: true,
+        value: { order, workflow: state, revisions, version: start.version },
+        findings,
+        effects: [],
+      };
     }
     const version = start.version + 1;
     const audit: AuditDraft[] = recorded.map((e) => ({
@@ -340,7 +448,11 @@ export class OrderDesk {
       writes: [{ kind: ORDER_KIND, key: order.id, expectedVersion: start.version, value: record }],
       events: audit,
     });
-    const effects: Effect[] = drafts.map((d, i) => ({ ...d, key: `${order.id}:${version}:${i}`, orderId: order.id }));
+    const effects: Effect[] = drafts.map((d, i) => ({
+      ...d,
+      key: `${order.id}:${version}:${i}`,
+      orderId: order.id,
+    }));
     if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
     return { ok: true, value: { ...record, version }, findings, effects };
   }

@@ -6,7 +6,11 @@ import type { Policy } from '../policy/Policy.js';
  * @example
  * formatMoney(120_000_000, 'CNY', policy); // '1,200,000.00 CNY'
  */
-export function formatMoney(amount: number, currency: string, policy: Pick<Policy, 'currencies'>): string {
+export function formatMoney(
+  amount: number,
+  currency: string,
+  policy: Pick<Policy, 'currencies'>,
+): string {
   const digits = policy.currencies[currency]?.minorUnits ?? 2;
   const negative = amount < 0;
   const abs = Math.abs(amount);

@@ -22,7 +22,9 @@ export interface LineTotals {
  * lineTotals({ quantity: 3, unitPrice: 10_000, discountBp: 1_000, taxBp: 1_300 } as OrderLine);
  * // { gross: 30000, discount: 3000, net: 27000, tax: 3510, total: 30510 }
  */
-export function lineTotals(line: Pick<OrderLine, 'quantity' | 'unitPrice' | 'discountBp' | 'taxBp'>): LineTotals {
+export function lineTotals(
+  line: Pick<OrderLine, 'quantity' | 'unitPrice' | 'discountBp' | 'taxBp'>,
+): LineTotals {
   const gross = roundHalfAwayFromZero(line.quantity * line.unitPrice);
   const discount = applyBasisPoints(gross, line.discountBp);
   const net = gross - discount;
@@ -58,7 +60,10 @@ export function orderTotals(order: Pick<Order, 'lines'>): OrderTotals {
     discount += t.discount;
     tax += t.tax;
     if (list !== undefined) {
-      list = line.listPrice === undefined ? undefined : list + roundHalfAwayFromZero(line.quantity * line.listPrice);
+      list =
+        line.listPrice === undefined
+          ? undefined
+          : list + roundHalfAwayFromZero(line.quantity * line.listPrice);
     }
   }
   const untaxed = gross - discount;

@@ -13,7 +13,10 @@ import { ArchivePolicy, archivePolicyRoles } from './archivePolicy.js';
 import { TrackingPolicy, trackingPolicyRoles } from './trackingPolicy.js';
 import { DEFAULT_ROLES, Delegation, RoleDefinition } from './rolesPolicy.js';
 
-function parseEach<S extends z.ZodType>(schema: S, entries: Record<string, unknown>): Record<string, z.infer<S>> {
+function parseEach<S extends z.ZodType>(
+  schema: S,
+  entries: Record<string, unknown>,
+): Record<string, z.infer<S>> {
   return Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, schema.parse(v)]));
 }
 
@@ -29,9 +32,16 @@ const PolicyShape = z.object({
   timeZone: TimeZone.default('Asia/Shanghai'),
   /** Default language of messages. */
   locale: Locale.default('zh'),
-  currencies: z.record(z.string().regex(/^[A-Z]{3}$/), z.object({ minorUnits: z.number().int().min(0).max(4) })).default(
-    Object.fromEntries(Object.entries(DEFAULT_MINOR_UNITS).map(([c, minorUnits]) => [c, { minorUnits }])),
-  ),
+  currencies: z
+    .record(
+      z.string().regex(/^[A-Z]{3}$/),
+      z.object({ minorUnits: z.number().int().min(0).max(4) }),
+    )
+    .default(
+      Object.fromEntries(
+        Object.entries(DEFAULT_MINOR_UNITS).map(([c, minorUnits]) => [c, { minorUnits }]),
+      ),
+    ),
   /**
    * Regulation roles → ERP users and groups, merged over the default roles (which name the
    * regulations' roles with nobody in them).
@@ -67,7 +77,8 @@ function checkReferences(policy: z.infer<typeof PolicyShape>, ctx: z.RefinementC
     if (!roles.has(role)) ctx.addIssue({ code: 'custom', path, message: `unknown role "${role}"` });
   };
   const needStep = (step: string, path: (string | number)[]) => {
-    if (!steps.has(step)) ctx.addIssue({ code: 'custom', path, message: `unknown approval step "${step}"` });
+    if (!steps.has(step))
+      ctx.addIssue({ code: 'custom', path, message: `unknown approval step "${step}"` });
   };
   for (const [key, def] of Object.entries(policy.roles)) {
     if (def.nextLevel) needRole(def.nextLevel, ['roles', key, 'nextLevel']);
@@ -87,9 +98,15 @@ function checkReferences(policy: z.infer<typeof PolicyShape>, ctx: z.RefinementC
   trackingPolicyRoles(policy.tracking).forEach((r) => needRole(r.name, ['tracking', ...r.path]));
   archivePolicyRoles(policy.archive).forEach((r) => needRole(r.name, ['archive', ...r.path]));
   // credit (CR-1…CR-8): roles and steps the credit policy names
-  policy.credit.paymentRecordRoles.forEach((r, i) => needRole(r, ['credit', 'paymentRecordRoles', i]));
-  policy.credit.limitChange.proposeRoles.forEach((r, i) => needRole(r, ['credit', 'limitChange', 'proposeRoles', i]));
-  policy.credit.limitChange.steps.forEach((s, i) => needStep(s, ['credit', 'limitChange', 'steps', i]));
+  policy.credit.paymentRecordRoles.forEach((r, i) =>
+    needRole(r, ['credit', 'paymentRecordRoles', i]),
+  );
+  policy.credit.limitChange.proposeRoles.forEach((r, i) =>
+    needRole(r, ['credit', 'limitChange', 'proposeRoles', i]),
+  );
+  policy.credit.limitChange.steps.forEach((s, i) =>
+    needStep(s, ['credit', 'limitChange', 'steps', i]),
+  );
   policy.credit.limitChange.temporaryIncreaseSteps.forEach((s, i) =>
     needStep(s, ['credit', 'limitChange', 'temporaryIncreaseSteps', i]),
   );
@@ -100,7 +117,9 @@ function checkReferences(policy: z.infer<typeof PolicyShape>, ctx: z.RefinementC
   Object.keys(policy.review.discount.authorityByRole).forEach((r) =>
     needRole(r, ['review', 'discount', 'authorityByRole', r]),
   );
-  policy.delegations.forEach((d, i) => d.roles?.forEach((r, j) => needRole(r, ['delegations', i, 'roles', j])));
+  policy.delegations.forEach((d, i) =>
+    d.roles?.forEach((r, j) => needRole(r, ['delegations', i, 'roles', j])),
+  );
 }
 
 /**

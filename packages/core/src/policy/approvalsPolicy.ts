@@ -82,15 +82,45 @@ export const DEFAULT_STEPS = {
   creditApproval: step('Credit approval', '信用审批', ['financeDirector'], 25, 'CR-4'),
   /** RV-7 exceptional orders: marketing VP, then finance director, then president. */
   marketingVpReview: step('Marketing VP review', '营销副总裁审核', ['marketingVP'], 30, 'RV-7'),
-  financeDirectorOpinion: step('Finance director opinion', '财务总监意见', ['financeDirector'], 31, 'RV-7'),
+  financeDirectorOpinion: step(
+    'Finance director opinion',
+    '财务总监意见',
+    ['financeDirector'],
+    31,
+    'RV-7',
+  ),
   presidentApproval: step('President approval', '总裁批准', ['president'], 32, 'RV-7'),
   /** RV-5 non-regular product plan: general manager's approval. */
-  generalManagerApproval: step('General manager approval', '总经理批准', ['generalManager'], 40, 'RV-5'),
+  generalManagerApproval: step(
+    'General manager approval',
+    '总经理批准',
+    ['generalManager'],
+    40,
+    'RV-5',
+  ),
   /** CR-3 grade and limit changes: reviewed by finance, then approved by management (general manager). */
-  creditLimitFinanceReview: step('Finance review of credit change', '财务审核信用变更', ['finance'], 50, 'CR-3'),
-  creditLimitManagementApproval: step('Management approval of credit change', '管理层批准信用变更', ['generalManager'], 51, 'CR-3'),
+  creditLimitFinanceReview: step(
+    'Finance review of credit change',
+    '财务审核信用变更',
+    ['finance'],
+    50,
+    'CR-3',
+  ),
+  creditLimitManagementApproval: step(
+    'Management approval of credit change',
+    '管理层批准信用变更',
+    ['generalManager'],
+    51,
+    'CR-3',
+  ),
   /** RV-3 (and RV-6 discounts, RV-5 product-plan agreement): the sales department head. */
-  salesHead: step('Sales department head approval', '销售部门负责人审批', ['salesHead'], 90, 'RV-3'),
+  salesHead: step(
+    'Sales department head approval',
+    '销售部门负责人审批',
+    ['salesHead'],
+    90,
+    'RV-3',
+  ),
 } satisfies Record<string, z.input<typeof ApprovalStepDefinition>>;
 
 /** Approval settings: the steps rules may require, merged over the default steps. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 const RoleList = z.array(z.string().min(1));
-const NumberPattern = z.string().regex(/\{seq(:\d+)?\}/, 'must contain a {seq} or {seq:N} placeholder');
+const NumberPattern = z
+  .string()
+  .regex(/\{seq(:\d+)?\}/, 'must contain a {seq} or {seq:N} placeholder');
 
 /**
  * Archive settings (AR-1…AR-6), defaults from RULES.md's readings: filing due on the 25th,
@@ -68,9 +70,12 @@ export type ArchivePolicy = z.infer<typeof ArchivePolicy>;
  * @example
  * archivePolicyRoles(ArchivePolicy.parse({})).map((r) => r.name); // ['salesAssistant', 'salesHead', …]
  */
-export function archivePolicyRoles(archive: ArchivePolicy): { name: string; path: (string | number)[] }[] {
+export function archivePolicyRoles(
+  archive: ArchivePolicy,
+): { name: string; path: (string | number)[] }[] {
   const out: { name: string; path: (string | number)[] }[] = [];
-  const add = (list: readonly string[], path: string[]) => list.forEach((name, i) => out.push({ name, path: [...path, i] }));
+  const add = (list: readonly string[], path: string[]) =>
+    list.forEach((name, i) => out.push({ name, path: [...path, i] }));
   add(archive.archiveRoles, ['archiveRoles']);
   add(archive.filing.roles, ['filing', 'roles']);
   add(archive.access.approverRoles, ['access', 'approverRoles']);

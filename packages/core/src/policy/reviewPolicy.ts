@@ -52,7 +52,11 @@ export const ReviewPolicy = z.object({
   jointReview: z
     .object({
       /** RV-4: large-amount thresholds per currency (amount including tax unless `includeTax` is false). */
-      largeAmount: CurrencyThresholds.default({ CNY: 100_000_000, USD: 15_000_000, EUR: 14_000_000 }),
+      largeAmount: CurrencyThresholds.default({
+        CNY: 100_000_000,
+        USD: 15_000_000,
+        EUR: 14_000_000,
+      }),
       includeTax: z.boolean().default(true),
       /** An order in a currency with no threshold goes to joint review (conservative). */
       unknownCurrency: z.enum(['jointReview', 'ignore']).default('jointReview'),

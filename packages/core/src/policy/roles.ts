@@ -7,7 +7,11 @@ import type { Policy } from './Policy.js';
  * @example
  * holdsRole(policy, { id: 'u-wang', groups: [] }, 'salesHead');
  */
-export function holdsRole(policy: Policy, actor: Pick<Actor, 'id' | 'groups'>, role: string): boolean {
+export function holdsRole(
+  policy: Policy,
+  actor: Pick<Actor, 'id' | 'groups'>,
+  role: string,
+): boolean {
   const def = policy.roles[role];
   if (!def) return false;
   return def.users.includes(actor.id) || actor.groups.some((g) => def.groups.includes(g));

@@ -9,7 +9,15 @@ const RoleList = z.array(z.string().min(1));
  * @example
  * FulfilmentStep.parse('shipping');
  */
-export const FulfilmentStep = z.enum(['production', 'procurement', 'warehouse', 'shipping', 'delivery', 'acceptance', 'settlement']);
+export const FulfilmentStep = z.enum([
+  'production',
+  'procurement',
+  'warehouse',
+  'shipping',
+  'delivery',
+  'acceptance',
+  'settlement',
+]);
 export type FulfilmentStep = z.infer<typeof FulfilmentStep>;
 
 /**
@@ -21,7 +29,13 @@ export type FulfilmentStep = z.infer<typeof FulfilmentStep>;
  */
 export const TrackingPolicy = z.object({
   /** TR-1: roles that may record fulfilment progress, delivery and acceptance issues. */
-  progressRoles: RoleList.default(['salesAssistant', 'production', 'procurement', 'warehouse', 'logistics']),
+  progressRoles: RoleList.default([
+    'salesAssistant',
+    'production',
+    'procurement',
+    'warehouse',
+    'logistics',
+  ]),
   /** AR-1 settlement (paid and invoiced) is recorded by finance. */
   settleRoles: RoleList.default(['finance', 'financeDirector']),
   delivery: z
@@ -50,9 +64,12 @@ export type TrackingPolicy = z.infer<typeof TrackingPolicy>;
  * @example
  * trackingPolicyRoles(TrackingPolicy.parse({})).map((r) => r.name); // ['salesAssistant', …]
  */
-export function trackingPolicyRoles(tracking: TrackingPolicy): { name: string; path: (string | number)[] }[] {
+export function trackingPolicyRoles(
+  tracking: TrackingPolicy,
+): { name: string; path: (string | number)[] }[] {
   const out: { name: string; path: (string | number)[] }[] = [];
-  const add = (list: readonly string[], path: string[]) => list.forEach((name, i) => out.push({ name, path: [...path, i] }));
+  const add = (list: readonly string[], path: string[]) =>
+    list.forEach((name, i) => out.push({ name, path: [...path, i] }));
   add(tracking.progressRoles, ['progressRoles']);
   add(tracking.settleRoles, ['settleRoles']);
   add(tracking.delivery.notifyRoles, ['delivery', 'notifyRoles']);

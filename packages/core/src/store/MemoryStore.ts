@@ -38,7 +38,8 @@ export class MemoryStore implements Store {
     this.#hasher = options.hasher ?? portableSha256;
     const snapshot = options.snapshot;
     if (snapshot) {
-      for (const r of snapshot.records) this.#records.set(recordKey(r.kind, r.key), structuredClone(r));
+      for (const r of snapshot.records)
+        this.#records.set(recordKey(r.kind, r.key), structuredClone(r));
       for (const e of snapshot.events) {
         const list = this.#streams.get(e.stream) ?? [];
         list.push(structuredClone(e));
@@ -55,7 +56,8 @@ export class MemoryStore implements Store {
 
   list<T>(kind: string): Promise<Versioned<T>[]> {
     const out: Versioned<T>[] = [];
-    for (const r of this.#records.values()) if (r.kind === kind) out.push(structuredClone(r) as Versioned<T>);
+    for (const r of this.#records.values())
+      if (r.kind === kind) out.push(structuredClone(r) as Versioned<T>);
     return Promise.resolve(out);
   }
 
@@ -63,7 +65,9 @@ export class MemoryStore implements Store {
     for (const w of commit.writes) {
       const current = this.#records.get(recordKey(w.kind, w.key))?.version ?? 0;
       if (current !== w.expectedVersion) {
-        return Promise.reject(new ConcurrentModificationError(`${w.kind} ${w.key}`, w.expectedVersion));
+        return Promise.reject(
+          new ConcurrentModificationError(`${w.kind} ${w.key}`, w.expectedVersion),
+        );
       }
     }
     const heads = new Map<string, ChainHead | undefined>();

@@ -74,43 +74,95 @@ export class TrackingDesk {
    * TR-1: a fulfilment step started or is done (RV-8 gate before production, CR-8 before shipping).
    * @throws {ValidationError} when the actor or progress is malformed.
    */
-  recordProgress(orderId: string, actor: ActorInput, progress: z.input<typeof Progress>): Promise<DeskResult<OrderView>> {
+  recordProgress(
+    orderId: string,
+    actor: ActorInput,
+    progress: z.input<typeof Progress>,
+  ): Promise<DeskResult<OrderView>> {
     const p = parseOrThrow(Progress, progress, 'progress');
-    return this.#desk.act(orderId, { type: 'RECORD_PROGRESS', actor: parseOrThrow(Actor, actor, 'actor'), ...p });
+    return this.#desk.act(orderId, {
+      type: 'RECORD_PROGRESS',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...p,
+    });
   }
 
   /** TR-2: the expected delivery date; a date after the agreed one is flagged at once. */
-  forecastDelivery(orderId: string, actor: ActorInput, forecast: z.input<typeof Forecast>): Promise<DeskResult<OrderView>> {
+  forecastDelivery(
+    orderId: string,
+    actor: ActorInput,
+    forecast: z.input<typeof Forecast>,
+  ): Promise<DeskResult<OrderView>> {
     const f = parseOrThrow(Forecast, forecast, 'forecast');
-    return this.#desk.act(orderId, { type: 'FORECAST_DELIVERY', actor: parseOrThrow(Actor, actor, 'actor'), ...f });
+    return this.#desk.act(orderId, {
+      type: 'FORECAST_DELIVERY',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...f,
+    });
   }
 
   /** TR-1: the goods were delivered (today in the policy's time zone unless `date` is given). */
-  deliver(orderId: string, actor: ActorInput, delivery: z.input<typeof Delivery> = {}): Promise<DeskResult<OrderView>> {
+  deliver(
+    orderId: string,
+    actor: ActorInput,
+    delivery: z.input<typeof Delivery> = {},
+  ): Promise<DeskResult<OrderView>> {
     const d = parseOrThrow(Delivery, delivery, 'delivery');
-    return this.#desk.act(orderId, { type: 'DELIVER', actor: parseOrThrow(Actor, actor, 'actor'), ...d });
+    return this.#desk.act(orderId, {
+      type: 'DELIVER',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...d,
+    });
   }
 
   /** TR-3: the customer reports damage or a quantity mismatch; an issue with its remedy opens. */
-  reportIssue(orderId: string, actor: ActorInput, issue: z.input<typeof Issue>): Promise<DeskResult<OrderView>> {
+  reportIssue(
+    orderId: string,
+    actor: ActorInput,
+    issue: z.input<typeof Issue>,
+  ): Promise<DeskResult<OrderView>> {
     const i = parseOrThrow(Issue, issue, 'acceptance issue');
-    return this.#desk.act(orderId, { type: 'REPORT_ACCEPTANCE_ISSUE', actor: parseOrThrow(Actor, actor, 'actor'), ...i });
+    return this.#desk.act(orderId, {
+      type: 'REPORT_ACCEPTANCE_ISSUE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...i,
+    });
   }
 
   /** TR-3: an acceptance issue is resolved. */
-  closeIssue(orderId: string, actor: ActorInput, issue: { issueId: string; resolution: string }): Promise<DeskResult<OrderView>> {
-    return this.#desk.act(orderId, { type: 'CLOSE_ISSUE', actor: parseOrThrow(Actor, actor, 'actor'), issueId: issue.issueId, resolution: issue.resolution });
+  closeIssue(
+    orderId: string,
+    actor: ActorInput,
+    issue: { issueId: string; resolution: string },
+  ): Promise<DeskResult<OrderView>> {
+    return this.#desk.act(orderId, {
+      type: 'CLOSE_ISSUE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      issueId: issue.issueId,
+      resolution: issue.resolution,
+    });
   }
 
   /** Finance records payment and/or invoicing; paid and invoiced after delivery settles the order. */
-  settle(orderId: string, actor: ActorInput, settlement: z.input<typeof Settlement>): Promise<DeskResult<OrderView>> {
+  settle(
+    orderId: string,
+    actor: ActorInput,
+    settlement: z.input<typeof Settlement>,
+  ): Promise<DeskResult<OrderView>> {
     const s = parseOrThrow(Settlement, settlement, 'settlement');
-    return this.#desk.act(orderId, { type: 'SETTLE', actor: parseOrThrow(Actor, actor, 'actor'), ...s });
+    return this.#desk.act(orderId, {
+      type: 'SETTLE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...s,
+    });
   }
 
   /** TR-4: delivery and after-sales are done. */
   complete(orderId: string, actor: ActorInput): Promise<DeskResult<OrderView>> {
-    return this.#desk.act(orderId, { type: 'COMPLETE', actor: parseOrThrow(Actor, actor, 'actor') });
+    return this.#desk.act(orderId, {
+      type: 'COMPLETE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+    });
   }
 
   /**
@@ -128,10 +180,14 @@ export class TrackingDesk {
   }
 
   /** TR-1: the order's status and its fulfilment timeline, oldest first, for sales and the customer. */
-  async timeline(orderId: string): Promise<{ status: OrderView['workflow']['status']; events: AuditEvent[] } | undefined> {
+  async timeline(
+    orderId: string,
+  ): Promise<{ status: OrderView['workflow']['status']; events: AuditEvent[] } | undefined> {
     const view = await this.#desk.get(orderId);
     if (!view) return undefined;
-    const events = (await this.#store.readStream(orderStream(orderId))).filter((e) => TIMELINE_TYPES.has(e.type));
+    const events = (await this.#store.readStream(orderStream(orderId))).filter((e) =>
+      TIMELINE_TYPES.has(e.type),
+    );
     return { status: view.workflow.status, events };
   }
 
@@ -139,7 +195,11 @@ export class TrackingDesk {
   async metrics(options: Omit<MetricsOptions, 'timeZone'> = {}): Promise<OrderMetrics[]> {
     const records = (await this.#store.list<OrderRecord>(ORDER_KIND)).map((r) => r.value);
     const events: AuditEvent[] = [];
-    for (const r of records) events.push(...(await this.#store.readStream(orderStream(r.order.id))));
-    return computeMetrics({ records, events }, { ...options, timeZone: this.#desk.policy.timeZone });
+    for (const r of records)
+      events.push(...(await this.#store.readStream(orderStream(r.order.id))));
+    return computeMetrics(
+      { records, events },
+      { ...options, timeZone: this.#desk.policy.timeZone },
+    );
   }
 }

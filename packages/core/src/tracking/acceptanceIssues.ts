@@ -5,7 +5,13 @@ import type { TransitionContext } from '../workflow/TransitionContext.js';
 import type { TransitionResult } from '../workflow/TransitionResult.js';
 import { refuse } from '../workflow/internal.js';
 import { progressRefusal } from './trackingAccess.js';
-import { emptyTracking, openIssues, type AcceptanceIssue, type AcceptanceIssueKind, type Remedy } from './TrackingState.js';
+import {
+  emptyTracking,
+  openIssues,
+  type AcceptanceIssue,
+  type AcceptanceIssueKind,
+  type Remedy,
+} from './TrackingState.js';
 
 /**
  * REPORT_ACCEPTANCE_ISSUE (delivered or settled, TR-3): the customer reports damage or a quantity
@@ -18,19 +24,31 @@ import { emptyTracking, openIssues, type AcceptanceIssue, type AcceptanceIssueKi
  */
 export function reportAcceptanceIssue(
   state: OrderWorkflow,
-  event: { actor: Actor; kind: AcceptanceIssueKind; remedy: Remedy; description: string; lineIds?: readonly string[] },
+  event: {
+    actor: Actor;
+    kind: AcceptanceIssueKind;
+    remedy: Remedy;
+    description: string;
+    lineIds?: readonly string[];
+  },
   ctx: TransitionContext,
 ): TransitionResult {
   const description = event.description.trim();
   if (description === '') {
-    return refuse('REASON_REQUIRED', 'an acceptance issue needs a description (TR-3)', { messageKey: 'tracking.issue.descriptionRequired', params: {} });
+    return refuse('REASON_REQUIRED', 'an acceptance issue needs a description (TR-3)', {
+      messageKey: 'tracking.issue.descriptionRequired',
+      params: {},
+    });
   }
   const denied = progressRefusal(state, event.actor, ctx);
   if (denied) return denied;
   const known = new Set(ctx.order.lines.map((l) => l.id));
   const unknown = (event.lineIds ?? []).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    return refuse('INVALID_TRANSITION', `no such order line: ${unknown.join(', ')}`, { messageKey: 'tracking.issue.unknownLine', params: { lines: unknown.join(', ') } });
+    return refuse('INVALID_TRANSITION', `no such order line: ${unknown.join(', ')}`, {
+      messageKey: 'tracking.issue.unknownLine',
+      params: { lines: unknown.join(', ') },
+    });
   }
   const tracking = state.tracking ?? emptyTracking();
   const issue: AcceptanceIssue = {
@@ -54,7 +72,13 @@ export function reportAcceptanceIssue(
     ok: true,
     state: { ...state, tracking: { ...tracking, issues: [...tracking.issues, issue] } },
     effects: [
-      { type: 'notify', to: { roles: ctx.policy.tracking.issues.notifyRoles, users: [state.owner] }, messageKey: opened.messageKey, params: opened.params, ruleId: 'TR-3' },
+      {
+        type: 'notify',
+        to: { roles: ctx.policy.tracking.issues.notifyRoles, users: [state.owner] },
+        messageKey: opened.messageKey,
+        params: opened.params,
+        ruleId: 'TR-3',
+      },
     ],
     events: [{ type: 'acceptance.issueReported', ruleIds: ['TR-3'], data: { ...issue } }],
     findings: [opened],
@@ -76,25 +100,53 @@ export function closeIssue(
   const tracking = state.tracking ?? emptyTracking();
   const issue = tracking.issues.find((i) => i.id === event.issueId);
   if (!issue) {
-    return refuse('UNKNOWN_ISSUE', `no acceptance issue ${event.issueId} on this order`, { messageKey: 'tracking.issue.unknown', params: { issue: event.issueId } });
+    return refuse('UNKNOWN_ISSUE', `no acceptance issue ${event.issueId} on this order`, {
+      messageKey: 'tracking.issue.unknown',
+      params: { issue: event.issueId },
+    });
   }
   if (issue.status === 'closed') {
-    return refuse('INVALID_TRANSITION', `${issue.id} is already closed`, { messageKey: 'tracking.issue.alreadyClosed', params: { issue: issue.id } });
+    return refuse('INVALID_TRANSITION', `${issue.id} is already closed`, {
+      messageKey: 'tracking.issue.alreadyClosed',
+      params: { issue: issue.id },
+    });
   }
   const resolution = event.resolution.trim();
   if (resolution === '') {
-    return refuse('REASON_REQUIRED', 'closing an issue needs its resolution (TR-3)', { messageKey: 'tracking.issue.resolutionRequired', params: {} });
+    return refuse('REASON_REQUIRED', 'closing an issue needs its resolution (TR-3)', {
+      messageKey: 'tracking.issue.resolutionRequired',
+      params: {},
+    });
   }
   const denied = progressRefusal(state, event.actor, ctx);
   if (denied) return denied;
-  const closed: AcceptanceIssue = { ...issue, status: 'closed', closedAt: ctx.now, closedBy: event.actor.id, resolution };
+  const closed: AcceptanceIssue = {
+    ...issue,
+    status: 'closed',
+    closedAt: ctx.now,
+    closedBy: event.actor.id,
+    resolution,
+  };
   const issues = tracking.issues.map((i) => (i.id === issue.id ? closed : i));
   const remaining = openIssues({ ...tracking, issues }).length;
   return {
     ok: true,
     state: { ...state, tracking: { ...tracking, issues } },
-    effects: [{ type: 'postMessage', messageKey: 'tracking.issue.closed', params: { issue: issue.id, resolution, remaining }, ruleId: 'TR-3' }],
-    events: [{ type: 'acceptance.issueClosed', ruleIds: ['TR-3'], data: { id: issue.id, closedAt: ctx.now, closedBy: event.actor.id, resolution, remaining } }],
+    effects: [
+      {
+        type: 'postMessage',
+        messageKey: 'tracking.issue.closed',
+        params: { issue: issue.id, resolution, remaining },
+        ruleId: 'TR-3',
+      },
+    ],
+    events: [
+      {
+        type: 'acceptance.issueClosed',
+        ruleIds: ['TR-3'],
+        data: { id: issue.id, closedAt: ctx.now, closedBy: event.actor.id, resolution, remaining },
+      },
+    ],
     findings: [],
   };
 }

@@ -43,9 +43,16 @@ export interface OrderMetrics {
   complaints: Rate;
 }
 
-const rate = (count: number, of: number): Rate => ({ count, of, rate: of === 0 ? null : count / of });
+const rate = (count: number, of: number): Rate => ({
+  count,
+  of,
+  rate: of === 0 ? null : count / of,
+});
 
-function groupKeys(order: Order, groupBy: MetricsGroupBy | undefined): { key: string; label: string }[] {
+function groupKeys(
+  order: Order,
+  groupBy: MetricsGroupBy | undefined,
+): { key: string; label: string }[] {
   switch (groupBy) {
     case 'customer':
       return [{ key: order.customer.id, label: order.customer.name || order.customer.id }];
@@ -53,7 +60,9 @@ function groupKeys(order: Order, groupBy: MetricsGroupBy | undefined): { key: st
       return [{ key: order.salesperson, label: order.salesperson }];
     case 'product': {
       const seen = new Map<string, string>();
-      for (const l of order.lines) if (l.productId !== '' && !seen.has(l.productId)) seen.set(l.productId, l.productName || l.productId);
+      for (const l of order.lines)
+        if (l.productId !== '' && !seen.has(l.productId))
+          seen.set(l.productId, l.productName || l.productId);
       return [...seen].map(([key, label]) => ({ key, label }));
     }
     case undefined:
@@ -84,14 +93,19 @@ interface Tally {
  * computeMetrics({ records, events }, { groupBy: 'customer', period: { from: '2026-03-01', to: '2026-03-31' }, timeZone: policy.timeZone });
  */
 export function computeMetrics(
-  input: { records: readonly { order: Order; workflow: OrderWorkflow }[]; events: readonly AuditEvent[] },
+  input: {
+    records: readonly { order: Order; workflow: OrderWorkflow }[];
+    events: readonly AuditEvent[];
+  },
   options: MetricsOptions,
 ): OrderMetrics[] {
   const { period, timeZone } = options;
   const inPeriod = (at: string) => {
     if (!period) return true;
     const d = localDate(at, timeZone);
-    return (period.from === undefined || d >= period.from) && (period.to === undefined || d <= period.to);
+    return (
+      (period.from === undefined || d >= period.from) && (period.to === undefined || d <= period.to)
+    );
   };
   const byOrder = new Map<string, AuditEvent[]>();
   for (const e of input.events) {
@@ -113,10 +127,21 @@ export function computeMetrics(
     let receivedAt: string | undefined;
     for (const e of events) {
       if (e.type === 'order.submitted' || e.type === 'order.resubmitted') receivedAt = e.at;
-      if (e.type === 'order.approved' && receivedAt !== undefined && inPeriod(e.at)) cycles.push((Date.parse(e.at) - Date.parse(receivedAt)) / 3_600_000);
+      if (e.type === 'order.approved' && receivedAt !== undefined && inPeriod(e.at))
+        cycles.push((Date.parse(e.at) - Date.parse(receivedAt)) / 3_600_000);
     }
     for (const { key, label } of groupKeys(order, options.groupBy)) {
-      const t = tallies.get(key) ?? { label, reviewed: 0, accurate: 0, delivered: 0, onTime: 0, cycles: [], overdue: 0, holds: 0, issues: 0 };
+      const t = tallies.get(key) ?? {
+        label,
+        reviewed: 0,
+        accurate: 0,
+        delivered: 0,
+        onTime: 0,
+        cycles: [],
+        overdue: 0,
+        holds: 0,
+        issues: 0,
+      };
       t.reviewed += reviewed;
       t.accurate += reviewed && !has('order.returned') ? 1 : 0;
       t.delivered += deliveries.length;
@@ -137,7 +162,8 @@ export function computeMetrics(
       onTimeDelivery: rate(t.onTime, t.delivered),
       reviewCycle: {
         count: t.cycles.length,
-        averageHours: t.cycles.length === 0 ? null : t.cycles.reduce((s, h) => s + h, 0) / t.cycles.length,
+        averageHours:
+          t.cycles.length === 0 ? null : t.cycles.reduce((s, h) => s + h, 0) / t.cycles.length,
         maxHours: t.cycles.length === 0 ? null : Math.max(...t.cycles),
       },
       overdueReviews: t.overdue,

@@ -22,7 +22,10 @@ export function deliver(
   ctx: TransitionContext,
 ): TransitionResult {
   if (state.status !== 'in_fulfilment') {
-    return refuse('INVALID_TRANSITION', `DELIVER is not possible while the order is ${state.status}`);
+    return refuse(
+      'INVALID_TRANSITION',
+      `DELIVER is not possible while the order is ${state.status}`,
+    );
   }
   const denied = progressRefusal(state, event.actor, ctx);
   if (denied) return denied;
@@ -38,17 +41,39 @@ export function deliver(
     ...(event.reference ? { reference: event.reference } : {}),
   };
   const settled = tracking.settlement.paid && tracking.settlement.invoiced;
-  const events: RecordedEvent[] = [{ type: 'order.delivered', ruleIds: ['TR-1'], data: { ...delivery } }];
-  const effects: EffectDraft[] = [
-    { type: 'notify', to: { users: [state.owner] }, messageKey: delivery.onTime ? 'tracking.delivered.onTime' : 'tracking.delivered.late', params: { date, agreed: agreedDate ?? '' }, ruleId: 'TR-1' },
+  const events: RecordedEvent[] = [
+    { type: 'order.delivered', ruleIds: ['TR-1'], data: { ...delivery } },
   ];
-  if (settled) events.push({ type: 'order.settled', ruleIds: ['AR-1'], data: { ...tracking.settlement } });
+  const effects: EffectDraft[] = [
+    {
+      type: 'notify',
+      to: { users: [state.owner] },
+      messageKey: delivery.onTime ? 'tracking.delivered.onTime' : 'tracking.delivered.late',
+      params: { date, agreed: agreedDate ?? '' },
+      ruleId: 'TR-1',
+    },
+  ];
+  if (settled)
+    events.push({ type: 'order.settled', ruleIds: ['AR-1'], data: { ...tracking.settlement } });
   return {
     ok: true,
     state: {
       ...state,
       status: settled ? 'settled' : 'delivered',
-      tracking: { ...tracking, delivery, steps: { ...tracking.steps, delivery: { status: 'done', at: ctx.now, by: event.actor.id, date, ...(event.reference ? { reference: event.reference } : {}) } } },
+      tracking: {
+        ...tracking,
+        delivery,
+        steps: {
+          ...tracking.steps,
+          delivery: {
+            status: 'done',
+            at: ctx.now,
+            by: event.actor.id,
+            date,
+            ...(event.reference ? { reference: event.reference } : {}),
+          },
+        },
+      },
     },
     effects,
     events,

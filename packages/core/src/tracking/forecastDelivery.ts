@@ -28,15 +28,38 @@ export function forecastDelivery(
   if (denied) return denied;
   const tracking = state.tracking ?? emptyTracking();
   const late = lateForecast(ctx.order, event.date, ctx.policy);
-  const forecast = { date: event.date, at: ctx.now, by: event.actor.id, late: late !== undefined, ...(event.reason ? { reason: event.reason } : {}) };
-  const alerts: DeliveryAlerts = late ? { ...tracking.alerts, lateForecast: event.date } : tracking.alerts;
+  const forecast = {
+    date: event.date,
+    at: ctx.now,
+    by: event.actor.id,
+    late: late !== undefined,
+    ...(event.reason ? { reason: event.reason } : {}),
+  };
+  const alerts: DeliveryAlerts = late
+    ? { ...tracking.alerts, lateForecast: event.date }
+    : tracking.alerts;
   return {
     ok: true,
     state: { ...state, tracking: { ...tracking, forecast, alerts } },
     effects: late
-      ? [...findingMessages([late]), { type: 'notify', to: lateRecipients(state, ctx), messageKey: late.messageKey, params: late.params, ruleId: 'TR-2' }]
+      ? [
+          ...findingMessages([late]),
+          {
+            type: 'notify',
+            to: lateRecipients(state, ctx),
+            messageKey: late.messageKey,
+            params: late.params,
+            ruleId: 'TR-2',
+          },
+        ]
       : [],
-    events: [{ type: late ? 'delivery.forecastLate' : 'delivery.forecast', ruleIds: ['TR-2'], data: { ...forecast, agreed: ctx.order.requestedDeliveryDate ?? null } }],
+    events: [
+      {
+        type: late ? 'delivery.forecastLate' : 'delivery.forecast',
+        ruleIds: ['TR-2'],
+        data: { ...forecast, agreed: ctx.order.requestedDeliveryDate ?? null },
+      },
+    ],
     findings: late ? [late] : [],
   };
 }
@@ -51,7 +74,9 @@ export function forecastDelivery(
  */
 export function checkDelivery(state: OrderWorkflow, ctx: TransitionContext): TransitionResult {
   const tracking = state.tracking ?? emptyTracking();
-  const fresh = deliveryAlerts(ctx.order, tracking, ctx).filter((a) => tracking.alerts[a.kind] !== a.key);
+  const fresh = deliveryAlerts(ctx.order, tracking, ctx).filter(
+    (a) => tracking.alerts[a.kind] !== a.key,
+  );
   if (fresh.length === 0) return { ok: true, state, effects: [], events: [], findings: [] };
   const alerts = { ...tracking.alerts };
   for (const a of fresh) alerts[a.kind] = a.key;
@@ -61,9 +86,19 @@ export function checkDelivery(state: OrderWorkflow, ctx: TransitionContext): Tra
     state: { ...state, tracking: { ...tracking, alerts } },
     effects: [
       ...findingMessages(findings),
-      ...findings.map((f) => ({ type: 'notify' as const, to: lateRecipients(state, ctx), messageKey: f.messageKey, params: f.params, ruleId: 'TR-2' as const })),
+      ...findings.map((f) => ({
+        type: 'notify' as const,
+        to: lateRecipients(state, ctx),
+        messageKey: f.messageKey,
+        params: f.params,
+        ruleId: 'TR-2' as const,
+      })),
     ],
-    events: fresh.map((a) => ({ type: `delivery.${a.kind}`, ruleIds: ['TR-2'] as const, data: { key: a.key, ...a.finding.params } })),
+    events: fresh.map((a) => ({
+      type: `delivery.${a.kind}`,
+      ruleIds: ['TR-2'] as const,
+      data: { key: a.key, ...a.finding.params },
+    })),
     findings,
   };
 }

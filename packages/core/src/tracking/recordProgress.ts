@@ -43,16 +43,32 @@ export interface ProgressEvent {
  * @example
  * transition(state, { type: 'RECORD_PROGRESS', actor, step: 'production', status: 'started', advanceReceived: 3_390_000 }, ctx);
  */
-export function recordProgress(state: OrderWorkflow, event: ProgressEvent, ctx: TransitionContext): TransitionResult {
+export function recordProgress(
+  state: OrderWorkflow,
+  event: ProgressEvent,
+  ctx: TransitionContext,
+): TransitionResult {
   const { step, status, actor } = event;
   if (!STEP_STATUSES[step].includes(state.status)) {
-    return refuse('INVALID_TRANSITION', `the ${step} step cannot be recorded while the order is ${state.status}`, {
-      messageKey: `tracking.step.notNow.${step}`,
-      params: { status: state.status },
-    });
+    return refuse(
+      'INVALID_TRANSITION',
+      `the ${step} step cannot be recorded while the order is ${state.status}`,
+      {
+        messageKey: `tracking.step.notNow.${step}`,
+        params: { status: state.status },
+      },
+    );
   }
   if (step === 'delivery' && status === 'done') {
-    return deliver(state, { actor, ...(event.date ? { date: event.date } : {}), ...(event.reference ? { reference: event.reference } : {}) }, ctx);
+    return deliver(
+      state,
+      {
+        actor,
+        ...(event.date ? { date: event.date } : {}),
+        ...(event.reference ? { reference: event.reference } : {}),
+      },
+      ctx,
+    );
   }
   if (step === 'settlement' && status === 'done') {
     return refuse('INVALID_TRANSITION', 'settlement is recorded with SETTLE (paid and invoiced)', {
@@ -63,10 +79,19 @@ export function recordProgress(state: OrderWorkflow, event: ProgressEvent, ctx: 
   const denied = progressRefusal(state, actor, ctx);
   if (denied) return denied;
   const before = state.tracking ?? emptyTracking();
-  const tracking = event.advanceReceived === undefined ? before : { ...before, advanceReceived: event.advanceReceived };
+  const tracking =
+    event.advanceReceived === undefined
+      ? before
+      : { ...before, advanceReceived: event.advanceReceived };
   // Gates apply when the step starts; finishing a step that was let through is not re-judged.
   if (before.steps[step] === undefined) {
-    const gate = { policy: ctx.policy, order: ctx.order, state: { ...state, tracking }, now: ctx.now, ...(ctx.customer ? { customer: ctx.customer } : {}) };
+    const gate = {
+      policy: ctx.policy,
+      order: ctx.order,
+      state: { ...state, tracking },
+      now: ctx.now,
+      ...(ctx.customer ? { customer: ctx.customer } : {}),
+    };
     const blockers = stepBlockers(step, gate);
     if (blockers.length > 0) {
       return refuse('BLOCKED', `the ${step} step cannot start yet`, {
@@ -95,9 +120,18 @@ export function recordProgress(state: OrderWorkflow, event: ProgressEvent, ctx: 
         steps: { ...tracking.steps, [step]: progress },
       },
     },
-    effects: [{ type: 'postMessage', messageKey: `tracking.progress.${status}.${step}`, params: { date: progress.date ?? '' }, ruleId: 'TR-1' }],
+    effects: [
+      {
+        type: 'postMessage',
+        messageKey: `tracking.progress.${status}.${step}`,
+        params: { date: progress.date ?? '' },
+        ruleId: 'TR-1',
+      },
+    ],
     events: [
-      ...(starting ? [{ type: 'fulfilment.started', ruleIds: ['TR-1'] as const, data: { step } }] : []),
+      ...(starting
+        ? [{ type: 'fulfilment.started', ruleIds: ['TR-1'] as const, data: { step } }]
+        : []),
       { type: 'fulfilment.progress', ruleIds: ['TR-1'], data: { step, ...progress } },
     ],
     findings: [],

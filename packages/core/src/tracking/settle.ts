@@ -17,13 +17,25 @@ import { emptyTracking, type Settlement } from './TrackingState.js';
  */
 export function settle(
   state: OrderWorkflow,
-  event: { actor: Actor; paid?: boolean; invoiced?: boolean; paymentRef?: string; invoiceRef?: string },
+  event: {
+    actor: Actor;
+    paid?: boolean;
+    invoiced?: boolean;
+    paymentRef?: string;
+    invoiceRef?: string;
+  },
   ctx: TransitionContext,
 ): TransitionResult {
-  const denied = progressRefusal(state, event.actor, { ...ctx, roles: ctx.policy.tracking.settleRoles });
+  const denied = progressRefusal(state, event.actor, {
+    ...ctx,
+    roles: ctx.policy.tracking.settleRoles,
+  });
   if (denied) return denied;
   if (!event.paid && !event.invoiced) {
-    return refuse('REASON_REQUIRED', 'SETTLE needs paid and/or invoiced', { messageKey: 'tracking.settlement.nothing', params: {} });
+    return refuse('REASON_REQUIRED', 'SETTLE needs paid and/or invoiced', {
+      messageKey: 'tracking.settlement.nothing',
+      params: {},
+    });
   }
   const tracking = state.tracking ?? emptyTracking();
   const before = tracking.settlement;
@@ -37,12 +49,27 @@ export function settle(
     ...(event.invoiceRef ? { invoiceRef: event.invoiceRef } : {}),
   };
   const nowSettled = state.status === 'delivered' && settlement.paid && settlement.invoiced;
-  const events: RecordedEvent[] = [{ type: 'order.settlement', ruleIds: ['AR-1'], data: { ...settlement, by: event.actor.id } }];
-  if (nowSettled) events.push({ type: 'order.settled', ruleIds: ['AR-1'], data: { ...settlement } });
+  const events: RecordedEvent[] = [
+    { type: 'order.settlement', ruleIds: ['AR-1'], data: { ...settlement, by: event.actor.id } },
+  ];
+  if (nowSettled)
+    events.push({ type: 'order.settled', ruleIds: ['AR-1'], data: { ...settlement } });
   return {
     ok: true,
-    state: { ...state, status: nowSettled ? 'settled' : state.status, tracking: { ...tracking, settlement, steps: nowSettled ? { ...tracking.steps, settlement: { status: 'done', at: ctx.now, by: event.actor.id } } : tracking.steps } },
-    effects: nowSettled ? [{ type: 'postMessage', messageKey: 'tracking.settled', params: {}, ruleId: 'AR-1' }] : [],
+    state: {
+      ...state,
+      status: nowSettled ? 'settled' : state.status,
+      tracking: {
+        ...tracking,
+        settlement,
+        steps: nowSettled
+          ? { ...tracking.steps, settlement: { status: 'done', at: ctx.now, by: event.actor.id } }
+          : tracking.steps,
+      },
+    },
+    effects: nowSettled
+      ? [{ type: 'postMessage', messageKey: 'tracking.settled', params: {}, ruleId: 'AR-1' }]
+      : [],
     events,
     findings: [],
   };

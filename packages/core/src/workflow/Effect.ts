@@ -71,4 +71,8 @@ export type Effect =
 export type EffectType = Effect['type'];
 
 /** An effect before the desk gives it its key. */
-export type EffectDraft = Effect extends infer E ? (E extends Effect ? Omit<E, 'key' | 'orderId'> : never) : never;
+export type EffectDraft = Effect extends infer E
+  ? E extends Effect
+    ? Omit<E, 'key' | 'orderId'>
+    : never
+  : never;

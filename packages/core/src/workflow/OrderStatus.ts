@@ -34,4 +34,8 @@ export const LOCKED_STATUSES: ReadonlySet<OrderStatus> = new Set([
 ]);
 
 /** Statuses from which nothing further happens. */
-export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['rejected', 'archived', 'cancelled']);
+export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'rejected',
+  'archived',
+  'cancelled',
+]);

@@ -10,7 +10,9 @@ export function scheduleEffects(steps: readonly RouteStep[], policy: Policy): Ef
     type: 'scheduleApproval' as const,
     step: s.key,
     roles: [...s.roles, ...s.escalatedTo],
-    users: [...new Set([...s.roles, ...s.escalatedTo].flatMap((r) => policy.roles[r]?.users ?? []))],
+    users: [
+      ...new Set([...s.roles, ...s.escalatedTo].flatMap((r) => policy.roles[r]?.users ?? [])),
+    ],
     ...(s.deadline ? { deadline: s.deadline } : {}),
     ruleIds: s.ruleIds,
   }));

@@ -12,7 +12,13 @@ import type { TransitionResult } from './TransitionResult.js';
 import type { WorkflowEvent, WorkflowEventType } from './WorkflowEvent.js';
 
 type AnyArea = AreaHandlers<{ type: string }>;
-const AREAS = [REVIEW_HANDLERS, CREDIT_HANDLERS, CHANGE_HANDLERS, TRACKING_HANDLERS, ARCHIVE_HANDLERS] as unknown as AnyArea[];
+const AREAS = [
+  REVIEW_HANDLERS,
+  CREDIT_HANDLERS,
+  CHANGE_HANDLERS,
+  TRACKING_HANDLERS,
+  ARCHIVE_HANDLERS,
+] as unknown as AnyArea[];
 
 const AREA_OF = new Map<string, AnyArea>();
 for (const area of AREAS) for (const type of Object.keys(area.accepts)) AREA_OF.set(type, area);
@@ -21,16 +27,17 @@ for (const area of AREAS) for (const type of Object.keys(area.accepts)) AREA_OF.
  * Which events each status accepts: the lifecycle as an explicit table, assembled from the rule
  * areas. Anything else is refused with `INVALID_TRANSITION`.
  */
-export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventType[]>> = Object.fromEntries(
-  OrderStatus.options.map((status) => [
-    status,
-    AREAS.flatMap((area) =>
-      Object.entries(area.accepts as Record<string, readonly string[]>)
-        .filter(([, statuses]) => statuses.includes(status))
-        .map(([type]) => type as WorkflowEventType),
-    ),
-  ]),
-) as Record<OrderStatus, WorkflowEventType[]>;
+export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventType[]>> =
+  Object.fromEntries(
+    OrderStatus.options.map((status) => [
+      status,
+      AREAS.flatMap((area) =>
+        Object.entries(area.accepts as Record<string, readonly string[]>)
+          .filter(([, statuses]) => statuses.includes(status))
+          .map(([type]) => type as WorkflowEventType),
+      ),
+    ]),
+  ) as Record<OrderStatus, WorkflowEventType[]>;
 
 /**
  * The pure state machine: given an order's workflow state, an event and the context (policy,
@@ -41,13 +48,21 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventTyp
  * const r = transition(state, { type: 'APPROVE', actor: head }, { policy, order, now });
  * if (r.ok) { save(r.state); carryOut(r.effects); } else console.log(r.code);
  */
-export function transition(state: OrderWorkflow, event: WorkflowEvent, ctx: TransitionContext): TransitionResult {
+export function transition(
+  state: OrderWorkflow,
+  event: WorkflowEvent,
+  ctx: TransitionContext,
+): TransitionResult {
   const area = AREA_OF.get(event.type);
   if (!area || !TRANSITIONS[state.status].includes(event.type)) {
-    return refuse('INVALID_TRANSITION', `${event.type} is not possible while the order is ${state.status}`, {
-      messageKey: 'workflow.invalidTransition',
-      params: { event: event.type, status: state.status },
-    });
+    return refuse(
+      'INVALID_TRANSITION',
+      `${event.type} is not possible while the order is ${state.status}`,
+      {
+        messageKey: 'workflow.invalidTransition',
+        params: { event: event.type, status: state.status },
+      },
+    );
   }
   return area.handle(state, event, ctx);
 }

@@ -14,7 +14,11 @@ const now = '2026-03-02T01:00:00.000Z';
 const reviewDeadline = '2026-03-03T01:00:00.000Z';
 const owners = ['u-li'];
 
-function needs(policy: ReturnType<typeof companyPolicy>, ruleId: Finding['ruleId'], steps: string[]): Finding {
+function needs(
+  policy: ReturnType<typeof companyPolicy>,
+  ruleId: Finding['ruleId'],
+  steps: string[],
+): Finding {
   return finding(policy, { ruleId, severity: 'approval', messageKey: 'test', steps });
 }
 
@@ -23,7 +27,11 @@ describe('approval routes from findings', () => {
 
   it('RV-3 puts the sales head last by default and activates only the first stage', () => {
     const route = buildRoute(
-      [needs(policy, 'RV-3', ['salesHead']), needs(policy, 'RV-4', ['jointReview']), needs(policy, 'RV-5', ['regularReview'])],
+      [
+        needs(policy, 'RV-3', ['salesHead']),
+        needs(policy, 'RV-4', ['jointReview']),
+        needs(policy, 'RV-5', ['regularReview']),
+      ],
       { policy, now, reviewDeadline },
     );
     expect(route.steps.map((s) => s.key)).toEqual(['regularReview', 'jointReview', 'salesHead']);
@@ -32,19 +40,39 @@ describe('approval routes from findings', () => {
   });
 
   it('RV-3 reading: policy can move the sales head first', () => {
-    const first = companyPolicy({ approvals: { steps: { salesHead: { label: { en: 'Head', zh: '主管' }, roles: ['salesHead'], stage: 0, ruleId: 'RV-3' } } } });
-    const route = buildRoute([needs(first, 'RV-3', ['salesHead']), needs(first, 'RV-5', ['regularReview'])], { policy: first, now, reviewDeadline });
+    const first = companyPolicy({
+      approvals: {
+        steps: {
+          salesHead: {
+            label: { en: 'Head', zh: '主管' },
+            roles: ['salesHead'],
+            stage: 0,
+            ruleId: 'RV-3',
+          },
+        },
+      },
+    });
+    const route = buildRoute(
+      [needs(first, 'RV-3', ['salesHead']), needs(first, 'RV-5', ['regularReview'])],
+      { policy: first, now, reviewDeadline },
+    );
     expect(route.steps[0]!.key).toBe('salesHead');
   });
 
   it('a step required by several rules appears once and names every rule (RV-3, RV-6)', () => {
-    const route = buildRoute([needs(policy, 'RV-3', ['salesHead']), needs(policy, 'RV-6', ['salesHead'])], { policy, now, reviewDeadline });
+    const route = buildRoute(
+      [needs(policy, 'RV-3', ['salesHead']), needs(policy, 'RV-6', ['salesHead'])],
+      { policy, now, reviewDeadline },
+    );
     expect(route.steps).toHaveLength(1);
     expect(route.steps[0]!.ruleIds).toEqual(['RV-3', 'RV-6']);
   });
 
   it('RV-7 exceptional chain runs marketing VP → finance director → president in order', () => {
-    let route: Route = buildRoute([needs(policy, 'RV-7', ['marketingVpReview', 'financeDirectorOpinion', 'presidentApproval'])], { policy, now, reviewDeadline });
+    let route: Route = buildRoute(
+      [needs(policy, 'RV-7', ['marketingVpReview', 'financeDirectorOpinion', 'presidentApproval'])],
+      { policy, now, reviewDeadline },
+    );
     const president = approveStep(route, { actor: people.ma, at: now }, { policy, owners });
     expect(president).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
     for (const who of [people.zheng, people.qian, people.ma]) {
@@ -59,7 +87,11 @@ describe('approval routes from findings', () => {
 
 describe('RV-4 joint review: one from each department', () => {
   const policy = companyPolicy();
-  const route = buildRoute([needs(policy, 'RV-4', ['jointReview'])], { policy, now, reviewDeadline });
+  const route = buildRoute([needs(policy, 'RV-4', ['jointReview'])], {
+    policy,
+    now,
+    reviewDeadline,
+  });
 
   it('stays open until technical, finance and production have all signed', () => {
     let r = route;
@@ -77,12 +109,22 @@ describe('RV-4 joint review: one from each department', () => {
   });
 
   it('a second approver from a department already signed adds nothing', () => {
-    const two = companyPolicy({ roles: { finance: { label: { en: 'F', zh: '财' }, groups: ['finance'], users: ['u-zhao2'] } } });
-    const r0 = buildRoute([needs(two, 'RV-4', ['jointReview'])], { policy: two, now, reviewDeadline });
+    const two = companyPolicy({
+      roles: { finance: { label: { en: 'F', zh: '财' }, groups: ['finance'], users: ['u-zhao2'] } },
+    });
+    const r0 = buildRoute([needs(two, 'RV-4', ['jointReview'])], {
+      policy: two,
+      now,
+      reviewDeadline,
+    });
     const r1 = approveStep(r0, { actor: people.zhao, at: now }, { policy: two, owners });
     expect(r1.ok).toBe(true);
     if (!r1.ok) return;
-    const r2 = approveStep(r1.route, { actor: { id: 'u-zhao2', groups: [] }, at: now }, { policy: two, owners });
+    const r2 = approveStep(
+      r1.route,
+      { actor: { id: 'u-zhao2', groups: [] }, at: now },
+      { policy: two, owners },
+    );
     expect(r2).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
   });
 });
@@ -92,12 +134,29 @@ describe('approval modes all and M of N', () => {
     const policy = companyPolicy({
       approvals: {
         steps: {
-          board: { label: { en: 'Board', zh: '董事会' }, roles: ['generalManager', 'president'], mode: 'all', stage: 50, ruleId: 'RV-7' },
-          panel: { label: { en: 'Panel', zh: '小组' }, roles: ['finance', 'technical', 'production'], mode: 'mOfN', m: 2, stage: 60, ruleId: 'RV-4' },
+          board: {
+            label: { en: 'Board', zh: '董事会' },
+            roles: ['generalManager', 'president'],
+            mode: 'all',
+            stage: 50,
+            ruleId: 'RV-7',
+          },
+          panel: {
+            label: { en: 'Panel', zh: '小组' },
+            roles: ['finance', 'technical', 'production'],
+            mode: 'mOfN',
+            m: 2,
+            stage: 60,
+            ruleId: 'RV-4',
+          },
         },
       },
     });
-    let route = buildRoute([needs(policy, 'RV-7', ['board', 'panel'])], { policy, now, reviewDeadline });
+    let route = buildRoute([needs(policy, 'RV-7', ['board', 'panel'])], {
+      policy,
+      now,
+      reviewDeadline,
+    });
     const gm = approveStep(route, { actor: people.he, at: now }, { policy, owners });
     expect(gm.ok && !gm.stepCompleted).toBe(true);
     if (!gm.ok) return;
@@ -117,28 +176,70 @@ describe('approval modes all and M of N', () => {
 
   it('mode mOfN without m is refused at policy load', () => {
     expect(() =>
-      companyPolicy({ approvals: { steps: { bad: { label: { en: 'B', zh: 'B' }, roles: ['finance'], mode: 'mOfN', stage: 1, ruleId: 'RV-4' } } } }),
+      companyPolicy({
+        approvals: {
+          steps: {
+            bad: {
+              label: { en: 'B', zh: 'B' },
+              roles: ['finance'],
+              mode: 'mOfN',
+              stage: 1,
+              ruleId: 'RV-4',
+            },
+          },
+        },
+      }),
     ).toThrow(/approvals\.steps\.bad\.m/);
   });
 });
 
 describe('segregation of duties and delegation', () => {
   it('SoD: the owner may not approve even when they hold the role', () => {
-    const policy = companyPolicy({ roles: { salesHead: { label: { en: 'H', zh: '主管' }, groups: ['sales_heads'], users: ['u-li'] } } });
-    const route = buildRoute([needs(policy, 'RV-3', ['salesHead'])], { policy, now, reviewDeadline });
-    expect(approveStep(route, { actor: people.li, at: now }, { policy, owners })).toMatchObject({ ok: false, code: 'SELF_APPROVAL' });
+    const policy = companyPolicy({
+      roles: {
+        salesHead: { label: { en: 'H', zh: '主管' }, groups: ['sales_heads'], users: ['u-li'] },
+      },
+    });
+    const route = buildRoute([needs(policy, 'RV-3', ['salesHead'])], {
+      policy,
+      now,
+      reviewDeadline,
+    });
+    expect(approveStep(route, { actor: people.li, at: now }, { policy, owners })).toMatchObject({
+      ok: false,
+      code: 'SELF_APPROVAL',
+    });
     expect(approveStep(route, { actor: people.wang, at: now }, { policy, owners }).ok).toBe(true);
   });
 
   it('delegation lets a deputy approve on behalf of the head while it is valid', () => {
     const policy = companyPolicy({
       roles: { salesHead: { label: { en: 'H', zh: '主管' }, users: ['u-wang'] } },
-      delegations: [{ from: 'u-wang', to: 'u-zhou', validFrom: '2026-03-01T00:00:00Z', validUntil: '2026-03-05T00:00:00Z' }],
+      delegations: [
+        {
+          from: 'u-wang',
+          to: 'u-zhou',
+          validFrom: '2026-03-01T00:00:00Z',
+          validUntil: '2026-03-05T00:00:00Z',
+        },
+      ],
     });
-    const route = buildRoute([needs(policy, 'RV-3', ['salesHead'])], { policy, now, reviewDeadline });
+    const route = buildRoute([needs(policy, 'RV-3', ['salesHead'])], {
+      policy,
+      now,
+      reviewDeadline,
+    });
     const ok = approveStep(route, { actor: people.zhou, at: now }, { policy, owners });
-    expect(ok.ok && ok.record).toMatchObject({ actor: 'u-zhou', onBehalfOf: 'u-wang', role: 'salesHead' });
-    const late = approveStep(route, { actor: people.zhou, at: '2026-03-06T00:00:00Z' }, { policy, owners });
+    expect(ok.ok && ok.record).toMatchObject({
+      actor: 'u-zhou',
+      onBehalfOf: 'u-wang',
+      role: 'salesHead',
+    });
+    const late = approveStep(
+      route,
+      { actor: people.zhou, at: '2026-03-06T00:00:00Z' },
+      { policy, owners },
+    );
     expect(late).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
   });
 
@@ -147,8 +248,15 @@ describe('segregation of duties and delegation', () => {
       roles: { salesHead: { label: { en: 'H', zh: '主管' }, users: ['u-li'] } },
       delegations: [{ from: 'u-li', to: 'u-zhou' }],
     });
-    const route = buildRoute([needs(policy, 'RV-3', ['salesHead'])], { policy, now, reviewDeadline });
-    expect(approveStep(route, { actor: people.zhou, at: now }, { policy, owners })).toMatchObject({ ok: false, code: 'SELF_APPROVAL' });
+    const route = buildRoute([needs(policy, 'RV-3', ['salesHead'])], {
+      policy,
+      now,
+      reviewDeadline,
+    });
+    expect(approveStep(route, { actor: people.zhou, at: now }, { policy, owners })).toMatchObject({
+      ok: false,
+      code: 'SELF_APPROVAL',
+    });
   });
 });
 
@@ -160,7 +268,9 @@ describe('RV-2 deadlines and escalation', () => {
     expect(checkDeadlines(route, policy, reviewDeadline).overdue).toEqual([]);
     const later = new Date(Date.parse(reviewDeadline) + 1000).toISOString();
     const r = checkDeadlines(route, policy, later);
-    expect(r.overdue).toEqual([{ step: 'salesHead', deadline: reviewDeadline, escalatedTo: ['generalManager'] }]);
+    expect(r.overdue).toEqual([
+      { step: 'salesHead', deadline: reviewDeadline, escalatedTo: ['generalManager'] },
+    ]);
     expect(r.route.steps[0]!.overdue).toBe(true);
   });
 
@@ -168,17 +278,36 @@ describe('RV-2 deadlines and escalation', () => {
     const later = '2026-03-04T00:00:00.000Z';
     const first = checkDeadlines(route, policy, later);
     expect(checkDeadlines(first.route, policy, later).overdue).toEqual([]);
-    expect(approveStep(route, { actor: people.he, at: later }, { policy, owners })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(approveStep(route, { actor: people.he, at: later }, { policy, owners })).toMatchObject({
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+    });
     const gm = approveStep(first.route, { actor: people.he, at: later }, { policy, owners });
     expect(gm.ok && gm.record.escalated).toBe(true);
     expect(gm.ok && gm.stepCompleted).toBe(true);
   });
 
   it("a step's own deadlineHours is capped by the review deadline", () => {
-    const p = companyPolicy({ approvals: { steps: { salesHead: { label: { en: 'H', zh: '主管' }, roles: ['salesHead'], stage: 90, ruleId: 'RV-3', deadlineHours: 8 } } } });
+    const p = companyPolicy({
+      approvals: {
+        steps: {
+          salesHead: {
+            label: { en: 'H', zh: '主管' },
+            roles: ['salesHead'],
+            stage: 90,
+            ruleId: 'RV-3',
+            deadlineHours: 8,
+          },
+        },
+      },
+    });
     const r = buildRoute([needs(p, 'RV-3', ['salesHead'])], { policy: p, now, reviewDeadline });
     expect(r.steps[0]!.deadline).toBe('2026-03-02T09:00:00.000Z');
-    const longer = buildRoute([needs(p, 'RV-3', ['salesHead'])], { policy: p, now, reviewDeadline: '2026-03-02T05:00:00.000Z' });
+    const longer = buildRoute([needs(p, 'RV-3', ['salesHead'])], {
+      policy: p,
+      now,
+      reviewDeadline: '2026-03-02T05:00:00.000Z',
+    });
     expect(longer.steps[0]!.deadline).toBe('2026-03-02T05:00:00.000Z');
   });
 });

@@ -9,7 +9,10 @@ describe('AR-5 the order desk does not bypass archive access control', () => {
     expect((await h.desk.get(h.orderId))?.workflow.status).toBe('settled');
     ok(await h.archives.archive(h.orderId, people.zhou));
     await expect(h.desk.get(h.orderId)).rejects.toBeInstanceOf(ArchivedOrderError);
-    await expect(h.desk.history(h.orderId)).rejects.toMatchObject({ code: 'ARCHIVED', orderId: h.orderId });
+    await expect(h.desk.history(h.orderId)).rejects.toMatchObject({
+      code: 'ARCHIVED',
+      orderId: h.orderId,
+    });
     await expect(h.desk.revision(h.orderId, 1)).rejects.toBeInstanceOf(ArchivedOrderError);
     await expect(h.desk.assessment(h.orderId)).rejects.toBeInstanceOf(ArchivedOrderError);
   });

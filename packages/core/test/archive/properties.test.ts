@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArchiveDesk, ARCHIVE_KIND, MemoryStore, verifyArchiveBundle, type MemoryStoreSnapshot } from '../../src/index.js';
+import {
+  ArchiveDesk,
+  ARCHIVE_KIND,
+  MemoryStore,
+  verifyArchiveBundle,
+  type MemoryStoreSnapshot,
+} from '../../src/index.js';
 import { nodeSha256 } from '../../src/node.js';
 import { people } from '../support/people.js';
 import { ok, settledOrder } from '../support/tracking.js';
@@ -32,28 +38,48 @@ describe('AR-2 property: flipping any byte of a stored event or archive record f
     const h = await archivedStore();
     const snapshot = h.store.snapshot();
     const targets = [
-      ...snapshot.records.map((r, i) => ({ kind: 'record' as const, i })).filter(({ i }) => snapshot.records[i]!.kind === ARCHIVE_KIND),
-      ...snapshot.events.map((e, i) => ({ kind: 'event' as const, i })).filter(({ i }) => /^(order|archive):/.test(snapshot.events[i]!.stream)),
+      ...snapshot.records
+        .map((r, i) => ({ kind: 'record' as const, i }))
+        .filter(({ i }) => snapshot.records[i]!.kind === ARCHIVE_KIND),
+      ...snapshot.events
+        .map((e, i) => ({ kind: 'event' as const, i }))
+        .filter(({ i }) => /^(order|archive):/.test(snapshot.events[i]!.stream)),
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...targets), fc.nat(), fc.integer({ min: 1, max: 255 }), async (target, index, mask) => {
-        const copy: MemoryStoreSnapshot = structuredClone(snapshot);
-        if (target.kind === 'record') {
-          const r = copy.records[target.i]!;
-          const flipped = flipByte({ key: r.key, value: r.value }, index, mask) as { key: string; value: unknown } | undefined;
-          fc.pre(flipped !== undefined && typeof flipped.key === 'string');
-          copy.records[target.i] = { ...r, key: flipped.key, value: flipped.value };
-        } else {
-          const flipped: unknown = flipByte(copy.events[target.i], index, mask);
-          fc.pre(typeof flipped === 'object' && flipped !== null && typeof (flipped as { stream?: unknown }).stream === 'string');
-          copy.events[target.i] = flipped as MemoryStoreSnapshot['events'][number];
-        }
-        const store = new MemoryStore({ snapshot: copy, hasher: nodeSha256 });
-        const desk = new ArchiveDesk({ policy: h.policy, store, clock: h.clock, ids: { next: (p) => p }, hasher: nodeSha256 });
-        const result = await desk.verify();
-        expect(result.ok).toBe(false);
-        expect(!result.ok && result.problems.some((p) => p.archiveId === h.archiveId)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...targets),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (target, index, mask) => {
+          const copy: MemoryStoreSnapshot = structuredClone(snapshot);
+          if (target.kind === 'record') {
+            const r = copy.records[target.i]!;
+            const flipped = flipByte({ key: r.key, value: r.value }, index, mask) as
+              { key: string; value: unknown } | undefined;
+            fc.pre(flipped !== undefined && typeof flipped.key === 'string');
+            copy.records[target.i] = { ...r, key: flipped.key, value: flipped.value };
+          } else {
+            const flipped: unknown = flipByte(copy.events[target.i], index, mask);
+            fc.pre(
+              typeof flipped === 'object' &&
+                flipped !== null &&
+                typeof (flipped as { stream?: unknown }).stream === 'string',
+            );
+            copy.events[target.i] = flipped as MemoryStoreSnapshot['events'][number];
+          }
+          const store = new MemoryStore({ snapshot: copy, hasher: nodeSha256 });
+          const desk = new ArchiveDesk({
+            policy: h.policy,
+            store,
+            clock: h.clock,
+            ids: { next: (p) => p },
+            hasher: nodeSha256,
+          });
+          const result = await desk.verify();
+          expect(result.ok).toBe(false);
+          expect(!result.ok && result.problems.some((p) => p.archiveId === h.archiveId)).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -79,10 +105,17 @@ describe('AR-5 property: no read of an archived order succeeds without a live gr
     const h = await archivedStore();
     const actors = [people.chen, people.li, people.wang, people.zhao, people.wu];
     const action = fc.oneof(
-      fc.record({ t: fc.constant('request' as const), who: fc.nat(4), days: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }) }),
+      fc.record({
+        t: fc.constant('request' as const),
+        who: fc.nat(4),
+        days: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+      }),
       fc.record({ t: fc.constant('approve' as const), who: fc.nat(4), req: fc.nat(10) }),
       fc.record({ t: fc.constant('reject' as const), who: fc.nat(4), req: fc.nat(10) }),
-      fc.record({ t: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 24 * 40 }) }),
+      fc.record({
+        t: fc.constant('advance' as const),
+        hours: fc.integer({ min: 1, max: 24 * 40 }),
+      }),
       fc.record({ t: fc.constant('read' as const), who: fc.nat(4) }),
     );
     await fc.assert(
@@ -91,19 +124,43 @@ describe('AR-5 property: no read of an archived order succeeds without a live gr
         let ms = Date.parse('2026-03-10T09:00:00+08:00');
         const clock = { now: () => new Date(ms).toISOString() };
         let n = 0;
-        const desk = new ArchiveDesk({ policy: h.policy, store, clock, ids: { next: (p) => `${p}-p${++n}` }, hasher: nodeSha256 });
+        const desk = new ArchiveDesk({
+          policy: h.policy,
+          store,
+          clock,
+          ids: { next: (p) => `${p}-p${++n}` },
+          hasher: nodeSha256,
+        });
         // The model: grants approved by someone else holding the approver role, live for their days.
-        const requests: { id: string; who: string; days: number; status: string; until?: number }[] = [];
+        const requests: {
+          id: string;
+          who: string;
+          days: number;
+          status: string;
+          until?: number;
+        }[] = [];
         for (const a of actions) {
           if (a.t === 'advance') ms += a.hours * 3_600_000;
           else if (a.t === 'request') {
-            const r = await desk.requestAccess(h.archiveId, actors[a.who]!, { reason: 'audit', ...(a.days ? { days: a.days } : {}) });
-            if (r.ok) requests.push({ id: r.value.id, who: r.value.requester, days: r.value.days, status: 'pending' });
+            const r = await desk.requestAccess(h.archiveId, actors[a.who]!, {
+              reason: 'audit',
+              ...(a.days ? { days: a.days } : {}),
+            });
+            if (r.ok)
+              requests.push({
+                id: r.value.id,
+                who: r.value.requester,
+                days: r.value.days,
+                status: 'pending',
+              });
           } else if (a.t === 'approve' || a.t === 'reject') {
             const req = requests[a.req % Math.max(1, requests.length)];
             if (!req) continue;
             const who = actors[a.who]!;
-            const r = a.t === 'approve' ? await desk.approveAccess(req.id, who) : await desk.rejectAccess(req.id, who, 'no');
+            const r =
+              a.t === 'approve'
+                ? await desk.approveAccess(req.id, who)
+                : await desk.rejectAccess(req.id, who, 'no');
             const mayDecide = req.status === 'pending' && who.id !== req.who && who.id === 'u-wang';
             expect(r.ok).toBe(mayDecide);
             if (r.ok) {
@@ -112,7 +169,13 @@ describe('AR-5 property: no read of an archived order succeeds without a live gr
             }
           } else {
             const who = actors[a.who]!;
-            const live = requests.some((q) => q.who === who.id && q.status === 'approved' && q.until !== undefined && ms < q.until);
+            const live = requests.some(
+              (q) =>
+                q.who === who.id &&
+                q.status === 'approved' &&
+                q.until !== undefined &&
+                ms < q.until,
+            );
             const r = await desk.read(h.archiveId, who);
             expect(r.ok).toBe(live);
             if (!r.ok) expect(r.code).toBe('NO_GRANT');

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, portableSha256, sealEvent, verifyChain, type AuditDraft, type AuditEvent } from '../../src/index.js';
+import {
+  MemoryStore,
+  portableSha256,
+  sealEvent,
+  verifyChain,
+  type AuditDraft,
+  type AuditEvent,
+} from '../../src/index.js';
 import { nodeSha256 } from '../../src/node.js';
 
 const draft = (n: number, stream = 'order:o1'): AuditDraft => ({
@@ -23,8 +30,12 @@ function chain(length: number): AuditEvent[] {
 
 describe('AR-2 audit hash chain', () => {
   it('portable and native SHA-256 agree (known vectors and unicode)', () => {
-    expect(portableSha256.sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(portableSha256.sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(portableSha256.sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(portableSha256.sha256Hex('')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
         expect(portableSha256.sha256Hex(s)).toBe(nodeSha256.sha256Hex(s));
@@ -36,57 +47,101 @@ describe('AR-2 audit hash chain', () => {
   it('a sealed chain verifies, and hashes do not depend on key order', () => {
     const events = chain(20);
     expect(verifyChain(events, portableSha256)).toMatchObject({ ok: true, events: 20 });
-    const reordered = events.map((e) => ({ data: e.data, hash: e.hash, seq: e.seq, prevHash: e.prevHash, stream: e.stream, type: e.type, at: e.at, actor: e.actor, ruleIds: e.ruleIds }));
+    const reordered = events.map((e) => ({
+      data: e.data,
+      hash: e.hash,
+      seq: e.seq,
+      prevHash: e.prevHash,
+      stream: e.stream,
+      type: e.type,
+      at: e.at,
+      actor: e.actor,
+      ruleIds: e.ruleIds,
+    }));
     expect(verifyChain(reordered as AuditEvent[], nodeSha256).ok).toBe(true);
   });
 
   it('altering any field of any event is detected and located', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9 }), fc.constantFrom('type', 'at', 'actor', 'data', 'ruleIds'), (index, field) => {
-        const events = chain(10);
-        const target = events[index]!;
-        const altered = { ...target, [field]: field === 'data' ? { n: -1 } : field === 'ruleIds' ? ['RV-4'] : 'tampered' };
-        events[index] = altered;
-        const result = verifyChain(events, portableSha256);
-        expect(result).toEqual({ ok: false, problem: { code: 'HASH_MISMATCH', stream: 'order:o1', seq: index + 1 } });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom('type', 'at', 'actor', 'data', 'ruleIds'),
+        (index, field) => {
+          const events = chain(10);
+          const target = events[index]!;
+          const altered = {
+            ...target,
+            [field]: field === 'data' ? { n: -1 } : field === 'ruleIds' ? ['RV-4'] : 'tampered',
+          };
+          events[index] = altered;
+          const result = verifyChain(events, portableSha256);
+          expect(result).toEqual({
+            ok: false,
+            problem: { code: 'HASH_MISMATCH', stream: 'order:o1', seq: index + 1 },
+          });
+        },
+      ),
     );
   });
 
   it('a removed event, a reordered pair or a truncated tail is detected', () => {
     const events = chain(5);
-    expect(verifyChain([...events.slice(0, 2), ...events.slice(3)], portableSha256)).toMatchObject({ ok: false, problem: { code: 'SEQUENCE_GAP', seq: 4 } });
+    expect(verifyChain([...events.slice(0, 2), ...events.slice(3)], portableSha256)).toMatchObject({
+      ok: false,
+      problem: { code: 'SEQUENCE_GAP', seq: 4 },
+    });
     const swapped = [events[1]!, events[0]!, ...events.slice(2)];
     expect(verifyChain(swapped, portableSha256).ok).toBe(false);
     const head = { seq: 5, hash: events[4]!.hash };
-    expect(verifyChain(events.slice(0, 4), portableSha256, head)).toMatchObject({ ok: false, problem: { code: 'HEAD_MISMATCH' } });
+    expect(verifyChain(events.slice(0, 4), portableSha256, head)).toMatchObject({
+      ok: false,
+      problem: { code: 'HEAD_MISMATCH' },
+    });
     expect(verifyChain(events, portableSha256, head).ok).toBe(true);
   });
 
   it('a forged event re-hashed by the attacker still breaks the next link', () => {
     const events = chain(4);
-    const forged = sealEvent({ seq: 1, hash: events[0]!.hash }, { ...draft(1), data: { n: 999 } }, portableSha256);
+    const forged = sealEvent(
+      { seq: 1, hash: events[0]!.hash },
+      { ...draft(1), data: { n: 999 } },
+      portableSha256,
+    );
     events[1] = forged;
-    expect(verifyChain(events, portableSha256)).toMatchObject({ ok: false, problem: { code: 'BROKEN_LINK', seq: 3 } });
+    expect(verifyChain(events, portableSha256)).toMatchObject({
+      ok: false,
+      problem: { code: 'BROKEN_LINK', seq: 3 },
+    });
   });
 });
 
 describe('MemoryStore commits', () => {
   it('seals events per stream and refuses stale versions without writing anything', async () => {
     const store = new MemoryStore();
-    await store.commit({ writes: [{ kind: 'order', key: 'o1', expectedVersion: 0, value: { a: 1 } }], events: [draft(1), draft(2, 'order:o2'), draft(3)] });
+    await store.commit({
+      writes: [{ kind: 'order', key: 'o1', expectedVersion: 0, value: { a: 1 } }],
+      events: [draft(1), draft(2, 'order:o2'), draft(3)],
+    });
     expect((await store.readStream('order:o1')).map((e) => e.seq)).toEqual([1, 2]);
     expect((await store.readStream('order:o2')).map((e) => e.seq)).toEqual([1]);
     const before = store.snapshot();
     await expect(
-      store.commit({ writes: [{ kind: 'order', key: 'o1', expectedVersion: 0, value: { a: 2 } }], events: [draft(4)] }),
-    ).rejects.toMatchObject({ name: 'ConcurrentModificationError', code: 'CONCURRENT_MODIFICATION' });
+      store.commit({
+        writes: [{ kind: 'order', key: 'o1', expectedVersion: 0, value: { a: 2 } }],
+        events: [draft(4)],
+      }),
+    ).rejects.toMatchObject({
+      name: 'ConcurrentModificationError',
+      code: 'CONCURRENT_MODIFICATION',
+    });
     expect(store.snapshot()).toEqual(before);
   });
 
   it('IN-1 sequences never repeat, also from a snapshot (restart)', async () => {
     const store = new MemoryStore();
-    const first = await Promise.all(Array.from({ length: 50 }, () => store.nextSequence('order-number:2026')));
+    const first = await Promise.all(
+      Array.from({ length: 50 }, () => store.nextSequence('order-number:2026')),
+    );
     const restarted = new MemoryStore({ snapshot: store.snapshot() });
     const next = await restarted.nextSequence('order-number:2026');
     expect(new Set(first).size).toBe(50);
@@ -96,7 +151,10 @@ describe('MemoryStore commits', () => {
   it('values are copied: mutating what was read or written does not change the store', async () => {
     const store = new MemoryStore();
     const value = { lines: [1] };
-    await store.commit({ writes: [{ kind: 'k', key: 'a', expectedVersion: 0, value }], events: [] });
+    await store.commit({
+      writes: [{ kind: 'k', key: 'a', expectedVersion: 0, value }],
+      events: [],
+    });
     value.lines.push(2);
     const read = await store.get<{ lines: number[] }>('k', 'a');
     read!.value.lines.push(3);

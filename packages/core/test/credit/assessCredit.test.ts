@@ -12,7 +12,11 @@ import { makeContext, makeOrder, makePolicy } from '../support/orders.js';
 const order = makeOrder(); // 5,650.00 CNY including tax = 565_000
 const ORDER_TOTAL = 565_000;
 
-function ctx(customer = makeCustomer(), policy: PolicyInput = {}, extra: Partial<CreditContext> = {}): CreditContext {
+function ctx(
+  customer = makeCustomer(),
+  policy: PolicyInput = {},
+  extra: Partial<CreditContext> = {},
+): CreditContext {
   return { ...makeContext({ policy: makePolicy(policy) }), customer, ...extra };
 }
 
@@ -22,12 +26,16 @@ function rules(findings: readonly Finding[]): string[] {
 
 describe('CR-1 credit evaluation before business', () => {
   it('CR-1 holds an order from a customer never evaluated, released by credit approval or prepayment of the whole order', () => {
-    const customer = makeCustomer({ credit: { grade: undefined, limit: undefined, evaluatedAt: undefined } });
+    const customer = makeCustomer({
+      credit: { grade: undefined, limit: undefined, evaluatedAt: undefined },
+    });
     const findings = assessCredit(order, ctx(customer));
     expect(rules(findings)).toEqual(['CR-1:block:credit.evaluation.never']);
     expect(isCreditHold(findings[0]!)).toBe(true);
     expect(prepaymentRequiredOf(findings[0]!)).toBe(ORDER_TOTAL);
-    expect(formatFinding(findings[0]!, 'en')).toContain('until a credit release (Credit approval) or a prepayment of 5,650.00 CNY');
+    expect(formatFinding(findings[0]!, 'en')).toContain(
+      'until a credit release (Credit approval) or a prepayment of 5,650.00 CNY',
+    );
     expect(formatFinding(findings[0]!, 'zh')).toContain('尚未进行信用评估');
   });
 
@@ -41,14 +49,19 @@ describe('CR-1 credit evaluation before business', () => {
   });
 
   it('CR-1 without customer facts holds the order when the policy says so', () => {
-    const findings = assessCredit(order, { ...makeContext({ policy: makePolicy({ credit: { withoutFacts: 'hold' } }) }) });
+    const findings = assessCredit(order, {
+      ...makeContext({ policy: makePolicy({ credit: { withoutFacts: 'hold' } }) }),
+    });
     expect(rules(findings)).toEqual(['CR-1:block:credit.facts.missingHold']);
     expect(prepaymentRequiredOf(findings[0]!)).toBe(ORDER_TOTAL);
   });
 
   it('CR-1 release paths are policy: prepayment only', () => {
     const customer = makeCustomer({ credit: { evaluatedAt: undefined } });
-    const [f] = assessCredit(order, ctx(customer, { credit: { releasePaths: { 'CR-1': ['prepayment'] } } }));
+    const [f] = assessCredit(
+      order,
+      ctx(customer, { credit: { releasePaths: { 'CR-1': ['prepayment'] } } }),
+    );
     expect(formatFinding(f!, 'en')).not.toContain('credit release');
     expect(formatFinding(f!, 'en')).toContain('a prepayment of 5,650.00 CNY');
   });
@@ -70,9 +83,15 @@ describe('CR-2 credit grades', () => {
   });
 
   it('CR-2 what a grade triggers is policy, not code', () => {
-    const policy = { credit: { gradeActions: { A: 'pass', B: 'warn', C: 'block', D: 'block' } } } as const;
-    expect(rules(assessCredit(order, ctx(makeCustomer({ credit: { grade: 'B' } }), policy)))).toEqual(['CR-5:warn:credit.grade.low']);
-    expect(rules(assessCredit(order, ctx(makeCustomer({ credit: { grade: 'C' } }), policy)))).toEqual(['CR-6:block:credit.grade.abnormal']);
+    const policy = {
+      credit: { gradeActions: { A: 'pass', B: 'warn', C: 'block', D: 'block' } },
+    } as const;
+    expect(
+      rules(assessCredit(order, ctx(makeCustomer({ credit: { grade: 'B' } }), policy))),
+    ).toEqual(['CR-5:warn:credit.grade.low']);
+    expect(
+      rules(assessCredit(order, ctx(makeCustomer({ credit: { grade: 'C' } }), policy))),
+    ).toEqual(['CR-6:block:credit.grade.abnormal']);
   });
 });
 
@@ -85,7 +104,11 @@ describe('CR-4 exposure over the limit holds the order', () => {
     const findings = assessCredit(order, ctx(customer));
     expect(rules(findings)).toEqual(['CR-4:block:credit.limit.exceeded']);
     const f = findings[0]!;
-    expect(f.evidence[0]).toEqual({ field: 'exposure', value: 6_000_000 + 3_500_000 + ORDER_TOTAL, limit: 10_000_000 });
+    expect(f.evidence[0]).toEqual({
+      field: 'exposure',
+      value: 6_000_000 + 3_500_000 + ORDER_TOTAL,
+      limit: 10_000_000,
+    });
     expect(prepaymentRequiredOf(f)).toBe(65_000); // the excess
     expect(formatFinding(f, 'en')).toContain('over the limit of 100,000.00 CNY by 650.00 CNY');
     expect(formatFinding(f, 'en')).toContain('a prepayment of 650.00 CNY or a guarantee on file');
@@ -93,12 +116,16 @@ describe('CR-4 exposure over the limit holds the order', () => {
   });
 
   it('CR-4 exposure exactly at the limit is not over it (CR-5 warns instead)', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 10_000_000 - ORDER_TOTAL, CREDIT_DAY)] });
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 10_000_000 - ORDER_TOTAL, CREDIT_DAY)],
+    });
     expect(rules(assessCredit(order, ctx(customer)))).toEqual(['CR-5:warn:credit.limit.near']);
   });
 
   it('CR-4 one minor unit over the limit holds', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 10_000_000 - ORDER_TOTAL + 1, CREDIT_DAY)] });
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 10_000_000 - ORDER_TOTAL + 1, CREDIT_DAY)],
+    });
     const findings = assessCredit(order, ctx(customer));
     expect(rules(findings)).toEqual(['CR-4:block:credit.limit.exceeded']);
     expect(prepaymentRequiredOf(findings[0]!)).toBe(1);
@@ -110,7 +137,10 @@ describe('CR-4 exposure over the limit holds the order', () => {
   });
 
   it('CR-4 a guarantee on file covers the excess: warning, not hold', () => {
-    const customer = makeCustomer({ credit: { guaranteeOnFile: true }, receivables: [receivable('r1', 9_900_000, CREDIT_DAY)] });
+    const customer = makeCustomer({
+      credit: { guaranteeOnFile: true },
+      receivables: [receivable('r1', 9_900_000, CREDIT_DAY)],
+    });
     const findings = assessCredit(order, ctx(customer));
     expect(rules(findings)).toEqual(['CR-4:warn:credit.limit.exceeded']);
     expect(formatFinding(findings[0]!, 'en')).toContain('guarantee on file covers it');
@@ -119,13 +149,19 @@ describe('CR-4 exposure over the limit holds the order', () => {
   it('CR-4 a missing limit reads as zero by default, or unlimited by policy', () => {
     const customer = makeCustomer({ credit: { limit: undefined } });
     expect(rules(assessCredit(order, ctx(customer)))).toEqual(['CR-4:block:credit.limit.exceeded']);
-    expect(assessCredit(order, ctx(customer, { credit: { missingLimit: 'unlimited' } }))).toEqual([]);
+    expect(assessCredit(order, ctx(customer, { credit: { missingLimit: 'unlimited' } }))).toEqual(
+      [],
+    );
   });
 
   it('CR-4 counts this order without tax when the policy says so', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 10_000_000 - 500_000, CREDIT_DAY)] });
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 10_000_000 - 500_000, CREDIT_DAY)],
+    });
     expect(rules(assessCredit(order, ctx(customer)))).toContain('CR-4:block:credit.limit.exceeded');
-    expect(rules(assessCredit(order, ctx(customer, { credit: { includeTax: false } })))).toEqual(['CR-5:warn:credit.limit.near']);
+    expect(rules(assessCredit(order, ctx(customer, { credit: { includeTax: false } })))).toEqual([
+      'CR-5:warn:credit.limit.near',
+    ]);
   });
 
   it('CR-4 a temporary increase in force raises the limit; an expired one does not', () => {
@@ -137,40 +173,59 @@ describe('CR-4 exposure over the limit holds the order', () => {
       approvedAt: '2026-03-01T09:00:00+08:00',
       expiresAt,
     });
-    const valid = makeCustomer({ ...over, credit: { temporaryIncreases: [inc('2026-03-10T00:00:00+08:00')] } });
-    const expired = makeCustomer({ ...over, credit: { temporaryIncreases: [inc('2026-03-02T09:00:00+08:00')] } });
+    const valid = makeCustomer({
+      ...over,
+      credit: { temporaryIncreases: [inc('2026-03-10T00:00:00+08:00')] },
+    });
+    const expired = makeCustomer({
+      ...over,
+      credit: { temporaryIncreases: [inc('2026-03-02T09:00:00+08:00')] },
+    });
     expect(rules(assessCredit(order, ctx(valid)))).toEqual(['CR-5:warn:credit.limit.near']);
     expect(rules(assessCredit(order, ctx(expired)))).toEqual(['CR-4:block:credit.limit.exceeded']);
   });
 
   it('CR-4 the limit is not checked for a never-evaluated customer (CR-1 decides)', () => {
-    const customer = makeCustomer({ credit: { evaluatedAt: undefined }, receivables: [receivable('r1', 99_000_000, CREDIT_DAY)] });
-    expect(rules(assessCredit(order, ctx(customer)))).toEqual(['CR-1:block:credit.evaluation.never']);
+    const customer = makeCustomer({
+      credit: { evaluatedAt: undefined },
+      receivables: [receivable('r1', 99_000_000, CREDIT_DAY)],
+    });
+    expect(rules(assessCredit(order, ctx(customer)))).toEqual([
+      'CR-1:block:credit.evaluation.never',
+    ]);
   });
 });
 
 describe('CR-5 near the limit or a low grade warns', () => {
   it('CR-5 reaching 90 % of the limit, this order included, warns', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 9_000_000 - ORDER_TOTAL, CREDIT_DAY)] });
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 9_000_000 - ORDER_TOTAL, CREDIT_DAY)],
+    });
     const findings = assessCredit(order, ctx(customer));
     expect(rules(findings)).toEqual(['CR-5:warn:credit.limit.near']);
     expect(formatFinding(findings[0]!, 'en')).toContain('is 90% of the limit');
   });
 
   it('CR-5 just under 90 % passes', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 9_000_000 - ORDER_TOTAL - 1, CREDIT_DAY)] });
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 9_000_000 - ORDER_TOTAL - 1, CREDIT_DAY)],
+    });
     expect(assessCredit(order, ctx(customer))).toEqual([]);
   });
 
   it('CR-5 the near-limit ratio is policy', () => {
     const customer = makeCustomer({ receivables: [receivable('r1', 5_000_000, CREDIT_DAY)] });
     expect(assessCredit(order, ctx(customer))).toEqual([]);
-    expect(rules(assessCredit(order, ctx(customer, { credit: { nearLimitPercent: 50 } })))).toEqual(['CR-5:warn:credit.limit.near']);
+    expect(rules(assessCredit(order, ctx(customer, { credit: { nearLimitPercent: 50 } })))).toEqual(
+      ['CR-5:warn:credit.limit.near'],
+    );
   });
 
   it('CR-5 a grade C customer gets a warning in both languages', () => {
     const [f] = assessCredit(order, ctx(makeCustomer({ credit: { grade: 'C' } })));
-    expect(formatFinding(f!, 'en')).toBe('CR-5 Credit grade C (poor): the order may go on; follow up collection closely.');
+    expect(formatFinding(f!, 'en')).toBe(
+      'CR-5 Credit grade C (poor): the order may go on; follow up collection closely.',
+    );
     expect(formatFinding(f!, 'zh')).toBe('CR-5 信用等级C(较差):订单可以继续,须加强催收跟进。');
   });
 });
@@ -180,7 +235,9 @@ describe('CR-6 abnormal credit suspends or requires guarantee or prepayment', ()
     const [f] = assessCredit(order, ctx(makeCustomer({ credit: { grade: 'D' } })));
     expect(f!.severity).toBe('block');
     expect(prepaymentRequiredOf(f!)).toBe(ORDER_TOTAL);
-    expect(formatFinding(f!, 'en')).toContain('until a prepayment of 5,650.00 CNY or a guarantee on file');
+    expect(formatFinding(f!, 'en')).toContain(
+      'until a prepayment of 5,650.00 CNY or a guarantee on file',
+    );
     expect(formatFinding(f!, 'en')).not.toContain('credit release');
   });
 
@@ -190,29 +247,54 @@ describe('CR-6 abnormal credit suspends or requires guarantee or prepayment', ()
     expect(assessCredit(order, ctx(at90))).toEqual([]);
     const findings = assessCredit(order, ctx(at91));
     expect(rules(findings)).toEqual(['CR-6:block:credit.overdue.abnormal']);
-    expect(findings[0]!.params).toMatchObject({ days: 91, maxDays: 90, dueDate: daysBefore(CREDIT_DAY, 91) });
+    expect(findings[0]!.params).toMatchObject({
+      days: 91,
+      maxDays: 90,
+      dueDate: daysBefore(CREDIT_DAY, 91),
+    });
   });
 
   it('CR-6 overdue age is policy and counts against the injected clock', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 100, daysBefore(CREDIT_DAY, 40))] });
-    expect(rules(assessCredit(order, ctx(customer, { credit: { overdueSuspendDays: 30 } })))).toEqual(['CR-6:block:credit.overdue.abnormal']);
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 100, daysBefore(CREDIT_DAY, 40))],
+    });
+    expect(
+      rules(assessCredit(order, ctx(customer, { credit: { overdueSuspendDays: 30 } }))),
+    ).toEqual(['CR-6:block:credit.overdue.abnormal']);
     // The same facts judged 60 days earlier: not even due.
-    expect(assessCredit(order, ctx(customer, { credit: { overdueSuspendDays: 30 } }, { asOf: '2026-01-01T09:00:00+08:00' }))).toEqual([]);
+    expect(
+      assessCredit(
+        order,
+        ctx(
+          customer,
+          { credit: { overdueSuspendDays: 30 } },
+          { asOf: '2026-01-01T09:00:00+08:00' },
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('CR-6 a fully paid (zero) receivable never counts as overdue', () => {
-    const customer = makeCustomer({ receivables: [receivable('r1', 0, daysBefore(CREDIT_DAY, 400))] });
+    const customer = makeCustomer({
+      receivables: [receivable('r1', 0, daysBefore(CREDIT_DAY, 400))],
+    });
     expect(assessCredit(order, ctx(customer))).toEqual([]);
   });
 
   it('CR-6 a flagged incident holds the order', () => {
-    const findings = assessCredit(order, ctx(makeCustomer({ credit: { incident: 'Cheque bounced 2026-02-20' } })));
+    const findings = assessCredit(
+      order,
+      ctx(makeCustomer({ credit: { incident: 'Cheque bounced 2026-02-20' } })),
+    );
     expect(rules(findings)).toEqual(['CR-6:block:credit.incident.abnormal']);
     expect(formatFinding(findings[0]!, 'zh')).toContain('Cheque bounced 2026-02-20');
   });
 
   it('CR-6 a guarantee on file covers abnormal credit: warning', () => {
-    const findings = assessCredit(order, ctx(makeCustomer({ credit: { grade: 'D', guaranteeOnFile: true } })));
+    const findings = assessCredit(
+      order,
+      ctx(makeCustomer({ credit: { grade: 'D', guaranteeOnFile: true } })),
+    );
     expect(rules(findings)).toEqual(['CR-6:warn:credit.grade.abnormal']);
   });
 });

@@ -9,9 +9,15 @@ import { makeOrder } from '../support/orders.js';
 import { companyPolicy, companyRoles, people, testClock, testIds } from '../support/people.js';
 
 const ORDER_TOTAL = 565_000;
-const overLimit: Partial<CustomerInput> = { receivables: [receivable('r1', 9_500_000, CREDIT_DAY)] }; // excess 65_000
+const overLimit: Partial<CustomerInput> = {
+  receivables: [receivable('r1', 9_500_000, CREDIT_DAY)],
+}; // excess 65_000
 
-async function setup(customer: Partial<CustomerInput> = overLimit, policy: PolicyInput = {}, orderOverrides = {}) {
+async function setup(
+  customer: Partial<CustomerInput> = overLimit,
+  policy: PolicyInput = {},
+  orderOverrides = {},
+) {
   const clock = testClock();
   const store = new MemoryStore();
   const desk = new OrderDesk({ policy: companyPolicy(policy), store, clock, ids: testIds() });
@@ -29,16 +35,35 @@ describe('CR-4 over-limit order goes on credit hold', () => {
     const wf = submitted.value.workflow;
     expect(wf.status).toBe('credit_hold');
     expect(wf.route).toBeUndefined();
-    expect(wf.credit?.holds).toEqual([{ ruleId: 'CR-4', messageKey: 'credit.limit.exceeded', paths: ['approval', 'prepayment', 'guarantee'], prepaymentRequired: 65_000 }]);
+    expect(wf.credit?.holds).toEqual([
+      {
+        ruleId: 'CR-4',
+        messageKey: 'credit.limit.exceeded',
+        paths: ['approval', 'prepayment', 'guarantee'],
+        prepaymentRequired: 65_000,
+      },
+    ]);
     const schedule = submitted.effects.find((e) => e.type === 'scheduleApproval');
-    expect(schedule).toMatchObject({ step: 'creditApproval', roles: ['financeDirector'], ruleIds: ['CR-4'] });
-    expect(submitted.effects.some((e) => e.type === 'notify' && e.messageKey === 'credit.hold.entered')).toBe(true);
+    expect(schedule).toMatchObject({
+      step: 'creditApproval',
+      roles: ['financeDirector'],
+      ruleIds: ['CR-4'],
+    });
+    expect(
+      submitted.effects.some((e) => e.type === 'notify' && e.messageKey === 'credit.hold.entered'),
+    ).toBe(true);
   });
 
   it('CR-4 an intake block with a credit hold returns the order to sales (IN/RV blocks return, credit holds hold)', async () => {
-    const { submitted } = await setup(overLimit, {}, { contact: { name: '', phone: '', email: '' } });
+    const { submitted } = await setup(
+      overLimit,
+      {},
+      { contact: { name: '', phone: '', email: '' } },
+    );
     expect(submitted.value.workflow.status).toBe('returned');
-    expect(submitted.value.workflow.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['IN-2', 'CR-4']));
+    expect(submitted.value.workflow.findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['IN-2', 'CR-4']),
+    );
   });
 
   it('CR-4 a held order accepts no review approvals until released', async () => {
@@ -50,52 +75,114 @@ describe('CR-4 over-limit order goes on credit hold', () => {
   it('CR-4 the finance director releases with a reason: review starts then, its route built at release', async () => {
     const { act, clock, desk, id } = await setup();
     clock.advanceHours(30);
-    const r = await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'Long-standing customer, payment promised' });
+    const r = await act({
+      type: 'RELEASE_CREDIT',
+      actor: people.qian,
+      reason: 'Long-standing customer, payment promised',
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.workflow.status).toBe('in_review');
     expect(r.value.workflow.route?.steps.map((s) => s.key)).toEqual(['regularReview', 'salesHead']);
     // RV-2 deadline counts from the release, not from the submission 30 hours ago.
-    expect(Date.parse(r.value.workflow.route!.reviewDeadline)).toBe(Date.parse(clock.now()) + 24 * 3_600_000);
-    expect(r.value.workflow.credit?.release).toMatchObject({ by: 'u-qian', role: 'financeDirector', reason: 'Long-standing customer, payment promised' });
+    expect(Date.parse(r.value.workflow.route!.reviewDeadline)).toBe(
+      Date.parse(clock.now()) + 24 * 3_600_000,
+    );
+    expect(r.value.workflow.credit?.release).toMatchObject({
+      by: 'u-qian',
+      role: 'financeDirector',
+      reason: 'Long-standing customer, payment promised',
+    });
     const types = (await desk.history(id)).map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['credit.held', 'approval.granted', 'credit.release.granted', 'credit.released', 'review.started']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'credit.held',
+        'approval.granted',
+        'credit.release.granted',
+        'credit.released',
+        'review.started',
+      ]),
+    );
     expect((await desk.verify(id)).ok).toBe(true);
   });
 
   it('CR-4 a release needs a reason', async () => {
     const { act } = await setup();
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: '  ' })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: '  ' })).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
   });
 
-  it('CR-4 only the policy\'s credit role releases; the owner never does (segregation of duties)', async () => {
+  it("CR-4 only the policy's credit role releases; the owner never does (segregation of duties)", async () => {
     const policy = {
-      roles: { ...companyRoles, financeDirector: { ...companyRoles.financeDirector, groups: ['finance_director', 'sales'] } },
+      roles: {
+        ...companyRoles,
+        financeDirector: { ...companyRoles.financeDirector, groups: ['finance_director', 'sales'] },
+      },
     };
     const { act } = await setup(overLimit, policy);
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.zhao, reason: 'ok' })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.li, reason: 'ok' })).toMatchObject({ ok: false, code: 'SELF_APPROVAL' });
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.chen, reason: 'colleague' })).toMatchObject({ ok: true });
+    expect(await act({ type: 'RELEASE_CREDIT', actor: people.zhao, reason: 'ok' })).toMatchObject({
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+    });
+    expect(await act({ type: 'RELEASE_CREDIT', actor: people.li, reason: 'ok' })).toMatchObject({
+      ok: false,
+      code: 'SELF_APPROVAL',
+    });
+    expect(
+      await act({ type: 'RELEASE_CREDIT', actor: people.chen, reason: 'colleague' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('CR-4 the releasing role is policy', async () => {
-    const { act } = await setup(overLimit, { approvals: { steps: { creditApproval: { label: { en: 'Credit', zh: '信用' }, roles: ['finance'], stage: 25, ruleId: 'CR-4' } } } });
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'ok' })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.zhao, reason: 'ok' })).toMatchObject({ ok: true });
+    const { act } = await setup(overLimit, {
+      approvals: {
+        steps: {
+          creditApproval: {
+            label: { en: 'Credit', zh: '信用' },
+            roles: ['finance'],
+            stage: 25,
+            ruleId: 'CR-4',
+          },
+        },
+      },
+    });
+    expect(await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'ok' })).toMatchObject({
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+    });
+    expect(await act({ type: 'RELEASE_CREDIT', actor: people.zhao, reason: 'ok' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('CR-4 prepayment covering the excess releases the hold; less does not', async () => {
     const { act } = await setup();
-    const partial = await act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: 60_000, reference: 'BANK-1' });
+    const partial = await act({
+      type: 'RECORD_PREPAYMENT',
+      actor: people.zhao,
+      amount: 60_000,
+      reference: 'BANK-1',
+    });
     expect(partial.ok && partial.value.workflow.status).toBe('credit_hold');
-    const rest = await act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: 5_000, reference: 'BANK-2' });
+    const rest = await act({
+      type: 'RECORD_PREPAYMENT',
+      actor: people.zhao,
+      amount: 5_000,
+      reference: 'BANK-2',
+    });
     expect(rest.ok && rest.value.workflow.status).toBe('in_review');
   });
 
   it('CR-4 prepayments are recorded by finance, never by the owner', async () => {
     const { act } = await setup();
-    expect(await act({ type: 'RECORD_PREPAYMENT', actor: people.li, amount: 65_000 })).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
-    await expect(act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: -5 })).rejects.toThrow(/amount/);
+    expect(
+      await act({ type: 'RECORD_PREPAYMENT', actor: people.li, amount: 65_000 }),
+    ).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    await expect(
+      act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: -5 }),
+    ).rejects.toThrow(/amount/);
   });
 
   it('CR-4 a guarantee recorded by finance releases the hold', async () => {
@@ -106,8 +193,15 @@ describe('CR-4 over-limit order goes on credit hold', () => {
 
   it('CR-4 the credit approver may decline: back to sales with the reason; a resubmission is held again', async () => {
     const { act, desk } = await setup();
-    expect(await act({ type: 'DECLINE_CREDIT', actor: people.qian, reason: '' })).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
-    const r = await act({ type: 'DECLINE_CREDIT', actor: people.qian, reason: 'Ask for prepayment terms' });
+    expect(await act({ type: 'DECLINE_CREDIT', actor: people.qian, reason: '' })).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
+    const r = await act({
+      type: 'DECLINE_CREDIT',
+      actor: people.qian,
+      reason: 'Ask for prepayment terms',
+    });
     expect(r.ok && r.value.workflow.status).toBe('returned');
     expect(r.ok && r.value.workflow.lastReturn?.reason).toBe('Ask for prepayment terms');
     const again = await desk.submit(makeOrder(), people.li);
@@ -119,20 +213,34 @@ describe('CR-4 over-limit order goes on credit hold', () => {
 describe('CR-6 abnormal credit is released by prepayment or guarantee only', () => {
   it('CR-6 grade D: approval cannot release; prepayment of the whole order does', async () => {
     const { act } = await setup({ credit: { grade: 'D' } });
-    const byApproval = await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'trust me' });
+    const byApproval = await act({
+      type: 'RELEASE_CREDIT',
+      actor: people.qian,
+      reason: 'trust me',
+    });
     expect(byApproval).toMatchObject({ ok: false, code: 'BLOCKED' });
     expect(byApproval.ok ? [] : byApproval.findings?.map((f) => f.ruleId)).toEqual(['CR-6']);
-    const short = await act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: ORDER_TOTAL - 1 });
+    const short = await act({
+      type: 'RECORD_PREPAYMENT',
+      actor: people.zhao,
+      amount: ORDER_TOTAL - 1,
+    });
     expect(short.ok && short.value.workflow.status).toBe('credit_hold');
     const paid = await act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: 1 });
     expect(paid.ok && paid.value.workflow.status).toBe('in_review');
   });
 
   it('CR-6 overdue receivables and CR-4 together: every hold must be released', async () => {
-    const { act } = await setup({ receivables: [receivable('r1', 9_500_000, daysBefore(CREDIT_DAY, 120))] });
+    const { act } = await setup({
+      receivables: [receivable('r1', 9_500_000, daysBefore(CREDIT_DAY, 120))],
+    });
     const released = await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'limit ok' });
     expect(released.ok && released.value.workflow.status).toBe('credit_hold'); // CR-6 still open
-    const guaranteed = await act({ type: 'RECORD_GUARANTEE', actor: people.zhao, reference: 'BG-9' });
+    const guaranteed = await act({
+      type: 'RECORD_GUARANTEE',
+      actor: people.zhao,
+      reference: 'BG-9',
+    });
     expect(guaranteed.ok && guaranteed.value.workflow.status).toBe('in_review');
   });
 });
@@ -141,16 +249,27 @@ describe('CR-1 never-evaluated customer', () => {
   it('CR-1 is held, and a credit approval releases it', async () => {
     const { submitted, act } = await setup({ credit: { evaluatedAt: undefined } });
     expect(submitted.value.workflow.status).toBe('credit_hold');
-    const r = await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'Evaluation scheduled' });
+    const r = await act({
+      type: 'RELEASE_CREDIT',
+      actor: people.qian,
+      reason: 'Evaluation scheduled',
+    });
     expect(r.ok && r.value.workflow.status).toBe('in_review');
   });
 
   it('CR-1 without credit facts the order goes to review with an info finding', async () => {
     const clock = testClock();
-    const desk = new OrderDesk({ policy: companyPolicy(), store: new MemoryStore(), clock, ids: testIds() });
+    const desk = new OrderDesk({
+      policy: companyPolicy(),
+      store: new MemoryStore(),
+      clock,
+      ids: testIds(),
+    });
     const r = await desk.submit(makeOrder(), people.li);
     expect(r.ok && r.value.workflow.status).toBe('in_review');
-    expect(r.ok && r.value.workflow.findings.find((f) => f.ruleId === 'CR-1')?.severity).toBe('info');
+    expect(r.ok && r.value.workflow.findings.find((f) => f.ruleId === 'CR-1')?.severity).toBe(
+      'info',
+    );
   });
 });
 
@@ -158,7 +277,12 @@ describe('CR-4 releases expire as stated', () => {
   async function approvedWithRelease(hours: number) {
     const s = await setup();
     const expiresAt = new Date(Date.parse(s.clock.now()) + hours * 3_600_000).toISOString();
-    const r = await s.act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'Until month end', expiresAt });
+    const r = await s.act({
+      type: 'RELEASE_CREDIT',
+      actor: people.qian,
+      reason: 'Until month end',
+      expiresAt,
+    });
     if (!r.ok) throw new Error(r.code);
     await s.act({ type: 'APPROVE', actor: people.liu });
     const a = await s.act({ type: 'APPROVE', actor: people.wang });
@@ -168,8 +292,17 @@ describe('CR-4 releases expire as stated', () => {
 
   it('CR-4 an expiry that is not in the future is refused', async () => {
     const { act, clock } = await setup();
-    expect(await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'x', expiresAt: clock.now() })).toMatchObject({ ok: false, code: 'INVALID_EXPIRY' });
-    await expect(act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'x', expiresAt: 'tomorrow' })).rejects.toThrow(/expiresAt/);
+    expect(
+      await act({
+        type: 'RELEASE_CREDIT',
+        actor: people.qian,
+        reason: 'x',
+        expiresAt: clock.now(),
+      }),
+    ).toMatchObject({ ok: false, code: 'INVALID_EXPIRY' });
+    await expect(
+      act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'x', expiresAt: 'tomorrow' }),
+    ).rejects.toThrow(/expiresAt/);
   });
 
   it('CR-4 before expiry the order confirms', async () => {
@@ -183,10 +316,15 @@ describe('CR-4 releases expire as stated', () => {
     clock.advanceHours(48);
     const blocked = await act({ type: 'CONFIRM', actor: people.li });
     expect(blocked).toMatchObject({ ok: false, code: 'BLOCKED' });
-    expect(blocked.ok ? [] : blocked.findings?.map((f) => `${f.ruleId}:${f.messageKey}`)).toEqual(['CR-4:credit.release.lapsed']);
+    expect(blocked.ok ? [] : blocked.findings?.map((f) => `${f.ruleId}:${f.messageKey}`)).toEqual([
+      'CR-4:credit.release.lapsed',
+    ]);
     const held = await act({ type: 'CHECK_CREDIT_RELEASE' });
     expect(held.ok && held.value.workflow.status).toBe('credit_hold');
-    expect(held.ok && held.effects.some((e) => e.type === 'scheduleApproval' && e.step === 'creditApproval')).toBe(true);
+    expect(
+      held.ok &&
+        held.effects.some((e) => e.type === 'scheduleApproval' && e.step === 'creditApproval'),
+    ).toBe(true);
     const renewed = await act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'Extended' });
     expect(renewed.ok && renewed.value.workflow.status).toBe('approved');
     expect(await act({ type: 'CONFIRM', actor: people.li })).toMatchObject({ ok: true });

@@ -19,12 +19,21 @@ describe('CR-1…CR-8 credit policy', () => {
 
   it('CR-3 a limit-change route naming an unknown step or role is refused, naming the path', () => {
     try {
-      loadPolicy({ credit: { limitChange: { steps: ['nope'], proposeRoles: ['ghost'] }, paymentRecordRoles: ['cashier'] } });
+      loadPolicy({
+        credit: {
+          limitChange: { steps: ['nope'], proposeRoles: ['ghost'] },
+          paymentRecordRoles: ['cashier'],
+        },
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(PolicyError);
       expect((e as PolicyError).issues.map((i) => i.path)).toEqual(
-        expect.arrayContaining(['credit.limitChange.steps.0', 'credit.limitChange.proposeRoles.0', 'credit.paymentRecordRoles.0']),
+        expect.arrayContaining([
+          'credit.limitChange.steps.0',
+          'credit.limitChange.proposeRoles.0',
+          'credit.paymentRecordRoles.0',
+        ]),
       );
     }
   });

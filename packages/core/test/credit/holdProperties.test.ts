@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { shippingBlockers } from '../../src/rules/credit/shippingBlockers.js';
 import type { OrderWorkflow } from '../../src/workflow/OrderWorkflow.js';
 import type { WorkflowEvent } from '../../src/workflow/WorkflowEvent.js';
-import { CREDIT_DAY, daysBefore, makeCustomer, receivable, step, submitted } from '../support/credit.js';
+import {
+  CREDIT_DAY,
+  daysBefore,
+  makeCustomer,
+  receivable,
+  step,
+  submitted,
+} from '../support/credit.js';
 import { makeOrder } from '../support/orders.js';
 import { companyPolicy, people } from '../support/people.js';
 
@@ -32,13 +39,30 @@ type Op =
   | { op: 'confirm' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('release' as const), who: fc.constantFrom('qian' as const, 'li' as const, 'zhao' as const), expiresIn: fc.option(fc.integer({ min: 1, max: 72 }), { nil: undefined }) }),
-  fc.record({ op: fc.constant('prepay' as const), who: fc.constantFrom('zhao' as const, 'li' as const), amount: fc.integer({ min: 1, max: 400_000 }) }),
-  fc.record({ op: fc.constant('guarantee' as const), who: fc.constantFrom('zhao' as const, 'li' as const) }),
+  fc.record({
+    op: fc.constant('release' as const),
+    who: fc.constantFrom('qian' as const, 'li' as const, 'zhao' as const),
+    expiresIn: fc.option(fc.integer({ min: 1, max: 72 }), { nil: undefined }),
+  }),
+  fc.record({
+    op: fc.constant('prepay' as const),
+    who: fc.constantFrom('zhao' as const, 'li' as const),
+    amount: fc.integer({ min: 1, max: 400_000 }),
+  }),
+  fc.record({
+    op: fc.constant('guarantee' as const),
+    who: fc.constantFrom('zhao' as const, 'li' as const),
+  }),
   fc.record({ op: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 48 }) }),
-  fc.record({ op: fc.constant('toExpiry' as const), offset: fc.constantFrom(-1 as const, 0 as const, 1 as const) }),
+  fc.record({
+    op: fc.constant('toExpiry' as const),
+    offset: fc.constantFrom(-1 as const, 0 as const, 1 as const),
+  }),
   fc.constant({ op: 'check' as const }),
-  fc.record({ op: fc.constant('approve' as const), who: fc.constantFrom('liu' as const, 'wang' as const) }),
+  fc.record({
+    op: fc.constant('approve' as const),
+    who: fc.constantFrom('liu' as const, 'wang' as const),
+  }),
   fc.constant({ op: 'confirm' as const }),
 );
 
@@ -81,7 +105,8 @@ function covered(state: OrderWorkflow, seen: Seen, hours: number): boolean {
   return (state.credit?.holds ?? []).every((h) =>
     h.paths.some((p) =>
       p === 'approval'
-        ? seen.releaseExpiry === null || (seen.releaseExpiry !== undefined && hours < seen.releaseExpiry)
+        ? seen.releaseExpiry === null ||
+          (seen.releaseExpiry !== undefined && hours < seen.releaseExpiry)
         : p === 'prepayment'
           ? seen.paid >= h.prepaymentRequired
           : seen.guarantee,
@@ -92,55 +117,64 @@ function covered(state: OrderWorkflow, seen: Seen, hours: number): boolean {
 describe('CR-4 CR-6 CR-1 hold properties', () => {
   it('CR-4 no held order proceeds without one of the release paths, and a release never outlives its expiry', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: customers.length - 1 }), fc.array(opArb, { maxLength: 25 }), (which, ops) => {
-        const customer = customers[which]!;
-        let state = submitted(order, customer, policy, iso(0));
-        expect(state.status).toBe('credit_hold');
-        let hours = 0;
-        const seen: Seen = { releaseExpiry: undefined, paid: 0, guarantee: false };
-        for (const op of ops) {
-          if (op.op === 'wait') {
-            hours += op.hours;
-            continue;
-          }
-          if (op.op === 'toExpiry') {
-            if (typeof seen.releaseExpiry === 'number') hours = Math.max(hours, seen.releaseExpiry + op.offset);
-            continue;
-          }
-          const event = toEvent(op, hours)!;
-          const ctx = { policy, order, now: iso(hours), customer };
-          const before = state;
-          const r = step(state, event, ctx);
-          if (!r.ok) continue;
-          // Independent bookkeeping of what succeeded.
-          if (op.op === 'release') {
-            expect(op.who).not.toBe('li'); // SoD: the owner never releases
-            expect(op.who).toBe('qian');
-            if (r.state.credit?.release !== before.credit?.release) {
-              seen.releaseExpiry = op.expiresIn === undefined ? null : hours + op.expiresIn;
+      fc.property(
+        fc.integer({ min: 0, max: customers.length - 1 }),
+        fc.array(opArb, { maxLength: 25 }),
+        (which, ops) => {
+          const customer = customers[which]!;
+          let state = submitted(order, customer, policy, iso(0));
+          expect(state.status).toBe('credit_hold');
+          let hours = 0;
+          const seen: Seen = { releaseExpiry: undefined, paid: 0, guarantee: false };
+          for (const op of ops) {
+            if (op.op === 'wait') {
+              hours += op.hours;
+              continue;
             }
+            if (op.op === 'toExpiry') {
+              if (typeof seen.releaseExpiry === 'number')
+                hours = Math.max(hours, seen.releaseExpiry + op.offset);
+              continue;
+            }
+            const event = toEvent(op, hours)!;
+            const ctx = { policy, order, now: iso(hours), customer };
+            const before = state;
+            const r = step(state, event, ctx);
+            if (!r.ok) continue;
+            // Independent bookkeeping of what succeeded.
+            if (op.op === 'release') {
+              expect(op.who).not.toBe('li'); // SoD: the owner never releases
+              expect(op.who).toBe('qian');
+              if (r.state.credit?.release !== before.credit?.release) {
+                seen.releaseExpiry = op.expiresIn === undefined ? null : hours + op.expiresIn;
+              }
+            }
+            if (op.op === 'prepay') {
+              expect(op.who).toBe('zhao');
+              seen.paid += op.amount;
+            }
+            if (op.op === 'guarantee') {
+              expect(op.who).toBe('zhao');
+              seen.guarantee = true;
+            }
+            state = r.state;
+            // Leaving credit hold (other than declined) needs every hold covered by a path seen.
+            if (
+              before.status === 'credit_hold' &&
+              state.status !== 'credit_hold' &&
+              state.status !== 'returned'
+            ) {
+              expect(covered(state, seen, hours)).toBe(true);
+            }
+            // Confirmation needs the holds covered now: an expired release does not count.
+            if (op.op === 'confirm') expect(covered(state, seen, hours)).toBe(true);
           }
-          if (op.op === 'prepay') {
-            expect(op.who).toBe('zhao');
-            seen.paid += op.amount;
-          }
-          if (op.op === 'guarantee') {
-            expect(op.who).toBe('zhao');
-            seen.guarantee = true;
-          }
-          state = r.state;
-          // Leaving credit hold (other than declined) needs every hold covered by a path seen.
-          if (before.status === 'credit_hold' && state.status !== 'credit_hold' && state.status !== 'returned') {
-            expect(covered(state, seen, hours)).toBe(true);
-          }
-          // Confirmation needs the holds covered now: an expired release does not count.
-          if (op.op === 'confirm') expect(covered(state, seen, hours)).toBe(true);
-        }
-        // Whatever happened, unpaid shipping at the end is allowed only if still covered.
-        const blockers = shippingBlockers(order, state, { policy, now: iso(hours) });
-        const lapsed = blockers.some((f) => f.messageKey === 'credit.release.lapsed');
-        expect(lapsed).toBe(!covered(state, seen, hours) && seen.paid < 565_000);
-      }),
+          // Whatever happened, unpaid shipping at the end is allowed only if still covered.
+          const blockers = shippingBlockers(order, state, { policy, now: iso(hours) });
+          const lapsed = blockers.some((f) => f.messageKey === 'credit.release.lapsed');
+          expect(lapsed).toBe(!covered(state, seen, hours) && seen.paid < 565_000);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -150,24 +184,37 @@ describe('CR-4 a release never outlives its expiry', () => {
   it('CR-4 an approved order confirms strictly before its release expires, never at or after', () => {
     const customer = customers[0]!;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 59 }), (expiresIn, delta, minutes) => {
-        let state = submitted(order, customer, policy, iso(0));
-        const at = (h: number) => ({ policy, order, now: iso(h), customer });
-        const released = step(state, { type: 'RELEASE_CREDIT', actor: people.qian, reason: 'p', expiresAt: iso(expiresIn) }, at(0));
-        if (!released.ok) throw new Error(released.code);
-        state = released.state;
-        for (const who of ['liu', 'wang'] as const) {
-          const r = step(state, { type: 'APPROVE', actor: people[who] }, at(0));
-          if (!r.ok) throw new Error(r.code);
-          state = r.state;
-        }
-        const t = Math.max(0, expiresIn + delta) + (delta < 0 ? 0 : minutes / 60);
-        const confirmed = step(state, { type: 'CONFIRM', actor: people.li }, at(t));
-        expect(confirmed.ok).toBe(t < expiresIn);
-        const check = step(state, { type: 'CHECK_CREDIT_RELEASE' }, at(t));
-        expect(check.ok && check.state.status).toBe(t < expiresIn ? 'approved' : 'credit_hold');
-        expect(shippingBlockers(order, state, { policy, now: iso(t) }).some((f) => f.messageKey === 'credit.release.lapsed')).toBe(t >= expiresIn);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 59 }),
+        (expiresIn, delta, minutes) => {
+          let state = submitted(order, customer, policy, iso(0));
+          const at = (h: number) => ({ policy, order, now: iso(h), customer });
+          const released = step(
+            state,
+            { type: 'RELEASE_CREDIT', actor: people.qian, reason: 'p', expiresAt: iso(expiresIn) },
+            at(0),
+          );
+          if (!released.ok) throw new Error(released.code);
+          state = released.state;
+          for (const who of ['liu', 'wang'] as const) {
+            const r = step(state, { type: 'APPROVE', actor: people[who] }, at(0));
+            if (!r.ok) throw new Error(r.code);
+            state = r.state;
+          }
+          const t = Math.max(0, expiresIn + delta) + (delta < 0 ? 0 : minutes / 60);
+          const confirmed = step(state, { type: 'CONFIRM', actor: people.li }, at(t));
+          expect(confirmed.ok).toBe(t < expiresIn);
+          const check = step(state, { type: 'CHECK_CREDIT_RELEASE' }, at(t));
+          expect(check.ok && check.state.status).toBe(t < expiresIn ? 'approved' : 'credit_hold');
+          expect(
+            shippingBlockers(order, state, { policy, now: iso(t) }).some(
+              (f) => f.messageKey === 'credit.release.lapsed',
+            ),
+          ).toBe(t >= expiresIn);
+        },
+      ),
     );
   });
 });

@@ -13,11 +13,19 @@ function approvedState(order = makeOrder(), policy = companyPolicy()): OrderWork
   let state = submitted(order, customer, policy, '2026-03-02T09:00:00+08:00');
   for (let i = 0; i < 10 && state.status === 'in_review'; i++) {
     const active = state.route?.steps.find((s) => s.status === 'active');
-    const who = { regularReview: people.liu, salesHead: people.wang, marketingVpReview: people.zheng, financeDirectorOpinion: people.qian, presidentApproval: people.ma }[
-      active?.key ?? ''
-    ];
+    const who = {
+      regularReview: people.liu,
+      salesHead: people.wang,
+      marketingVpReview: people.zheng,
+      financeDirectorOpinion: people.qian,
+      presidentApproval: people.ma,
+    }[active?.key ?? ''];
     if (!who) throw new Error(`no approver for ${active?.key ?? '?'}`);
-    const r = step(state, { type: 'APPROVE', actor: who }, { policy, order, now: '2026-03-02T10:00:00+08:00', customer });
+    const r = step(
+      state,
+      { type: 'APPROVE', actor: who },
+      { policy, order, now: '2026-03-02T10:00:00+08:00', customer },
+    );
     if (!r.ok) throw new Error(r.code);
     state = r.state;
   }
@@ -30,7 +38,9 @@ describe('CR-8 goods ship only after payment', () => {
     const order = makeOrder();
     const blockers = shippingBlockers(order, approvedState(order, policy), { policy, now: NOW });
     expect(blockers.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['CR-8:block']);
-    expect(formatFinding(blockers[0]!, 'en')).toContain('0.00 CNY of 5,650.00 CNY is confirmed, 5,650.00 CNY outstanding');
+    expect(formatFinding(blockers[0]!, 'en')).toContain(
+      '0.00 CNY of 5,650.00 CNY is confirmed, 5,650.00 CNY outstanding',
+    );
     expect(formatFinding(blockers[0]!, 'zh')).toContain('须收款后方可发货');
   });
 
@@ -55,9 +65,26 @@ describe('CR-8 goods ship only after payment', () => {
     const policy = companyPolicy();
     const order = makeOrder();
     const state = approvedState(order, policy);
-    const tracking = { steps: {}, alerts: {}, issues: [], settlement: { paid: false, invoiced: false } };
-    expect(shippingBlockers(order, { ...state, tracking: { ...tracking, advanceReceived: 565_000 } }, { policy, now: NOW })).toEqual([]);
-    expect(shippingBlockers(order, { ...state, tracking: { ...tracking, settlement: { paid: true, invoiced: false } } }, { policy, now: NOW })).toEqual([]);
+    const tracking = {
+      steps: {},
+      alerts: {},
+      issues: [],
+      settlement: { paid: false, invoiced: false },
+    };
+    expect(
+      shippingBlockers(
+        order,
+        { ...state, tracking: { ...tracking, advanceReceived: 565_000 } },
+        { policy, now: NOW },
+      ),
+    ).toEqual([]);
+    expect(
+      shippingBlockers(
+        order,
+        { ...state, tracking: { ...tracking, settlement: { paid: true, invoiced: false } } },
+        { policy, now: NOW },
+      ),
+    ).toEqual([]);
   });
 
   it('CR-8 a customer with credit terms in the policy ships unpaid', () => {
@@ -72,7 +99,9 @@ describe('CR-8 goods ship only after payment', () => {
     const fresh = submitted(order, customer, policy, '2026-03-02T09:00:00+08:00');
     expect(fresh.route?.steps.some((s) => s.ruleIds.includes('RV-7'))).toBe(true);
     // Mid-review: the exception is not approved yet.
-    expect(shippingBlockers(order, fresh, { policy, now: NOW }).map((f) => f.ruleId)).toEqual(['CR-8']);
+    expect(shippingBlockers(order, fresh, { policy, now: NOW }).map((f) => f.ruleId)).toEqual([
+      'CR-8',
+    ]);
     expect(shippingBlockers(order, approvedState(order, policy), { policy, now: NOW })).toEqual([]);
   });
 
@@ -83,12 +112,27 @@ describe('CR-8 goods ship only after payment', () => {
     const held: OrderWorkflow = {
       ...state,
       credit: {
-        holds: [{ ruleId: 'CR-4', messageKey: 'credit.limit.exceeded', paths: ['approval'], prepaymentRequired: 1 }],
+        holds: [
+          {
+            ruleId: 'CR-4',
+            messageKey: 'credit.limit.exceeded',
+            paths: ['approval'],
+            prepaymentRequired: 1,
+          },
+        ],
         prepayments: [],
-        release: { by: 'u-qian', role: 'financeDirector', reason: 'x', at: '2026-03-02T10:00:00+08:00', expiresAt: '2026-03-09T00:00:00+08:00' },
+        release: {
+          by: 'u-qian',
+          role: 'financeDirector',
+          reason: 'x',
+          at: '2026-03-02T10:00:00+08:00',
+          expiresAt: '2026-03-09T00:00:00+08:00',
+        },
       },
     };
     expect(shippingBlockers(order, held, { policy, now: '2026-03-08T23:59:00+08:00' })).toEqual([]);
-    expect(shippingBlockers(order, held, { policy, now: NOW }).map((f) => `${f.ruleId}:${f.messageKey}`)).toEqual(['CR-4:credit.release.lapsed']);
+    expect(
+      shippingBlockers(order, held, { policy, now: NOW }).map((f) => `${f.ruleId}:${f.messageKey}`),
+    ).toEqual(['CR-4:credit.release.lapsed']);
   });
 });

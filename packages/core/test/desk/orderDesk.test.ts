@@ -4,12 +4,15 @@ import { makeDesk } from '../support/desk.js';
 import { makeLine, makeOrder } from '../support/orders.js';
 import { companyPolicy, people } from '../support/people.js';
 
-const order = (id: string, overrides: Parameters<typeof makeOrder>[0] = {}) => makeOrder({ id, number: '', ...overrides });
+const order = (id: string, overrides: Parameters<typeof makeOrder>[0] = {}) =>
+  makeOrder({ id, number: '', ...overrides });
 
 describe('IN-1 order numbers', () => {
   it('assigns SO-YYYY-NNNNNN numbers that never repeat, even with 200 concurrent submitters', async () => {
     const { desk } = makeDesk();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => desk.submit(order(`o-${i}`), people.li)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => desk.submit(order(`o-${i}`), people.li)),
+    );
     const numbers = results.map((r) => (r.ok ? r.value.order.number : 'refused'));
     expect(new Set(numbers).size).toBe(200);
     expect(numbers.every((n) => /^SO-2026-\d{6}$/.test(n))).toBe(true);
@@ -18,7 +21,10 @@ describe('IN-1 order numbers', () => {
 
   it('ignores a number sent with the order and keeps its own on resubmission', async () => {
     const { desk } = makeDesk();
-    const first = await desk.submit(order('o-1', { number: 'HACK-1', paymentTerms: '' }), people.li);
+    const first = await desk.submit(
+      order('o-1', { number: 'HACK-1', paymentTerms: '' }),
+      people.li,
+    );
     expect(first.ok && first.value.order.number).toBe('SO-2026-000001');
     expect(first.ok && first.value.workflow.status).toBe('returned');
     const again = await desk.submit(order('o-1'), people.li);
@@ -26,13 +32,20 @@ describe('IN-1 order numbers', () => {
   });
 
   it('follows the policy pattern and restarts each year when scoped by year', async () => {
-    const { desk, clock } = makeDesk(companyPolicy({ intake: { numbering: { pattern: 'XS{YY}{MM}-{seq:4}' } } }), '2026-12-31T10:00:00Z');
+    const { desk, clock } = makeDesk(
+      companyPolicy({ intake: { numbering: { pattern: 'XS{YY}{MM}-{seq:4}' } } }),
+      '2026-12-31T10:00:00Z',
+    );
     const a = await desk.submit(order('a'), people.li);
     const b = await desk.submit(order('b'), people.li);
     // 2026-12-31T17:00Z is already 1 January 2027 in Shanghai, the policy's zone: a new sequence.
     clock.set('2026-12-31T17:00:00Z');
     const c = await desk.submit(order('c'), people.li);
-    expect([a, b, c].map((r) => r.ok && r.value.order.number)).toEqual(['XS2612-0001', 'XS2612-0002', 'XS2701-0001']);
+    expect([a, b, c].map((r) => r.ok && r.value.order.number)).toEqual([
+      'XS2612-0001',
+      'XS2612-0002',
+      'XS2701-0001',
+    ]);
   });
 });
 
@@ -41,10 +54,20 @@ describe('the desk takes an order through review', () => {
     const { desk, delivered } = makeDesk();
     const submitted = await desk.submit(order('o-1'), people.li);
     expect(submitted.ok && submitted.value.workflow.status).toBe('in_review');
-    expect(submitted.ok && submitted.value.workflow.route?.steps.map((s) => s.key)).toEqual(['regularReview', 'salesHead']);
-    expect(delivered.filter((e) => e.type === 'scheduleApproval').map((e) => e.type === 'scheduleApproval' && e.step)).toEqual(['regularReview']);
+    expect(submitted.ok && submitted.value.workflow.route?.steps.map((s) => s.key)).toEqual([
+      'regularReview',
+      'salesHead',
+    ]);
+    expect(
+      delivered
+        .filter((e) => e.type === 'scheduleApproval')
+        .map((e) => e.type === 'scheduleApproval' && e.step),
+    ).toEqual(['regularReview']);
 
-    expect(await desk.approve('o-1', people.wang)).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(await desk.approve('o-1', people.wang)).toMatchObject({
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+    });
     expect((await desk.approve('o-1', people.liu)).ok).toBe(true);
     const approved = await desk.approve('o-1', people.wang, { comment: 'OK' });
     expect(approved.ok && approved.value.workflow.status).toBe('approved');
@@ -77,18 +100,40 @@ describe('the desk takes an order through review', () => {
   it('RV-9: a rejection needs a reason and a reviewer; a return sends it back for correction', async () => {
     const { desk } = makeDesk();
     await desk.submit(order('o-1'), people.li);
-    expect(await desk.reject('o-1', people.liu, '   ')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
-    expect(await desk.reject('o-1', people.outsider, 'no')).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
-    expect(await desk.reject('o-1', people.li, 'mine')).toMatchObject({ ok: false, code: 'SELF_APPROVAL' });
-    const returned = await desk.returnToSales('o-1', people.liu, 'Delivery date infeasible: 2 weeks more');
-    expect(returned.ok && returned.value.workflow).toMatchObject({ status: 'returned', lastReturn: { by: 'u-liu', reason: 'Delivery date infeasible: 2 weeks more' } });
-    const again = await desk.submit(order('o-1', { requestedDeliveryDate: '2026-04-30' }), people.li);
+    expect(await desk.reject('o-1', people.liu, '   ')).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
+    expect(await desk.reject('o-1', people.outsider, 'no')).toMatchObject({
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+    });
+    expect(await desk.reject('o-1', people.li, 'mine')).toMatchObject({
+      ok: false,
+      code: 'SELF_APPROVAL',
+    });
+    const returned = await desk.returnToSales(
+      'o-1',
+      people.liu,
+      'Delivery date infeasible: 2 weeks more',
+    );
+    expect(returned.ok && returned.value.workflow).toMatchObject({
+      status: 'returned',
+      lastReturn: { by: 'u-liu', reason: 'Delivery date infeasible: 2 weeks more' },
+    });
+    const again = await desk.submit(
+      order('o-1', { requestedDeliveryDate: '2026-04-30' }),
+      people.li,
+    );
     expect(again.ok && again.value.workflow).toMatchObject({ status: 'in_review', submissions: 2 });
     expect(again.ok && again.value.order.requestedDeliveryDate).toBe('2026-04-30');
     const rejected = await desk.reject('o-1', people.liu, 'Customer blacklisted');
     expect(rejected.ok && rejected.value.workflow.rejection?.reason).toBe('Customer blacklisted');
     expect((await desk.history('o-1')).map((e) => e.type)).toContain('order.resubmitted');
-    expect(await desk.submit(order('o-1'), people.li)).toMatchObject({ ok: false, code: 'ALREADY_SUBMITTED' });
+    expect(await desk.submit(order('o-1'), people.li)).toMatchObject({
+      ok: false,
+      code: 'ALREADY_SUBMITTED',
+    });
   });
 
   it('RV-2: an overdue review is flagged, escalated to the next level and counted once', async () => {
@@ -99,16 +144,26 @@ describe('the desk takes an order through review', () => {
     clock.advanceHours(1);
     expect(await desk.checkDeadlines()).toEqual(['o-1']);
     expect(await desk.checkDeadlines()).toEqual([]);
-    expect(delivered.some((e) => e.type === 'notify' && e.ruleId === 'RV-2' && e.to.roles?.includes('generalManager'))).toBe(true);
+    expect(
+      delivered.some(
+        (e) => e.type === 'notify' && e.ruleId === 'RV-2' && e.to.roles?.includes('generalManager'),
+      ),
+    ).toBe(true);
     const gm = await desk.approve('o-1', people.he);
-    expect(gm.ok && gm.value.workflow.route?.steps[0]).toMatchObject({ status: 'approved', overdue: true });
+    expect(gm.ok && gm.value.workflow.route?.steps[0]).toMatchObject({
+      status: 'approved',
+      overdue: true,
+    });
     expect((await desk.history('o-1')).filter((e) => e.type === 'review.overdue')).toHaveLength(1);
   });
 
   it('IN-4: urgent orders come first in the queue and have a 4-hour deadline', async () => {
     const { desk } = makeDesk();
     await desk.submit(order('normal'), people.li);
-    await desk.submit(order('urgent', { urgent: true, urgency: { reason: 'line down', feasible: true } }), people.li);
+    await desk.submit(
+      order('urgent', { urgent: true, urgency: { reason: 'line down', feasible: true } }),
+      people.li,
+    );
     const queue = await desk.queue();
     expect(queue.map((o) => o.order.id)).toEqual(['urgent', 'normal']);
     expect(queue[0]!.workflow.route?.reviewDeadline).toBe('2026-03-02T05:00:00.000Z');
@@ -131,40 +186,83 @@ describe('the desk takes an order through review', () => {
 
   it('RV-10: a required contract must be legally reviewed and signed before confirmation', async () => {
     const { desk } = makeDesk();
-    const r = await desk.submit(order('c', { contract: { required: true, number: 'HT-2026-01', legalReviewed: false } }), people.li);
-    expect(r.ok && r.value.workflow.route?.steps.map((s) => s.key)).toEqual(['regularReview', 'legalReview', 'salesHead']);
-    for (const who of [people.liu, people.wu, people.wang]) expect((await desk.approve('c', who)).ok).toBe(true);
+    const r = await desk.submit(
+      order('c', { contract: { required: true, number: 'HT-2026-01', legalReviewed: false } }),
+      people.li,
+    );
+    expect(r.ok && r.value.workflow.route?.steps.map((s) => s.key)).toEqual([
+      'regularReview',
+      'legalReview',
+      'salesHead',
+    ]);
+    for (const who of [people.liu, people.wu, people.wang])
+      expect((await desk.approve('c', who)).ok).toBe(true);
     const blocked = await desk.confirm('c', people.li);
     expect(!blocked.ok && blocked.findings?.map((f) => f.ruleId)).toEqual(['RV-10']);
   });
 
   it('RV-11: stock shortages after confirmation are shown and raise a procurement need', async () => {
     const { desk } = makeDesk();
-    await desk.submit(order('s', { lines: [makeLine({ quantity: 5, availableQuantity: 2 })] }), people.li);
+    await desk.submit(
+      order('s', { lines: [makeLine({ quantity: 5, availableQuantity: 2 })] }),
+      people.li,
+    );
     await desk.approve('s', people.liu);
     await desk.approve('s', people.wang);
     const confirmed = await desk.confirm('s', people.li);
-    expect(confirmed.ok && confirmed.findings.map((f) => [f.ruleId, f.severity])).toEqual([['RV-11', 'warn']]);
-    expect(confirmed.ok && confirmed.effects.find((e) => e.type === 'procurementNeed')).toMatchObject({ lines: [{ lineId: 'l1', shortQuantity: 3 }] });
+    expect(confirmed.ok && confirmed.findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['RV-11', 'warn'],
+    ]);
+    expect(
+      confirmed.ok && confirmed.effects.find((e) => e.type === 'procurementNeed'),
+    ).toMatchObject({ lines: [{ lineId: 'l1', shortQuantity: 3 }] });
   });
 
   it('RV-4: three departments approving the joint review at the same moment all count', async () => {
-    const { desk } = makeDesk(companyPolicy({ approvals: { steps: { regularReview: { label: { en: 'P', zh: '生产' }, roles: ['production'], stage: 30, ruleId: 'RV-5' } } } }));
+    const { desk } = makeDesk(
+      companyPolicy({
+        approvals: {
+          steps: {
+            regularReview: {
+              label: { en: 'P', zh: '生产' },
+              roles: ['production'],
+              stage: 30,
+              ruleId: 'RV-5',
+            },
+          },
+        },
+      }),
+    );
     await desk.submit(order('j', { technicalComplexity: true }), people.li);
-    const results = await Promise.all([people.sun, people.zhao, people.liu].map((p) => desk.approve('j', p, { step: 'jointReview' })));
+    const results = await Promise.all(
+      [people.sun, people.zhao, people.liu].map((p) =>
+        desk.approve('j', p, { step: 'jointReview' }),
+      ),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const route = await desk.approvalState('j');
     expect(route?.steps.find((s) => s.key === 'jointReview')).toMatchObject({ status: 'approved' });
-    expect(route?.steps.find((s) => s.key === 'jointReview')?.approvals.map((a) => a.department).sort()).toEqual(['finance', 'production', 'technical']);
+    expect(
+      route?.steps
+        .find((s) => s.key === 'jointReview')
+        ?.approvals.map((a) => a.department)
+        .sort(),
+    ).toEqual(['finance', 'production', 'technical']);
   });
 
   it('a malformed order is refused with every problem listed and nothing written', async () => {
     const { desk, store } = makeDesk();
     const before = store.snapshot();
-    const bad = { ...order('bad'), currency: 'rmb', lines: [{ ...makeLine(), quantity: -1, unitPrice: 12.5 }] };
+    const bad = {
+      ...order('bad'),
+      currency: 'rmb',
+      lines: [{ ...makeLine(), quantity: -1, unitPrice: 12.5 }],
+    };
     const error = await desk.submit(bad, people.li).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(expect.arrayContaining(['currency', 'lines.0.quantity', 'lines.0.unitPrice']));
+    expect((error as ValidationError).issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['currency', 'lines.0.quantity', 'lines.0.unitPrice']),
+    );
     expect(store.snapshot()).toEqual(before);
   });
 });

@@ -8,14 +8,24 @@ describe('policy document', () => {
     expect(p.review.deadlines.urgentHours).toBe(4);
     expect(p.review.advancePayment.customMadePercent).toBe(30);
     expect(p.review.discount.authorityByRole).toEqual({ salesperson: 0 });
-    expect(p.review.routes.exceptional).toEqual(['marketingVpReview', 'financeDirectorOpinion', 'presidentApproval']);
-    expect(p.approvals.steps['salesHead']?.stage).toBeGreaterThan(p.approvals.steps['jointReview']!.stage);
+    expect(p.review.routes.exceptional).toEqual([
+      'marketingVpReview',
+      'financeDirectorOpinion',
+      'presidentApproval',
+    ]);
+    expect(p.approvals.steps['salesHead']?.stage).toBeGreaterThan(
+      p.approvals.steps['jointReview']!.stage,
+    );
     expect(p.intake.numbering.pattern).toBe('SO-{YYYY}-{seq:6}');
-    expect(Object.keys(p.roles)).toEqual(expect.arrayContaining(['salesHead', 'financeDirector', 'president', 'engineering']));
+    expect(Object.keys(p.roles)).toEqual(
+      expect.arrayContaining(['salesHead', 'financeDirector', 'president', 'engineering']),
+    );
   });
 
   it('merges given roles and steps over the defaults instead of replacing them', () => {
-    const p = loadPolicy({ roles: { salesHead: { label: { en: 'Head', zh: '主管' }, users: ['u-wang'] } } });
+    const p = loadPolicy({
+      roles: { salesHead: { label: { en: 'Head', zh: '主管' }, users: ['u-wang'] } },
+    });
     expect(p.roles['salesHead']?.users).toEqual(['u-wang']);
     expect(p.roles['president']).toBeDefined();
   });
@@ -27,7 +37,9 @@ describe('policy document', () => {
         timeZone: 'Mars/Olympus',
         review: { deadlines: { defaultHours: -1 }, routes: { always: ['noSuchStep'] } },
         intake: { numbering: { pattern: 'SO-{YYYY}' } },
-        approvals: { steps: { x: { label: { en: 'x', zh: 'x' }, roles: ['ghost'], stage: 1, ruleId: 'RV-3' } } },
+        approvals: {
+          steps: { x: { label: { en: 'x', zh: 'x' }, roles: ['ghost'], stage: 1, ruleId: 'RV-3' } },
+        },
       });
     } catch (e) {
       error = e;
@@ -35,7 +47,11 @@ describe('policy document', () => {
     expect(error).toBeInstanceOf(PolicyError);
     const paths = (error as PolicyError).issues.map((i) => i.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['timeZone', 'review.deadlines.defaultHours', 'intake.numbering.pattern']),
+      expect.arrayContaining([
+        'timeZone',
+        'review.deadlines.defaultHours',
+        'intake.numbering.pattern',
+      ]),
     );
     expect((error as PolicyError).code).toBe('INVALID_POLICY');
   });
@@ -44,15 +60,21 @@ describe('policy document', () => {
     expect(() =>
       loadPolicy({
         review: { routes: { always: ['noSuchStep'] } },
-        approvals: { steps: { x: { label: { en: 'x', zh: 'x' }, roles: ['ghost'], stage: 1, ruleId: 'RV-3' } } },
+        approvals: {
+          steps: { x: { label: { en: 'x', zh: 'x' }, roles: ['ghost'], stage: 1, ruleId: 'RV-3' } },
+        },
       }),
-    ).toThrow(/review\.routes\.always\.0: unknown approval step "noSuchStep".*|approvals\.steps\.x\.roles\.0: unknown role "ghost"/);
+    ).toThrow(
+      /review\.routes\.always\.0: unknown approval step "noSuchStep".*|approvals\.steps\.x\.roles\.0: unknown role "ghost"/,
+    );
   });
 
   it('exports a JSON Schema integrators can point their editor at', () => {
     const schema = policyJsonSchema();
     expect(schema['type']).toBe('object');
     const props = schema['properties'] as Record<string, unknown>;
-    expect(Object.keys(props)).toEqual(expect.arrayContaining(['roles', 'review', 'approvals', 'intake', 'timeZone']));
+    expect(Object.keys(props)).toEqual(
+      expect.arrayContaining(['roles', 'review', 'approvals', 'intake', 'timeZone']),
+    );
   });
 });

@@ -30,7 +30,13 @@ function reference(epoch: number, timeZone: string) {
     hourCycle: 'h23',
   }).formatToParts(epoch);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
 }
 
 describe('RV-1 / IN-1 zoned submission date: zonedParts agrees with Intl', () => {
@@ -63,9 +69,10 @@ describe('RV-1 / IN-1 zoned submission date: zonedParts agrees with Intl', () =>
       for (let m = -150; m <= 150; m++) {
         for (const s of [0, 1, 59]) {
           const epoch = centre + m * 60_000 + s * 1000;
-          expect(zonedParts(new Date(epoch).toISOString(), zone), `${zone} ${new Date(epoch).toISOString()}`).toEqual(
-            reference(epoch, zone),
-          );
+          expect(
+            zonedParts(new Date(epoch).toISOString(), zone),
+            `${zone} ${new Date(epoch).toISOString()}`,
+          ).toEqual(reference(epoch, zone));
         }
       }
     }

@@ -34,7 +34,12 @@ export function makeCustomer(overrides: Partial<CustomerInput> = {}): Customer {
 }
 
 /** A receivable of `amount` CNY minor units due on `dueDate`. */
-export function receivable(id: string, amount: number, dueDate: string, currency = 'CNY'): Receivable {
+export function receivable(
+  id: string,
+  amount: number,
+  dueDate: string,
+  currency = 'CNY',
+): Receivable {
   return { id, amount, currency, dueDate, reference: `INV/${id}` };
 }
 
@@ -44,12 +49,19 @@ export function daysBefore(date: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-
 /** Submits and assesses `order` for `customer` through the pure state machine. */
-export function submitted(order: Order, customer: Customer | undefined, policy: Policy, now: string): OrderWorkflow {
+export function submitted(
+  order: Order,
+  customer: Customer | undefined,
+  policy: Policy,
+  now: string,
+): OrderWorkflow {
   const ctx = { policy, order, now, ...(customer ? { customer } : {}) };
   let state = initialWorkflow(order.id, order.salesperson);
-  for (const event of [{ type: 'SUBMIT', actor: { id: order.salesperson, groups: ['sales'] } }, { type: 'ASSESS' }] as WorkflowEvent[]) {
+  for (const event of [
+    { type: 'SUBMIT', actor: { id: order.salesperson, groups: ['sales'] } },
+    { type: 'ASSESS' },
+  ] as WorkflowEvent[]) {
     const r = transition(state, event, ctx);
     if (!r.ok) throw new Error(`${event.type} refused: ${r.code}`);
     state = r.state;
@@ -58,6 +70,10 @@ export function submitted(order: Order, customer: Customer | undefined, policy: 
 }
 
 /** Runs one event at `now`. */
-export function step(state: OrderWorkflow, event: WorkflowEvent, ctx: { policy: Policy; order: Order; now: string; customer?: Customer }): TransitionResult {
+export function step(
+  state: OrderWorkflow,
+  event: WorkflowEvent,
+  ctx: { policy: Policy; order: Order; now: string; customer?: Customer },
+): TransitionResult {
   return transition(state, event, ctx);
 }

@@ -23,16 +23,55 @@ const byGroup = (group: string) => ({ groups: [group] });
 /** Role mapping by ERP group, as an integrator would write it. */
 export const companyRoles = {
   salesperson: { label: { en: 'Salesperson', zh: '销售人员' }, ...byGroup('sales') },
-  salesAssistant: { label: { en: 'Sales assistant', zh: '销售助理' }, ...byGroup('sales_assistants') },
-  salesHead: { label: { en: 'Sales head', zh: '销售部门负责人' }, ...byGroup('sales_heads'), nextLevel: 'generalManager' },
-  finance: { label: { en: 'Finance', zh: '财务部门' }, ...byGroup('finance'), nextLevel: 'financeDirector' },
-  technical: { label: { en: 'Technical', zh: '技术部门' }, ...byGroup('technical'), nextLevel: 'generalManager' },
-  production: { label: { en: 'Production', zh: '生产部门' }, ...byGroup('production'), nextLevel: 'generalManager' },
-  engineering: { label: { en: 'Engineering', zh: '工程主管' }, ...byGroup('engineering'), nextLevel: 'generalManager' },
-  legal: { label: { en: 'Legal', zh: '法务部门' }, ...byGroup('legal'), nextLevel: 'generalManager' },
-  marketingVP: { label: { en: 'Marketing VP', zh: '营销副总裁' }, ...byGroup('marketing_vp'), nextLevel: 'president' },
-  financeDirector: { label: { en: 'Finance director', zh: '财务总监' }, ...byGroup('finance_director'), nextLevel: 'generalManager' },
-  generalManager: { label: { en: 'General manager', zh: '总经理' }, ...byGroup('general_manager'), nextLevel: 'president' },
+  salesAssistant: {
+    label: { en: 'Sales assistant', zh: '销售助理' },
+    ...byGroup('sales_assistants'),
+  },
+  salesHead: {
+    label: { en: 'Sales head', zh: '销售部门负责人' },
+    ...byGroup('sales_heads'),
+    nextLevel: 'generalManager',
+  },
+  finance: {
+    label: { en: 'Finance', zh: '财务部门' },
+    ...byGroup('finance'),
+    nextLevel: 'financeDirector',
+  },
+  technical: {
+    label: { en: 'Technical', zh: '技术部门' },
+    ...byGroup('technical'),
+    nextLevel: 'generalManager',
+  },
+  production: {
+    label: { en: 'Production', zh: '生产部门' },
+    ...byGroup('production'),
+    nextLevel: 'generalManager',
+  },
+  engineering: {
+    label: { en: 'Engineering', zh: '工程主管' },
+    ...byGroup('engineering'),
+    nextLevel: 'generalManager',
+  },
+  legal: {
+    label: { en: 'Legal', zh: '法务部门' },
+    ...byGroup('legal'),
+    nextLevel: 'generalManager',
+  },
+  marketingVP: {
+    label: { en: 'Marketing VP', zh: '营销副总裁' },
+    ...byGroup('marketing_vp'),
+    nextLevel: 'president',
+  },
+  financeDirector: {
+    label: { en: 'Finance director', zh: '财务总监' },
+    ...byGroup('finance_director'),
+    nextLevel: 'generalManager',
+  },
+  generalManager: {
+    label: { en: 'General manager', zh: '总经理' },
+    ...byGroup('general_manager'),
+    nextLevel: 'president',
+  },
   president: { label: { en: 'President', zh: '总裁' }, ...byGroup('president') },
 } satisfies PolicyInput['roles'];
 

@@ -8,22 +8,47 @@ import { companyPolicy, people } from './people.js';
  * A confirmed regular order `o-1` (approved by production and the sales head, confirmed by its
  * owner) on a fresh desk, with tracking and archive desks over the same store.
  */
-export async function confirmedOrder(overrides: Partial<OrderInput> = {}, policy: Policy = companyPolicy()) {
+export async function confirmedOrder(
+  overrides: Partial<OrderInput> = {},
+  policy: Policy = companyPolicy(),
+) {
   const h = makeDesk(policy);
   const order = makeOrder(overrides);
   const submitted = await h.desk.submit(order, people.li);
   if (!submitted.ok) throw new Error(`submit failed: ${submitted.code} ${submitted.message}`);
   // Whoever can approve the active steps does, until the route is done.
-  const approvers = [people.liu, people.sun, people.zhao, people.huang, people.wu, people.zheng, people.qian, people.ma, people.he, people.wang];
-  for (let round = 0; round < 10 && (await h.desk.get(order.id))?.workflow.status === 'in_review'; round++) {
+  const approvers = [
+    people.liu,
+    people.sun,
+    people.zhao,
+    people.huang,
+    people.wu,
+    people.zheng,
+    people.qian,
+    people.ma,
+    people.he,
+    people.wang,
+  ];
+  for (
+    let round = 0;
+    round < 10 && (await h.desk.get(order.id))?.workflow.status === 'in_review';
+    round++
+  ) {
     for (const who of approvers) await h.desk.approve(order.id, who);
   }
-  if ((await h.desk.get(order.id))?.workflow.status !== 'approved') throw new Error('the order was not approved');
+  if ((await h.desk.get(order.id))?.workflow.status !== 'approved')
+    throw new Error('the order was not approved');
   const confirmed = await h.desk.confirm(order.id, people.li);
   if (!confirmed.ok) throw new Error(`confirm failed: ${confirmed.code} ${confirmed.message}`);
   const tracking = new TrackingDesk({ desk: h.desk, store: h.store });
   let n = 0;
-  const archives = new ArchiveDesk({ policy, store: h.store, clock: h.clock, ids: { next: (p) => `${p}-${++n}` }, hasher: nodeSha256 });
+  const archives = new ArchiveDesk({
+    policy,
+    store: h.store,
+    clock: h.clock,
+    ids: { next: (p) => `${p}-${++n}` },
+    hasher: nodeSha256,
+  });
   return { ...h, tracking, archives, orderId: order.id };
 }
 
@@ -37,13 +62,24 @@ export function ok<T>(r: { ok: true; value: T } | { ok: false; code: string; mes
  * A confirmed order taken through production, payment, shipping, delivery and invoicing: settled
  * and eligible for archiving (AR-1).
  */
-export async function settledOrder(overrides: Partial<OrderInput> = {}, policy: Policy = companyPolicy()) {
+export async function settledOrder(
+  overrides: Partial<OrderInput> = {},
+  policy: Policy = companyPolicy(),
+) {
   const h = await confirmedOrder(overrides, policy);
   const { tracking, orderId, clock } = h;
-  ok(await tracking.recordProgress(orderId, people.zhou, { step: 'production', status: 'started' }));
+  ok(
+    await tracking.recordProgress(orderId, people.zhou, { step: 'production', status: 'started' }),
+  );
   ok(await tracking.recordProgress(orderId, people.zhou, { step: 'production', status: 'done' }));
   ok(await tracking.settle(orderId, people.zhao, { paid: true, paymentRef: 'BANK-1' }));
-  ok(await tracking.recordProgress(orderId, people.zhou, { step: 'shipping', status: 'done', reference: 'WB-1' }));
+  ok(
+    await tracking.recordProgress(orderId, people.zhou, {
+      step: 'shipping',
+      status: 'done',
+      reference: 'WB-1',
+    }),
+  );
   clock.advanceHours(24);
   ok(await tracking.deliver(orderId, people.zhou, { reference: 'DN-1' }));
   ok(await tracking.settle(orderId, people.zhao, { invoiced: true, invoiceRef: 'INV-1' }));

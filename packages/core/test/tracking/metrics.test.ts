@@ -5,14 +5,34 @@ import { people } from '../support/people.js';
 import { confirmedOrder, ok } from '../support/tracking.js';
 
 let seq = 0;
-const ev = (orderId: string, type: string, at: string, data: Record<string, unknown> = {}): AuditEvent => ({
-  stream: `order:${orderId}`, seq: ++seq, type, at, actor: null, data, prevHash: '', hash: '',
+const ev = (
+  orderId: string,
+  type: string,
+  at: string,
+  data: Record<string, unknown> = {},
+): AuditEvent => ({
+  stream: `order:${orderId}`,
+  seq: ++seq,
+  type,
+  at,
+  actor: null,
+  data,
+  prevHash: '',
+  hash: '',
 });
 
 describe('TR-5 metrics from the events', () => {
   const a = makeOrder({ id: 'a', customer: { id: 'c-1', name: 'One' }, salesperson: 'u-li' });
-  const b = makeOrder({ id: 'b', customer: { id: 'c-2', name: 'Two' }, salesperson: 'u-chen', lines: [makeLine({ productId: 'V-50', productName: 'Valve' })] });
-  const records = [a, b].map((order) => ({ order, workflow: initialWorkflow(order.id, order.salesperson) }));
+  const b = makeOrder({
+    id: 'b',
+    customer: { id: 'c-2', name: 'Two' },
+    salesperson: 'u-chen',
+    lines: [makeLine({ productId: 'V-50', productName: 'Valve' })],
+  });
+  const records = [a, b].map((order) => ({
+    order,
+    workflow: initialWorkflow(order.id, order.salesperson),
+  }));
   const events = [
     ev('a', 'order.submitted', '2026-03-02T09:00:00+08:00'),
     ev('a', 'order.assessed', '2026-03-02T09:00:00+08:00'),
@@ -42,15 +62,36 @@ describe('TR-5 metrics from the events', () => {
   });
 
   it('TR-5 per customer, product and salesperson, and per period', () => {
-    const byCustomer = computeMetrics({ records, events }, { groupBy: 'customer', timeZone: 'Asia/Shanghai' });
-    expect(byCustomer.map((r) => [r.key, r.label, r.accuracy.rate, r.creditHolds])).toEqual([['c-1', 'One', 1, 0], ['c-2', 'Two', 0, 1]]);
-    const byProduct = computeMetrics({ records, events }, { groupBy: 'product', timeZone: 'Asia/Shanghai' });
-    expect(byProduct.map((r) => [r.key, r.onTimeDelivery.of])).toEqual([['P-200', 1], ['V-50', 2]]);
-    const bySalesperson = computeMetrics({ records, events }, { groupBy: 'salesperson', timeZone: 'Asia/Shanghai' });
+    const byCustomer = computeMetrics(
+      { records, events },
+      { groupBy: 'customer', timeZone: 'Asia/Shanghai' },
+    );
+    expect(byCustomer.map((r) => [r.key, r.label, r.accuracy.rate, r.creditHolds])).toEqual([
+      ['c-1', 'One', 1, 0],
+      ['c-2', 'Two', 0, 1],
+    ]);
+    const byProduct = computeMetrics(
+      { records, events },
+      { groupBy: 'product', timeZone: 'Asia/Shanghai' },
+    );
+    expect(byProduct.map((r) => [r.key, r.onTimeDelivery.of])).toEqual([
+      ['P-200', 1],
+      ['V-50', 2],
+    ]);
+    const bySalesperson = computeMetrics(
+      { records, events },
+      { groupBy: 'salesperson', timeZone: 'Asia/Shanghai' },
+    );
     expect(bySalesperson.map((r) => r.key)).toEqual(['u-chen', 'u-li']);
-    const [march] = computeMetrics({ records, events }, { period: { from: '2026-03-01', to: '2026-03-31' }, timeZone: 'Asia/Shanghai' });
+    const [march] = computeMetrics(
+      { records, events },
+      { period: { from: '2026-03-01', to: '2026-03-31' }, timeZone: 'Asia/Shanghai' },
+    );
     expect(march?.onTimeDelivery).toEqual({ count: 1, of: 1, rate: 1 });
-    const [april] = computeMetrics({ records, events }, { period: { from: '2026-04-01' }, timeZone: 'Asia/Shanghai' });
+    const [april] = computeMetrics(
+      { records, events },
+      { period: { from: '2026-04-01' }, timeZone: 'Asia/Shanghai' },
+    );
     expect(april?.accuracy.of).toBe(0);
     expect(april?.accuracy.rate).toBeNull();
   });
@@ -59,8 +100,19 @@ describe('TR-5 metrics from the events', () => {
     const { tracking, orderId } = await confirmedOrder();
     ok(await tracking.recordProgress(orderId, people.zhou, { step: 'warehouse', status: 'done' }));
     ok(await tracking.deliver(orderId, people.zhou, { date: '2026-04-01' }));
-    ok(await tracking.reportIssue(orderId, people.li, { kind: 'damage', remedy: 'repair', description: 'dent' }));
+    ok(
+      await tracking.reportIssue(orderId, people.li, {
+        kind: 'damage',
+        remedy: 'repair',
+        description: 'dent',
+      }),
+    );
     const [row] = await tracking.metrics({ groupBy: 'customer' });
-    expect(row).toMatchObject({ key: 'c-1', accuracy: { rate: 1 }, onTimeDelivery: { count: 1, of: 1 }, complaints: { count: 1, of: 1 } });
+    expect(row).toMatchObject({
+      key: 'c-1',
+      accuracy: { rate: 1 },
+      onTimeDelivery: { count: 1, of: 1 },
+      complaints: { count: 1, of: 1 },
+    });
   });
 });

@@ -23,8 +23,13 @@ const REMEDIES: Readonly<Record<string, MessageTemplate>> = {
   repair: { en: 'repair', zh: '维修' },
 };
 
-function perStep(prefix: string, make: (step: MessageTemplate) => MessageTemplate): Record<string, MessageTemplate> {
-  return Object.fromEntries(Object.entries(STEPS).map(([key, label]) => [`${prefix}.${key}`, make(label)]));
+function perStep(
+  prefix: string,
+  make: (step: MessageTemplate) => MessageTemplate,
+): Record<string, MessageTemplate> {
+  return Object.fromEntries(
+    Object.entries(STEPS).map(([key, label]) => [`${prefix}.${key}`, make(label)]),
+  );
 }
 
 const issueOpened: Record<string, MessageTemplate> = {};
@@ -39,8 +44,14 @@ for (const [kind, k] of Object.entries(KINDS)) {
 
 /** Messages of fulfilment tracking (TR-1…TR-4) and settlement. */
 export const TRACKING_MESSAGES: MessageCatalogue = {
-  ...perStep('tracking.progress.started', (s) => ({ en: `Fulfilment: ${s.en} started ({date}).`, zh: `执行进度:${s.zh}已开始({date})。` })),
-  ...perStep('tracking.progress.done', (s) => ({ en: `Fulfilment: ${s.en} done ({date}).`, zh: `执行进度:${s.zh}已完成({date})。` })),
+  ...perStep('tracking.progress.started', (s) => ({
+    en: `Fulfilment: ${s.en} started ({date}).`,
+    zh: `执行进度:${s.zh}已开始({date})。`,
+  })),
+  ...perStep('tracking.progress.done', (s) => ({
+    en: `Fulfilment: ${s.en} done ({date}).`,
+    zh: `执行进度:${s.zh}已完成({date})。`,
+  })),
   ...perStep('tracking.step.notNow', (s) => ({
     en: `The ${s.en} step cannot be recorded while the order is {status}.`,
     zh: `订单状态为 {status} 时不能登记${s.zh}环节。`,
@@ -50,7 +61,7 @@ export const TRACKING_MESSAGES: MessageCatalogue = {
     zh: `${s.zh}环节暂不能开始({rules})。`,
   })),
   'tracking.notAllowed': {
-    en: '{actor} may not record this: only the order\'s owner or {roles} may.',
+    en: "{actor} may not record this: only the order's owner or {roles} may.",
     zh: '{actor}无权登记此项:仅订单负责人或{roles}可以登记。',
   },
   'tracking.settlement.useSettle': {

@@ -27,7 +27,7 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     zh: '“{stepZh}”当前不在待审批状态:须先完成前序环节,或该环节已完成。',
   },
   'review.approval.unknownStep': {
-    en: 'Step {stepEn} is not part of this order\'s approval route.',
+    en: "Step {stepEn} is not part of this order's approval route.",
     zh: '“{stepZh}”不在此订单的审批路线中。',
   },
   'review.notReviewer': {

@@ -21,7 +21,15 @@ export const CREDIT_HANDLERS: AreaHandlers<CreditEvent> = {
   accepts: {
     RELEASE_CREDIT: ['credit_hold', 'in_review', 'approved', 'confirmed', 'in_fulfilment'],
     DECLINE_CREDIT: ['credit_hold'],
-    RECORD_PREPAYMENT: ['credit_hold', 'in_review', 'approved', 'confirmed', 'change_pending', 'in_fulfilment', 'delivered'],
+    RECORD_PREPAYMENT: [
+      'credit_hold',
+      'in_review',
+      'approved',
+      'confirmed',
+      'change_pending',
+      'in_fulfilment',
+      'delivered',
+    ],
     RECORD_GUARANTEE: ['credit_hold', 'in_review', 'approved', 'confirmed', 'in_fulfilment'],
     CHECK_CREDIT_RELEASE: ['in_review', 'approved'],
   },

@@ -40,6 +40,13 @@ export type TrackingEvent =
   /** TR-3: an acceptance issue is resolved. */
   | { type: 'CLOSE_ISSUE'; actor: Actor; issueId: string; resolution: string }
   /** Payment and invoicing facts; paid and invoiced after delivery makes the order settled (AR-1). */
-  | { type: 'SETTLE'; actor: Actor; paid?: boolean; invoiced?: boolean; paymentRef?: string; invoiceRef?: string }
+  | {
+      type: 'SETTLE';
+      actor: Actor;
+      paid?: boolean;
+      invoiced?: boolean;
+      paymentRef?: string;
+      invoiceRef?: string;
+    }
   /** TR-4: delivery and after-sales are done. */
   | { type: 'COMPLETE'; actor: Actor };

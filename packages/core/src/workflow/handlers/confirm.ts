@@ -16,9 +16,15 @@ import { creditReleaseBlockers } from '../../credit/holdForCredit.js';
  * (RV-10). After confirmation stock is checked: shortages are shown and raise a procurement need
  * (RV-11).
  */
-export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionContext): TransitionResult {
+export function confirm(
+  state: OrderWorkflow,
+  actor: Actor,
+  ctx: TransitionContext,
+): TransitionResult {
   const { policy, order, now } = ctx;
-  const allowed = actor.id === state.owner || policy.workflow.confirmRoles.some((r) => holdsRole(policy, actor, r));
+  const allowed =
+    actor.id === state.owner ||
+    policy.workflow.confirmRoles.some((r) => holdsRole(policy, actor, r));
   if (!allowed) {
     return refuse('NOT_ELIGIBLE', `${actor.id} may not confirm this order`, {
       messageKey: 'workflow.confirm.notAllowed',
@@ -41,7 +47,12 @@ export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionConte
   const { findings: shortageFindings, shortages } = stockShortages(order, policy);
   return {
     ok: true,
-    state: { ...state, status: 'confirmed', confirmedAt: now, findings: [...state.findings, ...shortageFindings] },
+    state: {
+      ...state,
+      status: 'confirmed',
+      confirmedAt: now,
+      findings: [...state.findings, ...shortageFindings],
+    },
     effects: [
       { type: 'lockOrder' },
       ...findingMessages(shortageFindings),
@@ -49,7 +60,9 @@ export function confirm(state: OrderWorkflow, actor: Actor, ctx: TransitionConte
     ],
     events: [
       { type: 'order.confirmed', ruleIds: ['CH-1'], data: { by: actor.id } },
-      ...(shortages.length > 0 ? [{ type: 'stock.shortage', ruleIds: ['RV-11'] as const, data: { shortages } }] : []),
+      ...(shortages.length > 0
+        ? [{ type: 'stock.shortage', ruleIds: ['RV-11'] as const, data: { shortages } }]
+        : []),
     ],
     findings: shortageFindings,
   };
@@ -77,8 +90,21 @@ export function recordWrittenConfirmation(
     ok: true,
     state,
     order: { ...ctx.order, writtenConfirmation },
-    effects: [{ type: 'postMessage', messageKey: 'intake.verbal.confirmed', params: { reference }, ruleId: 'IN-3' }],
-    events: [{ type: 'order.writtenConfirmation', ruleIds: ['IN-3'], data: { by: event.actor.id, ...writtenConfirmation } }],
+    effects: [
+      {
+        type: 'postMessage',
+        messageKey: 'intake.verbal.confirmed',
+        params: { reference },
+        ruleId: 'IN-3',
+      },
+    ],
+    events: [
+      {
+        type: 'order.writtenConfirmation',
+        ruleIds: ['IN-3'],
+        data: { by: event.actor.id, ...writtenConfirmation },
+      },
+    ],
     findings: [],
   };
 }

@@ -26,7 +26,11 @@ export function checkDeadlines(state: OrderWorkflow, ctx: TransitionContext): Tr
       })),
       ...scheduleEffects(escalatedSteps, ctx.policy),
     ],
-    events: overdue.map((o) => ({ type: 'review.overdue', ruleIds: ['RV-2'] as const, data: { ...o } })),
+    events: overdue.map((o) => ({
+      type: 'review.overdue',
+      ruleIds: ['RV-2'] as const,
+      data: { ...o },
+    })),
     findings: [],
   };
 }

@@ -8,7 +8,10 @@ import type { TransitionResult } from '../TransitionResult.js';
 import { closeAllEffects, newlyActive, refuse, scheduleEffects } from '../internal.js';
 
 /** The step's label in both languages, for messages (`{stepEn}`, `{stepZh}`); the key when unknown. */
-function stepLabels(step: string | undefined, ctx: TransitionContext): { stepEn: string; stepZh: string } {
+function stepLabels(
+  step: string | undefined,
+  ctx: TransitionContext,
+): { stepEn: string; stepZh: string } {
   const label = step === undefined ? undefined : ctx.policy.approvals.steps[step]?.label;
   return { stepEn: label?.en ?? step ?? '', stepZh: label?.zh ?? step ?? '' };
 }
@@ -32,7 +35,12 @@ export function approve(
   if (!route) return refuse('INVALID_TRANSITION', 'the order has no approval route');
   const result = approveStep(
     route,
-    { actor: event.actor, at: ctx.now, ...(event.step ? { step: event.step } : {}), ...(event.comment ? { comment: event.comment } : {}) },
+    {
+      actor: event.actor,
+      at: ctx.now,
+      ...(event.step ? { step: event.step } : {}),
+      ...(event.comment ? { comment: event.comment } : {}),
+    },
     { policy: ctx.policy, owners: ownersOf(state) },
   );
   if (!result.ok) {
@@ -68,9 +76,22 @@ export function approve(
       state: { ...state, route: result.route, status: 'approved' },
       effects: [
         { type: 'closeApproval', step: result.step.key },
-        { type: 'notify', to: { users: [state.owner] }, messageKey: 'review.approved', params: {}, ruleId: 'RV-3' },
+        {
+          type: 'notify',
+          to: { users: [state.owner] },
+          messageKey: 'review.approved',
+          params: {},
+          ruleId: 'RV-3',
+        },
       ],
-      events: [approvedEvent, { type: 'order.approved', ruleIds: ['RV-3'], data: { steps: result.route.steps.map((s) => s.key) } }],
+      events: [
+        approvedEvent,
+        {
+          type: 'order.approved',
+          ruleIds: ['RV-3'],
+          data: { steps: result.route.steps.map((s) => s.key) },
+        },
+      ],
       findings: [],
     };
   }
@@ -91,7 +112,9 @@ function isReviewer(state: OrderWorkflow, actor: Actor, ctx: TransitionContext):
   if (ownersOf(state).includes(actor.id)) return false;
   const caps = capacities(ctx.policy, actor, ctx.now);
   return (state.route?.steps ?? []).some(
-    (s) => s.status === 'active' && caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
+    (s) =>
+      s.status === 'active' &&
+      caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
   );
 }
 
@@ -106,7 +129,10 @@ export function rejectOrReturn(
 ): TransitionResult {
   const reason = event.reason.trim();
   if (reason === '') {
-    return refuse('REASON_REQUIRED', 'a reason is required (RV-9)', { messageKey: 'review.approval.reasonRequired', params: {} });
+    return refuse('REASON_REQUIRED', 'a reason is required (RV-9)', {
+      messageKey: 'review.approval.reasonRequired',
+      params: {},
+    });
   }
   if (!isReviewer(state, event.actor, ctx)) {
     return ownersOf(state).includes(event.actor.id)
@@ -123,7 +149,9 @@ export function rejectOrReturn(
   const rejected = event.type === 'REJECT';
   return {
     ok: true,
-    state: rejected ? { ...state, status: 'rejected', rejection: record } : { ...state, status: 'returned', lastReturn: record },
+    state: rejected
+      ? { ...state, status: 'rejected', rejection: record }
+      : { ...state, status: 'returned', lastReturn: record },
     effects: [
       ...closeAllEffects(state.route),
       {
@@ -134,7 +162,9 @@ export function rejectOrReturn(
         ruleId: 'RV-9',
       },
     ],
-    events: [{ type: rejected ? 'order.rejected' : 'order.returned', ruleIds: ['RV-9'], data: record }],
+    events: [
+      { type: rejected ? 'order.rejected' : 'order.returned', ruleIds: ['RV-9'], data: record },
+    ],
     findings: [],
   };
 }

@@ -14,10 +14,21 @@ import { findingMessages, scheduleEffects } from '../internal.js';
  * SUBMIT (draft or returned): the order is received for review. Records who submitted it and
  * when (RV-2 deadlines count from here); a second submission is a correction (RV-9).
  */
-export function submit(state: OrderWorkflow, actor: Actor, ctx: TransitionContext): TransitionResult {
+export function submit(
+  state: OrderWorkflow,
+  actor: Actor,
+  ctx: TransitionContext,
+): TransitionResult {
   const { order, now } = ctx;
   const submissions = state.submissions + 1;
-  const next: OrderWorkflow = { ...state, status: 'submitted', submitter: { id: actor.id, groups: actor.groups }, receivedAt: now, submissions, findings: [] };
+  const next: OrderWorkflow = {
+    ...state,
+    status: 'submitted',
+    submitter: { id: actor.id, groups: actor.groups },
+    receivedAt: now,
+    submissions,
+    findings: [],
+  };
   delete next.route;
   return {
     ok: true,
@@ -45,7 +56,10 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
   const findings = assessOrder(order, {
     policy,
     submittedAt: receivedAt,
-    submitter: { id: state.submitter?.id ?? state.owner, groups: [...(state.submitter?.groups ?? [])] },
+    submitter: {
+      id: state.submitter?.id ?? state.owner,
+      groups: [...(state.submitter?.groups ?? [])],
+    },
     ...(ctx.customer ? { customer: ctx.customer } : {}),
   });
   const base: OrderWorkflow = { ...state, findings };
@@ -53,7 +67,12 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
     type: 'order.assessed',
     ruleIds: [...new Set(findings.map((f) => f.ruleId))],
     data: {
-      findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, messageKey: f.messageKey, params: f.params })),
+      findings: findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        messageKey: f.messageKey,
+        params: f.params,
+      })),
     },
   };
 
@@ -68,24 +87,48 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
       state: { ...base, status: 'returned', lastReturn: { at: now, by: 'system', reason } },
       effects: [
         ...findingMessages(blocks),
-        { type: 'notify', to: { users: [state.owner] }, messageKey: 'review.returned', params: { reason }, ruleId: 'RV-9' },
+        {
+          type: 'notify',
+          to: { users: [state.owner] },
+          messageKey: 'review.returned',
+          params: { reason },
+          ruleId: 'RV-9',
+        },
       ],
-      events: [assessed, { type: 'order.returned', ruleIds: [...new Set(blocks.map((f) => f.ruleId)), 'RV-9'], data: { by: 'system', reason } }],
+      events: [
+        assessed,
+        {
+          type: 'order.returned',
+          ruleIds: [...new Set(blocks.map((f) => f.ruleId)), 'RV-9'],
+          data: { by: 'system', reason },
+        },
+      ],
       findings,
     };
   }
 
-  const route = buildRoute(findings, { policy, now, reviewDeadline: reviewDeadline(order, policy, receivedAt) });
+  const route = buildRoute(findings, {
+    policy,
+    now,
+    reviewDeadline: reviewDeadline(order, policy, receivedAt),
+  });
   return {
     ok: true,
     state: { ...base, status: 'in_review', route },
     effects: [
       ...findingMessages(findings.filter((f) => f.severity === 'warn')),
-      ...scheduleEffects(route.steps.filter((s) => s.status === 'active'), policy),
+      ...scheduleEffects(
+        route.steps.filter((s) => s.status === 'active'),
+        policy,
+      ),
     ],
     events: [
       assessed,
-      { type: 'review.started', ruleIds: ['RV-2'], data: { reviewDeadline: route.reviewDeadline, steps: route.steps.map((s) => s.key) } },
+      {
+        type: 'review.started',
+        ruleIds: ['RV-2'],
+        data: { reviewDeadline: route.reviewDeadline, steps: route.steps.map((s) => s.key) },
+      },
     ],
     findings,
   };

@@ -1,0 +1,64 @@
+// @ordergate/connectors — public API. Named exports only (DESIGN.md house style 3).
+
+// Odoo: client and transports
+export { OdooClient } from './odoo/OdooClient.js';
+export type {
+  OdooCallStats,
+  OdooClientOptions,
+  OdooRecord,
+  SearchReadOptions,
+} from './odoo/OdooClient.js';
+export { OdooConfig, OdooContext, odooConfigFromEnv } from './odoo/OdooConfig.js';
+export type { OdooConfigInput } from './odoo/OdooConfig.js';
+export { JsonRpcTransport } from './odoo/JsonRpcTransport.js';
+export { Json2Transport } from './odoo/Json2Transport.js';
+export type { OdooCallParams, OdooSession, OdooTransport } from './odoo/OdooTransport.js';
+
+// Odoo: errors
+export {
+  OdooError,
+  OdooAuthenticationError,
+  OdooAccessError,
+  OdooValidationError,
+  OdooMissingRecordError,
+  OdooSessionExpiredError,
+  OdooLegacyApiDisabledError,
+  OdooNetworkError,
+  OdooTimeoutError,
+  OdooServerError,
+  OdooInvalidResponseError,
+} from './odoo/OdooError.js';
+export type { OdooErrorCode, OdooErrorDetails } from './odoo/OdooError.js';
+
+// Odoo: mapping and reading
+export { OdooMapping, GradeSource } from './odoo/OdooMapping.js';
+export type { OdooMappingInput } from './odoo/OdooMapping.js';
+export {
+  OdooSaleOrderRecord,
+  OdooSaleOrderLineRecord,
+  OdooPartnerRecord,
+  OdooInvoiceRecord,
+  OdooOpenOrderRecord,
+  OdooCurrencyRecord,
+  OdooTaxRecord,
+} from './odoo/OdooRecords.js';
+export { mapOdooOrder } from './odoo/mapOdooOrder.js';
+export type { MapOrderOptions, MappedOrder, OdooOrderBundle } from './odoo/mapOdooOrder.js';
+export { mapOdooCustomer } from './odoo/mapOdooCustomer.js';
+export type { MapCustomerOptions, OdooCustomerBundle } from './odoo/mapOdooCustomer.js';
+export { OdooReader } from './odoo/OdooReader.js';
+export type {
+  OdooOrderRecord,
+  OdooReadResult,
+  OdooReaderOptions,
+  OdooRejectedOrder,
+} from './odoo/OdooReader.js';
+
+// Odoo: sync and write-back
+export { syncOrders } from './odoo/syncOrders.js';
+export type { OdooSyncPage, SyncOrdersOptions } from './odoo/syncOrders.js';
+export { OdooSyncCheckpoint } from './odoo/OdooSyncCheckpoint.js';
+export { OdooWriteBack } from './odoo/OdooWriteBack.js';
+export type { OdooWriteBackOptions, OdooWriteOutcome } from './odoo/OdooWriteBack.js';
+export { OdooConnector } from './odoo/OdooConnector.js';
+export type { OdooConnectorOptions } from './odoo/OdooConnector.js';

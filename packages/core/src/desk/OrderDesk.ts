@@ -20,7 +20,7 @@ import type { Store } from '../ports/Store.js';
 import { formatOrderNumber, sequenceScope } from '../rules/intake/formatOrderNumber.js';
 import type { Effect, EffectDraft } from '../workflow/Effect.js';
 import { initialWorkflow, type OrderWorkflow } from '../workflow/OrderWorkflow.js';
-import { transition } from '../workflow/transition.js';
+import { TRANSITIONS, transition } from '../workflow/transition.js';
 import type { RecordedEvent } from '../workflow/TransitionResult.js';
 import type { WorkflowEvent } from '../workflow/WorkflowEvent.js';
 import type { DeskResult } from './DeskResult.js';
@@ -47,6 +47,9 @@ export interface OrderDeskOptions {
   /** Attempts on a concurrent modification before giving up (default 8). */
   maxAttempts?: number;
 }
+
+/** Events the clock drives; `checkDeadlines` sends each to the orders whose status accepts it. */
+const CLOCK_EVENTS = ['CHECK_DEADLINES', 'CHECK_CHANGE_DEADLINES', 'CHECK_CREDIT_RELEASE', 'CHECK_DELIVERY'] as const;
 
 /** Store record kind of customers (credit facts). */
 export const CUSTOMER_KIND = 'customer';
@@ -266,24 +269,26 @@ export class OrderDesk {
   }
 
   /**
-   * Checks every order in review against its deadlines, flagging and escalating overdue steps
-   * (RV-2). Returns the orders that had steps become overdue.
+   * Runs every clock-driven check on every order whose status accepts it: review and change
+   * deadlines, flagged and escalated when overdue (RV-2, CH-2), expired credit releases put back
+   * on hold (CR-4), deliveries at risk of missing their date (TR-2). Returns the orders for which
+   * something was flagged. Call it on a schedule.
    */
   async checkDeadlines(): Promise<string[]> {
-    const overdue: string[] = [];
+    const flagged: string[] = [];
     for (const record of await this.#store.list<OrderRecord>(ORDER_KIND)) {
-      // change control (CH): a pending change request's steps have deadlines too
-      if (record.value.workflow.status === 'change_pending') {
-        const c = await this.act(record.key, { type: 'CHECK_CHANGE_DEADLINES' });
-        if (c.ok && c.effects.length > 0) overdue.push(record.key);
-        continue;
+      const accepted = TRANSITIONS[record.value.workflow.status];
+      let raised = false;
+      for (const type of CLOCK_EVENTS) {
+        if (!accepted.includes(type)) continue;
+        const r = await this.act(record.key, { type });
+        raised ||= r.ok && r.effects.length > 0;
       }
-      if (record.value.workflow.status !== 'in_review') continue;
-      const r = await this.act(record.key, { type: 'CHECK_DEADLINES' });
-      if (r.ok && r.effects.length > 0) overdue.push(record.key);
+      if (raised) flagged.push(record.key);
     }
-    return overdue;
+    return flagged;
   }
+
 
   /**
    * Applies any workflow event to a stored order: load, `transition`, commit with the version

@@ -330,6 +330,16 @@ describe('CR-4 releases expire as stated', () => {
     expect(await act({ type: 'CONFIRM', actor: people.li })).toMatchObject({ ok: true });
   });
 
+  it('CR-4 the scheduled desk check re-holds an order whose release expired, and only then', async () => {
+    const { desk, id, clock } = await approvedWithRelease(48);
+    clock.advanceHours(47);
+    expect(await desk.checkDeadlines()).toEqual([]);
+    expect((await desk.get(id))?.workflow.status).toBe('approved');
+    clock.advanceHours(1);
+    expect(await desk.checkDeadlines()).toEqual([id]);
+    expect((await desk.get(id))?.workflow.status).toBe('credit_hold');
+  });
+
   it('CR-4 a check while the release is in force changes nothing', async () => {
     const { act } = await approvedWithRelease(48);
     const r = await act({ type: 'CHECK_CREDIT_RELEASE' });

@@ -10,7 +10,14 @@ import { nodeSha256 } from '../src/node.js';
 
 /** Events shaped like the desk's: an order stream with approvals, progress and settlement. */
 function buildChain(count: number): AuditEvent[] {
-  const types = ['order.submitted', 'order.assessed', 'approval.granted', 'fulfilment.progress', 'order.delivered', 'order.settlement'];
+  const types = [
+    'order.submitted',
+    'order.assessed',
+    'approval.granted',
+    'fulfilment.progress',
+    'order.delivered',
+    'order.settlement',
+  ];
   const events: AuditEvent[] = new Array<AuditEvent>(count);
   let head: { seq: number; hash: string } | undefined;
   const base = Date.parse('2026-03-02T01:00:00.000Z');
@@ -23,7 +30,13 @@ function buildChain(count: number): AuditEvent[] {
         at: new Date(base + i * 1000).toISOString(),
         actor: i % 3 === 0 ? null : `u-${String(i % 17)}`,
         ruleIds: i % 2 === 0 ? ['TR-1'] : ['RV-3', 'AR-1'],
-        data: { step: 'production', status: 'done', by: `u-${String(i % 17)}`, note: `事件 ${String(i)}`, amount: i * 7 },
+        data: {
+          step: 'production',
+          status: 'done',
+          by: `u-${String(i % 17)}`,
+          note: `事件 ${String(i)}`,
+          amount: i * 7,
+        },
       },
       nodeSha256,
     );
@@ -39,7 +52,15 @@ function hashedTexts(events: readonly AuditEvent[]): string[] {
     (e) =>
       e.prevHash +
       '\n' +
-      canonicalJson({ stream: e.stream, seq: e.seq, type: e.type, at: e.at, actor: e.actor, ruleIds: e.ruleIds ?? [], data: e.data }),
+      canonicalJson({
+        stream: e.stream,
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actor: e.actor,
+        ruleIds: e.ruleIds ?? [],
+        data: e.data,
+      }),
   );
 }
 
@@ -81,11 +102,14 @@ export async function runAuditVerifyBench(count = 1_000_000): Promise<void> {
   const texts = hashedTexts(events);
   // The raw figure must hash exactly what verifyChain hashes: the texts reproduce the stored hashes.
   for (let i = 0; i < Math.min(count, 1000); i++) {
-    if (sha256(texts[i]!) !== events[i]!.hash) throw new Error(`hash format differs at ${String(i)}`);
+    if (sha256(texts[i]!) !== events[i]!.hash)
+      throw new Error(`hash format differs at ${String(i)}`);
   }
   events.length = 0;
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
-  console.log(`audit chain: ${count.toLocaleString('en')} events, ${(bytes / 1e6).toFixed(1)} MB hashed, built in ${built.toFixed(1)} s`);
+  console.log(
+    `audit chain: ${count.toLocaleString('en')} events, ${(bytes / 1e6).toFixed(1)} MB hashed, built in ${built.toFixed(1)} s`,
+  );
   let sink = 0;
   const raw = best(3, () => {
     for (const t of texts) sink += sha256(t).length;

@@ -20,7 +20,9 @@ const SUBMITTED_AT = '2026-03-02T09:00:00+08:00';
 const TARGET = 3;
 
 function isoDay(offset: number): string {
-  return new Date(Date.parse(`${AS_OF}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${AS_OF}T00:00:00Z`) + offset * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /** Receivables due from 200 days ago to 30 days ahead, amounts 1.00–10,000.00 CNY, deterministic. */
@@ -29,7 +31,13 @@ function receivables(n: number): Receivable[] {
   let seed = 42;
   for (let i = 0; i < n; i++) {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    out.push({ id: `inv-${String(i)}`, amount: 100 + (seed % 1_000_000), currency: 'CNY', dueDate: isoDay(30 - (seed % 231)), reference: '' });
+    out.push({
+      id: `inv-${String(i)}`,
+      amount: 100 + (seed % 1_000_000),
+      currency: 'CNY',
+      dueDate: isoDay(30 - (seed % 231)),
+      reference: '',
+    });
   }
   return out;
 }
@@ -85,19 +93,41 @@ export function runCreditBench(): Promise<void> {
   const customer: CustomerT = Customer.parse({
     id: 'c-bench',
     name: 'Bench Co.',
-    credit: { grade: 'B', limit: { amount: 1_000_000_000, currency: 'CNY' }, evaluatedAt: '2025-01-01T00:00:00+08:00' },
+    credit: {
+      grade: 'B',
+      limit: { amount: 1_000_000_000, currency: 'CNY' },
+      evaluatedAt: '2025-01-01T00:00:00+08:00',
+    },
     receivables: receivables(10_000),
-    openOrders: Array.from({ length: 1_000 }, (_, i) => ({ id: `so-${String(i)}`, amount: 50_000 + i, currency: 'CNY' })),
+    openOrders: Array.from({ length: 1_000 }, (_, i) => ({
+      id: `so-${String(i)}`,
+      amount: 50_000 + i,
+      currency: 'CNY',
+    })),
   });
   const order = Order.parse({
     id: 'o-bench',
     customer: { id: 'c-bench', name: 'Bench Co.' },
-    lines: [{ id: 'l1', productName: 'Pump', specification: 'P-200', quantity: 2, unitPrice: 150_000, taxBp: 1_300 }],
+    lines: [
+      {
+        id: 'l1',
+        productName: 'Pump',
+        specification: 'P-200',
+        quantity: 2,
+        unitPrice: 150_000,
+        taxBp: 1_300,
+      },
+    ],
     currency: 'CNY',
     salesperson: 'u-li',
     enteredAt: SUBMITTED_AT,
   });
-  const ctx = { policy, submittedAt: SUBMITTED_AT, submitter: { id: 'u-li', groups: [] }, customer };
+  const ctx = {
+    policy,
+    submittedAt: SUBMITTED_AT,
+    submitter: { id: 'u-li', groups: [] },
+    customer,
+  };
   const found = assessCredit(order, ctx).map((f) => f.ruleId);
   const rs = customer.receivables;
   const os = customer.openOrders;
@@ -124,9 +154,16 @@ export function runCreditBench(): Promise<void> {
     sink += total > 1_000_000_000 ? 1 : 0;
   };
   const assess = compare(() => assessCredit(order, ctx), assessFloor, 200);
-  console.log(line(`credit assessment (CR-4, CR-6): 10,000 receivables + 1,000 open orders, findings ${found.join(' ')}`, assess));
+  console.log(
+    line(
+      `credit assessment (CR-4, CR-6): 10,000 receivables + 1,000 open orders, findings ${found.join(' ')}`,
+      assess,
+    ),
+  );
   const bare = compare(() => assessCredit(order, ctx), sumsOnly, 200);
-  console.log(`  (reference: ${bare.ratio.toFixed(2)}× a floor of bare sums that ignores due dates, ${bare.floorMs.toFixed(4)} ms)`);
+  console.log(
+    `  (reference: ${bare.ratio.toFixed(2)}× a floor of bare sums that ignores due dates, ${bare.floorMs.toFixed(4)} ms)`,
+  );
 
   // 2. Ageing over 100,000 receivables into the default buckets.
   const big = receivables(100_000);
@@ -156,7 +193,10 @@ export function runCreditBench(): Promise<void> {
   };
   const ageing = compare(() => ageReceivables(big, options), ageingFloor, 20);
   console.log(
-    line(`ageing report (CR-7): 100,000 receivables, buckets ${report.buckets.map((b) => `${b.key}=${String(b.count)}`).join(' ')}`, ageing),
+    line(
+      `ageing report (CR-7): 100,000 receivables, buckets ${report.buckets.map((b) => `${b.key}=${String(b.count)}`).join(' ')}`,
+      ageing,
+    ),
   );
   if (sink === Number.MIN_VALUE) console.log(sink);
   return Promise.resolve();

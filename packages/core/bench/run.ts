@@ -38,7 +38,9 @@ async function runOne(name: BenchName): Promise<boolean> {
   try {
     mod = (await import(url.href)) as Record<string, unknown>;
   } catch (error) {
-    console.log(`[${name}] skipped: bench/${file} does not load (${error instanceof Error ? error.message : String(error)})`);
+    console.log(
+      `[${name}] skipped: bench/${file} does not load (${error instanceof Error ? error.message : String(error)})`,
+    );
     return true;
   }
   const run = mod[runner];

@@ -25,7 +25,12 @@ function dayOf(date: string): number {
 function zonedDay(instant: string, timeZone: string): number {
   let f = dayFormats.get(timeZone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormats.set(timeZone, f);
   }
   return dayOf(f.format(Date.parse(instant)));
@@ -47,15 +52,30 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
   // IN-2 required information.
   const req = intake.requiredItems;
   if (req.includes('customer.name') && blank(order.customer.name))
-    out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.customer.name', fields: ['customer.name'] });
+    out.push({
+      ruleId: 'IN-2',
+      severity: 'block',
+      messageKey: 'intake.required.customer.name',
+      fields: ['customer.name'],
+    });
   if (req.includes('contact.name') && blank(order.contact.name))
-    out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.contact.name', fields: ['contact.name'] });
+    out.push({
+      ruleId: 'IN-2',
+      severity: 'block',
+      messageKey: 'intake.required.contact.name',
+      fields: ['contact.name'],
+    });
   if (req.includes('contact.method')) {
     const { phone, email } = order.contact;
     const noPhone = blank(phone);
     const noEmail = blank(email);
     if (noPhone && noEmail)
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.contact.method', fields: ['contact.phone', 'contact.email'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.contact.method',
+        fields: ['contact.phone', 'contact.email'],
+      });
     if (!noPhone) {
       let digits = 0;
       let ok = true;
@@ -65,58 +85,138 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
         else if (c !== ' ' && c !== '+' && c !== '-' && c !== '(' && c !== ')') ok = false;
       }
       if (!ok || digits < 6)
-        out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.malformed.contact.phone', fields: ['contact.phone'] });
+        out.push({
+          ruleId: 'IN-2',
+          severity: 'block',
+          messageKey: 'intake.malformed.contact.phone',
+          fields: ['contact.phone'],
+        });
     }
     if (!noEmail && !EMAIL.test(email.trim()))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.malformed.contact.email', fields: ['contact.email'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.malformed.contact.email',
+        fields: ['contact.email'],
+      });
   }
   if (req.includes('deliveryAddress')) {
     const { street, city, country } = order.deliveryAddress;
     if (blank(street))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.deliveryAddress.street', fields: ['deliveryAddress.street'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.deliveryAddress.street',
+        fields: ['deliveryAddress.street'],
+      });
     if (blank(city))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.deliveryAddress.city', fields: ['deliveryAddress.city'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.deliveryAddress.city',
+        fields: ['deliveryAddress.city'],
+      });
     if (!blank(country) && !COUNTRY.test(country.trim()))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.malformed.deliveryAddress.country', fields: ['deliveryAddress.country'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.malformed.deliveryAddress.country',
+        fields: ['deliveryAddress.country'],
+      });
   }
   if (req.includes('lines') && n === 0)
-    out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.lines', fields: ['lines'] });
+    out.push({
+      ruleId: 'IN-2',
+      severity: 'block',
+      messageKey: 'intake.required.lines',
+      fields: ['lines'],
+    });
   const needProduct = req.includes('lines.product');
   const needSpec = req.includes('lines.specification');
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     if (needProduct && blank(l.productName) && blank(l.productId))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.line.product', fields: [`lines.${i}.productName`] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.line.product',
+        fields: [`lines.${i}.productName`],
+      });
     if (needSpec && blank(l.specification) && blank(l.model))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.line.specification', fields: [`lines.${i}.specification`] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.line.specification',
+        fields: [`lines.${i}.specification`],
+      });
   }
   const date = order.requestedDeliveryDate;
   if (req.includes('requestedDeliveryDate') && (date === undefined || blank(date)))
-    out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.requestedDeliveryDate', fields: ['requestedDeliveryDate'] });
+    out.push({
+      ruleId: 'IN-2',
+      severity: 'block',
+      messageKey: 'intake.required.requestedDeliveryDate',
+      fields: ['requestedDeliveryDate'],
+    });
   if (req.includes('paymentTerms') && blank(order.paymentTerms))
-    out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.paymentTerms', fields: ['paymentTerms'] });
+    out.push({
+      ruleId: 'IN-2',
+      severity: 'block',
+      messageKey: 'intake.required.paymentTerms',
+      fields: ['paymentTerms'],
+    });
   if (req.includes('invoice')) {
     if (blank(order.invoice.title))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.invoice.title', fields: ['invoice.title'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.invoice.title',
+        fields: ['invoice.title'],
+      });
     if (blank(order.invoice.taxId))
-      out.push({ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.invoice.taxId', fields: ['invoice.taxId'] });
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.required.invoice.taxId',
+        fields: ['invoice.taxId'],
+      });
   }
 
   // IN-3 verbal order awaiting its written confirmation.
   if (order.channel === 'verbal' && order.writtenConfirmation === undefined) {
     if (intake.verbal.mode === 'block')
-      out.push({ ruleId: 'IN-3', severity: 'warn', messageKey: 'intake.verbal.confirmationPending', fields: ['channel', 'writtenConfirmation'] });
+      out.push({
+        ruleId: 'IN-3',
+        severity: 'warn',
+        messageKey: 'intake.verbal.confirmationPending',
+        fields: ['channel', 'writtenConfirmation'],
+      });
     else
-      out.push({ ruleId: 'IN-3', severity: 'warn', messageKey: 'intake.verbal.confirmationDeadline', fields: ['channel', 'writtenConfirmation', 'writtenConfirmation.at'] });
+      out.push({
+        ruleId: 'IN-3',
+        severity: 'warn',
+        messageKey: 'intake.verbal.confirmationDeadline',
+        fields: ['channel', 'writtenConfirmation', 'writtenConfirmation.at'],
+      });
   }
 
   // IN-4 urgent order.
   if (order.urgent) {
-    out.push({ ruleId: 'IN-4', severity: 'info', messageKey: 'intake.urgent.prioritised', fields: ['urgent'] });
+    out.push({
+      ruleId: 'IN-4',
+      severity: 'info',
+      messageKey: 'intake.urgent.prioritised',
+      fields: ['urgent'],
+    });
     const feasible = order.urgency?.feasible;
     if (feasible === undefined) {
       if (intake.urgent.requireFeasibility)
-        out.push({ ruleId: 'IN-4', severity: 'block', messageKey: 'intake.urgent.feasibilityMissing', fields: ['urgency.feasible'] });
+        out.push({
+          ruleId: 'IN-4',
+          severity: 'block',
+          messageKey: 'intake.urgent.feasibilityMissing',
+          fields: ['urgency.feasible'],
+        });
     } else if (!feasible) {
       out.push({
         ruleId: 'IN-4',
@@ -129,12 +229,25 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
 
   // RV-1 pricing and terms policy; a deviation classed exceptional is RV-7.
   const pricing = review.pricing;
-  const exceptionalSteps = review.routes.exceptional;
-  if (pricing.allowedPaymentTerms.length > 0 && !blank(order.paymentTerms) && !pricing.allowedPaymentTerms.includes(order.paymentTerms)) {
+  if (
+    pricing.allowedPaymentTerms.length > 0 &&
+    !blank(order.paymentTerms) &&
+    !pricing.allowedPaymentTerms.includes(order.paymentTerms)
+  ) {
     if (pricing.paymentTermsDeviation === 'block')
-      out.push({ ruleId: 'RV-1', severity: 'block', messageKey: 'review.pricing.paymentTerms.notAllowed', fields: ['paymentTerms'] });
+      out.push({
+        ruleId: 'RV-1',
+        severity: 'block',
+        messageKey: 'review.pricing.paymentTerms.notAllowed',
+        fields: ['paymentTerms'],
+      });
     else
-      out.push({ ruleId: 'RV-7', severity: 'approval', messageKey: 'review.exceptional.paymentTerms', fields: ['paymentTerms'] });
+      out.push({
+        ruleId: 'RV-7',
+        severity: 'approval',
+        messageKey: 'review.exceptional.paymentTerms',
+        fields: ['paymentTerms'],
+      });
   }
   if (date !== undefined && date !== '') {
     const from = zonedDay(ctx.submittedAt, policy.timeZone);
@@ -148,31 +261,66 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
       const extra = calendar.extraWorkingDays.map(dayOf);
       days = 0;
       for (let d = from + 1; d <= to && days < pricing.minLeadTimeDays; d++) {
-        const weekday = ((((d % 7) + 7 + 3) % 7) + 1);
-        if (extra.includes(d) || (calendar.workingDays.includes(weekday) && !holidays.includes(d))) days++;
+        const weekday = (((d % 7) + 7 + 3) % 7) + 1;
+        if (extra.includes(d) || (calendar.workingDays.includes(weekday) && !holidays.includes(d)))
+          days++;
       }
     }
     if (days < 0) {
-      out.push({ ruleId: 'RV-1', severity: 'block', messageKey: 'review.pricing.deliveryDate.past', fields: ['requestedDeliveryDate'] });
+      out.push({
+        ruleId: 'RV-1',
+        severity: 'block',
+        messageKey: 'review.pricing.deliveryDate.past',
+        fields: ['requestedDeliveryDate'],
+      });
     } else if (days < pricing.minLeadTimeDays) {
       const fields = ['requestedDeliveryDate', 'leadTimeDays'];
       if (pricing.leadTimeDeviation === 'block')
-        out.push({ ruleId: 'RV-1', severity: 'block', messageKey: working ? 'review.pricing.leadTime.tooShortWorkingDays' : 'review.pricing.leadTime.tooShort', fields });
+        out.push({
+          ruleId: 'RV-1',
+          severity: 'block',
+          messageKey: working
+            ? 'review.pricing.leadTime.tooShortWorkingDays'
+            : 'review.pricing.leadTime.tooShort',
+          fields,
+        });
       else
-        out.push({ ruleId: 'RV-7', severity: 'approval', messageKey: working ? 'review.exceptional.leadTimeWorkingDays' : 'review.exceptional.leadTime', fields });
+        out.push({
+          ruleId: 'RV-7',
+          severity: 'approval',
+          messageKey: working
+            ? 'review.exceptional.leadTimeWorkingDays'
+            : 'review.exceptional.leadTime',
+          fields,
+        });
     }
   }
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     if (pricing.requireListPrice && l.listPrice === undefined)
-      out.push({ ruleId: 'RV-1', severity: 'block', messageKey: 'review.pricing.listPrice.missing', fields: [`lines.${i}.listPrice`] });
+      out.push({
+        ruleId: 'RV-1',
+        severity: 'block',
+        messageKey: 'review.pricing.listPrice.missing',
+        fields: [`lines.${i}.listPrice`],
+      });
     if (l.unitPrice === 0)
-      out.push({ ruleId: 'RV-1', severity: 'block', messageKey: 'review.pricing.unitPrice.zero', fields: [`lines.${i}.unitPrice`] });
+      out.push({
+        ruleId: 'RV-1',
+        severity: 'block',
+        messageKey: 'review.pricing.unitPrice.zero',
+        fields: [`lines.${i}.unitPrice`],
+      });
   }
 
   // RV-3 the sales head approves every order.
   if (review.routes.always.length > 0)
-    out.push({ ruleId: 'RV-3', severity: 'approval', messageKey: 'review.salesHead.required', fields: [] });
+    out.push({
+      ruleId: 'RV-3',
+      severity: 'approval',
+      messageKey: 'review.salesHead.required',
+      fields: [],
+    });
 
   // Totals, and RV-6 line discounts against list prices, in one pass over the lines.
   const discount = review.discount;
@@ -180,10 +328,18 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
   for (const role in discount.authorityByRole) {
     const percent = discount.authorityByRole[role]!;
     const def = policy.roles[role];
-    if (percent > 0 && def && (def.users.includes(ctx.submitter.id) || ctx.submitter.groups.some((g) => def.groups.includes(g))))
+    if (
+      percent > 0 &&
+      def &&
+      (def.users.includes(ctx.submitter.id) ||
+        ctx.submitter.groups.some((g) => def.groups.includes(g)))
+    )
       authority = Math.max(authority, Math.round(percent * 100));
   }
-  const exceptional = discount.exceptionalAbovePercent === undefined ? -1 : Math.round(discount.exceptionalAbovePercent * 100);
+  const exceptional =
+    discount.exceptionalAbovePercent === undefined
+      ? -1
+      : Math.round(discount.exceptionalAbovePercent * 100);
   let untaxed = 0;
   let tax = 0;
   let list = 0;
@@ -203,22 +359,43 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
       bp = atList - net > 0 && atList > 0 ? Math.round(((atList - net) * 10_000) / atList) : 0;
     }
     if (bp > 0) {
-      const fields = l.listPrice === undefined
-        ? [`lines.${i}.discountBp`, `lines.${i}.effectiveDiscountBp`]
-        : [`lines.${i}.unitPrice`, `lines.${i}.discountBp`, `lines.${i}.effectiveDiscountBp`];
+      const fields =
+        l.listPrice === undefined
+          ? [`lines.${i}.discountBp`, `lines.${i}.effectiveDiscountBp`]
+          : [`lines.${i}.unitPrice`, `lines.${i}.discountBp`, `lines.${i}.effectiveDiscountBp`];
       if (bp > authority)
-        out.push({ ruleId: 'RV-6', severity: 'approval', messageKey: 'review.discount.lineBeyondAuthority', fields });
+        out.push({
+          ruleId: 'RV-6',
+          severity: 'approval',
+          messageKey: 'review.discount.lineBeyondAuthority',
+          fields,
+        });
       if (exceptional >= 0 && bp > exceptional)
-        out.push({ ruleId: 'RV-7', severity: 'approval', messageKey: 'review.exceptional.lineDiscount', fields });
+        out.push({
+          ruleId: 'RV-7',
+          severity: 'approval',
+          messageKey: 'review.exceptional.lineDiscount',
+          fields,
+        });
     }
   }
   const total = untaxed + tax;
   if (allListed && list - untaxed > 0 && list > 0) {
     const bp = Math.round(((list - untaxed) * 10_000) / list);
     if (bp > authority)
-      out.push({ ruleId: 'RV-6', severity: 'approval', messageKey: 'review.discount.orderBeyondAuthority', fields: ['untaxed', 'effectiveDiscountBp'] });
+      out.push({
+        ruleId: 'RV-6',
+        severity: 'approval',
+        messageKey: 'review.discount.orderBeyondAuthority',
+        fields: ['untaxed', 'effectiveDiscountBp'],
+      });
     if (exceptional >= 0 && bp > exceptional)
-      out.push({ ruleId: 'RV-7', severity: 'approval', messageKey: 'review.exceptional.orderDiscount', fields: ['untaxed', 'effectiveDiscountBp'] });
+      out.push({
+        ruleId: 'RV-7',
+        severity: 'approval',
+        messageKey: 'review.exceptional.orderDiscount',
+        fields: ['untaxed', 'effectiveDiscountBp'],
+      });
   }
 
   // RV-4 joint review: special products, large amount (or a currency without threshold), complexity.
@@ -246,7 +423,12 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
     jointFields.push('technicalComplexity');
   }
   if (triggers.length > 0)
-    out.push({ ruleId: 'RV-4', severity: 'approval', messageKey: `review.jointReview.${triggers.join('.')}`, fields: jointFields });
+    out.push({
+      ruleId: 'RV-4',
+      severity: 'approval',
+      messageKey: `review.jointReview.${triggers.join('.')}`,
+      fields: jointFields,
+    });
 
   // RV-5 route: regular, or non-regular with its reasons.
   const reasons: string[] = [];
@@ -272,23 +454,51 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
   if (docsIncomplete) reasons.push('docsIncomplete');
   if (reasons.length === 0) {
     if (review.routes.regular.length > 0)
-      out.push({ ruleId: 'RV-5', severity: 'approval', messageKey: 'review.route.regular', fields: [] });
+      out.push({
+        ruleId: 'RV-5',
+        severity: 'approval',
+        messageKey: 'review.route.regular',
+        fields: [],
+      });
   } else if (review.routes.nonRegular.length > 0) {
-    out.push({ ruleId: 'RV-5', severity: 'approval', messageKey: `review.route.nonRegular.${reasons.join('.')}`, fields: routeFields });
+    out.push({
+      ruleId: 'RV-5',
+      severity: 'approval',
+      messageKey: `review.route.nonRegular.${reasons.join('.')}`,
+      fields: routeFields,
+    });
   }
 
   // RV-7 shipping before payment, unless the payment terms are credit terms.
-  if (order.shipBeforePayment && !(order.paymentTerms !== '' && policy.credit.creditTermsPaymentTerms.includes(order.paymentTerms)))
-    out.push({ ruleId: 'RV-7', severity: 'approval', messageKey: 'review.exceptional.shipBeforePayment', fields: ['shipBeforePayment', 'paymentTerms'] });
+  if (
+    order.shipBeforePayment &&
+    !(
+      order.paymentTerms !== '' &&
+      policy.credit.creditTermsPaymentTerms.includes(order.paymentTerms)
+    )
+  )
+    out.push({
+      ruleId: 'RV-7',
+      severity: 'approval',
+      messageKey: 'review.exceptional.shipBeforePayment',
+      fields: ['shipBeforePayment', 'paymentTerms'],
+    });
 
   // RV-8 advance payment for custom-made lines; RV-10 contract reasons.
   const customFields: string[] = [];
   for (let i = 0; i < n; i++) if (lines[i]!.customMade) customFields.push(`lines.${i}.customMade`);
   if (customFields.length > 0) {
-    const advance = Math.round((total * Math.round(review.advancePayment.customMadePercent * 100)) / 10_000);
+    const advance = Math.round(
+      (total * Math.round(review.advancePayment.customMadePercent * 100)) / 10_000,
+    );
     if (advance > 0) {
       customFields.push('total');
-      out.push({ ruleId: 'RV-8', severity: 'info', messageKey: 'review.advance.required', fields: customFields });
+      out.push({
+        ruleId: 'RV-8',
+        severity: 'info',
+        messageKey: 'review.advance.required',
+        fields: customFields,
+      });
     }
   }
   if (!order.contract.legalReviewed && review.routes.legal.length > 0) {
@@ -308,7 +518,12 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
     }
     if (contractFields.length > 0) {
       contractFields.push('contract.legalReviewed');
-      out.push({ ruleId: 'RV-10', severity: 'approval', messageKey: 'review.contract.legalReview', fields: contractFields });
+      out.push({
+        ruleId: 'RV-10',
+        severity: 'approval',
+        messageKey: 'review.contract.legalReview',
+        fields: contractFields,
+      });
     }
   }
   return out;

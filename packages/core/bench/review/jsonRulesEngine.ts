@@ -87,8 +87,16 @@ function dayOf(date: string): number {
 }
 
 const is = (fact: string, value: unknown): NestedCondition => ({ fact, operator: 'equal', value });
-const isBlank = (fact: string, value = true): NestedCondition => ({ fact, operator: 'blank', value });
-const nonEmpty = (fact: string, value = true, params?: Record<string, unknown>): NestedCondition => ({
+const isBlank = (fact: string, value = true): NestedCondition => ({
+  fact,
+  operator: 'blank',
+  value,
+});
+const nonEmpty = (
+  fact: string,
+  value = true,
+  params?: Record<string, unknown>,
+): NestedCondition => ({
   fact,
   operator: 'nonEmpty',
   value,
@@ -99,40 +107,61 @@ function rule(name: string, conditions: NestedCondition[], event: FindingEvent):
   return { name, conditions: { all: conditions }, event: { type: event.ruleId, params: event } };
 }
 
-/** The policy's checks as json-rules-engine rules. */
-function reviewRules(policy: Policy): RuleProperties[] {
+/**
+ * The policy's review checks as json-rules-engine rules (what `buildReviewEngine` adds).
+ *
+ * @example
+ * reviewEngineRules(policy).length; // 47 under the full review policy
+ */
+export function reviewEngineRules(policy: Policy): RuleProperties[] {
   const { intake, review } = policy;
   const rules: RuleProperties[] = [];
   const required = new Set(intake.requiredItems);
   const in2 = (name: string, conditions: NestedCondition[], key: string, fields: string[]) =>
-    rules.push(rule(`IN-2 ${name}`, conditions, { ruleId: 'IN-2', severity: 'block', key, fields }));
+    rules.push(
+      rule(`IN-2 ${name}`, conditions, { ruleId: 'IN-2', severity: 'block', key, fields }),
+    );
 
   // IN-2 required information.
   if (required.has('customer.name'))
-    in2('customer name', [isBlank('customerName')], 'intake.required.customer.name', ['customer.name']);
+    in2('customer name', [isBlank('customerName')], 'intake.required.customer.name', [
+      'customer.name',
+    ]);
   if (required.has('contact.name'))
     in2('contact name', [isBlank('contactName')], 'intake.required.contact.name', ['contact.name']);
   if (required.has('contact.method')) {
-    in2('contact method', [isBlank('contactPhone'), isBlank('contactEmail')], 'intake.required.contact.method', [
-      'contact.phone',
-      'contact.email',
-    ]);
+    in2(
+      'contact method',
+      [isBlank('contactPhone'), isBlank('contactEmail')],
+      'intake.required.contact.method',
+      ['contact.phone', 'contact.email'],
+    );
     in2(
       'phone',
-      [isBlank('contactPhone', false), { fact: 'contactPhone', operator: 'notMatches', value: PHONE }],
+      [
+        isBlank('contactPhone', false),
+        { fact: 'contactPhone', operator: 'notMatches', value: PHONE },
+      ],
       'intake.malformed.contact.phone',
       ['contact.phone'],
     );
     in2(
       'email',
-      [isBlank('contactEmail', false), { fact: 'contactEmail', operator: 'notMatches', value: EMAIL }],
+      [
+        isBlank('contactEmail', false),
+        { fact: 'contactEmail', operator: 'notMatches', value: EMAIL },
+      ],
       'intake.malformed.contact.email',
       ['contact.email'],
     );
   }
   if (required.has('deliveryAddress')) {
-    in2('street', [isBlank('street')], 'intake.required.deliveryAddress.street', ['deliveryAddress.street']);
-    in2('city', [isBlank('city')], 'intake.required.deliveryAddress.city', ['deliveryAddress.city']);
+    in2('street', [isBlank('street')], 'intake.required.deliveryAddress.street', [
+      'deliveryAddress.street',
+    ]);
+    in2('city', [isBlank('city')], 'intake.required.deliveryAddress.city', [
+      'deliveryAddress.city',
+    ]);
     in2(
       'country',
       [isBlank('country', false), { fact: 'country', operator: 'notMatches', value: COUNTRY }],
@@ -160,13 +189,20 @@ function reviewRules(policy: Policy): RuleProperties[] {
       }),
     );
   if (required.has('requestedDeliveryDate'))
-    in2('delivery date', [isBlank('requestedDeliveryDate')], 'intake.required.requestedDeliveryDate', [
-      'requestedDeliveryDate',
-    ]);
+    in2(
+      'delivery date',
+      [isBlank('requestedDeliveryDate')],
+      'intake.required.requestedDeliveryDate',
+      ['requestedDeliveryDate'],
+    );
   if (required.has('paymentTerms'))
-    in2('payment terms', [isBlank('paymentTerms')], 'intake.required.paymentTerms', ['paymentTerms']);
+    in2('payment terms', [isBlank('paymentTerms')], 'intake.required.paymentTerms', [
+      'paymentTerms',
+    ]);
   if (required.has('invoice')) {
-    in2('invoice title', [isBlank('invoiceTitle')], 'intake.required.invoice.title', ['invoice.title']);
+    in2('invoice title', [isBlank('invoiceTitle')], 'intake.required.invoice.title', [
+      'invoice.title',
+    ]);
     in2('tax id', [isBlank('invoiceTaxId')], 'intake.required.invoice.taxId', ['invoice.taxId']);
   }
 
@@ -176,7 +212,12 @@ function reviewRules(policy: Policy): RuleProperties[] {
       'IN-3 verbal',
       [is('channel', 'verbal'), is('writtenConfirmation', false)],
       intake.verbal.mode === 'block'
-        ? { ruleId: 'IN-3', severity: 'warn', key: 'intake.verbal.confirmationPending', fields: ['channel', 'writtenConfirmation'] }
+        ? {
+            ruleId: 'IN-3',
+            severity: 'warn',
+            key: 'intake.verbal.confirmationPending',
+            fields: ['channel', 'writtenConfirmation'],
+          }
         : {
             ruleId: 'IN-3',
             severity: 'warn',
@@ -188,7 +229,12 @@ function reviewRules(policy: Policy): RuleProperties[] {
 
   // IN-4 urgent order.
   rules.push(
-    rule('IN-4 urgent', [is('urgent', true)], { ruleId: 'IN-4', severity: 'info', key: 'intake.urgent.prioritised', fields: ['urgent'] }),
+    rule('IN-4 urgent', [is('urgent', true)], {
+      ruleId: 'IN-4',
+      severity: 'info',
+      key: 'intake.urgent.prioritised',
+      fields: ['urgent'],
+    }),
   );
   if (intake.urgent.requireFeasibility)
     rules.push(
@@ -208,8 +254,17 @@ function reviewRules(policy: Policy): RuleProperties[] {
     }),
     rule(
       'IN-4 infeasible with note',
-      [is('urgent', true), is('feasible', false), { fact: 'urgencyNote', operator: 'notEqual', value: '' }],
-      { ruleId: 'IN-4', severity: 'warn', key: 'intake.urgent.infeasible', fields: ['urgency.feasible', 'urgency.note'] },
+      [
+        is('urgent', true),
+        is('feasible', false),
+        { fact: 'urgencyNote', operator: 'notEqual', value: '' },
+      ],
+      {
+        ruleId: 'IN-4',
+        severity: 'warn',
+        key: 'intake.urgent.infeasible',
+        fields: ['urgency.feasible', 'urgency.note'],
+      },
     ),
   );
 
@@ -223,9 +278,16 @@ function reviewRules(policy: Policy): RuleProperties[] {
     rules.push(
       rule(
         'RV-1 payment terms',
-        [isBlank('paymentTerms', false), { fact: 'paymentTerms', operator: 'notIn', value: pricing.allowedPaymentTerms }],
+        [
+          isBlank('paymentTerms', false),
+          { fact: 'paymentTerms', operator: 'notIn', value: pricing.allowedPaymentTerms },
+        ],
         {
-          ...deviation(pricing.paymentTermsDeviation, 'review.pricing.paymentTerms.notAllowed', 'review.exceptional.paymentTerms'),
+          ...deviation(
+            pricing.paymentTermsDeviation,
+            'review.pricing.paymentTerms.notAllowed',
+            'review.exceptional.paymentTerms',
+          ),
           fields: ['paymentTerms'],
         },
       ),
@@ -250,7 +312,9 @@ function reviewRules(policy: Policy): RuleProperties[] {
         {
           ...deviation(
             pricing.leadTimeDeviation,
-            working ? 'review.pricing.leadTime.tooShortWorkingDays' : 'review.pricing.leadTime.tooShort',
+            working
+              ? 'review.pricing.leadTime.tooShortWorkingDays'
+              : 'review.pricing.leadTime.tooShort',
             working ? 'review.exceptional.leadTimeWorkingDays' : 'review.exceptional.leadTime',
           ),
           fields: ['requestedDeliveryDate', 'leadTimeDays'],
@@ -278,11 +342,22 @@ function reviewRules(policy: Policy): RuleProperties[] {
 
   // RV-3 every order needs the sales head.
   if (review.routes.always.length > 0)
-    rules.push(rule('RV-3 sales head', [], { ruleId: 'RV-3', severity: 'approval', key: 'review.salesHead.required' }));
+    rules.push(
+      rule('RV-3 sales head', [], {
+        ruleId: 'RV-3',
+        severity: 'approval',
+        key: 'review.salesHead.required',
+      }),
+    );
 
   // RV-4 joint review.
   const joint = review.jointReview;
-  const jointEvent = { ruleId: 'RV-4', severity: 'approval' as const, key: 'review.jointReview', group: 'RV-4' };
+  const jointEvent = {
+    ruleId: 'RV-4',
+    severity: 'approval' as const,
+    key: 'review.jointReview',
+    group: 'RV-4',
+  };
   rules.push(
     rule('RV-4 special product', [nonEmpty('specialLines')], {
       ...jointEvent,
@@ -304,17 +379,29 @@ function reviewRules(policy: Policy): RuleProperties[] {
       'RV-4 large amount',
       [
         { fact: 'largeAmountThreshold', operator: 'notEqual', value: null },
-        { fact: jointAmount, operator: 'greaterThanInclusive', value: { fact: 'largeAmountThreshold' } },
+        {
+          fact: jointAmount,
+          operator: 'greaterThanInclusive',
+          value: { fact: 'largeAmountThreshold' },
+        },
       ],
       { ...jointEvent, trigger: 'largeAmount', fields: [jointAmount] },
     ),
   );
   if (joint.unknownCurrency === 'jointReview')
     rules.push(
-      rule('RV-4 unknown currency', [is('largeAmountThreshold', null)], { ...jointEvent, trigger: 'unknownCurrency', fields: ['currency'] }),
+      rule('RV-4 unknown currency', [is('largeAmountThreshold', null)], {
+        ...jointEvent,
+        trigger: 'unknownCurrency',
+        fields: ['currency'],
+      }),
     );
   rules.push(
-    rule('RV-4 complex', [is('technicalComplexity', true)], { ...jointEvent, trigger: 'complex', fields: ['technicalComplexity'] }),
+    rule('RV-4 complex', [is('technicalComplexity', true)], {
+      ...jointEvent,
+      trigger: 'complex',
+      fields: ['technicalComplexity'],
+    }),
   );
 
   // RV-5 route.
@@ -323,14 +410,27 @@ function reviewRules(policy: Policy): RuleProperties[] {
     rules.push(
       rule(
         'RV-5 regular',
-        [is('customerRequestedChange', false), nonEmpty('linesNeverShipped', false), nonEmpty('linesDocsIncomplete', false)],
+        [
+          is('customerRequestedChange', false),
+          nonEmpty('linesNeverShipped', false),
+          nonEmpty('linesDocsIncomplete', false),
+        ],
         { ruleId: 'RV-5', severity: 'approval', key: 'review.route.regular' },
       ),
     );
   if (routes.nonRegular.length > 0) {
-    const nonRegular = { ruleId: 'RV-5', severity: 'approval' as const, key: 'review.route.nonRegular', group: 'RV-5' };
+    const nonRegular = {
+      ruleId: 'RV-5',
+      severity: 'approval' as const,
+      key: 'review.route.nonRegular',
+      group: 'RV-5',
+    };
     rules.push(
-      rule('RV-5 changed', [is('customerRequestedChange', true)], { ...nonRegular, trigger: 'changed', fields: ['customerRequestedChange'] }),
+      rule('RV-5 changed', [is('customerRequestedChange', true)], {
+        ...nonRegular,
+        trigger: 'changed',
+        fields: ['customerRequestedChange'],
+      }),
       rule('RV-5 never shipped', [nonEmpty('linesNeverShipped')], {
         ...nonRegular,
         trigger: 'neverShipped',
@@ -347,26 +447,40 @@ function reviewRules(policy: Policy): RuleProperties[] {
   // RV-6 discounts beyond authority; RV-7 beyond the exceptional limit.
   const discount = review.discount;
   const limits: [string, 'RV-6' | 'RV-7', string, string][] = [
-    ['authority', 'RV-6', 'review.discount.lineBeyondAuthority', 'review.discount.orderBeyondAuthority'],
+    [
+      'authority',
+      'RV-6',
+      'review.discount.lineBeyondAuthority',
+      'review.discount.orderBeyondAuthority',
+    ],
   ];
   if (discount.exceptionalAbovePercent !== undefined)
-    limits.push(['exceptional', 'RV-7', 'review.exceptional.lineDiscount', 'review.exceptional.orderDiscount']);
+    limits.push([
+      'exceptional',
+      'RV-7',
+      'review.exceptional.lineDiscount',
+      'review.exceptional.orderDiscount',
+    ]);
   for (const [limit, ruleId, lineKey, orderKey] of limits) {
     for (const listed of [true, false]) {
       const params = { limit, listed };
       rules.push(
-        rule(`${ruleId} line discount (${listed ? 'list price' : 'no list price'})`, [nonEmpty('linesDiscountedAbove', true, params)], {
-          ruleId,
-          severity: 'approval',
-          key: lineKey,
-          each: {
-            fact: 'linesDiscountedAbove',
-            params,
-            fields: listed
-              ? ['lines.{i}.unitPrice', 'lines.{i}.discountBp', 'lines.{i}.effectiveDiscountBp']
-              : ['lines.{i}.discountBp', 'lines.{i}.effectiveDiscountBp'],
+        rule(
+          `${ruleId} line discount (${listed ? 'list price' : 'no list price'})`,
+          [nonEmpty('linesDiscountedAbove', true, params)],
+          {
+            ruleId,
+            severity: 'approval',
+            key: lineKey,
+            each: {
+              fact: 'linesDiscountedAbove',
+              params,
+              fields: listed
+                ? ['lines.{i}.unitPrice', 'lines.{i}.discountBp', 'lines.{i}.effectiveDiscountBp']
+                : ['lines.{i}.discountBp', 'lines.{i}.effectiveDiscountBp'],
+            },
           },
-        }),
+        ),
       );
     }
     rules.push(
@@ -376,7 +490,10 @@ function reviewRules(policy: Policy): RuleProperties[] {
           {
             fact: 'orderDiscountBp',
             operator: 'greaterThan',
-            value: limit === 'authority' ? { fact: 'discountAuthorityBp' } : Math.round(discount.exceptionalAbovePercent! * 100),
+            value:
+              limit === 'authority'
+                ? { fact: 'discountAuthorityBp' }
+                : Math.round(discount.exceptionalAbovePercent! * 100),
           },
         ],
         { ruleId, severity: 'approval', key: orderKey, fields: ['untaxed', 'effectiveDiscountBp'] },
@@ -391,22 +508,38 @@ function reviewRules(policy: Policy): RuleProperties[] {
       [
         is('shipBeforePayment', true),
         {
-          any: [is('paymentTerms', ''), { fact: 'paymentTerms', operator: 'notIn', value: policy.credit.creditTermsPaymentTerms }],
+          any: [
+            is('paymentTerms', ''),
+            {
+              fact: 'paymentTerms',
+              operator: 'notIn',
+              value: policy.credit.creditTermsPaymentTerms,
+            },
+          ],
         },
       ],
-      { ruleId: 'RV-7', severity: 'approval', key: 'review.exceptional.shipBeforePayment', fields: ['shipBeforePayment', 'paymentTerms'] },
+      {
+        ruleId: 'RV-7',
+        severity: 'approval',
+        key: 'review.exceptional.shipBeforePayment',
+        fields: ['shipBeforePayment', 'paymentTerms'],
+      },
     ),
   );
 
   // RV-8 advance payment for custom-made products.
   rules.push(
-    rule('RV-8 advance', [nonEmpty('customLines'), { fact: 'advanceAmount', operator: 'greaterThan', value: 0 }], {
-      ruleId: 'RV-8',
-      severity: 'info',
-      key: 'review.advance.required',
-      fields: ['total'],
-      list: { fact: 'customLines', fields: ['lines.{i}.customMade'] },
-    }),
+    rule(
+      'RV-8 advance',
+      [nonEmpty('customLines'), { fact: 'advanceAmount', operator: 'greaterThan', value: 0 }],
+      {
+        ruleId: 'RV-8',
+        severity: 'info',
+        key: 'review.advance.required',
+        fields: ['total'],
+        list: { fact: 'customLines', fields: ['lines.{i}.customMade'] },
+      },
+    ),
   );
 
   // RV-10 legal review of a needed contract.
@@ -422,7 +555,10 @@ function reviewRules(policy: Policy): RuleProperties[] {
     const notReviewed = is('contractLegalReviewed', false);
     const amount = contract.includeTax ? 'total' : 'untaxed';
     rules.push(
-      rule('RV-10 contract required', [notReviewed, is('contractRequired', true)], { ...contractEvent, fields: ['contract.required'] }),
+      rule('RV-10 contract required', [notReviewed, is('contractRequired', true)], {
+        ...contractEvent,
+        fields: ['contract.required'],
+      }),
       rule(
         'RV-10 amount',
         [
@@ -477,7 +613,9 @@ function addDerivedFacts(engine: Engine, policy: Policy): void {
       } else {
         const atList = Math.round(l.quantity * l.listPrice);
         if (list !== null) list += atList;
-        lineDiscountsBp.push(atList - net > 0 && atList > 0 ? Math.round(((atList - net) * 10_000) / atList) : 0);
+        lineDiscountsBp.push(
+          atList - net > 0 && atList > 0 ? Math.round(((atList - net) * 10_000) / atList) : 0,
+        );
       }
     }
     return { untaxed, total: untaxed + tax, list, lineDiscountsBp };
@@ -486,14 +624,20 @@ function addDerivedFacts(engine: Engine, policy: Policy): void {
   engine.addFact('untaxed', async (_params, a) => (await a.factValue<Totals>('totals')).untaxed);
   engine.addFact('orderDiscountBp', async (_params, a) => {
     const { list, untaxed } = await a.factValue<Totals>('totals');
-    return list !== null && list - untaxed > 0 && list > 0 ? Math.round(((list - untaxed) * 10_000) / list) : 0;
+    return list !== null && list - untaxed > 0 && list > 0
+      ? Math.round(((list - untaxed) * 10_000) / list)
+      : 0;
   });
   engine.addFact('discountAuthorityBp', async (_params, a) => {
     const submitter = await a.factValue<RuleContext['submitter']>('submitter');
     let best = 0;
     for (const [role, percent] of Object.entries(review.discount.authorityByRole)) {
       const def = policy.roles[role];
-      if (percent > 0 && def && (def.users.includes(submitter.id) || submitter.groups.some((g) => def.groups.includes(g))))
+      if (
+        percent > 0 &&
+        def &&
+        (def.users.includes(submitter.id) || submitter.groups.some((g) => def.groups.includes(g)))
+      )
         best = Math.max(best, Math.round(percent * 100));
     }
     return best;
@@ -505,16 +649,35 @@ function addDerivedFacts(engine: Engine, policy: Policy): void {
         : Math.round((review.discount.exceptionalAbovePercent ?? 100) * 100);
     const { lineDiscountsBp } = await a.factValue<Totals>('totals');
     const all = await lines(a);
-    return indexesWhere(all, (l) => (l.listPrice !== undefined) === params.listed).filter((i) => lineDiscountsBp[i]! > limit);
+    return indexesWhere(all, (l) => (l.listPrice !== undefined) === params.listed).filter(
+      (i) => lineDiscountsBp[i]! > limit,
+    );
   });
-  engine.addFact('largeAmountThreshold', async (_params, a) => review.jointReview.largeAmount[await a.factValue<string>('currency')] ?? null);
-  engine.addFact('contractThreshold', async (_params, a) => review.contract.requiredAbove[await a.factValue<string>('currency')] ?? null);
+  engine.addFact(
+    'largeAmountThreshold',
+    async (_params, a) =>
+      review.jointReview.largeAmount[await a.factValue<string>('currency')] ?? null,
+  );
+  engine.addFact(
+    'contractThreshold',
+    async (_params, a) =>
+      review.contract.requiredAbove[await a.factValue<string>('currency')] ?? null,
+  );
   engine.addFact('advanceAmount', async (_params, a) =>
-    Math.round(((await a.factValue<number>('total')) * Math.round(review.advancePayment.customMadePercent * 100)) / 10_000),
+    Math.round(
+      ((await a.factValue<number>('total')) *
+        Math.round(review.advancePayment.customMadePercent * 100)) /
+        10_000,
+    ),
   );
 
   // RV-1 lead time: calendar days, or working days of the policy's business calendar.
-  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: policy.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayFormat = new Intl.DateTimeFormat('en-CA', {
+    timeZone: policy.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const calendar = review.deadlines.calendar;
   const holidays = new Set(calendar?.holidays.map(dayOf));
   const extraWorkingDays = new Set(calendar?.extraWorkingDays.map(dayOf));
@@ -527,12 +690,23 @@ function addDerivedFacts(engine: Engine, policy: Policy): void {
     if (calendar === undefined || to <= from) return { days: to - from, working: false };
     let days = 0;
     for (let d = from + 1; d <= to && days < review.pricing.minLeadTimeDays; d++) {
-      if (extraWorkingDays.has(d) || (workingDays.has((((d % 7) + 7 + 3) % 7) + 1) && !holidays.has(d))) days++;
+      if (
+        extraWorkingDays.has(d) ||
+        (workingDays.has((((d % 7) + 7 + 3) % 7) + 1) && !holidays.has(d))
+      )
+        days++;
     }
     return { days, working: true };
   });
-  engine.addFact('leadTimeDays', async (_params, a) => (await a.factValue<{ days: number } | null>('leadTime'))?.days ?? null);
-  engine.addFact('leadTimeInWorkingDays', async (_params, a) => (await a.factValue<{ working: boolean } | null>('leadTime'))?.working ?? false);
+  engine.addFact(
+    'leadTimeDays',
+    async (_params, a) => (await a.factValue<{ days: number } | null>('leadTime'))?.days ?? null,
+  );
+  engine.addFact(
+    'leadTimeInWorkingDays',
+    async (_params, a) =>
+      (await a.factValue<{ working: boolean } | null>('leadTime'))?.working ?? false,
+  );
 }
 
 const patterns = new Map<string, RegExp>();
@@ -558,9 +732,12 @@ export function buildReviewEngine(policy: Policy): Engine {
   engine.addOperator<string, boolean>('blank', (value, expected) => blank(value) === expected);
   engine.addOperator<string, string>('matches', (value, source) => pattern(source).test(value));
   engine.addOperator<string, string>('notMatches', (value, source) => !pattern(source).test(value));
-  engine.addOperator<unknown[], boolean>('nonEmpty', (value, expected) => value.length > 0 === expected);
+  engine.addOperator<unknown[], boolean>(
+    'nonEmpty',
+    (value, expected) => value.length > 0 === expected,
+  );
   addDerivedFacts(engine, policy);
-  for (const r of reviewRules(policy)) engine.addRule(r);
+  for (const r of reviewEngineRules(policy)) engine.addRule(r);
   return engine;
 }
 
@@ -621,16 +798,26 @@ function lineFields(ref: LineRef, i: number): string[] {
  */
 export async function findingsOfRun(result: EngineResult): Promise<PlainFinding[]> {
   const out: PlainFinding[] = [];
-  const groups = new Map<string, { event: FindingEvent; fields: string[]; triggers: Set<string> }>();
+  const groups = new Map<
+    string,
+    { event: FindingEvent; fields: string[]; triggers: Set<string> }
+  >();
   for (const e of result.events) {
     const event = e.params as FindingEvent;
     if (event.each) {
       for (const i of await lineIndexes(result.almanac, event.each))
-        out.push({ ruleId: event.ruleId, severity: event.severity, messageKey: event.key, fields: lineFields(event.each, i) });
+        out.push({
+          ruleId: event.ruleId,
+          severity: event.severity,
+          messageKey: event.key,
+          fields: lineFields(event.each, i),
+        });
       continue;
     }
     const fields = event.fields ? [...event.fields] : [];
-    if (event.list) for (const i of await lineIndexes(result.almanac, event.list)) fields.push(...lineFields(event.list, i));
+    if (event.list)
+      for (const i of await lineIndexes(result.almanac, event.list))
+        fields.push(...lineFields(event.list, i));
     if (event.group === undefined) {
       out.push({ ruleId: event.ruleId, severity: event.severity, messageKey: event.key, fields });
       continue;
@@ -662,6 +849,10 @@ export async function findingsOfRun(result: EngineResult): Promise<PlainFinding[
  * const engine = buildReviewEngine(policy);
  * (await jsonRulesEngineReview(engine, order, ctx)).map(findingIdentity);
  */
-export async function jsonRulesEngineReview(engine: Engine, order: Order, ctx: RuleContext): Promise<PlainFinding[]> {
+export async function jsonRulesEngineReview(
+  engine: Engine,
+  order: Order,
+  ctx: RuleContext,
+): Promise<PlainFinding[]> {
   return findingsOfRun(await engine.run(reviewFacts(order, ctx)));
 }

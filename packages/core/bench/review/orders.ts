@@ -325,8 +325,15 @@ function generateOne(d: Dice, n: number, policy: Policy): ReviewCase {
 
   // Amounts exactly at a threshold ("reaching counts"): joint review on the total with tax,
   // contract on the untaxed amount.
-  if (currency === 'CNY' && d.chance(0.015)) landOn(lines, 100_000_000, true);
-  else if (currency === 'CNY' && d.chance(0.015)) landOn(lines, 50_000_000, false);
+  if (currency === 'CNY') {
+    const exact = d.weighted([
+      ['none', 0.97],
+      ['jointReview', 0.015],
+      ['contract', 0.015],
+    ] as const);
+    if (exact === 'jointReview') landOn(lines, 100_000_000, true);
+    if (exact === 'contract') landOn(lines, 50_000_000, false);
+  }
 
   // RV-1 lead time, counted in working days from the submission day in Shanghai.
   const lead = d.weighted([

@@ -49,7 +49,12 @@ export interface OrderDeskOptions {
 }
 
 /** Events the clock drives; `checkDeadlines` sends each to the orders whose status accepts it. */
-const CLOCK_EVENTS = ['CHECK_DEADLINES', 'CHECK_CHANGE_DEADLINES', 'CHECK_CREDIT_RELEASE', 'CHECK_DELIVERY'] as const;
+const CLOCK_EVENTS = [
+  'CHECK_DEADLINES',
+  'CHECK_CHANGE_DEADLINES',
+  'CHECK_CREDIT_RELEASE',
+  'CHECK_DELIVERY',
+] as const;
 
 /** Store record kind of customers (credit facts). */
 export const CUSTOMER_KIND = 'customer';
@@ -288,7 +293,6 @@ export class OrderDesk {
     }
     return flagged;
   }
-
 
   /**
    * Applies any workflow event to a stored order: load, `transition`, commit with the version

@@ -15,7 +15,8 @@ export interface ApproverParams {
 // The labels of a route only change with the policy, so they are built once per policy and
 // step list rather than on every assessment. Routes are usually the policy's own arrays
 // (`policy.review.routes.exceptional`): those are found by identity first, which spares joining
-// the step keys into a lookup key on every finding.
+// the step keys into a lookup key on every finding. Like the policy, a step list is a value that
+// is not changed once used.
 interface Memo {
   byKey: Map<string, ApproverParams>;
   byList: WeakMap<readonly string[], ApproverParams>;

@@ -182,12 +182,10 @@ const mutations: fc.Arbitrary<{ path: string; apply: (o: Record<string, unknown>
     .string()
     .filter((s) => !/^[A-Z]{3}$/.test(s))
     .map((v) => ({ path: 'currency', apply: (o) => void (o['currency'] = v) })),
-  fc
-    .oneof(fc.integer({ max: 0 }), fc.constant(Number.NaN), fc.string())
-    .map((v) => ({
-      path: 'lines.0.quantity',
-      apply: (o) => void ((o['lines'] as Record<string, unknown>[])[0]!['quantity'] = v),
-    })),
+  fc.oneof(fc.integer({ max: 0 }), fc.constant(Number.NaN), fc.string()).map((v) => ({
+    path: 'lines.0.quantity',
+    apply: (o) => void ((o['lines'] as Record<string, unknown>[])[0]!['quantity'] = v),
+  })),
   fc
     .oneof(
       fc.double({ min: 0.01, max: 1e6, noInteger: true }),
@@ -207,22 +205,18 @@ const mutations: fc.Arbitrary<{ path: string; apply: (o: Record<string, unknown>
       '2026-02-30T10:00:00+08:00',
     )
     .map((v) => ({ path: 'enteredAt', apply: (o) => void (o['enteredAt'] = v) })),
-  fc
-    .constantFrom('2026-02-30', '15/04/2026', '2026-4-15', 20260415)
-    .map((v) => ({
-      path: 'requestedDeliveryDate',
-      apply: (o) => void (o['requestedDeliveryDate'] = v),
-    })),
+  fc.constantFrom('2026-02-30', '15/04/2026', '2026-4-15', 20260415).map((v) => ({
+    path: 'requestedDeliveryDate',
+    apply: (o) => void (o['requestedDeliveryDate'] = v),
+  })),
   fc.constantFrom('', 42, null).map((v) => ({ path: 'id', apply: (o) => void (o['id'] = v) })),
   fc
     .constantFrom('fax', 'VERBAL', 3)
     .map((v) => ({ path: 'channel', apply: (o) => void (o['channel'] = v) })),
-  fc
-    .integer({ min: 10_001 })
-    .map((v) => ({
-      path: 'lines.1.discountBp',
-      apply: (o) => void ((o['lines'] as Record<string, unknown>[])[1]!['discountBp'] = v),
-    })),
+  fc.integer({ min: 10_001 }).map((v) => ({
+    path: 'lines.1.discountBp',
+    apply: (o) => void ((o['lines'] as Record<string, unknown>[])[1]!['discountBp'] = v),
+  })),
   fc
     .constantFrom(undefined, 'c-1', { name: 'no id' })
     .map((v) => ({ path: 'customer', apply: (o) => void (o['customer'] = v) })),

@@ -27,7 +27,8 @@ export interface AccessRequest {
 }
 
 /** Why an access decision was refused. */
-export type AccessRefusalCode = 'SELF_APPROVAL' | 'NOT_ELIGIBLE' | 'ALREADY_DECIDED' | 'REASON_REQUIRED';
+export type AccessRefusalCode =
+  'SELF_APPROVAL' | 'NOT_ELIGIBLE' | 'ALREADY_DECIDED' | 'REASON_REQUIRED';
 
 /**
  * AR-5: whether a request is a live grant for `actorId` to read `archiveId` at `now` — approved,
@@ -36,8 +37,16 @@ export type AccessRefusalCode = 'SELF_APPROVAL' | 'NOT_ELIGIBLE' | 'ALREADY_DECI
  * @example
  * isGrantLive(request, { archiveId, actorId: 'u-chen', now }); // false once expired
  */
-export function isGrantLive(request: AccessRequest, at: { archiveId: string; actorId: string; now: string }): boolean {
-  if (request.status !== 'approved' || request.archiveId !== at.archiveId || request.requester !== at.actorId) return false;
+export function isGrantLive(
+  request: AccessRequest,
+  at: { archiveId: string; actorId: string; now: string },
+): boolean {
+  if (
+    request.status !== 'approved' ||
+    request.archiveId !== at.archiveId ||
+    request.requester !== at.actorId
+  )
+    return false;
   if (request.validFrom === undefined || request.validUntil === undefined) return false;
   const now = Date.parse(at.now);
   return Date.parse(request.validFrom) <= now && now < Date.parse(request.validUntil);
@@ -70,15 +79,45 @@ export function decideAccess(
   ctx: { policy: Policy; now: string },
 ): { ok: true; request: AccessRequest } | { ok: false; code: AccessRefusalCode; message: string } {
   const { actor, approve } = decision;
-  if (request.status !== 'pending') return { ok: false, code: 'ALREADY_DECIDED', message: `request ${request.id} is already ${request.status}` };
-  if (actor.id === request.requester) return { ok: false, code: 'SELF_APPROVAL', message: `${actor.id} may not decide their own access request` };
-  if (!mayAct(ctx.policy, actor, { roles: ctx.policy.archive.access.approverRoles, now: ctx.now })) {
-    return { ok: false, code: 'NOT_ELIGIBLE', message: `${actor.id} holds no role that approves archive access` };
+  if (request.status !== 'pending')
+    return {
+      ok: false,
+      code: 'ALREADY_DECIDED',
+      message: `request ${request.id} is already ${request.status}`,
+    };
+  if (actor.id === request.requester)
+    return {
+      ok: false,
+      code: 'SELF_APPROVAL',
+      message: `${actor.id} may not decide their own access request`,
+    };
+  if (
+    !mayAct(ctx.policy, actor, { roles: ctx.policy.archive.access.approverRoles, now: ctx.now })
+  ) {
+    return {
+      ok: false,
+      code: 'NOT_ELIGIBLE',
+      message: `${actor.id} holds no role that approves archive access`,
+    };
   }
   const reason = decision.reason?.trim() ?? '';
-  if (!approve && reason === '') return { ok: false, code: 'REASON_REQUIRED', message: 'a rejection needs a reason' };
-  const decided = { ...request, decidedBy: actor.id, decidedAt: ctx.now, ...(reason ? { decisionReason: reason } : {}) };
+  if (!approve && reason === '')
+    return { ok: false, code: 'REASON_REQUIRED', message: 'a rejection needs a reason' };
+  const decided = {
+    ...request,
+    decidedBy: actor.id,
+    decidedAt: ctx.now,
+    ...(reason ? { decisionReason: reason } : {}),
+  };
   return approve
-    ? { ok: true, request: { ...decided, status: 'approved', validFrom: ctx.now, validUntil: addDays(ctx.now, request.days) } }
+    ? {
+        ok: true,
+        request: {
+          ...decided,
+          status: 'approved',
+          validFrom: ctx.now,
+          validUntil: addDays(ctx.now, request.days),
+        },
+      }
     : { ok: true, request: { ...decided, status: 'rejected' } };
 }

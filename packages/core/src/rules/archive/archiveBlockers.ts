@@ -17,7 +17,14 @@ export function archiveBlockers(state: Pick<OrderWorkflow, 'tracking'>, policy: 
   const tracking = state.tracking;
   const out: Finding[] = [];
   if (!tracking?.delivery) {
-    out.push(finding(policy, { ruleId: 'AR-1', severity: 'block', messageKey: 'archive.blocked.notDelivered', evidence: [{ field: 'tracking.delivery' }] }));
+    out.push(
+      finding(policy, {
+        ruleId: 'AR-1',
+        severity: 'block',
+        messageKey: 'archive.blocked.notDelivered',
+        evidence: [{ field: 'tracking.delivery' }],
+      }),
+    );
   }
   const missing = [
     ...(tracking?.settlement.paid ? [] : ['paid']),
@@ -29,7 +36,11 @@ export function archiveBlockers(state: Pick<OrderWorkflow, 'tracking'>, policy: 
         ruleId: 'AR-1',
         severity: 'block',
         messageKey: `archive.blocked.notSettled.${missing.join('.')}`,
-        evidence: missing.map((m) => ({ field: `tracking.settlement.${m}`, value: false, limit: true })),
+        evidence: missing.map((m) => ({
+          field: `tracking.settlement.${m}`,
+          value: false,
+          limit: true,
+        })),
       }),
     );
   }
@@ -41,7 +52,11 @@ export function archiveBlockers(state: Pick<OrderWorkflow, 'tracking'>, policy: 
         severity: 'block',
         messageKey: 'archive.blocked.openIssues',
         params: { count: open.length, issues: open.map((i) => i.id).join(', ') },
-        evidence: open.map((i) => ({ field: `tracking.issues.${i.id}`, value: i.status, limit: 'closed' })),
+        evidence: open.map((i) => ({
+          field: `tracking.issues.${i.id}`,
+          value: i.status,
+          limit: 'closed',
+        })),
       }),
     );
   }

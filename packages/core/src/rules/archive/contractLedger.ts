@@ -5,13 +5,7 @@ import type { OrderWorkflow } from '../../workflow/OrderWorkflow.js';
 
 /** Execution status of a contract in the ledger (AR-4). */
 export type ContractStatus =
-  | 'signed'
-  | 'in_execution'
-  | 'delivered'
-  | 'settled'
-  | 'completed'
-  | 'archived'
-  | 'terminated';
+  'signed' | 'in_execution' | 'delivered' | 'settled' | 'completed' | 'archived' | 'terminated';
 
 /** A change to a contract, as its order's trail records it (CH-5, CH-7). */
 export interface ContractChange {
@@ -75,7 +69,10 @@ function statusOf(workflow: OrderWorkflow): ContractStatus {
  * @example
  * contractSignedAt(record); // '2026-03-05T10:00:00+08:00'
  */
-export function contractSignedAt(record: { order: Order; workflow: OrderWorkflow }): string | undefined {
+export function contractSignedAt(record: {
+  order: Order;
+  workflow: OrderWorkflow;
+}): string | undefined {
   return record.order.contract.customerSignedAt ?? record.workflow.confirmedAt;
 }
 
@@ -97,7 +94,12 @@ export function contractLedger(
     const orderId = e.stream.slice('order:'.length);
     const data = (e.data ?? {}) as { revision?: unknown };
     const list = changes.get(orderId) ?? [];
-    list.push({ at: e.at, by: e.actor, type: e.type, ...(typeof data.revision === 'number' ? { revision: data.revision } : {}) });
+    list.push({
+      at: e.at,
+      by: e.actor,
+      type: e.type,
+      ...(typeof data.revision === 'number' ? { revision: data.revision } : {}),
+    });
     changes.set(orderId, list);
   }
   const out: ContractLedgerEntry[] = [];
@@ -121,5 +123,7 @@ export function contractLedger(
       changes: changes.get(order.id) ?? [],
     });
   }
-  return out.sort((a, b) => Date.parse(a.signedAt) - Date.parse(b.signedAt) || a.orderId.localeCompare(b.orderId));
+  return out.sort(
+    (a, b) => Date.parse(a.signedAt) - Date.parse(b.signedAt) || a.orderId.localeCompare(b.orderId),
+  );
 }

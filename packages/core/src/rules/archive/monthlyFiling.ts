@@ -72,7 +72,12 @@ export function filingDueDate(month: string, policy: Policy): string {
  * plan.toFile.map((e) => e.orderNumber); plan.late.length; plan.carriedOver.length;
  */
 export function planFiling(
-  input: { month: string; now: string; contracts: readonly FilingContract[]; filed: ReadonlySet<string> },
+  input: {
+    month: string;
+    now: string;
+    contracts: readonly FilingContract[];
+    filed: ReadonlySet<string>;
+  },
   policy: Policy,
 ): FilingPlan {
   const { month, now, contracts, filed } = input;
@@ -85,7 +90,13 @@ export function planFiling(
     const filingMonth = filingMonthOf(c.signedAt, policy);
     const signedDate = localDate(c.signedAt, policy.timeZone);
     if (filingMonth <= month) {
-      toFile.push({ ...c, productIds: [...c.productIds].sort(), filingMonth, signedDate, late: today > filingDueDate(filingMonth, policy) });
+      toFile.push({
+        ...c,
+        productIds: [...c.productIds].sort(),
+        filingMonth,
+        signedDate,
+        late: today > filingDueDate(filingMonth, policy),
+      });
     } else if (signedDate.slice(0, 7) === month) {
       carriedOver.push(c);
     }
@@ -97,5 +108,12 @@ export function planFiling(
       Date.parse(a.signedAt) - Date.parse(b.signedAt) ||
       a.orderId.localeCompare(b.orderId),
   );
-  return { month, dueDate, onTime: today <= dueDate, toFile, late: toFile.filter((e) => e.late), carriedOver };
+  return {
+    month,
+    dueDate,
+    onTime: today <= dueDate,
+    toFile,
+    late: toFile.filter((e) => e.late),
+    carriedOver,
+  };
 }

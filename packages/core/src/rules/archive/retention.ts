@@ -19,6 +19,10 @@ export function retainUntil(archivedAt: string, policy: Policy): string {
  * @example
  * isDueForDisposal({ retainUntil: '2036-04-20', legalHold: false }, '2036-04-21T00:00:00+08:00', policy); // true
  */
-export function isDueForDisposal(entry: { retainUntil: string; legalHold: boolean }, now: string, policy: Policy): boolean {
+export function isDueForDisposal(
+  entry: { retainUntil: string; legalHold: boolean },
+  now: string,
+  policy: Policy,
+): boolean {
   return !entry.legalHold && localDate(now, policy.timeZone) > entry.retainUntil;
 }

@@ -30,7 +30,11 @@ export function assessCredit(order: Order, ctx: CreditContext): Finding[] {
   const at = ctx.asOf ?? ctx.submittedAt;
   const facts: CreditFacts = {
     customer,
-    exposure: creditExposure(order, customer, { policy, at, ...(ctx.rates ? { rates: ctx.rates } : {}) }),
+    exposure: creditExposure(order, customer, {
+      policy,
+      at,
+      ...(ctx.rates ? { rates: ctx.rates } : {}),
+    }),
     at,
     asOfDate: creditDate(at, policy),
     evaluated: customer.credit.evaluatedAt !== undefined,

@@ -38,7 +38,15 @@ export function creditGrade(order: Order, facts: CreditFacts, ctx: CreditContext
     case 'pass':
       return [];
     case 'warn':
-      return [finding(policy, { ruleId: 'CR-5', severity: 'warn', messageKey: 'credit.grade.low', params, evidence })];
+      return [
+        finding(policy, {
+          ruleId: 'CR-5',
+          severity: 'warn',
+          messageKey: 'credit.grade.low',
+          params,
+          evidence,
+        }),
+      ];
     case 'block':
       return [
         creditHoldFinding(policy, order, facts.customer, {

@@ -25,12 +25,23 @@ export interface CreditHoldSpec {
  * @example
  * creditHoldFinding(policy, order, customer, { ruleId: 'CR-4', messageKey: 'credit.limit.exceeded', params, evidence, prepayment: 150_000 });
  */
-export function creditHoldFinding(policy: Policy, order: Order, customer: Customer | undefined, spec: CreditHoldSpec): Finding {
+export function creditHoldFinding(
+  policy: Policy,
+  order: Order,
+  customer: Customer | undefined,
+  spec: CreditHoldSpec,
+): Finding {
   const paths = holdReleasePaths(policy, spec.ruleId);
   const covered = customer?.credit.guaranteeOnFile === true && paths.includes('guarantee');
-  const release = creditReleaseParams(policy, paths, { amount: spec.prepayment, currency: order.currency });
+  const release = creditReleaseParams(policy, paths, {
+    amount: spec.prepayment,
+    currency: order.currency,
+  });
   const outcome = covered
-    ? { outcomeEn: 'The guarantee on file covers it: the order may go on.', outcomeZh: '客户已提供担保,订单可以继续。' }
+    ? {
+        outcomeEn: 'The guarantee on file covers it: the order may go on.',
+        outcomeZh: '客户已提供担保,订单可以继续。',
+      }
     : {
         outcomeEn: `The order is on credit hold until ${release.releaseEn}.`,
         outcomeZh: `订单处于信用冻结,须${release.releaseZh}后方可继续。`,

@@ -33,7 +33,10 @@ export function isCreditHold(finding: Pick<Finding, 'ruleId' | 'severity'>): boo
  * @example
  * holdReleasePaths(policy, 'CR-6'); // ['prepayment', 'guarantee']
  */
-export function holdReleasePaths(policy: Pick<Policy, 'credit'>, ruleId: CreditHoldRuleId): readonly ReleasePath[] {
+export function holdReleasePaths(
+  policy: Pick<Policy, 'credit'>,
+  ruleId: CreditHoldRuleId,
+): readonly ReleasePath[] {
   return policy.credit.releasePaths[ruleId];
 }
 

@@ -22,7 +22,12 @@ function reaches(total: number, limit: number, basisPoints: number): boolean {
  * amount whose conversion covers the excess, capped at the order total (paying the whole order
  * means this order adds no exposure, whatever was owed before).
  */
-function prepaymentForExcess(excess: number, order: Order, facts: CreditFacts, ctx: CreditContext): number {
+function prepaymentForExcess(
+  excess: number,
+  order: Order,
+  facts: CreditFacts,
+  ctx: CreditContext,
+): number {
   const total = facts.orderTotal;
   const e: CreditExposure = facts.exposure;
   if (e.currency === order.currency) return Math.min(total, excess);

@@ -25,21 +25,32 @@ export interface ShippingGateContext {
  * @example
  * paymentConfirmed(order, state); // 565_000
  */
-export function paymentConfirmed(order: Order, state: Pick<OrderWorkflow, 'credit' | 'tracking'>): number {
+export function paymentConfirmed(
+  order: Order,
+  state: Pick<OrderWorkflow, 'credit' | 'tracking'>,
+): number {
   const total = orderFacts(order).totals.total;
   if (state.tracking?.settlement.paid === true) return total;
   return Math.max(paymentsReceived(state.credit), state.tracking?.advanceReceived ?? 0);
 }
 
 /** Whether the RV-7 chain for shipping before payment was asked for and every step of it approved. */
-function exceptionApproved(order: Order, state: Pick<OrderWorkflow, 'findings' | 'route'>): boolean {
+function exceptionApproved(
+  order: Order,
+  state: Pick<OrderWorkflow, 'findings' | 'route'>,
+): boolean {
   if (!order.shipBeforePayment) return false;
   const request = state.findings.find(
-    (f) => f.ruleId === 'RV-7' && f.severity === 'approval' && f.messageKey === 'review.exceptional.shipBeforePayment',
+    (f) =>
+      f.ruleId === 'RV-7' &&
+      f.severity === 'approval' &&
+      f.messageKey === 'review.exceptional.shipBeforePayment',
   );
   const steps = request?.steps ?? [];
   if (steps.length === 0) return false;
-  return steps.every((key) => state.route?.steps.some((s) => s.key === key && s.status === 'approved') === true);
+  return steps.every(
+    (key) => state.route?.steps.some((s) => s.key === key && s.status === 'approved') === true,
+  );
 }
 
 /**
@@ -75,7 +86,11 @@ export function shippingBlockers(
       params: { total: m(total), received: m(received), outstanding: m(total - received) },
       evidence: [
         { field: 'paymentConfirmed', value: received, limit: total },
-        { field: 'paymentTerms', value: order.paymentTerms, limit: policy.credit.creditTermsPaymentTerms },
+        {
+          field: 'paymentTerms',
+          value: order.paymentTerms,
+          limit: policy.credit.creditTermsPaymentTerms,
+        },
         { field: 'shipBeforePayment', value: order.shipBeforePayment },
       ],
     }),

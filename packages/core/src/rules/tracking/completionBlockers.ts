@@ -15,7 +15,14 @@ import { finding } from '../finding.js';
 export function completionBlockers(tracking: TrackingState | undefined, policy: Policy): Finding[] {
   const out: Finding[] = [];
   if (!tracking?.delivery) {
-    out.push(finding(policy, { ruleId: 'TR-4', severity: 'block', messageKey: 'tracking.complete.notDelivered', evidence: [{ field: 'tracking.delivery' }] }));
+    out.push(
+      finding(policy, {
+        ruleId: 'TR-4',
+        severity: 'block',
+        messageKey: 'tracking.complete.notDelivered',
+        evidence: [{ field: 'tracking.delivery' }],
+      }),
+    );
   }
   const open = openIssues(tracking);
   if (open.length > 0) {

@@ -20,7 +20,11 @@ export interface DeliveryAlert {
  * @example
  * lateForecast(order, '2026-04-20', policy)?.params; // { forecast: '2026-04-20', agreed: '2026-04-15', days: 5 }
  */
-export function lateForecast(order: Pick<Order, 'requestedDeliveryDate'>, forecast: string, policy: Policy): Finding | undefined {
+export function lateForecast(
+  order: Pick<Order, 'requestedDeliveryDate'>,
+  forecast: string,
+  policy: Policy,
+): Finding | undefined {
   const agreed = order.requestedDeliveryDate;
   if (agreed === undefined) return undefined;
   const days = daysBetween(agreed, forecast);
@@ -57,7 +61,8 @@ export function deliveryAlerts(
   const out: DeliveryAlert[] = [];
   const forecast = tracking.forecast?.date;
   const late = forecast === undefined ? undefined : lateForecast(order, forecast, policy);
-  if (late && forecast !== undefined) out.push({ kind: 'lateForecast', key: forecast, finding: late });
+  if (late && forecast !== undefined)
+    out.push({ kind: 'lateForecast', key: forecast, finding: late });
   if (daysLeft < 0) {
     out.push({
       kind: 'overdue',
@@ -70,7 +75,10 @@ export function deliveryAlerts(
         evidence: [{ field: 'requestedDeliveryDate', value: today, limit: agreed }],
       }),
     });
-  } else if (tracking.steps.shipping?.status !== 'done' && daysLeft <= policy.tracking.delivery.atRiskDays) {
+  } else if (
+    tracking.steps.shipping?.status !== 'done' &&
+    daysLeft <= policy.tracking.delivery.atRiskDays
+  ) {
     out.push({
       kind: 'atRisk',
       key: agreed,

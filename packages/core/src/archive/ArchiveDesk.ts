@@ -591,9 +591,14 @@ export class ArchiveDesk {
     if (diverges >= 0) problem(diverges + 1, 'DIVERGES');
     const archived = live.find(
       (e) =>
-        e.type === 'order.archived' && (e.data as { archiveId?: unknown }).archiveId === archiveId,
+        // A tampered event may have lost its data: verification must report it, never throw.
+        e.type === 'order.archived' &&
+        (e.data as { archiveId?: unknown } | null | undefined)?.archiveId === archiveId,
     );
-    if (!archived || (archived.data as { recordHash?: unknown }).recordHash !== r.seal?.hash)
+    if (
+      !archived ||
+      (archived.data as { recordHash?: unknown } | null | undefined)?.recordHash !== r.seal?.hash
+    )
       problem(archived?.seq ?? 0, 'ARCHIVED_EVENT');
     return problems;
   }

@@ -145,7 +145,9 @@ export function computeMetrics(
       t.reviewed += reviewed;
       t.accurate += reviewed && !has('order.returned') ? 1 : 0;
       t.delivered += deliveries.length;
-      t.onTime += deliveries.filter((e) => (e.data as { onTime?: unknown }).onTime === true).length;
+      t.onTime += deliveries.filter(
+        (e) => (e.data as { onTime?: unknown } | null | undefined)?.onTime === true,
+      ).length;
       t.cycles.push(...cycles);
       t.overdue += count('review.overdue');
       t.holds += count('credit.held');

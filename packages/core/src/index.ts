@@ -12,7 +12,7 @@ export {
 export { IsoDate, IsoDateTime, TimeZone } from './model/Temporal.js';
 export { Order, OrderLine, OrderChannel, Contact, Address, InvoiceInfo } from './model/Order.js';
 export type { OrderInput, OrderLineInput } from './model/Order.js';
-export { lineTotals, orderTotals } from './model/orderTotals.js';
+export { lineTotals, orderTotals, sumLineTotals } from './model/orderTotals.js';
 export type { LineTotals, OrderTotals } from './model/orderTotals.js';
 export { Customer, CreditProfile, Receivable, OpenOrder, Grade } from './model/Customer.js';
 export type { CustomerInput } from './model/Customer.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { sealEvent, verifyChain, type ChainHead } from '../audit/auditChain.js';
 import { ORDER_KIND, orderStream, type OrderRecord } from '../desk/OrderRecord.js';
-import { ConcurrentModificationError, parseOrThrow } from '../errors.js';
+import { parseOrThrow } from '../errors.js';
 import { localMonth } from '../internal/localDate.js';
 import { mayAct } from '../internal/mayAct.js';
 import { formatPeriodNumber, periodSequenceScope } from '../internal/periodNumber.js';
@@ -51,6 +51,7 @@ import {
   type ArchiveProblem,
   type ArchiveVerification,
 } from './verifyArchive.js';
+import { withRetry } from '../internal/withRetry.js';
 
 /** Store record kind of monthly filing entries (AR-3), keyed by order id. */
 export const FILING_KIND = 'archive-filing';
@@ -167,7 +168,7 @@ export class ArchiveDesk {
    */
   archive(orderId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveIndexEntry>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
       if (!found) return refusal('NOT_FOUND', `order ${orderId} not found`);
       const now = this.#clock.now();
@@ -313,7 +314,7 @@ export class ArchiveDesk {
   ): Promise<ArchiveResult<AccessRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const input = parseOrThrow(AccessInput, request, 'access request');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const reason = input.reason.trim();
       if (reason === '')
         return refusal('REASON_REQUIRED', 'an access request needs a reason (AR-5)', {
@@ -409,7 +410,7 @@ export class ArchiveDesk {
   ): Promise<ArchiveResult<ArchiveIndexEntry>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const input = parseOrThrow(HoldInput, change, 'legal hold');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const now = this.#clock.now();
       if (!mayAct(this.policy, actor, { roles: this.policy.archive.legalHold.roles, now })) {
         return refusal('NOT_ELIGIBLE', `${actor.id} may not change legal holds`, {
@@ -485,7 +486,7 @@ export class ArchiveDesk {
   fileMonth(month: string, actorInput: ActorInput): Promise<ArchiveResult<FilingReport>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     parseOrThrow(Month, month, 'month');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const now = this.#clock.now();
       if (!mayAct(this.policy, actor, { roles: this.policy.archive.filing.roles, now })) {
         return refusal('NOT_ELIGIBLE', `${actor.id} may not run the monthly filing`, {
@@ -609,7 +610,7 @@ export class ArchiveDesk {
     decision: { approve: boolean; reason?: string },
   ): Promise<ArchiveResult<AccessRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const request = await this.#store.get<AccessRequest>(ACCESS_KIND, requestId);
       if (!request) return refusal('NOT_FOUND', `access request ${requestId} not found`);
       const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, request.value.archiveId);
@@ -667,7 +668,7 @@ export class ArchiveDesk {
     type: string,
     produce: (found: Versioned<ArchiveRecord>) => T | Promise<T>,
   ): Promise<ArchiveResult<T>> {
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
       const now = this.#clock.now();
@@ -763,15 +764,5 @@ export class ArchiveDesk {
     const effects = drafts.map((d, i) => ({ ...d, key: `${keyPrefix}:${String(i)}`, orderId }));
     if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
     return effects;
-  }
-
-  async #withRetry<T>(attempt: () => Promise<T>): Promise<T> {
-    for (let i = 1; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof ConcurrentModificationError) || i >= this.#maxAttempts) throw error;
-      }
-    }
   }
 }

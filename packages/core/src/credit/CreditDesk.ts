@@ -4,7 +4,7 @@ import { buildRoute, isRouteComplete } from '../approvals/buildRoute.js';
 import { capacities } from '../approvals/capacities.js';
 import { addHours } from '../approvals/deadlines.js';
 import { CUSTOMER_KIND } from '../desk/OrderDesk.js';
-import { ConcurrentModificationError, parseOrThrow } from '../errors.js';
+import { parseOrThrow } from '../errors.js';
 import { formatMoney } from '../i18n/formatMoney.js';
 import { approverParams } from '../internal/approverParams.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
@@ -26,6 +26,7 @@ import {
   type TemporaryIncreaseProposalInput,
 } from './CreditRequest.js';
 import { effectiveLimit, type EffectiveLimit } from './effectiveLimit.js';
+import { withRetry } from '../internal/withRetry.js';
 
 /** Ports and policy a `CreditDesk` runs on (the same as the order desk's). */
 export interface CreditDeskOptions {
@@ -162,7 +163,7 @@ export class CreditDesk {
     options: { step?: string; comment?: string } = {},
   ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
       if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
       const request = found.value;
@@ -269,7 +270,7 @@ export class CreditDesk {
     reason: string,
   ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const text = reason.trim();
       if (text === '') return refusal('REASON_REQUIRED', 'a rejection needs a reason');
       const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
@@ -465,16 +466,6 @@ export class CreditDesk {
       ...(this.policy.credit.limitChange.countsAsEvaluation ? { evaluatedAt: now } : {}),
     };
     return { ok: true, value: Customer.parse({ ...customer, credit }), events: [] };
-  }
-
-  async #withRetry<T>(attempt: () => Promise<T>): Promise<T> {
-    for (let i = 1; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof ConcurrentModificationError) || i >= this.#maxAttempts) throw error;
-      }
-    }
   }
 }
 

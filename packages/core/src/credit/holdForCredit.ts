@@ -15,7 +15,12 @@ import type { EffectDraft } from '../workflow/Effect.js';
 import type { OrderWorkflow } from '../workflow/OrderWorkflow.js';
 import type { TransitionContext } from '../workflow/TransitionContext.js';
 import type { RecordedEvent, TransitionResult } from '../workflow/TransitionResult.js';
-import { closeAllEffects, findingMessages, scheduleEffects } from '../workflow/internal.js';
+import {
+  assessedEvent,
+  closeAllEffects,
+  findingMessages,
+  scheduleEffects,
+} from '../workflow/internal.js';
 import { openCreditHolds, releasingPath } from './creditStanding.js';
 import {
   emptyCreditState,
@@ -156,18 +161,7 @@ export function holdForCredit(
     prepayments: prior.prepayments,
     ...(prior.guarantee ? { guarantee: prior.guarantee } : {}),
   };
-  const assessed: RecordedEvent = {
-    type: 'order.assessed',
-    ruleIds: [...new Set(findings.map((f) => f.ruleId))],
-    data: {
-      findings: findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        messageKey: f.messageKey,
-        params: f.params,
-      })),
-    },
-  };
+  const assessed = assessedEvent(findings);
   const shown = findings.filter((f) => f.severity === 'block' || f.severity === 'warn');
   return enterHold({ ...state, findings }, credit, ctx, {
     findings,

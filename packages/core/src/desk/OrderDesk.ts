@@ -1,12 +1,7 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { verifyChain, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
 import type { Route } from '../approvals/Route.js';
-import {
-  ArchivedOrderError,
-  ConcurrentModificationError,
-  NotFoundError,
-  parseOrThrow,
-} from '../errors.js';
+import { ArchivedOrderError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
@@ -33,6 +28,7 @@ import {
 } from '../change/ChangeRequest.js';
 import { diffRevisions, type RevisionDiff } from '../change/diffRevisions.js';
 import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
+import { withRetry } from '../internal/withRetry.js';
 
 /** Ports and policy an `OrderDesk` runs on. */
 export interface OrderDeskOptions {
@@ -94,7 +90,7 @@ export class OrderDesk {
   async submit(input: unknown, actorInput: ActorInput): Promise<DeskResult<OrderView>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const parsed = parseOrThrow(Order, input, 'order');
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const existing = await this.#store.get<OrderRecord>(ORDER_KIND, parsed.id);
       if (existing && !['draft', 'returned'].includes(existing.value.workflow.status)) {
         return {
@@ -300,7 +296,7 @@ export class OrderDesk {
    * @throws {NotFoundError} when no order has that id.
    */
   act(orderId: string, event: WorkflowEvent): Promise<DeskResult<OrderView>> {
-    return this.#withRetry(async () => {
+    return withRetry(this.#maxAttempts, async () => {
       const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
       if (!found) throw new NotFoundError('order', orderId);
       const actor = 'actor' in event ? event.actor.id : null;
@@ -321,7 +317,7 @@ export class OrderDesk {
   /** Stores (or replaces) a customer's credit facts for later assessments. */
   async putCustomer(input: unknown): Promise<void> {
     const customer = parseOrThrow(Customer, input, 'customer');
-    await this.#withRetry(async () => {
+    await withRetry(this.#maxAttempts, async () => {
       const found = await this.#store.get(CUSTOMER_KIND, customer.id);
       await this.#store.commit({
         writes: [
@@ -464,15 +460,5 @@ export class OrderDesk {
     }));
     if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
     return { ok: true, value: { ...record, version }, findings, effects };
-  }
-
-  async #withRetry<T>(attempt: () => Promise<T>): Promise<T> {
-    for (let i = 1; ; i++) {
-      try {
-        return await attempt();
-      } catch (error) {
-        if (!(error instanceof ConcurrentModificationError) || i >= this.#maxAttempts) throw error;
-      }
-    }
   }
 }

@@ -1,6 +1,10 @@
-import { roundHalfAwayFromZero } from '../model/Money.js';
 import type { Order } from '../model/Order.js';
-import { lineTotals, type LineTotals, type OrderTotals } from '../model/orderTotals.js';
+import {
+  lineTotals,
+  sumLineTotals,
+  type LineTotals,
+  type OrderTotals,
+} from '../model/orderTotals.js';
 
 /**
  * Amounts several rules need, computed once per order.
@@ -30,29 +34,8 @@ let lastFacts: OrderFacts | undefined;
  */
 export function orderFacts(order: Order): OrderFacts {
   if (order === lastOrder && lastFacts !== undefined) return lastFacts;
-  const lines: LineTotals[] = [];
-  let gross = 0;
-  let discount = 0;
-  let tax = 0;
-  let list: number | undefined = 0;
-  for (const line of order.lines) {
-    const t = lineTotals(line);
-    lines.push(t);
-    gross += t.gross;
-    discount += t.discount;
-    tax += t.tax;
-    if (list !== undefined) {
-      list =
-        line.listPrice === undefined
-          ? undefined
-          : list + roundHalfAwayFromZero(line.quantity * line.listPrice);
-    }
-  }
-  const untaxed = gross - discount;
-  const facts: OrderFacts = {
-    totals: { gross, discount, untaxed, tax, total: untaxed + tax, list },
-    lines,
-  };
+  const lines = order.lines.map(lineTotals);
+  const facts: OrderFacts = { totals: sumLineTotals(order.lines, lines), lines };
   lastOrder = order;
   lastFacts = facts;
   return facts;

@@ -50,12 +50,27 @@ export interface OrderTotals {
  * orderTotals(order).total; // amount including tax, minor units
  */
 export function orderTotals(order: Pick<Order, 'lines'>): OrderTotals {
+  return sumLineTotals(order.lines, order.lines.map(lineTotals));
+}
+
+/**
+ * Adds up line totals already computed for `lines` (same order): the order totals, and the
+ * list-price total when every line has a list price.
+ *
+ * @example
+ * sumLineTotals(order.lines, order.lines.map(lineTotals)).untaxed;
+ */
+export function sumLineTotals(
+  lines: readonly Pick<OrderLine, 'quantity' | 'listPrice'>[],
+  totals: readonly LineTotals[],
+): OrderTotals {
   let gross = 0;
   let discount = 0;
   let tax = 0;
   let list: number | undefined = 0;
-  for (const line of order.lines) {
-    const t = lineTotals(line);
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i]!;
+    const line = lines[i]!;
     gross += t.gross;
     discount += t.discount;
     tax += t.tax;

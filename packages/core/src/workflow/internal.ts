@@ -2,7 +2,7 @@ import type { Route, RouteStep } from '../approvals/Route.js';
 import type { Finding, MessageParam } from '../model/Finding.js';
 import type { Policy } from '../policy/Policy.js';
 import type { EffectDraft } from './Effect.js';
-import type { TransitionResult } from './TransitionResult.js';
+import type { RecordedEvent, TransitionResult } from './TransitionResult.js';
 
 /** Effects asking the holders of each newly active step to approve it. */
 export function scheduleEffects(steps: readonly RouteStep[], policy: Policy): EffectDraft[] {
@@ -53,4 +53,20 @@ export function findingMessages(findings: readonly Finding[]): EffectDraft[] {
     params: f.params,
     ruleId: f.ruleId,
   }));
+}
+
+/** The `order.assessed` audit record of an assessment: every finding's rule, severity and message. */
+export function assessedEvent(findings: readonly Finding[]): RecordedEvent {
+  return {
+    type: 'order.assessed',
+    ruleIds: [...new Set(findings.map((f) => f.ruleId))],
+    data: {
+      findings: findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        messageKey: f.messageKey,
+        params: f.params,
+      })),
+    },
+  };
 }

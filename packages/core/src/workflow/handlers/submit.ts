@@ -8,7 +8,7 @@ import { isCreditHold } from '../../rules/credit/creditHolds.js';
 import type { OrderWorkflow } from '../OrderWorkflow.js';
 import type { TransitionContext } from '../TransitionContext.js';
 import type { TransitionResult } from '../TransitionResult.js';
-import { findingMessages, scheduleEffects } from '../internal.js';
+import { assessedEvent, findingMessages, scheduleEffects } from '../internal.js';
 
 /**
  * SUBMIT (draft or returned): the order is received for review. Records who submitted it and
@@ -63,18 +63,7 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
     ...(ctx.customer ? { customer: ctx.customer } : {}),
   });
   const base: OrderWorkflow = { ...state, findings };
-  const assessed = {
-    type: 'order.assessed',
-    ruleIds: [...new Set(findings.map((f) => f.ruleId))],
-    data: {
-      findings: findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        messageKey: f.messageKey,
-        params: f.params,
-      })),
-    },
-  };
+  const assessed = assessedEvent(findings);
 
   const blocks = findings.filter((f) => f.severity === 'block');
   // credit (CR-1, CR-4, CR-6): when every block is a credit hold, the order waits on credit hold

@@ -16,7 +16,7 @@ import axios, {
 } from 'axios';
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { OdooConnector, type OdooConfigInput, type OdooConnectorOptions } from '../../src/index.js';
 
 export const MASK = '***';
@@ -228,7 +228,12 @@ export function describeOdoo(name: string, body: (ctx: OdooTestContext) => void)
   if (mode === 'replay') {
     const found = targets(name);
     if (found.length === 0) {
-      describe.skip(`${name} (no fixtures recorded)`, () => {});
+      // A scenario without recordings must fail, not vanish from the run.
+      it(`${name} has recorded fixtures`, () => {
+        throw new Error(
+          `no fixtures recorded for "${name}": record them with ODOO_RECORD=1 against a live Odoo`,
+        );
+      });
       return;
     }
     const msw = sharedServer(); // at file level: its hooks span every describe

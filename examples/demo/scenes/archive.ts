@@ -275,10 +275,11 @@ export async function archiveScene(out: SceneOutput): Promise<void> {
   const stored = snapshot.records.find((r) => r.kind === 'archive')?.value as
     { content: { order: { lines: { unitPrice: number }[] } } } | undefined;
   if (stored?.content.order.lines[0]) stored.content.order.lines[0].unitPrice = 990_000;
+  // The trail is stored as the exact text each hash covers: edit the approver in that text.
   const approval = snapshot.events.find(
-    (e) => e.stream === `order:${id}` && e.type === 'approval.granted',
+    (e) => e.stream === `order:${id}` && e.text.includes('"approval.granted"'),
   );
-  if (approval) approval.actor = 'u-li';
+  if (approval) approval.text = approval.text.replace(/"actor":"[^"]*"/, '"actor":"u-li"');
   const tampered = new ArchiveDesk({
     policy,
     store: new MemoryStore({ snapshot, hasher: nodeSha256 }),

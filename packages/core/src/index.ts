@@ -58,8 +58,8 @@ export type { MessageTemplate, MessageCatalogue } from './i18n/Message.js';
 
 // audit
 export { GENESIS_HASH } from './audit/AuditEvent.js';
-export type { AuditDraft, AuditEvent } from './audit/AuditEvent.js';
-export { sealEvent, verifyChain } from './audit/auditChain.js';
+export type { AuditDraft, AuditEvent, SealedEvent } from './audit/AuditEvent.js';
+export { sealEvent, sealDraft, openSealed, verifyChain, verifySealed } from './audit/auditChain.js';
 export type { ChainHead, ChainProblem, ChainVerification } from './audit/auditChain.js';
 
 // ports and the in-memory store

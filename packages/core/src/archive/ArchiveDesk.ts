@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
-import { sealEvent, verifyChain, type ChainHead } from '../audit/auditChain.js';
+import { sealEvent, verifySealed, type ChainHead } from '../audit/auditChain.js';
 import { ORDER_KIND, orderStream, type OrderRecord } from '../desk/OrderRecord.js';
 import { parseOrThrow } from '../errors.js';
 import { localMonth } from '../internal/localDate.js';
@@ -295,6 +295,20 @@ export class ArchiveDesk {
       const result = verifyArchiveRecord({ archiveId: id, record, archiveEvents }, this.#hasher);
       if (result.ok) events += result.events;
       else problems.push(...result.problems);
+      // The stream as stored: every hash over the exact stored text, so a change that the
+      // structured view would not show is caught too.
+      const stored = verifySealed(await this.#store.readSealed(archiveStream(id)), this.#hasher);
+      if (!stored.ok) {
+        const content = (record as { content?: { number?: unknown } } | null)?.content;
+        problems.push({
+          code: 'ARCHIVE_LOG_ALTERED',
+          archiveId: id,
+          number: typeof content?.number === 'string' ? content.number : '',
+          stream: archiveStream(id),
+          seq: stored.problem.seq,
+          detail: stored.problem.code,
+        });
+      }
       problems.push(...(await this.#verifyTrail(id, record)));
     }
     return problems.length > 0
@@ -586,7 +600,7 @@ export class ArchiveDesk {
     const problems: ArchiveProblem[] = [];
     const problem = (seq: number, detail: string) =>
       problems.push({ code: 'ORDER_TRAIL_ALTERED', archiveId, number, stream, seq, detail });
-    const chain = verifyChain(live, this.#hasher);
+    const chain = verifySealed(await this.#store.readSealed(stream), this.#hasher);
     if (!chain.ok) problem(chain.problem.seq, chain.problem.code);
     const diverges = content.events.findIndex((e, i) => live[i]?.hash !== e.hash);
     if (diverges >= 0) problem(diverges + 1, 'DIVERGES');

@@ -33,3 +33,18 @@ export interface AuditEvent extends AuditDraft {
   prevHash: string;
   hash: string;
 }
+
+/**
+ * An audit event as a store keeps it: the chain fields plus `text`, exactly the bytes the hash
+ * covers — `prevHash`, a newline, then the event's canonical JSON — so `hash = sha256(text)`.
+ * Stores persist this form and derive the structured `AuditEvent` from it on read, so what readers
+ * see is always what was verified, and verifying a stored chain hashes stored text without
+ * re-serialising anything.
+ */
+export interface SealedEvent {
+  stream: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+  text: string;
+}

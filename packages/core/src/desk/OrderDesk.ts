@@ -1,5 +1,5 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
-import { verifyChain, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
+import { verifySealed, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
 import type { Route } from '../approvals/Route.js';
 import { ArchivedOrderError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
@@ -386,7 +386,7 @@ export class OrderDesk {
     let total = 0;
     let head: ChainHead | undefined;
     for (const stream of streams) {
-      const result = verifyChain(await this.#store.readStream(stream), this.#hasher);
+      const result = verifySealed(await this.#store.readSealed(stream), this.#hasher);
       if (!result.ok) return result;
       total += result.events;
       head = result.head;

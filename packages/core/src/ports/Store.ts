@@ -1,4 +1,4 @@
-import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditDraft, AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
 import type { ChainHead } from '../audit/auditChain.js';
 
 /** A stored record with its optimistic version (1 for the first write). */
@@ -42,7 +42,10 @@ export interface Store {
   commit(commit: Commit): Promise<AuditEvent[]>;
   /** Next value of a named sequence, atomically, from 1; never repeats (IN-1). */
   nextSequence(scope: string): Promise<number>;
+  /** A stream's events, oldest first, as structured events derived from what is stored. */
   readStream(stream: string): Promise<AuditEvent[]>;
+  /** A stream exactly as stored (chain fields and the hashed text), for `verifySealed`. */
+  readSealed(stream: string): Promise<SealedEvent[]>;
   streamHead(stream: string): Promise<ChainHead | undefined>;
   streams(): Promise<string[]>;
 }

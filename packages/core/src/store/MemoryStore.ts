@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../audit/AuditEvent.js';
-import { sealEvent, type ChainHead } from '../audit/auditChain.js';
+import type { AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
+import { openSealed, sealDraft, type ChainHead } from '../audit/auditChain.js';
 import { ConcurrentModificationError } from '../errors.js';
 import { portableSha256, type Hasher } from '../ports/Hasher.js';
 import type { Commit, Store, Versioned } from '../ports/Store.js';
@@ -7,7 +7,8 @@ import type { Commit, Store, Versioned } from '../ports/Store.js';
 /** Everything a `MemoryStore` holds, as plain data (for backups and tests). */
 export interface MemoryStoreSnapshot {
   records: Versioned<unknown>[];
-  events: AuditEvent[];
+  /** Audit events in their stored, sealed form. */
+  events: SealedEvent[];
   sequences: Record<string, number>;
 }
 
@@ -31,7 +32,7 @@ const recordKey = (kind: string, key: string) => `${kind}\u0000${key}`;
 export class MemoryStore implements Store {
   readonly #hasher: Hasher;
   readonly #records = new Map<string, Versioned<unknown>>();
-  readonly #streams = new Map<string, AuditEvent[]>();
+  readonly #streams = new Map<string, SealedEvent[]>();
   readonly #sequences = new Map<string, number>();
 
   constructor(options: MemoryStoreOptions = {}) {
@@ -71,11 +72,11 @@ export class MemoryStore implements Store {
       }
     }
     const heads = new Map<string, ChainHead | undefined>();
-    const sealed = commit.events.map((draft) => {
+    const results = commit.events.map((draft) => {
       const head = heads.has(draft.stream) ? heads.get(draft.stream) : this.#head(draft.stream);
-      const event = sealEvent(head, structuredClone(draft), this.#hasher);
-      heads.set(draft.stream, { seq: event.seq, hash: event.hash });
-      return event;
+      const result = sealDraft(head, structuredClone(draft), this.#hasher);
+      heads.set(draft.stream, { seq: result.sealed.seq, hash: result.sealed.hash });
+      return result;
     });
     for (const w of commit.writes) {
       this.#records.set(recordKey(w.kind, w.key), {
@@ -85,12 +86,12 @@ export class MemoryStore implements Store {
         value: structuredClone(w.value),
       });
     }
-    for (const event of sealed) {
-      const list = this.#streams.get(event.stream) ?? [];
-      list.push(event);
-      this.#streams.set(event.stream, list);
+    for (const { sealed } of results) {
+      const list = this.#streams.get(sealed.stream) ?? [];
+      list.push(sealed);
+      this.#streams.set(sealed.stream, list);
     }
-    return Promise.resolve(structuredClone(sealed));
+    return Promise.resolve(results.map((r) => structuredClone(r.event)));
   }
 
   nextSequence(scope: string): Promise<number> {
@@ -100,7 +101,11 @@ export class MemoryStore implements Store {
   }
 
   readStream(stream: string): Promise<AuditEvent[]> {
-    return Promise.resolve(structuredClone(this.#streams.get(stream) ?? []));
+    return Promise.resolve((this.#streams.get(stream) ?? []).map(openSealed));
+  }
+
+  readSealed(stream: string): Promise<SealedEvent[]> {
+    return Promise.resolve((this.#streams.get(stream) ?? []).map((e) => ({ ...e })));
   }
 
   streamHead(stream: string): Promise<ChainHead | undefined> {

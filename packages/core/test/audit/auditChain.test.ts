@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MemoryStore,
+  openSealed,
   portableSha256,
+  sealDraft,
   sealEvent,
   verifyChain,
+  verifySealed,
   type AuditDraft,
   type AuditEvent,
+  type SealedEvent,
 } from '../../src/index.js';
 import { nodeSha256 } from '../../src/node.js';
 
@@ -159,5 +163,68 @@ describe('MemoryStore commits', () => {
     const read = await store.get<{ lines: number[] }>('k', 'a');
     read!.value.lines.push(3);
     expect((await store.get<{ lines: number[] }>('k', 'a'))!.value.lines).toEqual([1]);
+  });
+});
+
+describe('AR-2 stored (sealed) chains', () => {
+  function sealedChain(length: number): SealedEvent[] {
+    const out: SealedEvent[] = [];
+    for (let i = 0; i < length; i++) {
+      const last = out[out.length - 1];
+      out.push(
+        sealDraft(last && { seq: last.seq, hash: last.hash }, draft(i), portableSha256).sealed,
+      );
+    }
+    return out;
+  }
+
+  it('the stored text is exactly what is hashed, and reads back as the sealed event', () => {
+    const { event, sealed } = sealDraft(undefined, draft(1), portableSha256);
+    expect(portableSha256.sha256Hex(sealed.text)).toBe(sealed.hash);
+    expect(sealed.text.startsWith(sealed.prevHash + '\n')).toBe(true);
+    expect(openSealed(sealed)).toEqual(event);
+    expect(verifyChain([openSealed(sealed)], portableSha256).ok).toBe(true);
+  });
+
+  it('verifySealed passes a stored chain and locates any changed byte of its text', () => {
+    const events = sealedChain(12);
+    expect(verifySealed(events, nodeSha256)).toMatchObject({ ok: true, events: 12 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 11 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 127 }),
+        (index, at, mask) => {
+          const copy = events.map((e) => ({ ...e }));
+          const text = copy[index]!.text;
+          const i = at % text.length;
+          copy[index]!.text =
+            text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) ^ mask) + text.slice(i + 1);
+          const result = verifySealed(copy, nodeSha256);
+          expect(result.ok).toBe(false);
+          expect(!result.ok && result.problem.seq).toBe(index + 1);
+        },
+      ),
+    );
+  });
+
+  it('a row whose stream or seq disagrees with its hashed text is caught, and a missing text is reported, not thrown', () => {
+    const events = sealedChain(3);
+    const moved = events.map((e, i) => (i === 0 ? { ...e, stream: 'order:o2' } : e));
+    expect(verifySealed(moved.slice(0, 1), nodeSha256)).toMatchObject({
+      ok: false,
+      problem: { code: 'HASH_MISMATCH', seq: 1 },
+    });
+    const broken = events.map((e, i) =>
+      i === 1 ? ({ ...e, text: undefined } as unknown as SealedEvent) : e,
+    );
+    expect(verifySealed(broken, nodeSha256)).toMatchObject({
+      ok: false,
+      problem: { code: 'HASH_MISMATCH', seq: 2 },
+    });
+    expect(verifySealed(events, nodeSha256, { seq: 4, hash: 'x' })).toMatchObject({
+      ok: false,
+      problem: { code: 'HEAD_MISMATCH' },
+    });
   });
 });

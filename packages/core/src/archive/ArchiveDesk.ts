@@ -299,7 +299,7 @@ export class ArchiveDesk {
       // structured view would not show is caught too.
       const stored = verifySealed(await this.#store.readSealed(archiveStream(id)), this.#hasher);
       if (!stored.ok) {
-        const content = (record as { content?: { number?: unknown } } | null)?.content;
+        const content = (record as { content?: { number?: unknown } }).content;
         problems.push({
           code: 'ARCHIVE_LOG_ALTERED',
           archiveId: id,

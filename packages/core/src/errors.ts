@@ -76,6 +76,9 @@ export class PolicyError extends OrdergateError {
 
 /**
  * A record that does not exist (order, change request, archive record…).
+ *
+ * @example
+ * catch (e) { if (e instanceof NotFoundError) console.log(e.entity, e.key); } // 'order' 'SO-2026-000042'
  */
 export class NotFoundError extends OrdergateError {
   override readonly name = 'NotFoundError';
@@ -90,6 +93,9 @@ export class NotFoundError extends OrdergateError {
 
 /**
  * Another writer changed the record first (optimistic versioning). Retry with fresh state.
+ *
+ * @example
+ * catch (e) { if (e instanceof ConcurrentModificationError) return retry(); } // e.key: 'order erp-42'
  */
 export class ConcurrentModificationError extends OrdergateError {
   override readonly name = 'ConcurrentModificationError';
@@ -109,6 +115,9 @@ export class ConcurrentModificationError extends OrdergateError {
 /**
  * The order is archived: its content is confidential and is read only through `ArchiveDesk`
  * with an approved, live access request, every read recorded (AR-5).
+ *
+ * @example
+ * await desk.get('erp-42'); // throws ArchivedOrderError once archived: use ArchiveDesk (AR-5)
  */
 export class ArchivedOrderError extends OrdergateError {
   override readonly name = 'ArchivedOrderError';
@@ -122,7 +131,13 @@ export class ArchivedOrderError extends OrdergateError {
   }
 }
 
-/** Turns zod issues into `InputIssue`s with dotted paths. */
+/**
+ * Turns zod issues into `InputIssue`s with dotted paths.
+ *
+ * @example
+ * const r = Order.safeParse(input);
+ * if (!r.success) toInputIssues(r.error); // [{ path: 'lines.0.unitPrice', message: '…' }]
+ */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Context Odoo applies to every call: language, time zone, companies. */
+/**
+ * Context Odoo applies to every call: language, time zone, companies.
+ *
+ * @example
+ * OdooContext.parse({ lang: 'zh_CN', tz: 'Asia/Shanghai', allowed_company_ids: [1] });
+ */
 export const OdooContext = z
   .object({
     lang: z.string().min(2).optional(),

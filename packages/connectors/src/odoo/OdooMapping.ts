@@ -1,7 +1,12 @@
 import { Grade } from '@ordergate/core';
 import { z } from 'zod';
 
-/** Where a customer's credit grade (CR-2) lives in a customised Odoo. */
+/**
+ * Where a customer's credit grade (CR-2) lives in a customised Odoo.
+ *
+ * @example
+ * GradeSource.parse({ source: 'field', field: 'x_credit_grade', values: { good: 'A', fair: 'B', poor: 'C', bad: 'D' } });
+ */
 export const GradeSource = z.discriminatedUnion('source', [
   z.object({ source: z.literal('none') }),
   /** A field on the partner (selection or char); `values` maps its values to grades. */

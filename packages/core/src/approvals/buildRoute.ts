@@ -58,6 +58,9 @@ export function buildRoute(findings: readonly Finding[], options: BuildRouteOpti
 /**
  * Activates every step of the lowest stage that still has unapproved steps, giving each its
  * deadline: the step's own `deadlineHours` from now, capped by the review deadline.
+ *
+ * @example
+ * activateNextStage(route, policy, '2026-03-02T14:00:00+08:00'); // e.g. salesHead active once jointReview is approved
  */
 export function activateNextStage(route: Route, policy: Policy, now: string): Route {
   const pending = route.steps.filter((s) => s.status !== 'approved');
@@ -82,12 +85,22 @@ export function activateNextStage(route: Route, policy: Policy, now: string): Ro
   };
 }
 
-/** Whether every step of the route is approved. */
+/**
+ * Whether every step of the route is approved.
+ *
+ * @example
+ * isRouteComplete(route); // true once jointReview and salesHead are both approved
+ */
 export function isRouteComplete(route: Route): boolean {
   return route.steps.every((s) => s.status === 'approved');
 }
 
-/** The steps currently waiting for approvers. */
+/**
+ * The steps currently waiting for approvers.
+ *
+ * @example
+ * activeSteps(route).map((s) => s.key); // ['jointReview']
+ */
 export function activeSteps(route: Route): RouteStep[] {
   return route.steps.filter((s) => s.status === 'active');
 }

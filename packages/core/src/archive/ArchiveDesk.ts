@@ -53,7 +53,12 @@ import {
 } from './verifyArchive.js';
 import { withRetry } from '../internal/withRetry.js';
 
-/** Store record kind of monthly filing entries (AR-3), keyed by order id. */
+/**
+ * Store record kind of monthly filing entries (AR-3), keyed by order id.
+ *
+ * @example
+ * const filed = (await store.list(FILING_KIND)).map((r) => r.key); // order ids
+ */
 export const FILING_KIND = 'archive-filing';
 
 /**

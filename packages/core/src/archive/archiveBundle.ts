@@ -3,7 +3,12 @@ import type { Hasher } from '../ports/Hasher.js';
 import type { ArchiveRecord } from './ArchiveRecord.js';
 import { verifyArchiveRecord, type ArchiveVerification } from './verifyArchive.js';
 
-/** Format tag of an export bundle. */
+/**
+ * Format tag of an export bundle.
+ *
+ * @example
+ * bundle.format === ARCHIVE_BUNDLE_FORMAT; // 'ordergate-archive-bundle'
+ */
 export const ARCHIVE_BUNDLE_FORMAT = 'ordergate-archive-bundle';
 
 /**

@@ -1,6 +1,11 @@
 import type { RuleId } from '../model/RuleId.js';
 
-/** Hash that precedes the first event of every stream. */
+/**
+ * Hash that precedes the first event of every stream.
+ *
+ * @example
+ * (await store.readStream('order:erp-42'))[0]?.prevHash === GENESIS_HASH; // true
+ */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**

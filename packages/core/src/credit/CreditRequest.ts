@@ -5,7 +5,12 @@ import { CurrencyCode, MinorUnits } from '../model/Money.js';
 import { IsoDateTime } from '../model/Temporal.js';
 import type { ReasonRecord } from '../workflow/OrderWorkflow.js';
 
-/** Store record kind of credit requests (CR-3). */
+/**
+ * Store record kind of credit requests (CR-3).
+ *
+ * @example
+ * await store.get<CreditRequest>(CREDIT_REQUEST_KIND, 'cr-7');
+ */
 export const CREDIT_REQUEST_KIND = 'credit-request';
 
 /**

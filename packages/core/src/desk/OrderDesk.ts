@@ -52,7 +52,12 @@ const CLOCK_EVENTS = [
   'CHECK_DELIVERY',
 ] as const;
 
-/** Store record kind of customers (credit facts). */
+/**
+ * Store record kind of customers (credit facts).
+ *
+ * @example
+ * const acme = (await store.get<Customer>(CUSTOMER_KIND, 'c1'))?.value;
+ */
 export const CUSTOMER_KIND = 'customer';
 
 /**

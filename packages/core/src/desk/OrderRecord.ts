@@ -1,7 +1,12 @@
 import type { Order } from '../model/Order.js';
 import type { OrderWorkflow } from '../workflow/OrderWorkflow.js';
 
-/** Store record kind of orders. */
+/**
+ * Store record kind of orders.
+ *
+ * @example
+ * const found = await store.get<OrderRecord>(ORDER_KIND, 'erp-42');
+ */
 export const ORDER_KIND = 'order';
 
 /** What the desk stores per order: the order and its workflow, written together. */
@@ -18,7 +23,12 @@ export interface OrderView extends OrderRecord {
   version: number;
 }
 
-/** Audit stream of an order. */
+/**
+ * Audit stream of an order.
+ *
+ * @example
+ * await store.readStream(orderStream('erp-42')); // stream 'order:erp-42'
+ */
 export function orderStream(orderId: string): string {
   return `order:${orderId}`;
 }

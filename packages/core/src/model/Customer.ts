@@ -5,13 +5,22 @@ import { IsoDate, IsoDateTime } from './Temporal.js';
 
 const NonNegative = MinorUnits.refine((n) => n >= 0, 'must not be negative');
 
-/** Credit grade (CR-2): A good, B fair, C poor, D bad. */
+/**
+ * Credit grade (CR-2): A good, B fair, C poor, D bad.
+ *
+ * @example
+ * Grade.parse('B');
+ */
 export const Grade = z.enum(['A', 'B', 'C', 'D']);
 export type Grade = z.infer<typeof Grade>;
 
 /**
  * An approved temporary increase of a customer's credit limit (CR-3): `amount` (in the limit's
  * currency) counts on top of the limit from `approvedAt` until `expiresAt` (exclusive).
+ *
+ * @example
+ * TemporaryIncrease.parse({ requestId: 'cr-7', amount: 20_000_000, currency: 'CNY',
+ *   approvedAt: '2026-03-01T10:00:00+08:00', expiresAt: '2026-04-01T00:00:00+08:00' }); // +¥200,000.00 for March
  */
 export const TemporaryIncrease = z.object({
   requestId: z.string().min(1),
@@ -25,6 +34,9 @@ export type TemporaryIncrease = z.infer<typeof TemporaryIncrease>;
 /**
  * A customer's credit profile (CR-1…CR-3). `evaluatedAt` absent means the customer was never
  * credit-evaluated (CR-1).
+ *
+ * @example
+ * CreditProfile.parse({ grade: 'B', limit: { amount: 50_000_000, currency: 'CNY' }, evaluatedAt: '2026-01-05T00:00:00+08:00' });
  */
 export const CreditProfile = z.object({
   grade: Grade.optional(),
@@ -47,7 +59,12 @@ export const CreditProfile = z.object({
 });
 export type CreditProfile = z.infer<typeof CreditProfile>;
 
-/** An open receivable (unpaid invoice remainder), CR-4 and CR-7. */
+/**
+ * An open receivable (unpaid invoice remainder), CR-4 and CR-7.
+ *
+ * @example
+ * Receivable.parse({ id: 'inv-301', amount: 12_000_000, currency: 'CNY', dueDate: '2026-02-28', reference: 'INV/2026/0301' });
+ */
 export const Receivable = z.object({
   id: z.string().min(1),
   amount: NonNegative,
@@ -57,7 +74,12 @@ export const Receivable = z.object({
 });
 export type Receivable = z.infer<typeof Receivable>;
 
-/** A confirmed order not yet invoiced, counted in exposure (CR-4). */
+/**
+ * A confirmed order not yet invoiced, counted in exposure (CR-4).
+ *
+ * @example
+ * OpenOrder.parse({ id: 'so-57', amount: 8_500_000, currency: 'CNY', reference: 'S00057' }); // ¥85,000.00
+ */
 export const OpenOrder = z.object({
   id: z.string().min(1),
   amount: NonNegative,

@@ -4,6 +4,9 @@ import type { RuleId } from './RuleId.js';
 /**
  * How a finding affects the order: `block` refuses the transition, `approval` makes the order wait
  * for an approval step, `warn` lets it go on with the finding shown, `info` only records.
+ *
+ * @example
+ * Severity.parse('approval'); // the order waits for an approval step
  */
 export const Severity = z.enum(['block', 'approval', 'warn', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -44,7 +47,12 @@ export interface Finding {
   steps?: readonly string[];
 }
 
-/** Severity order, most severe first. */
+/**
+ * Severity order, most severe first.
+ *
+ * @example
+ * [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]); // blocks first
+ */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
   block: 0,
   approval: 1,

@@ -5,6 +5,9 @@ import { IsoDate, IsoDateTime } from './Temporal.js';
 /**
  * How the order reached the company (IN-3). A verbal order needs a written confirmation before
  * it can be confirmed.
+ *
+ * @example
+ * OrderChannel.parse('verbal'); // needs a written confirmation before CONFIRM (IN-3)
  */
 export const OrderChannel = z.enum(['written', 'electronic', 'verbal']);
 export type OrderChannel = z.infer<typeof OrderChannel>;
@@ -19,6 +22,10 @@ const BasisPoints = z.number().int('must be whole basis points').min(0).max(10_0
  * Presence of the descriptive fields (product, specification…) is not enforced here: a line with
  * a blank specification is well-formed data and IN-2 reports it as missing information, listing
  * every gap at once. What is enforced here is shape: types, integers, ranges.
+ *
+ * @example
+ * const line = OrderLine.parse({ id: 'l1', productName: 'Pump', specification: 'P-200', quantity: 2,
+ *   unitPrice: 150_000, listPrice: 160_000, discountBp: 500 }); // ¥1,500.00 each, 5 % off
  */
 export const OrderLine = z.object({
   id: z.string().min(1),
@@ -52,7 +59,12 @@ export const OrderLine = z.object({
 export type OrderLine = z.infer<typeof OrderLine>;
 export type OrderLineInput = z.input<typeof OrderLine>;
 
-/** Contact person and contact method (IN-2). */
+/**
+ * Contact person and contact method (IN-2).
+ *
+ * @example
+ * Contact.parse({ name: 'Li Wei', phone: '+86 21 5555 0100', email: 'li.wei@example.com' });
+ */
 export const Contact = z.object({
   name: z.string().default(''),
   phone: z.string().default(''),
@@ -60,7 +72,12 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-/** Delivery address (IN-2). */
+/**
+ * Delivery address (IN-2).
+ *
+ * @example
+ * Address.parse({ street: '88 Century Ave', city: 'Shanghai', postalCode: '200120', country: 'CN' });
+ */
 export const Address = z.object({
   street: z.string().default(''),
   city: z.string().default(''),
@@ -70,20 +87,35 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
-/** Invoice information (发票信息, IN-2). */
+/**
+ * Invoice information (发票信息, IN-2).
+ *
+ * @example
+ * InvoiceInfo.parse({ title: 'Acme Trading Co., Ltd.', taxId: '91310000MA1K000000' });
+ */
 export const InvoiceInfo = z.object({
   title: z.string().default(''),
   taxId: z.string().default(''),
 });
 export type InvoiceInfo = z.infer<typeof InvoiceInfo>;
 
-/** Written confirmation of a verbal order (IN-3). */
+/**
+ * Written confirmation of a verbal order (IN-3).
+ *
+ * @example
+ * WrittenConfirmation.parse({ at: '2026-03-02T15:30:00+08:00', reference: 'FAX-2026-0302-01' });
+ */
 export const WrittenConfirmation = z.object({
   at: IsoDateTime,
   reference: z.string().min(1),
 });
 
-/** Urgency-and-feasibility assessment of an urgent order (IN-4). */
+/**
+ * Urgency-and-feasibility assessment of an urgent order (IN-4).
+ *
+ * @example
+ * UrgencyAssessment.parse({ reason: 'customer line stoppage', feasible: true, assessedBy: 'u-zhou' });
+ */
 export const UrgencyAssessment = z.object({
   reason: z.string().default(''),
   feasible: z.boolean().optional(),
@@ -91,7 +123,12 @@ export const UrgencyAssessment = z.object({
   note: z.string().default(''),
 });
 
-/** Contract facts (RV-10, AR-4). */
+/**
+ * Contract facts (RV-10, AR-4).
+ *
+ * @example
+ * ContractInfo.parse({ required: true, number: 'HT-2026-0042', legalReviewed: true, customerSignedAt: '2026-03-03T10:00:00+08:00' });
+ */
 export const ContractInfo = z.object({
   required: z.boolean().default(false),
   number: z.string().default(''),

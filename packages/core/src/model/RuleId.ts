@@ -3,6 +3,9 @@ import { z } from 'zod';
 /**
  * Every rule ID of the catalogue (RULES.md). Code, tests and messages name the rule they enforce
  * by one of these.
+ *
+ * @example
+ * RULE_IDS.filter((id) => id.startsWith('CR-')); // ['CR-1', …, 'CR-8']
  */
 export const RULE_IDS = [
   'IN-1',
@@ -48,13 +51,21 @@ export const RULE_IDS = [
   'AR-6',
 ] as const;
 
-/** A rule ID from RULES.md, e.g. `RV-4`. */
+/**
+ * A rule ID from RULES.md, e.g. `RV-4`.
+ *
+ * @example
+ * RuleId.parse('RV-4'); // 'RV-4'
+ */
 export const RuleId = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleId>;
 
 /**
  * The regulation passage behind each rule (RULES.md's "Source" column): seed file and clause.
  * A policy may replace any of these with the company's own clause (`policy.citations`).
+ *
+ * @example
+ * policy.citations['RV-4'] ?? RULE_SOURCES['RV-4']; // '003 三(三)2 「需组织相关部门…进行联合审核」'
  */
 export const RULE_SOURCES: Readonly<Record<RuleId, string>> = {
   'IN-1': '000 §1.1 「系统应自动生成唯一订单号」; 002 紧急流程 1',

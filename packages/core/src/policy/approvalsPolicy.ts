@@ -8,6 +8,9 @@ import { LocalizedText } from './LocalizedText.js';
  * - `all`: every role listed approves (one holder each);
  * - `eachDepartment`: one holder from each department the roles belong to (RV-4 joint review);
  * - `mOfN`: `m` distinct holders of any of the roles.
+ *
+ * @example
+ * ApprovalMode.parse('eachDepartment'); // RV-4 joint review
  */
 export const ApprovalMode = z.enum(['any', 'all', 'eachDepartment', 'mOfN']);
 export type ApprovalMode = z.infer<typeof ApprovalMode>;
@@ -16,6 +19,10 @@ export type ApprovalMode = z.infer<typeof ApprovalMode>;
  * An approval step the rules can require. Steps with the same `stage` run in parallel; stages
  * run in ascending order. The sales head's step is last by default (RULES.md reading on RV-3);
  * give it a low stage to move it first.
+ *
+ * @example
+ * ApprovalStepDefinition.parse({ label: { en: 'Joint review', zh: '联合评审' },
+ *   roles: ['technical', 'finance', 'production'], mode: 'eachDepartment', stage: 20, ruleId: 'RV-4' });
  */
 export const ApprovalStepDefinition = z
   .object({
@@ -49,7 +56,12 @@ function step(
   return { label: { en, zh }, roles, stage, ruleId, mode };
 }
 
-/** Default steps reproducing the regulations' routes. */
+/**
+ * Default steps reproducing the regulations' routes.
+ *
+ * @example
+ * DEFAULT_STEPS.salesHead.roles; // ['salesHead']
+ */
 export const DEFAULT_STEPS = {
   /** RV-5 regular order: production/workshop supervisor. */
   regularReview: step('Production review', '生产主管评审', ['production'], 10, 'RV-5'),
@@ -123,7 +135,13 @@ export const DEFAULT_STEPS = {
   ),
 } satisfies Record<string, z.input<typeof ApprovalStepDefinition>>;
 
-/** Approval settings: the steps rules may require, merged over the default steps. */
+/**
+ * Approval settings: the steps rules may require, merged over the default steps.
+ *
+ * @example
+ * ApprovalsPolicy.parse({ steps: { qualityReview: { label: { en: 'Quality review', zh: '质量评审' },
+ *   roles: ['production'], stage: 15, ruleId: 'RV-5' } } }); // default steps kept
+ */
 export const ApprovalsPolicy = z.object({
   steps: z
     .record(z.string().min(1), ApprovalStepDefinition)

@@ -6,6 +6,9 @@ const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'
 /**
  * A business calendar: deadlines counted in working hours skip nights, weekends and holidays
  * (RV-2 "deadlines may follow a business calendar"). Times are in the policy's time zone.
+ *
+ * @example
+ * BusinessCalendar.parse({ dayStart: '08:30', holidays: ['2026-10-01'], extraWorkingDays: ['2026-09-27'] });
  */
 export const BusinessCalendar = z.object({
   /** ISO weekdays that are working days, 1 = Monday … 7 = Sunday. */

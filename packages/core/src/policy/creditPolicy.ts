@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** Credit grades (CR-2): A good, B fair, C poor, D bad. */
+/**
+ * Credit grades (CR-2): A good, B fair, C poor, D bad.
+ *
+ * @example
+ * CreditGrade.parse('C');
+ */
 export const CreditGrade = z.enum(['A', 'B', 'C', 'D']);
 export type CreditGrade = z.infer<typeof CreditGrade>;
 
@@ -8,6 +13,9 @@ export type CreditGrade = z.infer<typeof CreditGrade>;
  * What a grade triggers at assessment (CR-5, CR-6): `pass`, `warn` (CR-5 low grade), or `block`
  * (CR-6 abnormal credit: the order is held until a release path of `releasePaths['CR-6']`).
  * Policy, never code.
+ *
+ * @example
+ * const action: GradeAction = policy.credit.gradeActions.D; // 'block' (CR-6)
  */
 export const GradeAction = z.enum(['pass', 'warn', 'block']);
 export type GradeAction = z.infer<typeof GradeAction>;
@@ -16,6 +24,9 @@ export type GradeAction = z.infer<typeof GradeAction>;
  * How a credit hold can be released: `approval` — a credit release approved by the policy's
  * credit step (`approvalStep`), `prepayment` — recorded prepayment covering what the hold asks
  * for, `guarantee` — a guarantee on file.
+ *
+ * @example
+ * policy.credit.releasePaths['CR-6'].includes('guarantee'); // true
  */
 export const ReleasePath = z.enum(['approval', 'prepayment', 'guarantee']);
 export type ReleasePath = z.infer<typeof ReleasePath>;

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-/** The pieces of required information IN-2 can check; the policy lists which it requires. */
+/**
+ * The pieces of required information IN-2 can check; the policy lists which it requires.
+ *
+ * @example
+ * IntakePolicy.parse({ requiredItems: REQUIRED_ITEMS.filter((i) => i !== 'invoice') });
+ */
 export const REQUIRED_ITEMS = [
   'customer.name',
   'contact.name',
@@ -13,10 +18,21 @@ export const REQUIRED_ITEMS = [
   'paymentTerms',
   'invoice',
 ] as const;
+/**
+ * One piece of required information IN-2 can check, e.g. `lines.specification`.
+ *
+ * @example
+ * RequiredItem.parse('lines.specification');
+ */
 export const RequiredItem = z.enum(REQUIRED_ITEMS);
 export type RequiredItem = z.infer<typeof RequiredItem>;
 
-/** Intake settings: numbering (IN-1), required information (IN-2), verbal orders (IN-3), urgency (IN-4). */
+/**
+ * Intake settings: numbering (IN-1), required information (IN-2), verbal orders (IN-3), urgency (IN-4).
+ *
+ * @example
+ * IntakePolicy.parse({ numbering: { pattern: 'SO-{YYYY}-{seq:6}' }, verbal: { mode: 'deadline', confirmationDeadlineHours: 48 } });
+ */
 export const IntakePolicy = z.object({
   numbering: z
     .object({

@@ -2,13 +2,28 @@ import { z } from 'zod';
 import { MinorUnits } from '../model/Money.js';
 import { BusinessCalendar } from './calendarPolicy.js';
 
-/** Amount thresholds per currency, in minor units (`{ CNY: 100000000 }` = ¥1,000,000.00). */
+/**
+ * Amount thresholds per currency, in minor units (`{ CNY: 100000000 }` = ¥1,000,000.00).
+ *
+ * @example
+ * CurrencyThresholds.parse({ CNY: 100_000_000, USD: 15_000_000 }); // ¥1,000,000.00, $150,000.00
+ */
 export const CurrencyThresholds = z.record(z.string().regex(/^[A-Z]{3}$/), MinorUnits);
 
-/** What a deviation from pricing policy leads to: a block (back to sales) or the RV-7 chain. */
+/**
+ * What a deviation from pricing policy leads to: a block (back to sales) or the RV-7 chain.
+ *
+ * @example
+ * DeviationOutcome.parse('exceptional'); // the RV-7 chain
+ */
 export const DeviationOutcome = z.enum(['block', 'exceptional']);
 
-/** Review settings (RV-1…RV-11). */
+/**
+ * Review settings (RV-1…RV-11).
+ *
+ * @example
+ * ReviewPolicy.parse({ deadlines: { byOrderType: { export: 24, domestic: 48 } }, jointReview: { largeAmount: { CNY: 50_000_000 } } });
+ */
 export const ReviewPolicy = z.object({
   deadlines: z
     .object({

@@ -30,6 +30,9 @@ export function rolesOf(policy: Policy, actor: Pick<Actor, 'id' | 'groups'>): st
 /**
  * Department of a role for "one from each department" approvals: the role's `department`, or the
  * role key itself.
+ *
+ * @example
+ * departmentOf(policy, 'technical'); // 'technical' unless the role names a department
  */
 export function departmentOf(policy: Policy, role: string): string {
   return policy.roles[role]?.department ?? role;

@@ -4,6 +4,9 @@ import { LocalizedText } from './LocalizedText.js';
 /**
  * A regulation role mapped to ERP users and groups. Someone holds the role when their user id is
  * in `users` or one of their groups is in `groups`.
+ *
+ * @example
+ * RoleDefinition.parse({ label: { en: 'Sales department head', zh: '销售部门负责人' }, users: ['u-wang'], nextLevel: 'generalManager' });
  */
 export const RoleDefinition = z.object({
   label: LocalizedText,
@@ -20,7 +23,12 @@ function role(en: string, zh: string, nextLevel?: string) {
   return { label: { en, zh }, users: [], groups: [], ...(nextLevel ? { nextLevel } : {}) };
 }
 
-/** The roles the regulations name (RULES.md, "Roles named by the regulations"). */
+/**
+ * The roles the regulations name (RULES.md, "Roles named by the regulations").
+ *
+ * @example
+ * DEFAULT_ROLES.salesHead.nextLevel; // 'generalManager'
+ */
 export const DEFAULT_ROLES = {
   salesperson: role('Salesperson', '销售人员', 'salesHead'),
   salesHead: role('Sales department head', '销售部门负责人', 'generalManager'),
@@ -42,6 +50,10 @@ export const DEFAULT_ROLES = {
 /**
  * Temporary delegation of one user's roles to another (e.g. while on leave). The delegate acts
  * on behalf of `from`; segregation of duties still applies to both.
+ *
+ * @example
+ * Delegation.parse({ from: 'u-wang', to: 'u-zhao', roles: ['salesHead'],
+ *   validFrom: '2026-03-02T00:00:00+08:00', validUntil: '2026-03-13T23:59:59+08:00' });
  */
 export const Delegation = z.object({
   from: z.string().min(1),

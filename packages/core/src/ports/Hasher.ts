@@ -10,5 +10,10 @@ export interface Hasher {
   sha256Hex(text: string): string;
 }
 
-/** Pure-TypeScript SHA-256 that runs anywhere; `@ordergate/core/node` has a faster native one. */
+/**
+ * Pure-TypeScript SHA-256 that runs anywhere; `@ordergate/core/node` has a faster native one.
+ *
+ * @example
+ * verifyArchiveBundle(JSON.parse(text), portableSha256);
+ */
 export const portableSha256: Hasher = { sha256Hex };

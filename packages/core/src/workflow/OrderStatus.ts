@@ -4,6 +4,9 @@ import { z } from 'zod';
  * The order lifecycle (DESIGN.md): draft → submitted → in review → approved → confirmed → in
  * fulfilment → delivered → settled → archived, with returned, rejected, credit hold, change
  * pending and cancelled.
+ *
+ * @example
+ * OrderStatus.parse('credit_hold');
  */
 export const OrderStatus = z.enum([
   'draft',
@@ -23,7 +26,12 @@ export const OrderStatus = z.enum([
 ]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
-/** Statuses in which an order is locked against direct edits (CH-1). */
+/**
+ * Statuses in which an order is locked against direct edits (CH-1).
+ *
+ * @example
+ * LOCKED_STATUSES.has('confirmed'); // true: changes go through REQUEST_CHANGE (CH-1)
+ */
 export const LOCKED_STATUSES: ReadonlySet<OrderStatus> = new Set([
   'confirmed',
   'change_pending',
@@ -33,7 +41,12 @@ export const LOCKED_STATUSES: ReadonlySet<OrderStatus> = new Set([
   'archived',
 ]);
 
-/** Statuses from which nothing further happens. */
+/**
+ * Statuses from which nothing further happens.
+ *
+ * @example
+ * FINAL_STATUSES.has('archived'); // true
+ */
 export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([
   'rejected',
   'archived',

@@ -26,6 +26,9 @@ for (const area of AREAS) for (const type of Object.keys(area.accepts)) AREA_OF.
 /**
  * Which events each status accepts: the lifecycle as an explicit table, assembled from the rule
  * areas. Anything else is refused with `INVALID_TRANSITION`.
+ *
+ * @example
+ * TRANSITIONS.in_review.includes('APPROVE'); // true
  */
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventType[]>> =
   Object.fromEntries(

@@ -3,7 +3,12 @@ import { mayAct } from '../../internal/mayAct.js';
 import type { Actor } from '../../model/Actor.js';
 import type { Policy } from '../../policy/Policy.js';
 
-/** Store record kind of archive access requests and grants (AR-5). */
+/**
+ * Store record kind of archive access requests and grants (AR-5).
+ *
+ * @example
+ * const requests = await store.list<AccessRequest>(ACCESS_KIND);
+ */
 export const ACCESS_KIND = 'archive-access';
 
 /**

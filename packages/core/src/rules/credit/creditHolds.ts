@@ -10,10 +10,18 @@ export type CreditHoldRuleId = 'CR-1' | 'CR-4' | 'CR-6';
  * Rules whose blocks are credit holds (CR-1 never evaluated, CR-4 over the limit, CR-6 abnormal
  * credit): the order waits on credit hold for a release path rather than going back to sales,
  * which is where intake and review blocks (IN, RV) send it.
+ *
+ * @example
+ * CREDIT_HOLD_RULES.has('CR-4'); // true: over the limit holds for credit
  */
 export const CREDIT_HOLD_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['CR-1', 'CR-4', 'CR-6']);
 
-/** Evidence field of a hold finding carrying the prepayment (order currency) that releases it. */
+/**
+ * Evidence field of a hold finding carrying the prepayment (order currency) that releases it.
+ *
+ * @example
+ * finding.evidence.find((e) => e.field === PREPAYMENT_EVIDENCE)?.value; // 36_000_000
+ */
 export const PREPAYMENT_EVIDENCE = 'prepaymentRequired';
 
 /**

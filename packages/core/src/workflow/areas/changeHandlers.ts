@@ -7,6 +7,9 @@ import type { ChangeEvent } from './changeEvents.js';
  * Change control (CH-1…CH-7): request a change or cancellation of a locked order, approve or
  * reject it, escalate overdue steps. A request is accepted in `change_pending` too, only to be
  * refused with `CONFLICT` (CH-5): one request at a time.
+ *
+ * @example
+ * CHANGE_HANDLERS.accepts.APPROVE_CHANGE; // ['change_pending']
  */
 export const CHANGE_HANDLERS: AreaHandlers<ChangeEvent> = {
   accepts: {

@@ -5,7 +5,12 @@ import { checkDeadlines } from '../handlers/deadlines.js';
 import { approve, rejectOrReturn } from '../handlers/review.js';
 import { assess, submit } from '../handlers/submit.js';
 
-/** Intake and review (IN, RV): submit, assess, approve, reject, return, confirm, deadlines. */
+/**
+ * Intake and review (IN, RV): submit, assess, approve, reject, return, confirm, deadlines.
+ *
+ * @example
+ * REVIEW_HANDLERS.accepts.APPROVE; // ['in_review']
+ */
 export const REVIEW_HANDLERS: AreaHandlers<ReviewEvent> = {
   accepts: {
     SUBMIT: ['draft', 'returned'],

@@ -7,7 +7,12 @@ import { settle } from '../../tracking/settle.js';
 import type { AreaHandlers } from '../AreaHandlers.js';
 import type { TrackingEvent } from './trackingEvents.js';
 
-/** The tracking rules' part of the state machine (TR-1…TR-4, settlement for AR-1). */
+/**
+ * The tracking rules' part of the state machine (TR-1…TR-4, settlement for AR-1).
+ *
+ * @example
+ * TRACKING_HANDLERS.accepts.DELIVER; // ['in_fulfilment']
+ */
 export const TRACKING_HANDLERS: AreaHandlers<TrackingEvent> = {
   accepts: {
     RECORD_PROGRESS: ['confirmed', 'in_fulfilment', 'delivered', 'settled'],

@@ -27,16 +27,24 @@ export function plainDate(value: unknown): string | undefined {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 }
 
+/** Date formatters by time zone: building one costs more than mapping a whole order. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of a naive-UTC Odoo datetime in a time zone (a delivery date for people). */
 export function localDate(value: unknown, timeZone: string): string | undefined {
   const iso = utcDateTime(value);
   if (!iso) return undefined;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(iso));
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(iso));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -164,7 +164,8 @@ export class OdooReader {
     ];
   }
 
-  private lineFields(): string[] {
+  /** Fields read on order lines (they were renamed in Odoo 19). */
+  lineFields(): string[] {
     const v19 = this.client.server.major >= 19;
     return [
       'order_id',
@@ -181,7 +182,25 @@ export class OdooReader {
     ];
   }
 
-  private partnerFields(): string[] {
+  /** Fields read on open customer invoices (CR-4 receivables, CR-7 ageing). */
+  invoiceFields(): string[] {
+    return [
+      'name',
+      'commercial_partner_id',
+      'currency_id',
+      'amount_residual',
+      'invoice_date_due',
+      'invoice_date',
+    ];
+  }
+
+  /** Fields read on confirmed, not fully invoiced orders (CR-4 exposure). */
+  openOrderFields(): string[] {
+    return ['name', 'partner_id', 'currency_id', 'amount_total', 'amount_invoiced'];
+  }
+
+  /** Fields read on partners (customers and contacts). */
+  partnerFields(): string[] {
     const m = this.mapping;
     return [
       'name',
@@ -311,14 +330,7 @@ export class OdooReader {
             ['amount_residual', '>', 0],
             ['commercial_partner_id', 'in', missing],
           ],
-          fields: [
-            'name',
-            'commercial_partner_id',
-            'currency_id',
-            'amount_residual',
-            'invoice_date_due',
-            'invoice_date',
-          ],
+          fields: this.invoiceFields(),
           order: 'invoice_date_due, id',
         }),
         this.client.searchRead(models.order, {
@@ -327,7 +339,7 @@ export class OdooReader {
             ['invoice_status', '!=', 'invoiced'],
             ['partner_id.commercial_partner_id', 'in', missing],
           ],
-          fields: ['name', 'partner_id', 'currency_id', 'amount_total', 'amount_invoiced'],
+          fields: this.openOrderFields(),
           order: 'id',
         }),
         this.loadPartners(missing),

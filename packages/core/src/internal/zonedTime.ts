@@ -14,7 +14,8 @@ export interface ZonedParts {
 
 const MS_PER_DAY = 86_400_000;
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone. It shows
+// seconds, which the offset look-up needs and the calendar fields ignore.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -27,6 +28,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, f);
@@ -54,31 +56,12 @@ const OFFSET_MEMO_LIMIT = 50_000;
 // fields of any instant in that hour are plain UTC arithmetic. An hour with a transition inside
 // it (its first and last second differ in offset) is never shortcut: every instant in it goes
 // through Intl as before. Offsets are found to the second, so the fields are exactly Intl's.
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const hourOffsets = new Map<string, Map<number, number>>();
-
-function offsetFormatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = offsetFormatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  return f;
-}
 
 /** Offset from UTC (ms) of a zone at a whole-second instant. */
 function offsetAt(epoch: number, timeZone: string): number {
   const v = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of offsetFormatterFor(timeZone).formatToParts(epoch)) {
+  for (const p of formatterFor(timeZone).formatToParts(epoch)) {
     if (
       p.type === 'year' ||
       p.type === 'month' ||

@@ -1,4 +1,4 @@
-// ordergate demo: walks the regulations' own cases through the order desk and prints what happens.
+// ordergate demo: walks the regulations' own cases through the Ordergate façade and prints what happens.
 // Usage: pnpm demo [--lang en|zh]
 import { formatFinding, type Finding } from '@ordergate/core';
 import { archiveScene } from './scenes/archive.js';

@@ -2,25 +2,22 @@ import {
   CHANGE_FIELD_LABELS,
   formatMessage,
   type Actor,
-  type DeskResult,
   type Effect,
-  type OrderDesk,
+  type Ordergate,
   type OrderView,
   type Policy,
+  type Result,
   type RevisionDiff,
   type Route,
 } from '@ordergate/core';
-import { baseOrder, people, SceneClock, sceneDesk } from './company.js';
+import { baseOrder, people, SceneClock, sceneGate } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
 
-function show(out: SceneOutput, result: DeskResult<OrderView>): OrderView | undefined {
+function show(out: SceneOutput, result: Result<OrderView>): OrderView | undefined {
   if (!result.ok) {
-    const text = result.messageKey
-      ? formatMessage(result.messageKey, result.params ?? {}, out.lang)
-      : result.message;
-    out.line(`  ✘ ${result.code}: ${text}`);
+    out.line(`  ✘ ${result.code}: ${formatMessage(result.messageKey, result.params, out.lang)}`);
     return undefined;
   }
   return result.value;
@@ -82,13 +79,13 @@ function printDiff(out: SceneOutput, diff: RevisionDiff): void {
 
 async function approveInTurn(
   out: SceneOutput,
-  desk: OrderDesk,
+  og: Ordergate,
   orderId: string,
   approvers: readonly (Actor & { name: string })[],
 ) {
-  let last: DeskResult<OrderView> | undefined;
+  let last: Result<OrderView> | undefined;
   for (const who of approvers) {
-    last = await desk.approveChange(orderId, who);
+    last = await og.approveChange(orderId, who);
     const view = show(out, last);
     if (view)
       out.line(
@@ -105,7 +102,7 @@ async function approveInTurn(
  */
 export async function changeScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
-  const { desk, policy } = sceneDesk(clock);
+  const { og, policy } = sceneGate(clock);
 
   out.heading(t(out, 'Change control: a confirmed order is locked', '变更管理:已确认订单锁定'));
   const input = baseOrder('so-change', {
@@ -124,11 +121,11 @@ export async function changeScene(out: SceneOutput): Promise<void> {
       },
     ],
   });
-  const submitted = show(out, await desk.submit(input, people.li));
+  const submitted = show(out, await og.submit(input, people.li));
   if (!submitted) return;
   const id = submitted.order.id;
-  for (const who of [people.liu, people.wang]) show(out, await desk.approve(id, who));
-  const confirmed = show(out, await desk.confirm(id, people.li));
+  for (const who of [people.liu, people.wang]) show(out, await og.approve(id, who));
+  const confirmed = show(out, await og.confirm(id, people.li));
   if (!confirmed) return;
   out.line(
     t(
@@ -149,7 +146,7 @@ export async function changeScene(out: SceneOutput): Promise<void> {
   );
   const requested = show(
     out,
-    await desk.requestChange(id, people.li, {
+    await og.requestChange(id, people.li, {
       baseRevision: 1,
       reason: t(
         out,
@@ -180,7 +177,7 @@ export async function changeScene(out: SceneOutput): Promise<void> {
   );
   show(
     out,
-    await desk.requestChange(id, people.li, {
+    await og.requestChange(id, people.li, {
       baseRevision: 1,
       reason: 'x',
       impact: 'y',
@@ -188,7 +185,7 @@ export async function changeScene(out: SceneOutput): Promise<void> {
     }),
   );
 
-  const last = await approveInTurn(out, desk, id, [
+  const last = await approveInTurn(out, og, id, [
     people.liu,
     people.zhao,
     people.zheng,
@@ -208,11 +205,11 @@ export async function changeScene(out: SceneOutput): Promise<void> {
   }
 
   out.heading(t(out, 'Every revision stays readable and comparable', '每个版本均可查阅和比对'));
-  printDiff(out, await desk.diff(id, 1, 2));
+  printDiff(out, await og.diff(id, 1, 2));
   out.line(t(out, 'A request still written against revision 1:', '仍基于第1版的变更申请:'));
   show(
     out,
-    await desk.requestChange(id, people.li, {
+    await og.requestChange(id, people.li, {
       baseRevision: 1,
       reason: 'r',
       impact: 'i',
@@ -224,7 +221,7 @@ export async function changeScene(out: SceneOutput): Promise<void> {
   out.heading(t(out, 'Cancellation is a request with a reason', '取消订单须提出申请并说明原因'));
   const cancel = show(
     out,
-    await desk.requestCancellation(
+    await og.requestCancellation(
       id,
       people.li,
       t(out, 'The customer’s project was cancelled', '客户项目已取消'),
@@ -233,6 +230,6 @@ export async function changeScene(out: SceneOutput): Promise<void> {
   if (!cancel) return;
   out.findings(cancel.workflow.change?.pending?.findings ?? []);
   printRoute(out, policy, cancel.workflow.change?.pending?.route);
-  const done = await approveInTurn(out, desk, id, [people.zhao, people.liu, people.wang]);
+  const done = await approveInTurn(out, og, id, [people.zhao, people.liu, people.wang]);
   if (done?.ok) printEffects(out, policy, done.effects);
 }

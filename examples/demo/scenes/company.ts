@@ -1,7 +1,8 @@
 import {
   loadPolicy,
   MemoryStore,
-  OrderDesk,
+  Ordergate,
+  type Hasher,
   type OrderInput,
   type Policy,
   type PolicyInput,
@@ -70,12 +71,20 @@ export class SceneClock {
   }
 }
 
-/** A desk on an in-memory store with a scene clock. */
-export function sceneDesk(clock: SceneClock, policy: Policy = companyPolicy()) {
+/** The façade on an in-memory store with a scene clock (and, if given, the hash for the chains). */
+export function sceneGate(clock: SceneClock, options: { policy?: Policy; hasher?: Hasher } = {}) {
   let n = 0;
-  const store = new MemoryStore();
-  const desk = new OrderDesk({ policy, store, clock, ids: { next: (p) => `${p}-${++n}` } });
-  return { desk, store, policy };
+  const policy = options.policy ?? companyPolicy();
+  const hasher = options.hasher ? { hasher: options.hasher } : {};
+  const store = new MemoryStore(hasher);
+  const og = new Ordergate({
+    policy,
+    store,
+    clock,
+    ids: { next: (p: string) => `${p}-${String(++n)}` },
+    ...hasher,
+  });
+  return { og, store, policy };
 }
 
 /** A complete, regular order of standard pumps, to vary per case. */

@@ -1,28 +1,22 @@
 import {
-  CreditDesk,
-  Customer,
-  customerAgeing,
   orderTotals,
   formatMessage,
   formatMoney,
   type CustomerInput,
-  type DeskResult,
   type OrderStatus,
   type OrderView,
+  type Result,
 } from '@ordergate/core';
-import { baseOrder, people, SceneClock, sceneDesk } from './company.js';
+import { baseOrder, people, SceneClock, sceneGate } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
 const status = (out: SceneOutput, s: OrderStatus) => formatMessage(`status.${s}`, {}, out.lang);
 
-function show(out: SceneOutput, result: DeskResult<OrderView>): OrderView | undefined {
+function show(out: SceneOutput, result: Result<OrderView>): OrderView | undefined {
   if (!result.ok) {
-    const text = result.messageKey
-      ? formatMessage(result.messageKey, result.params ?? {}, out.lang)
-      : result.message;
     // The findings behind a refusal were shown when the order was assessed.
-    out.line(`  ✘ ${result.code}: ${text}`);
+    out.line(`  ✘ ${result.code}: ${formatMessage(result.messageKey, result.params, out.lang)}`);
     return undefined;
   }
   return result.value;
@@ -70,11 +64,11 @@ const customers: Record<'hengtai' | 'dongfang' | 'xinghe', CustomerInput> = {
  */
 export async function creditScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
-  const { desk, policy, store } = sceneDesk(clock);
-  for (const c of Object.values(customers)) await desk.putCustomer(c);
+  const { og, policy } = sceneGate(clock);
+  for (const c of Object.values(customers)) await og.putCustomer(c);
 
   const submit = async (id: string, customer: CustomerInput) => {
-    const r = await desk.submit(
+    const r = await og.submit(
       baseOrder(id, { customer: { id: customer.id, name: customer.name ?? '' } }),
       people.li,
     );
@@ -116,10 +110,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
         '李娜(订单负责人)试图为自己的订单放行:',
       ),
     );
-    show(
-      out,
-      await desk.act(id, { type: 'RELEASE_CREDIT', actor: people.li, reason: 'Good customer' }),
-    );
+    show(out, await og.releaseCredit(id, people.li, { reason: 'Good customer' }));
     clock.advanceHours(2);
     const expiresAt = '2026-03-09T18:00:00+08:00';
     out.line(
@@ -131,9 +122,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
     );
     const released = show(
       out,
-      await desk.act(id, {
-        type: 'RELEASE_CREDIT',
-        actor: people.qian,
+      await og.releaseCredit(id, people.qian, {
         reason: t(
           out,
           'Payment of INV/2026/0088 promised by 6 March',
@@ -166,10 +155,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
     out.line(
       t(out, 'Qian (finance director) tries to release it by approval:', '钱总监试图审批放行:'),
     );
-    show(
-      out,
-      await desk.act(id, { type: 'RELEASE_CREDIT', actor: people.qian, reason: 'Old friend' }),
-    );
+    show(out, await og.releaseCredit(id, people.qian, { reason: 'Old friend' }));
     clock.advanceHours(24);
     out.line(
       t(
@@ -180,9 +166,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
     );
     const paid = show(
       out,
-      await desk.act(id, {
-        type: 'RECORD_PREPAYMENT',
-        actor: people.zhao,
+      await og.recordPrepayment(id, people.zhao, {
         amount: 14_125_000,
         reference: 'BANK-20260303-017',
       }),
@@ -191,7 +175,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
       out.line(
         `  ✔ ${formatMessage('credit.hold.released', {}, out.lang)} → ${status(out, paid.workflow.status)}`,
       );
-    const trail = (await desk.history(id))
+    const trail = (await og.history(id))
       .filter((e) => e.type.startsWith('credit.'))
       .map((e) => `${e.type} (${(e.ruleIds ?? []).join(', ')})`);
     out.line(`  ${t(out, 'Audit', '审计记录')}: ${trail.join(' → ')}`);
@@ -205,14 +189,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
       '信用 4. 提高东方重工额度:销售申请、财务审核、管理层批准',
     ),
   );
-  let n = 0;
-  const credit = new CreditDesk({
-    policy,
-    store,
-    clock,
-    ids: { next: (p) => `${p}-${String(++n)}` },
-  });
-  const proposed = await credit.proposeChange(
+  const proposed = await og.proposeCreditChange(
     {
       customerId: 'c-dongfang',
       limit: { amount: 80_000_000, currency: 'CNY' },
@@ -222,7 +199,7 @@ export async function creditScene(out: SceneOutput): Promise<void> {
   );
   if (proposed.ok) {
     for (const who of [people.zhao, people.he]) {
-      const r = await credit.approve(proposed.value.id, who);
+      const r = await og.approveCreditRequest(proposed.value.id, who);
       const state = r.ok
         ? r.value.status === 'approved'
           ? t(out, 'approved, in force', '已批准并生效')
@@ -230,13 +207,13 @@ export async function creditScene(out: SceneOutput): Promise<void> {
         : r.code;
       out.line(`  ${r.ok ? '✔' : '✘'} ${who.name}: ${state}`);
     }
-    const limit = (await credit.customer('c-dongfang'))?.credit.limit;
+    const limit = (await og.customer('c-dongfang'))?.credit.limit;
     if (limit)
       out.line(
         `  ${t(out, 'Limit now', '现额度')}: ${formatMoney(limit.amount, limit.currency, policy)}`,
       );
     out.line(
-      `  ${t(out, 'Audit', '审计记录')}: ${(await credit.history('c-dongfang')).map((e) => e.type).join(' → ')}`,
+      `  ${t(out, 'Audit', '审计记录')}: ${(await og.customerHistory('c-dongfang')).map((e) => e.type).join(' → ')}`,
     );
     await submit('so-credit-limit-2', customers.dongfang);
   }
@@ -249,7 +226,8 @@ export async function creditScene(out: SceneOutput): Promise<void> {
       '信用 5. 东方重工应收账款账龄',
     ),
   );
-  const report = customerAgeing(Customer.parse(customers.dongfang), { policy, at: clock.now() });
+  const report = await og.ageing('c-dongfang');
+  if (!report) return;
   for (const b of report.buckets) {
     const label =
       b.minDays === undefined

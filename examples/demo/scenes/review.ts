@@ -2,12 +2,12 @@ import {
   formatMessage,
   type Actor,
   type OrderStatus,
-  type DeskResult,
-  type OrderDesk,
+  type Ordergate,
   type OrderView,
+  type Result,
   type Route,
 } from '@ordergate/core';
-import { baseOrder, people, SceneClock, sceneDesk } from './company.js';
+import { baseOrder, people, SceneClock, sceneGate } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
@@ -35,13 +35,10 @@ function printRoute(out: SceneOutput, route: Route | undefined): void {
   }
 }
 
-function show(out: SceneOutput, result: DeskResult<OrderView>): OrderView | undefined {
+function show(out: SceneOutput, result: Result<OrderView>): OrderView | undefined {
   if (!result.ok) {
-    const text = result.messageKey
-      ? formatMessage(result.messageKey, result.params ?? {}, out.lang)
-      : result.message;
-    out.line(`✘ ${result.code}: ${text}`);
-    if (result.findings) out.findings(result.findings);
+    out.line(`✘ ${result.code}: ${formatMessage(result.messageKey, result.params, out.lang)}`);
+    out.findings(result.findings);
     return undefined;
   }
   return result.value;
@@ -49,12 +46,12 @@ function show(out: SceneOutput, result: DeskResult<OrderView>): OrderView | unde
 
 async function approveAll(
   out: SceneOutput,
-  desk: OrderDesk,
+  og: Ordergate,
   orderId: string,
   approvers: readonly (Actor & { name: string })[],
 ) {
   for (const who of approvers) {
-    const r = await desk.approve(orderId, who);
+    const r = await og.approve(orderId, who);
     const view = show(out, r);
     if (view) {
       const last = view.workflow.route?.steps
@@ -75,9 +72,9 @@ async function approveAll(
  */
 export async function reviewScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
-  const { desk } = sceneDesk(clock);
+  const { og } = sceneGate(clock);
   // The customer's credit facts, as a connector would read them from the ERP (CR-1: evaluated).
-  await desk.putCustomer({
+  await og.putCustomer({
     id: 'c-hengtai',
     name: '恒泰机电 Hengtai Electromechanical',
     credit: {
@@ -88,7 +85,15 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
   });
   const submit = async (title: string, input: ReturnType<typeof baseOrder>) => {
     out.heading(title);
-    const r = await desk.submit(input, people.li);
+    const r = await og.submit(input, people.li);
+    if (!r.ok && r.code === 'RETURNED' && r.recorded) {
+      // Received and numbered, but returned to sales with every finding to correct (IN-2, RV-9).
+      const view = r.recorded;
+      out.line(`${view.order.number} — ${status(out, view.workflow.status)}`);
+      out.line(`↩ ${r.code}: ${formatMessage(r.messageKey, r.params, out.lang)}`);
+      out.findings(r.findings);
+      return view;
+    }
     const view = show(out, r);
     if (view) {
       out.line(`${view.order.number} — ${status(out, view.workflow.status)}`);
@@ -104,8 +109,8 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     baseOrder('so-regular'),
   );
   if (regular) {
-    await approveAll(out, desk, regular.order.id, [people.liu, people.wang]);
-    show(out, await desk.confirm(regular.order.id, people.li));
+    await approveAll(out, og, regular.order.id, [people.liu, people.wang]);
+    show(out, await og.confirm(regular.order.id, people.li));
     out.line(t(out, 'Confirmed and locked.', '已确认并锁定。'));
   }
 
@@ -121,7 +126,7 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
   );
   if (returned) {
     out.line(t(out, 'Sales corrects it and resubmits:', '销售更正后重新提交:'));
-    const again = show(out, await desk.submit(baseOrder('so-incomplete'), people.li));
+    const again = show(out, await og.submit(baseOrder('so-incomplete'), people.li));
     if (again)
       out.line(
         `${again.order.number} — ${status(out, again.workflow.status)}, ${t(out, `submission ${again.workflow.submissions}`, `第 ${again.workflow.submissions} 次提交`)}`,
@@ -141,7 +146,7 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     }),
   );
   if (large)
-    await approveAll(out, desk, large.order.id, [
+    await approveAll(out, og, large.order.id, [
       people.liu,
       people.sun,
       people.zhao,
@@ -160,7 +165,7 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
       lines: [{ ...baseOrder('x').lines[0]!, id: 'so-discount-1', discountBp: 1200 }],
     }),
   );
-  if (discounted) await approveAll(out, desk, discounted.order.id, [people.liu, people.wang]);
+  if (discounted) await approveAll(out, og, discounted.order.id, [people.liu, people.wang]);
 
   // 5. A verbal order: reviewed, but confirmation waits for the written confirmation (IN-3).
   const verbal = await submit(
@@ -168,16 +173,13 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     baseOrder('so-verbal', { channel: 'verbal' }),
   );
   if (verbal) {
-    await approveAll(out, desk, verbal.order.id, [people.liu, people.wang]);
+    await approveAll(out, og, verbal.order.id, [people.liu, people.wang]);
     out.line(
       t(out, 'Confirming before the written confirmation arrives:', '在书面确认到达前尝试确认:'),
     );
-    show(out, await desk.confirm(verbal.order.id, people.li));
-    show(
-      out,
-      await desk.recordWrittenConfirmation(verbal.order.id, people.zhou, 'FAX-2026-0302-07'),
-    );
-    const ok = show(out, await desk.confirm(verbal.order.id, people.li));
+    show(out, await og.confirm(verbal.order.id, people.li));
+    show(out, await og.recordWrittenConfirmation(verbal.order.id, people.zhou, 'FAX-2026-0302-07'));
+    const ok = show(out, await og.confirm(verbal.order.id, people.li));
     if (ok) out.line(`${ok.order.number} — ${status(out, ok.workflow.status)}`);
   }
 
@@ -199,18 +201,19 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     }),
   );
   if (urgent) {
-    const queue = await desk.queue();
+    // Liu Yang's work queue, urgent first (IN-4): the orders waiting for his review.
+    const queue = (await og.workQueue(people.liu)).filter((o) => o.actions.includes('approve'));
     out.line(
-      `${t(out, 'Review queue', '审核队列')}: ${queue.map((o) => o.order.number + (o.order.urgent ? '⚡' : '')).join(', ')}`,
+      `${t(out, 'Review queue', '审核队列')}: ${queue.map((o) => (o.number ?? o.orderId) + (o.urgent ? '⚡' : '')).join(', ')}`,
     );
     clock.advanceHours(5);
-    const overdue = await desk.checkDeadlines();
-    out.line(`${t(out, 'After 5 hours, overdue', '5 小时后超时')}: ${overdue.join(', ')}`);
-    const view = await desk.get(urgent.order.id);
+    const overdue = await og.runScheduledChecks();
+    out.line(
+      `${t(out, 'After 5 hours, overdue', '5 小时后超时')}: ${overdue.map((c) => c.orderId).join(', ')}`,
+    );
+    const view = await og.order(urgent.order.id);
     printRoute(out, view?.workflow.route);
-    for (const e of (await desk.history(urgent.order.id)).filter(
-      (e) => e.type === 'review.overdue',
-    )) {
+    for (const e of (view?.history ?? []).filter((e) => e.type === 'review.overdue')) {
       const data = e.data as { step: string; escalatedTo: string[] };
       out.line(
         '  ' +
@@ -221,7 +224,7 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
           ),
       );
     }
-    await approveAll(out, desk, urgent.order.id, [people.he, people.wang]);
+    await approveAll(out, og, urgent.order.id, [people.he, people.wang]);
   }
 
   // 7. An exceptional price: far below the price list (RV-7 chain, RV-6).
@@ -237,8 +240,8 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
   );
   if (exceptional) {
     out.line(t(out, 'The president tries to approve first:', '总裁试图先行审批:'));
-    show(out, await desk.approve(exceptional.order.id, people.ma, { step: 'presidentApproval' }));
-    await approveAll(out, desk, exceptional.order.id, [
+    show(out, await og.approve(exceptional.order.id, people.ma, { step: 'presidentApproval' }));
+    await approveAll(out, og, exceptional.order.id, [
       people.liu,
       people.zheng,
       people.qian,
@@ -257,11 +260,11 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     baseOrder('so-own', { salesperson: people.wang.id }),
   );
   if (own) {
-    await approveAll(out, desk, own.order.id, [people.liu]);
+    await approveAll(out, og, own.order.id, [people.liu]);
     out.line(
       t(out, 'The sales head tries to approve his own order:', '销售部门负责人试图审批自己的订单:'),
     );
-    show(out, await desk.approve(own.order.id, people.wang));
+    show(out, await og.approve(own.order.id, people.wang));
     out.line(
       t(
         out,
@@ -271,7 +274,7 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     );
   }
 
-  const verification = await desk.verify();
+  const verification = await og.verify();
   out.heading(t(out, 'Audit trail', '审计记录'));
   out.line(
     verification.ok
@@ -280,6 +283,6 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
           `Hash chain verified: ${verification.events} events intact.`,
           `哈希链校验通过:${verification.events} 条事件完整。`,
         )
-      : `✘ ${JSON.stringify(verification.problem)}`,
+      : `✘ ${JSON.stringify(verification.problems)}`,
   );
 }

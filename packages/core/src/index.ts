@@ -65,8 +65,16 @@ export type { ChainHead, ChainProblem, ChainVerification } from './audit/auditCh
 // ports and the in-memory store
 export type { Clock } from './ports/Clock.js';
 export type { IdSource } from './ports/IdSource.js';
-export type { Notifier } from './ports/Notifier.js';
-export type { Store, Versioned, RecordWrite, Commit } from './ports/Store.js';
+export type { EffectReceiver } from './ports/EffectReceiver.js';
+export type {
+  Store,
+  Versioned,
+  RecordWrite,
+  Commit,
+  IndexValues,
+  OutboxEntry,
+  EffectSettlement,
+} from './ports/Store.js';
 export { portableSha256 } from './ports/Hasher.js';
 export type { Hasher } from './ports/Hasher.js';
 export { MemoryStore } from './store/MemoryStore.js';
@@ -77,7 +85,15 @@ export { addHours } from './approvals/deadlines.js';
 export type { Route, RouteStep, ApprovalRecord, StepStatus } from './approvals/Route.js';
 
 // workflow
-export type { Effect, EffectType, EffectDraft, Recipients } from './workflow/Effect.js';
+export { isOrderEffect } from './workflow/Effect.js';
+export type {
+  Effect,
+  OrderEffect,
+  CustomerEffect,
+  EffectType,
+  EffectDraft,
+  Recipients,
+} from './workflow/Effect.js';
 export { OrderStatus, LOCKED_STATUSES, FINAL_STATUSES } from './workflow/OrderStatus.js';
 export { initialWorkflow } from './workflow/OrderWorkflow.js';
 export type { OrderWorkflow, ReasonRecord } from './workflow/OrderWorkflow.js';
@@ -116,12 +132,21 @@ export { reviewHours, reviewDeadline } from './approvals/reviewDeadline.js';
 export { assessOrder } from './rules/assessOrder.js';
 export type { AssessContext } from './rules/assessOrder.js';
 
-// desk
-export { OrderDesk, CUSTOMER_KIND } from './desk/OrderDesk.js';
-export type { OrderDeskOptions } from './desk/OrderDesk.js';
-export type { DeskResult, DeskRefusalCode } from './desk/DeskResult.js';
-export { ORDER_KIND, orderStream } from './desk/OrderRecord.js';
+// the façade and its one result shape
+export { Ordergate } from './Ordergate.js';
+export type {
+  OrdergateOptions,
+  OrderAction,
+  AllowedAction,
+  WorkItem,
+  OrderPicture,
+  IntegrityProblem,
+  IntegrityReport,
+} from './Ordergate.js';
+export type { Result, Success, Refusal, RefusalCode } from './runner/Result.js';
+export type { RetryOptions, DispatchReport } from './runner/Runner.js';
 export type { OrderRecord, OrderView } from './desk/OrderRecord.js';
+export type { ScheduledCheck } from './desk/OrderDesk.js';
 
 // change control (CH-1…CH-7)
 export {
@@ -197,18 +222,7 @@ export {
 } from './credit/creditStanding.js';
 export { holdForCredit, creditReleaseBlockers } from './credit/holdForCredit.js';
 export type { CreditEvent } from './workflow/areas/creditEvents.js';
-export { CreditDesk } from './credit/CreditDesk.js';
-export type {
-  CreditDeskOptions,
-  CreditDeskRefusalCode,
-  CreditDeskResult,
-} from './credit/CreditDesk.js';
-export {
-  CREDIT_REQUEST_KIND,
-  customerStream,
-  CreditChangeProposal,
-  TemporaryIncreaseProposal,
-} from './credit/CreditRequest.js';
+export { CreditChangeProposal, TemporaryIncreaseProposal } from './credit/CreditRequest.js';
 export type {
   CreditRequest,
   CreditTerms,
@@ -244,13 +258,12 @@ export type {
   OrderMetrics,
   Rate,
 } from './tracking/computeMetrics.js';
-export { TrackingDesk } from './tracking/TrackingDesk.js';
 
 // archive (AR-1…AR-6)
 export { ArchivePolicy } from './policy/archivePolicy.js';
 export type { ArchiveEvent, ArchiveSealRef } from './workflow/areas/archiveEvents.js';
 export { archiveBlockers } from './rules/archive/archiveBlockers.js';
-export { ACCESS_KIND, isGrantLive, decideAccess, grantDays } from './rules/archive/accessGrant.js';
+export { isGrantLive, decideAccess, grantDays } from './rules/archive/accessGrant.js';
 export type { AccessRequest, AccessRefusalCode } from './rules/archive/accessGrant.js';
 export { retainUntil, isDueForDisposal } from './rules/archive/retention.js';
 export { planFiling, filingMonthOf, filingDueDate } from './rules/archive/monthlyFiling.js';
@@ -261,7 +274,7 @@ export type {
   ContractStatus,
   ContractChange,
 } from './rules/archive/contractLedger.js';
-export { ARCHIVE_KIND, archiveStream, indexEntry } from './archive/ArchiveRecord.js';
+export { indexEntry } from './archive/ArchiveRecord.js';
 export type {
   ArchiveRecord,
   ArchiveContent,
@@ -284,11 +297,4 @@ export {
   ARCHIVE_BUNDLE_FORMAT,
 } from './archive/archiveBundle.js';
 export type { ArchiveBundle } from './archive/archiveBundle.js';
-export { ArchiveDesk, FILING_KIND, filingStream } from './archive/ArchiveDesk.js';
-export type {
-  ArchiveDeskOptions,
-  FiledContract,
-  FilingReport,
-  ArchiveQuery,
-} from './archive/ArchiveDesk.js';
-export type { ArchiveResult, ArchiveRefusalCode } from './archive/ArchiveResult.js';
+export type { FiledContract, FilingReport, ArchiveQuery } from './archive/ArchiveDesk.js';

@@ -1,4 +1,10 @@
-import { type Effect, formatMessage, type Locale, type Policy } from '@ordergate/core';
+import {
+  type Effect,
+  formatMessage,
+  isOrderEffect,
+  type Locale,
+  type Policy,
+} from '@ordergate/core';
 import { localDate, many2one } from '../internal/odooValues.js';
 import type { OdooClient } from './OdooClient.js';
 import { OdooError, OdooValidationError } from './OdooError.js';
@@ -100,6 +106,18 @@ export class OdooWriteBack {
   }
 
   private async applyOnce(effect: Effect): Promise<OdooWriteOutcome> {
+    if (!isOrderEffect(effect)) {
+      // Customer-scoped effects (credit requests: CR-3) have no sales order to write to; the
+      // order desk service delivers them to people (mail, its work queue).
+      return {
+        key: effect.key,
+        type: effect.type,
+        orderId: '',
+        status: 'skipped',
+        detail: 'customer-scoped effects are not written to an Odoo order',
+        records: [],
+      };
+    }
     const id = Number(effect.orderId);
     if (!Number.isInteger(id) || id <= 0) {
       throw new OdooValidationError(`order id "${effect.orderId}" is not an Odoo record id`, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { sealEvent, verifySealed, type ChainHead } from '../audit/auditChain.js';
-import { ORDER_KIND, orderStream, type OrderRecord } from '../desk/OrderRecord.js';
+import { orderStream } from '../desk/OrderRecord.js';
 import { parseOrThrow } from '../errors.js';
 import { localMonth } from '../internal/localDate.js';
 import { mayAct } from '../internal/mayAct.js';
@@ -9,13 +9,12 @@ import { formatPeriodNumber, periodSequenceScope } from '../internal/periodNumbe
 import { Actor, type ActorInput } from '../model/Actor.js';
 import type { RuleId } from '../model/RuleId.js';
 import type { Policy } from '../policy/Policy.js';
-import type { Clock } from '../ports/Clock.js';
-import { portableSha256, type Hasher } from '../ports/Hasher.js';
 import type { IdSource } from '../ports/IdSource.js';
-import type { Notifier } from '../ports/Notifier.js';
-import type { RecordWrite, Store, Versioned } from '../ports/Store.js';
+import type { Versioned } from '../ports/Store.js';
+import { Records } from '../runner/records.js';
+import { toRefusal, type RawRefusal } from '../runner/Result.js';
+import type { Runner, Write } from '../runner/Runner.js';
 import {
-  ACCESS_KIND,
   decideAccess,
   grantDays,
   isGrantLive,
@@ -36,7 +35,6 @@ import type { Effect, EffectDraft } from '../workflow/Effect.js';
 import { transition } from '../workflow/transition.js';
 import { exportArchive, type ArchiveBundle } from './archiveBundle.js';
 import {
-  ARCHIVE_KIND,
   archiveStream,
   indexEntry,
   type ArchiveContent,
@@ -51,7 +49,6 @@ import {
   type ArchiveProblem,
   type ArchiveVerification,
 } from './verifyArchive.js';
-import { withRetry } from '../internal/withRetry.js';
 
 /**
  * Store record kind of monthly filing entries (AR-3), keyed by order id.
@@ -74,14 +71,8 @@ export function filingStream(month: string): string {
 /** Ports and policy an `ArchiveDesk` runs on: the same as the order desk's. */
 export interface ArchiveDeskOptions {
   policy: Policy;
-  store: Store;
-  clock: Clock;
+  runner: Runner;
   ids: IdSource;
-  notifier?: Notifier;
-  /** Hash of seals and chains; must match the store's. */
-  hasher?: Hasher;
-  /** Attempts on a concurrent modification before giving up (default 8). */
-  maxAttempts?: number;
 }
 
 /** A contract filed by a monthly run (AR-3), as stored. */
@@ -114,12 +105,11 @@ const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-
 const AccessInput = z.object({ reason: z.string(), days: z.number().int().positive().optional() });
 const HoldInput = z.object({ hold: z.boolean(), reason: z.string() });
 
-type Refusal = Extract<ArchiveResult<never>, { ok: false }>;
 const refusal = (
-  code: Refusal['code'],
+  code: RawRefusal['code'],
   message: string,
-  extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {},
-): Refusal => ({ ok: false, code, message, ...extra });
+  extra: Omit<RawRefusal, 'ok' | 'code' | 'message'> = {},
+) => toRefusal({ ok: false, code, message, ...extra }, code === 'NO_GRANT' ? 'AR-5' : 'AR-1');
 
 interface ArchiveAppend {
   found: Versioned<ArchiveRecord>;
@@ -127,7 +117,7 @@ interface ArchiveAppend {
   actor: string | null;
   now: string;
   legalHold?: LegalHold | null;
-  writes?: RecordWrite[];
+  writes?: Write[];
   effects?: EffectDraft[];
 }
 
@@ -145,21 +135,27 @@ interface ArchiveAppend {
  */
 export class ArchiveDesk {
   readonly policy: Policy;
-  readonly #store: Store;
-  readonly #clock: Clock;
+  readonly #runner: Runner;
+  readonly #records: Records;
   readonly #ids: IdSource;
-  readonly #notifier: Notifier | undefined;
-  readonly #hasher: Hasher;
-  readonly #maxAttempts: number;
 
   constructor(options: ArchiveDeskOptions) {
     this.policy = options.policy;
-    this.#store = options.store;
-    this.#clock = options.clock;
+    this.#runner = options.runner;
+    this.#records = new Records(options.runner.store);
     this.#ids = options.ids;
-    this.#notifier = options.notifier;
-    this.#hasher = options.hasher ?? portableSha256;
-    this.#maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  get #store() {
+    return this.#runner.store;
+  }
+
+  get #clock() {
+    return this.#runner.clock;
+  }
+
+  get #hasher() {
+    return this.#runner.hasher;
   }
 
   /**
@@ -173,8 +169,8 @@ export class ArchiveDesk {
    */
   archive(orderId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveIndexEntry>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return withRetry(this.#maxAttempts, async () => {
-      const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('order', orderId);
       if (!found) return refusal('NOT_FOUND', `order ${orderId} not found`);
       const now = this.#clock.now();
       const { order, workflow, revisions } = found.value;
@@ -185,7 +181,7 @@ export class ArchiveDesk {
         { type: 'ARCHIVE', actor, seal: { archiveId: '', number: '', recordHash: '' } },
         ctx,
       );
-      if (!pre.ok) return pre;
+      if (!pre.ok) return toRefusal(pre, 'AR-1');
       const archiveId = this.#ids.next('archive');
       const month = localMonth(now, this.policy.timeZone);
       const pattern = this.policy.archive.numbering.pattern;
@@ -220,7 +216,7 @@ export class ArchiveDesk {
         { type: 'ARCHIVE', actor, seal: { archiveId, number, recordHash: seal.hash } },
         ctx,
       );
-      if (!r.ok) return r;
+      if (!r.ok) return toRefusal(r, 'AR-1');
       const sealed: AuditDraft = {
         stream: archiveStream(archiveId),
         type: 'archive.sealed',
@@ -235,15 +231,23 @@ export class ArchiveDesk {
         seal,
         state: { legalHold: null, streamHead: { seq: head.seq, hash: head.hash } },
       };
-      await this.#store.commit({
+      const version = found.version + 1;
+      const effects: Effect[] = r.effects.map((d, i) => ({
+        ...d,
+        key: `${orderId}:${String(version)}:${String(i)}`,
+        orderId,
+      }));
+      await this.#runner.commit({
+        at: now,
+        effects,
         writes: [
           {
-            kind: ORDER_KIND,
+            kind: 'order',
             key: orderId,
             expectedVersion: found.version,
             value: { ...found.value, workflow: r.state },
           },
-          { kind: ARCHIVE_KIND, key: archiveId, expectedVersion: 0, value: record },
+          { kind: 'archive', key: archiveId, expectedVersion: 0, value: record },
         ],
         events: [
           ...r.events.map((e) => ({
@@ -257,12 +261,8 @@ export class ArchiveDesk {
           sealed,
         ],
       });
-      const effects = await this.#deliver(
-        orderId,
-        `${orderId}:${String(found.version + 1)}`,
-        r.effects,
-      );
-      return { ok: true, value: indexEntry(record), effects };
+      await this.#runner.dispatch().catch(() => undefined);
+      return { ok: true, value: indexEntry(record), findings: r.findings, effects };
     });
   }
 
@@ -277,7 +277,7 @@ export class ArchiveDesk {
         ? [archiveId]
         : [
             ...new Set([
-              ...(await this.#store.list(ARCHIVE_KIND)).map((r) => r.key),
+              ...(await this.#store.find('archive')).map((r) => r.key),
               ...(await this.#store.streams())
                 .filter((s) => s.startsWith('archive:'))
                 .map((s) => s.slice('archive:'.length)),
@@ -286,7 +286,7 @@ export class ArchiveDesk {
     const problems: ArchiveProblem[] = [];
     let events = 0;
     for (const id of ids) {
-      const record = (await this.#store.get<unknown>(ARCHIVE_KIND, id))?.value;
+      const record = (await this.#store.get('archive', id))?.value;
       const archiveEvents = await this.#store.readStream(archiveStream(id));
       if (record === undefined) {
         const data = archiveEvents[0]?.data as { number?: unknown } | undefined;
@@ -333,14 +333,14 @@ export class ArchiveDesk {
   ): Promise<ArchiveResult<AccessRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const input = parseOrThrow(AccessInput, request, 'access request');
-    return withRetry(this.#maxAttempts, async () => {
+    return this.#runner.attempt(async () => {
       const reason = input.reason.trim();
       if (reason === '')
         return refusal('REASON_REQUIRED', 'an access request needs a reason (AR-5)', {
           messageKey: 'archive.access.reasonRequired',
           params: {},
         });
-      const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
+      const found = await this.#records.get('archive', archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
       const now = this.#clock.now();
       const value: AccessRequest = {
@@ -363,7 +363,7 @@ export class ArchiveDesk {
         actor: actor.id,
         now,
         events: [{ type: 'archive.accessRequested', ruleIds: ['AR-5'], data: { ...value } }],
-        writes: [{ kind: ACCESS_KIND, key: value.id, expectedVersion: 0, value }],
+        writes: [{ kind: 'archive-access', key: value.id, expectedVersion: 0, value }],
         effects: [
           {
             type: 'notify',
@@ -374,7 +374,7 @@ export class ArchiveDesk {
           },
         ],
       });
-      return { ok: true, value, effects };
+      return { ok: true, value, findings: [], effects };
     });
   }
 
@@ -412,7 +412,7 @@ export class ArchiveDesk {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     return this.#guarded(archiveId, actor, 'archive.exported', async (found) =>
       exportArchive(
-        (await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId))?.value ?? found.value,
+        (await this.#records.get('archive', archiveId))?.value ?? found.value,
         await this.#store.readStream(archiveStream(archiveId)),
       ),
     );
@@ -429,7 +429,7 @@ export class ArchiveDesk {
   ): Promise<ArchiveResult<ArchiveIndexEntry>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const input = parseOrThrow(HoldInput, change, 'legal hold');
-    return withRetry(this.#maxAttempts, async () => {
+    return this.#runner.attempt(async () => {
       const now = this.#clock.now();
       if (!mayAct(this.policy, actor, { roles: this.policy.archive.legalHold.roles, now })) {
         return refusal('NOT_ELIGIBLE', `${actor.id} may not change legal holds`, {
@@ -443,7 +443,7 @@ export class ArchiveDesk {
           messageKey: 'archive.legalHold.reasonRequired',
           params: {},
         });
-      const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
+      const found = await this.#records.get('archive', archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
       if (!input.hold && found.value.state.legalHold === null) {
         return refusal('INVALID_TRANSITION', `archive ${archiveId} is not on legal hold`, {
@@ -465,8 +465,8 @@ export class ArchiveDesk {
         ],
         legalHold: input.hold ? hold : null,
       });
-      const after = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
-      return { ok: true, value: indexEntry(after?.value ?? found.value), effects };
+      const after = await this.#records.get('archive', archiveId);
+      return { ok: true, value: indexEntry(after?.value ?? found.value), findings: [], effects };
     });
   }
 
@@ -476,7 +476,11 @@ export class ArchiveDesk {
    */
   async search(query: ArchiveQuery = {}): Promise<ArchiveIndexEntry[]> {
     const out: ArchiveIndexEntry[] = [];
-    for (const { value } of await this.#store.list<ArchiveRecord>(ARCHIVE_KIND)) {
+    const where = {
+      ...(query.customerId !== undefined ? { customer: query.customerId } : {}),
+      ...(query.productId !== undefined ? { products: query.productId } : {}),
+    };
+    for (const { value } of await this.#records.find('archive', where)) {
       const e = indexEntry(value);
       const numbers = [e.number, e.orderNumber, value.content.order.contract.number];
       if (query.number !== undefined && !numbers.includes(query.number)) continue;
@@ -505,7 +509,7 @@ export class ArchiveDesk {
   fileMonth(month: string, actorInput: ActorInput): Promise<ArchiveResult<FilingReport>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     parseOrThrow(Month, month, 'month');
-    return withRetry(this.#maxAttempts, async () => {
+    return this.#runner.attempt(async () => {
       const now = this.#clock.now();
       if (!mayAct(this.policy, actor, { roles: this.policy.archive.filing.roles, now })) {
         return refusal('NOT_ELIGIBLE', `${actor.id} may not run the monthly filing`, {
@@ -514,7 +518,7 @@ export class ArchiveDesk {
         });
       }
       const contracts: FilingContract[] = [];
-      for (const { value } of await this.#store.list<OrderRecord>(ORDER_KIND)) {
+      for (const { value } of await this.#records.find('order')) {
         const signedAt = contractSignedAt(value);
         if (signedAt === undefined) continue;
         const { order } = value;
@@ -528,7 +532,7 @@ export class ArchiveDesk {
           signedAt,
         });
       }
-      const filed = new Set((await this.#store.list(FILING_KIND)).map((r) => r.key));
+      const filed = new Set((await this.#records.find('archive-filing')).map((r) => r.key));
       const plan = planFiling({ month, now, contracts, filed }, this.policy);
       const pattern = this.policy.archive.filing.numberPattern;
       const entries: FiledContract[] = [];
@@ -551,9 +555,10 @@ export class ArchiveDesk {
         late: entries.filter((e) => e.late),
         carriedOver: plan.carriedOver,
       };
-      await this.#store.commit({
+      await this.#runner.commit({
+        at: now,
         writes: entries.map((e) => ({
-          kind: FILING_KIND,
+          kind: 'archive-filing' as const,
           key: e.orderId,
           expectedVersion: 0,
           value: e,
@@ -581,13 +586,52 @@ export class ArchiveDesk {
           },
         ],
       });
-      return { ok: true, value: report, effects: [] };
+      return { ok: true, value: report, findings: [], effects: [] };
+    });
+  }
+
+  /**
+   * AR-4, AR-5: the contract ledger for a reader entitled to it (a role of
+   * `archive.access.approverRoles` or `archive.filing.roles`); every read is recorded on the
+   * ledger's trail, refused ones too.
+   */
+  readContractLedger(actorInput: ActorInput): Promise<ArchiveResult<ContractLedgerEntry[]>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    return this.#runner.attempt(async () => {
+      const now = this.#clock.now();
+      const roles = [
+        ...this.policy.archive.access.approverRoles,
+        ...this.policy.archive.filing.roles,
+      ];
+      const allowed = mayAct(this.policy, actor, { roles, now });
+      const ledger = allowed ? await this.contractLedger() : [];
+      await this.#runner.commit({
+        at: now,
+        writes: [],
+        events: [
+          {
+            stream: 'ledger:contracts',
+            type: allowed ? 'archive.ledgerRead' : 'archive.ledgerReadRefused',
+            at: now,
+            actor: actor.id,
+            ruleIds: ['AR-4', 'AR-5'],
+            data: { reader: actor.id, entries: ledger.length },
+          },
+        ],
+      });
+      if (!allowed)
+        return refusal('NOT_ELIGIBLE', `${actor.id} may not read the contract ledger`, {
+          messageKey: 'archive.ledger.notAllowed',
+          params: { actor: actor.id },
+          ruleId: 'AR-5',
+        });
+      return { ok: true, value: ledger, findings: [], effects: [] };
     });
   }
 
   /** AR-4: the contract ledger of every signed order in the store, with the changes their trails record. */
   async contractLedger(): Promise<ContractLedgerEntry[]> {
-    const records = (await this.#store.list<OrderRecord>(ORDER_KIND)).map((r) => r.value);
+    const records = (await this.#records.find('order')).map((r) => r.value);
     const events: AuditEvent[] = [];
     for (const r of records)
       events.push(...(await this.#store.readStream(orderStream(r.order.id))));
@@ -629,10 +673,10 @@ export class ArchiveDesk {
     decision: { approve: boolean; reason?: string },
   ): Promise<ArchiveResult<AccessRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return withRetry(this.#maxAttempts, async () => {
-      const request = await this.#store.get<AccessRequest>(ACCESS_KIND, requestId);
+    return this.#runner.attempt(async () => {
+      const request = await this.#records.get('archive-access', requestId);
       if (!request) return refusal('NOT_FOUND', `access request ${requestId} not found`);
-      const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, request.value.archiveId);
+      const found = await this.#records.get('archive', request.value.archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${request.value.archiveId} not found`);
       const now = this.#clock.now();
       const decided = decideAccess(
@@ -665,7 +709,9 @@ export class ArchiveDesk {
             data: { ...value },
           },
         ],
-        writes: [{ kind: ACCESS_KIND, key: value.id, expectedVersion: request.version, value }],
+        writes: [
+          { kind: 'archive-access', key: value.id, expectedVersion: request.version, value },
+        ],
         effects: [
           {
             type: 'notify',
@@ -676,7 +722,7 @@ export class ArchiveDesk {
           },
         ],
       });
-      return { ok: true, value, effects };
+      return { ok: true, value, findings: [], effects };
     });
   }
 
@@ -687,11 +733,17 @@ export class ArchiveDesk {
     type: string,
     produce: (found: Versioned<ArchiveRecord>) => T | Promise<T>,
   ): Promise<ArchiveResult<T>> {
-    return withRetry(this.#maxAttempts, async () => {
-      const found = await this.#store.get<ArchiveRecord>(ARCHIVE_KIND, archiveId);
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('archive', archiveId);
       if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
       const now = this.#clock.now();
-      const grant = (await this.#store.list<AccessRequest>(ACCESS_KIND))
+      const grant = (
+        await this.#records.find('archive-access', {
+          archive: archiveId,
+          requester: actor.id,
+          status: 'approved',
+        })
+      )
         .map((r) => r.value)
         .find((r) => isGrantLive(r, { archiveId, actorId: actor.id, now }));
       if (!grant) {
@@ -728,7 +780,7 @@ export class ArchiveDesk {
           },
         ],
       });
-      return { ok: true, value: await produce(found), effects };
+      return { ok: true, value: await produce(found), findings: [], effects };
     });
   }
 
@@ -756,10 +808,17 @@ export class ArchiveDesk {
       legalHold: a.legalHold === undefined ? found.value.state.legalHold : a.legalHold,
       streamHead: head ?? found.value.state.streamHead,
     };
-    await this.#store.commit({
+    const orderId = found.value.content.orderId;
+    const effects: Effect[] = (a.effects ?? []).map((d, i) => ({
+      ...d,
+      key: `${found.key}:${String(state.streamHead.seq)}:${String(i)}`,
+      orderId,
+    }));
+    await this.#runner.commit({
+      at: a.now,
       writes: [
         {
-          kind: ARCHIVE_KIND,
+          kind: 'archive',
           key: found.key,
           expectedVersion: found.version,
           value: { ...found.value, state },
@@ -767,21 +826,9 @@ export class ArchiveDesk {
         ...(a.writes ?? []),
       ],
       events: drafts,
+      effects,
     });
-    return this.#deliver(
-      found.value.content.orderId,
-      `${found.key}:${String(state.streamHead.seq)}`,
-      a.effects ?? [],
-    );
-  }
-
-  async #deliver(
-    orderId: string,
-    keyPrefix: string,
-    drafts: readonly EffectDraft[],
-  ): Promise<Effect[]> {
-    const effects = drafts.map((d, i) => ({ ...d, key: `${keyPrefix}:${String(i)}`, orderId }));
-    if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
+    if (effects.length > 0) await this.#runner.dispatch().catch(() => undefined);
     return effects;
   }
 }

@@ -25,6 +25,12 @@ export interface AuditDraft {
   /** Rules the event records, when it records a rule outcome. */
   ruleIds?: readonly RuleId[];
   data: unknown;
+  /**
+   * SHA-256 of the canonical JSON of the record this event's commit left behind (the aggregate
+   * that owns the stream), set by the runner on the last event of each commit: verification
+   * compares it with the stored record, so an edit of the record against its trail is caught.
+   */
+  recordHash?: string;
 }
 
 /**

@@ -23,6 +23,7 @@ function content(
   if (event.actor !== undefined) out += '"actor":' + scalar(event.actor) + ',';
   if (event.at !== undefined) out += '"at":' + scalar(event.at) + ',';
   if (event.data !== undefined) out += '"data":' + json(event.data) + ',';
+  if (event.recordHash !== undefined) out += '"recordHash":' + scalar(event.recordHash) + ',';
   out += '"ruleIds":' + json(event.ruleIds ?? []);
   if (event.seq !== undefined) out += ',"seq":' + scalar(event.seq);
   if (event.stream !== undefined) out += ',"stream":' + scalar(event.stream);
@@ -105,6 +106,7 @@ export function openSealed(sealed: SealedEvent): AuditEvent {
     actor: typeof parsed.actor === 'string' ? parsed.actor : null,
     ...(Array.isArray(parsed.ruleIds) ? { ruleIds: parsed.ruleIds } : {}),
     data: parsed.data ?? null,
+    ...(typeof parsed.recordHash === 'string' ? { recordHash: parsed.recordHash } : {}),
   };
 }
 

@@ -1,22 +1,22 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import { Records } from '../runner/records.js';
+import { toRefusal, type Result } from '../runner/Result.js';
+import type { Runner } from '../runner/Runner.js';
+import type { CustomerEffect, CustomerEffectDraft } from '../workflow/Effect.js';
 import { approveStep } from '../approvals/approveStep.js';
 import { buildRoute, isRouteComplete } from '../approvals/buildRoute.js';
 import { capacities } from '../approvals/capacities.js';
 import { addHours } from '../approvals/deadlines.js';
-import { CUSTOMER_KIND } from '../desk/OrderDesk.js';
 import { parseOrThrow } from '../errors.js';
 import { formatMoney } from '../i18n/formatMoney.js';
 import { approverParams } from '../internal/approverParams.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Policy } from '../policy/Policy.js';
-import type { Clock } from '../ports/Clock.js';
 import type { IdSource } from '../ports/IdSource.js';
-import type { Store } from '../ports/Store.js';
 import { finding } from '../rules/finding.js';
 import { customerAgeing, type AgeingReport } from './ageingReport.js';
 import {
-  CREDIT_REQUEST_KIND,
   CreditChangeProposal,
   customerStream,
   TemporaryIncreaseProposal,
@@ -26,16 +26,12 @@ import {
   type TemporaryIncreaseProposalInput,
 } from './CreditRequest.js';
 import { effectiveLimit, type EffectiveLimit } from './effectiveLimit.js';
-import { withRetry } from '../internal/withRetry.js';
 
 /** Ports and policy a `CreditDesk` runs on (the same as the order desk's). */
 export interface CreditDeskOptions {
   policy: Policy;
-  store: Store;
-  clock: Clock;
+  runner: Runner;
   ids: IdSource;
-  /** Attempts on a concurrent modification before giving up (default 8). */
-  maxAttempts?: number;
 }
 
 /** Why the credit desk refused an action: literal codes, never thrown. */
@@ -58,9 +54,7 @@ export type CreditDeskRefusalCode =
   | 'INVALID_EXPIRY';
 
 /** Outcome of a credit desk action. Failures (bad input, store down) are thrown. */
-export type CreditDeskResult<T> =
-  | { ok: true; value: T; events: readonly AuditEvent[] }
-  | { ok: false; code: CreditDeskRefusalCode; message: string };
+export type CreditDeskResult<T> = Result<T>;
 
 function describeTerms(terms: CreditTerms, policy: Policy): string {
   const parts: string[] = [];
@@ -86,17 +80,19 @@ function describeTerms(terms: CreditTerms, policy: Policy): string {
  */
 export class CreditDesk {
   readonly policy: Policy;
-  readonly #store: Store;
-  readonly #clock: Clock;
+  readonly #runner: Runner;
+  readonly #records: Records;
   readonly #ids: IdSource;
-  readonly #maxAttempts: number;
 
   constructor(options: CreditDeskOptions) {
     this.policy = options.policy;
-    this.#store = options.store;
-    this.#clock = options.clock;
+    this.#runner = options.runner;
+    this.#records = new Records(options.runner.store);
     this.#ids = options.ids;
-    this.#maxAttempts = options.maxAttempts ?? 8;
+  }
+
+  get #clock() {
+    return this.#runner.clock;
   }
 
   /**
@@ -163,8 +159,8 @@ export class CreditDesk {
     options: { step?: string; comment?: string } = {},
   ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return withRetry(this.#maxAttempts, async () => {
-      const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('credit-request', requestId);
       if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
       const request = found.value;
       if (request.status !== 'pending')
@@ -198,25 +194,27 @@ export class CreditDesk {
       ];
       if (!isRouteComplete(result.route)) {
         const next: CreditRequest = { ...request, route: result.route };
-        const sealed = await this.#store.commit({
+        const effects = this.#effects(next, found.version + 1, [
+          { type: 'closeApproval', step: result.step.key },
+          ...this.#schedule(next),
+        ]);
+        await this.#runner.commit({
+          at: now,
           writes: [
-            {
-              kind: CREDIT_REQUEST_KIND,
-              key: requestId,
-              expectedVersion: found.version,
-              value: next,
-            },
+            { kind: 'credit-request', key: requestId, expectedVersion: found.version, value: next },
           ],
           events,
+          effects,
         });
-        return { ok: true, value: next, events: sealed };
+        await this.#runner.dispatch().catch(() => undefined);
+        return { ok: true, value: next, findings: [], effects };
       }
-      const customerRecord = await this.#store.get<Customer>(CUSTOMER_KIND, request.customerId);
+      const customerRecord = await this.#records.get('customer', request.customerId);
       if (!customerRecord)
         return refusal('UNKNOWN_CUSTOMER', `customer ${request.customerId} not found`);
       const customer = customerRecord.value;
       const applied = this.#apply(request, customer, now);
-      if (!applied.ok) return applied;
+      if (!applied.ok) return toRefusal(applied, 'CR-3');
       const next: CreditRequest = {
         ...request,
         route: result.route,
@@ -242,24 +240,45 @@ export class CreditDesk {
           ...(request.increase ? { increase: request.increase } : {}),
         },
       });
-      const sealed = await this.#store.commit({
-        writes: [
-          {
-            kind: CREDIT_REQUEST_KIND,
-            key: requestId,
-            expectedVersion: found.version,
-            value: next,
+      // CR-3: sales hears of the approved terms; the last approval activity closes.
+      const effects = this.#effects(next, found.version + 1, [
+        { type: 'closeApproval', step: result.step.key },
+        {
+          type: 'notify',
+          to: {
+            users: [request.requestedBy],
+            roles: this.policy.credit.limitChange.proposeRoles,
           },
+          messageKey: 'credit.change.approvedNotice',
+          params: {
+            customer: customer.name || customer.id,
+            change: describeTerms(
+              {
+                ...(applied.value.credit.grade ? { grade: applied.value.credit.grade } : {}),
+                ...(applied.value.credit.limit ? { limit: applied.value.credit.limit } : {}),
+              },
+              this.policy,
+            ),
+          },
+          ruleId: 'CR-3',
+        },
+      ]);
+      await this.#runner.commit({
+        at: now,
+        writes: [
+          { kind: 'credit-request', key: requestId, expectedVersion: found.version, value: next },
           {
-            kind: CUSTOMER_KIND,
+            kind: 'customer',
             key: customer.id,
             expectedVersion: customerRecord.version,
             value: applied.value,
           },
         ],
         events,
+        effects,
       });
-      return { ok: true, value: next, events: sealed };
+      await this.#runner.dispatch().catch(() => undefined);
+      return { ok: true, value: next, findings: [], effects };
     });
   }
 
@@ -270,10 +289,10 @@ export class CreditDesk {
     reason: string,
   ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return withRetry(this.#maxAttempts, async () => {
+    return this.#runner.attempt(async () => {
       const text = reason.trim();
       if (text === '') return refusal('REASON_REQUIRED', 'a rejection needs a reason');
-      const found = await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId);
+      const found = await this.#records.get('credit-request', requestId);
       if (!found) return refusal('UNKNOWN_REQUEST', `credit request ${requestId} not found`);
       const request = found.value;
       if (request.status !== 'pending')
@@ -293,14 +312,23 @@ export class CreditDesk {
         return refusal('NOT_ELIGIBLE', `${actor.id} is not an approver of an active step`);
       const rejection = { at: now, by: actor.id, reason: text };
       const next: CreditRequest = { ...request, status: 'rejected', rejection };
-      const sealed = await this.#store.commit({
+      const effects = this.#effects(next, found.version + 1, [
+        ...request.route.steps
+          .filter((s) => s.status === 'active')
+          .map((s) => ({ type: 'closeApproval' as const, step: s.key })),
+        {
+          type: 'notify',
+          to: { users: [request.requestedBy] },
+          messageKey: 'credit.change.rejectedNotice',
+          params: { reason: text },
+          ruleId: 'CR-3',
+        },
+      ]);
+      await this.#runner.commit({
+        at: now,
+        effects,
         writes: [
-          {
-            kind: CREDIT_REQUEST_KIND,
-            key: requestId,
-            expectedVersion: found.version,
-            value: next,
-          },
+          { kind: 'credit-request', key: requestId, expectedVersion: found.version, value: next },
         ],
         events: [
           {
@@ -313,26 +341,32 @@ export class CreditDesk {
           },
         ],
       });
-      return { ok: true, value: next, events: sealed };
+      await this.#runner.dispatch().catch(() => undefined);
+      return { ok: true, value: next, findings: [], effects };
     });
   }
 
   /** A request, or undefined. */
   async request(requestId: string): Promise<CreditRequest | undefined> {
-    return (await this.#store.get<CreditRequest>(CREDIT_REQUEST_KIND, requestId))?.value;
+    return (await this.#records.get('credit-request', requestId))?.value;
   }
 
   /** Requests, oldest first, optionally of one customer. */
   async requests(customerId?: string): Promise<CreditRequest[]> {
-    const all = (await this.#store.list<CreditRequest>(CREDIT_REQUEST_KIND)).map((r) => r.value);
-    return all
-      .filter((r) => customerId === undefined || r.customerId === customerId)
-      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+    const all = (
+      await this.#records.find(
+        'credit-request',
+        customerId === undefined ? undefined : { customer: customerId },
+      )
+    ).map((r) => r.value);
+    return all.sort(
+      (a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id),
+    );
   }
 
   /** The stored customer with its credit facts, or undefined. */
   async customer(customerId: string): Promise<Customer | undefined> {
-    return (await this.#store.get<Customer>(CUSTOMER_KIND, customerId))?.value;
+    return (await this.#records.get('customer', customerId))?.value;
   }
 
   /** The limit in force now, with approved temporary increases (CR-3). */
@@ -351,7 +385,7 @@ export class CreditDesk {
 
   /** The customer's credit audit trail (CR-3), oldest first. */
   history(customerId: string): Promise<AuditEvent[]> {
-    return this.#store.readStream(customerStream(customerId));
+    return this.#runner.store.readStream(customerStream(customerId));
   }
 
   async #propose(
@@ -372,7 +406,7 @@ export class CreditDesk {
     if (!capacities(this.policy, actor, now).some((c) => proposers.includes(c.role))) {
       return refusal('NOT_ELIGIBLE', `${actor.id} holds none of ${proposers.join(', ')}`);
     }
-    const customer = (await this.#store.get<Customer>(CUSTOMER_KIND, customerId))?.value;
+    const customer = (await this.#records.get('customer', customerId))?.value;
     const spec = build(customer, now);
     const problem = spec.check();
     if (problem !== undefined || !customer)
@@ -412,8 +446,11 @@ export class CreditDesk {
       status: 'pending',
       route,
     };
-    const sealed = await this.#store.commit({
-      writes: [{ kind: CREDIT_REQUEST_KIND, key: request.id, expectedVersion: 0, value: request }],
+    const effects = this.#effects(request, 1, this.#schedule(request));
+    await this.#runner.commit({
+      at: now,
+      effects,
+      writes: [{ kind: 'credit-request', key: request.id, expectedVersion: 0, value: request }],
       events: [
         {
           stream: customerStream(customerId),
@@ -431,7 +468,35 @@ export class CreditDesk {
         },
       ],
     });
-    return { ok: true, value: request, events: sealed };
+    await this.#runner.dispatch().catch(() => undefined);
+    return { ok: true, value: request, findings: [], effects };
+  }
+
+  /** Approval activities for the request's active steps (CR-3). */
+  #schedule(request: CreditRequest): CustomerEffectDraft[] {
+    return request.route.steps
+      .filter((s) => s.status === 'active')
+      .map((s) => ({
+        type: 'scheduleApproval' as const,
+        step: s.key,
+        roles: [...s.roles],
+        users: [],
+        ...(s.deadline ? { deadline: s.deadline } : {}),
+        ruleIds: ['CR-3' as const],
+      }));
+  }
+
+  /** Keys customer effects by request and version: stable, so delivery is idempotent. */
+  #effects(
+    request: CreditRequest,
+    version: number,
+    drafts: readonly CustomerEffectDraft[],
+  ): CustomerEffect[] {
+    return drafts.map((d, i) => ({
+      ...d,
+      key: `${request.id}:${String(version)}:${String(i)}`,
+      customerId: request.customerId,
+    }));
   }
 
   /** The customer with the approved request applied: a new grade/limit, or one more temporary increase. */
@@ -456,7 +521,12 @@ export class CreditDesk {
           },
         ],
       };
-      return { ok: true, value: Customer.parse({ ...customer, credit }), events: [] };
+      return {
+        ok: true,
+        value: Customer.parse({ ...customer, credit }),
+        findings: [],
+        effects: [],
+      };
     }
     const change = request.change ?? {};
     const credit = {
@@ -465,13 +535,18 @@ export class CreditDesk {
       ...(change.limit ? { limit: change.limit } : {}),
       ...(this.policy.credit.limitChange.countsAsEvaluation ? { evaluatedAt: now } : {}),
     };
-    return { ok: true, value: Customer.parse({ ...customer, credit }), events: [] };
+    return { ok: true, value: Customer.parse({ ...customer, credit }), findings: [], effects: [] };
   }
 }
 
-function refusal(
-  code: CreditDeskRefusalCode,
-  message: string,
-): { ok: false; code: CreditDeskRefusalCode; message: string } {
-  return { ok: false, code, message };
+function refusal(code: CreditDeskRefusalCode, message: string): Result<never> {
+  return toRefusal(
+    {
+      ok: false,
+      code: code === 'UNKNOWN_CUSTOMER' || code === 'UNKNOWN_REQUEST' ? 'NOT_FOUND' : code,
+      message,
+      messageKey: `credit.refusal.${code}`,
+    },
+    'CR-3',
+  );
 }

@@ -1,24 +1,20 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
-import { verifySealed, type ChainHead, type ChainVerification } from '../audit/auditChain.js';
-import type { Route } from '../approvals/Route.js';
 import { ArchivedOrderError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
 import { Order } from '../model/Order.js';
 import type { Policy } from '../policy/Policy.js';
-import type { Clock } from '../ports/Clock.js';
-import { portableSha256, type Hasher } from '../ports/Hasher.js';
 import type { IdSource } from '../ports/IdSource.js';
-import type { Notifier } from '../ports/Notifier.js';
-import type { Store } from '../ports/Store.js';
+import { Records } from '../runner/records.js';
+import { toRefusal, type Result } from '../runner/Result.js';
+import type { Runner } from '../runner/Runner.js';
 import { formatOrderNumber, sequenceScope } from '../rules/intake/formatOrderNumber.js';
 import type { Effect, EffectDraft } from '../workflow/Effect.js';
 import { initialWorkflow, type OrderWorkflow } from '../workflow/OrderWorkflow.js';
 import { TRANSITIONS, transition } from '../workflow/transition.js';
 import type { RecordedEvent } from '../workflow/TransitionResult.js';
 import type { WorkflowEvent } from '../workflow/WorkflowEvent.js';
-import type { DeskResult } from './DeskResult.js';
 // change control (CH)
 import {
   CancellationRequest,
@@ -27,21 +23,13 @@ import {
   type ChangeRequestInput,
 } from '../change/ChangeRequest.js';
 import { diffRevisions, type RevisionDiff } from '../change/diffRevisions.js';
-import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
-import { withRetry } from '../internal/withRetry.js';
+import { orderStream, type OrderRecord, type OrderView } from './OrderRecord.js';
 
 /** Ports and policy an `OrderDesk` runs on. */
 export interface OrderDeskOptions {
   policy: Policy;
-  store: Store;
-  clock: Clock;
+  runner: Runner;
   ids: IdSource;
-  /** Receives the effects of every committed transition; effects are only returned when absent. */
-  notifier?: Notifier;
-  /** Hash for `verify`; must match the store's. */
-  hasher?: Hasher;
-  /** Attempts on a concurrent modification before giving up (default 8). */
-  maxAttempts?: number;
 }
 
 /** Events the clock drives; `checkDeadlines` sends each to the orders whose status accepts it. */
@@ -51,14 +39,6 @@ const CLOCK_EVENTS = [
   'CHECK_CREDIT_RELEASE',
   'CHECK_DELIVERY',
 ] as const;
-
-/**
- * Store record kind of customers (credit facts).
- *
- * @example
- * const acme = (await store.get<Customer>(CUSTOMER_KIND, 'c1'))?.value;
- */
-export const CUSTOMER_KIND = 'customer';
 
 /**
  * The order desk: the application service over the pure core. It parses input, assigns order
@@ -72,19 +52,21 @@ export const CUSTOMER_KIND = 'customer';
  */
 export class OrderDesk {
   readonly policy: Policy;
-  readonly #store: Store;
-  readonly #clock: Clock;
-  readonly #notifier: Notifier | undefined;
-  readonly #hasher: Hasher;
-  readonly #maxAttempts: number;
+  readonly #runner: Runner;
+  readonly #records: Records;
 
   constructor(options: OrderDeskOptions) {
     this.policy = options.policy;
-    this.#store = options.store;
-    this.#clock = options.clock;
-    this.#notifier = options.notifier;
-    this.#hasher = options.hasher ?? portableSha256;
-    this.#maxAttempts = options.maxAttempts ?? 8;
+    this.#runner = options.runner;
+    this.#records = new Records(options.runner.store);
+  }
+
+  get #store() {
+    return this.#runner.store;
+  }
+
+  get #clock() {
+    return this.#runner.clock;
   }
 
   /**
@@ -92,19 +74,22 @@ export class OrderDesk {
    * number; a returned order is resubmitted after correction (RV-9), keeping its number.
    * @throws {ValidationError} when the order or actor is malformed; nothing is written then.
    */
-  async submit(input: unknown, actorInput: ActorInput): Promise<DeskResult<OrderView>> {
+  async submit(input: unknown, actorInput: ActorInput): Promise<Result<OrderView>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const parsed = parseOrThrow(Order, input, 'order');
-    return withRetry(this.#maxAttempts, async () => {
-      const existing = await this.#store.get<OrderRecord>(ORDER_KIND, parsed.id);
+    return this.#runner.attempt(async () => {
+      const existing = await this.#records.get('order', parsed.id);
       if (existing && !['draft', 'returned'].includes(existing.value.workflow.status)) {
-        return {
-          ok: false,
-          code: 'ALREADY_SUBMITTED',
-          message: `order ${parsed.id} is already ${existing.value.workflow.status}`,
-          messageKey: 'workflow.alreadySubmitted',
-          params: { status: existing.value.workflow.status },
-        } as const;
+        return toRefusal<OrderView>(
+          {
+            ok: false,
+            code: 'ALREADY_SUBMITTED',
+            message: `order ${parsed.id} is already ${existing.value.workflow.status}`,
+            messageKey: 'workflow.alreadySubmitted',
+            params: { status: existing.value.workflow.status },
+          },
+          'RV-9',
+        );
       }
       const now = this.#clock.now();
       let order: Order;
@@ -145,13 +130,13 @@ export class OrderDesk {
     orderId: string,
     actor: ActorInput,
     options: { step?: string; comment?: string } = {},
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const a = parseOrThrow(Actor, actor, 'actor');
     return this.act(orderId, { type: 'APPROVE', actor: a, ...options });
   }
 
   /** Rejects the order; a reason is required (RV-9). */
-  reject(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
+  reject(orderId: string, actor: ActorInput, reason: string): Promise<Result<OrderView>> {
     return this.act(orderId, {
       type: 'REJECT',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -160,11 +145,7 @@ export class OrderDesk {
   }
 
   /** Returns the order to sales for correction with the reasons (RV-9). */
-  returnToSales(
-    orderId: string,
-    actor: ActorInput,
-    reason: string,
-  ): Promise<DeskResult<OrderView>> {
+  returnToSales(orderId: string, actor: ActorInput, reason: string): Promise<Result<OrderView>> {
     return this.act(orderId, {
       type: 'RETURN',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -177,7 +158,7 @@ export class OrderDesk {
     orderId: string,
     actor: ActorInput,
     reference: string,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     return this.act(orderId, {
       type: 'RECORD_WRITTEN_CONFIRMATION',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -186,7 +167,7 @@ export class OrderDesk {
   }
 
   /** Confirms an approved order (IN-3 and RV-10 gates; RV-11 stock check after). */
-  confirm(orderId: string, actor: ActorInput): Promise<DeskResult<OrderView>> {
+  confirm(orderId: string, actor: ActorInput): Promise<Result<OrderView>> {
     return this.act(orderId, { type: 'CONFIRM', actor: parseOrThrow(Actor, actor, 'actor') });
   }
 
@@ -201,7 +182,7 @@ export class OrderDesk {
     orderId: string,
     actor: ActorInput,
     request: ChangeRequestInput,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const parsed = parseOrThrow(ChangeRequest, request, 'change request');
     return this.act(orderId, {
       type: 'REQUEST_CHANGE',
@@ -215,7 +196,7 @@ export class OrderDesk {
     orderId: string,
     actor: ActorInput,
     request: string | Omit<CancellationRequestInput, 'kind'>,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const input = typeof request === 'string' ? { reason: request } : request;
     const parsed = parseOrThrow(
       CancellationRequest,
@@ -234,7 +215,7 @@ export class OrderDesk {
     orderId: string,
     actor: ActorInput,
     options: { step?: string; comment?: string } = {},
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     return this.act(orderId, {
       type: 'APPROVE_CHANGE',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -243,7 +224,7 @@ export class OrderDesk {
   }
 
   /** Rejects the pending change request; a reason is required. */
-  rejectChange(orderId: string, actor: ActorInput, reason: string): Promise<DeskResult<OrderView>> {
+  rejectChange(orderId: string, actor: ActorInput, reason: string): Promise<Result<OrderView>> {
     return this.act(orderId, {
       type: 'REJECT_CHANGE',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -280,29 +261,36 @@ export class OrderDesk {
    * on hold (CR-4), deliveries at risk of missing their date (TR-2). Returns the orders for which
    * something was flagged. Call it on a schedule.
    */
-  async checkDeadlines(): Promise<string[]> {
-    const flagged: string[] = [];
-    for (const record of await this.#store.list<OrderRecord>(ORDER_KIND)) {
+  async checkDeadlines(): Promise<ScheduledCheck[]> {
+    const flagged: ScheduledCheck[] = [];
+    const statuses = Object.entries(TRANSITIONS)
+      .filter(([, accepted]) => CLOCK_EVENTS.some((t) => accepted.includes(t)))
+      .map(([status]) => status);
+    for (const record of await this.#records.find('order', { status: statuses })) {
       const accepted = TRANSITIONS[record.value.workflow.status];
-      let raised = false;
+      const effects: Effect[] = [];
+      const findings: Finding[] = [];
       for (const type of CLOCK_EVENTS) {
         if (!accepted.includes(type)) continue;
         const r = await this.act(record.key, { type });
-        raised ||= r.ok && r.effects.length > 0;
+        if (r.ok) {
+          effects.push(...r.effects);
+          findings.push(...r.findings);
+        }
       }
-      if (raised) flagged.push(record.key);
+      if (effects.length > 0) flagged.push({ orderId: record.key, effects, findings });
     }
     return flagged;
   }
 
   /**
-   * Applies any workflow event to a stored order: load, `transition`, commit with the version
-   * read (retrying on a concurrent writer), deliver effects.
+   * Applies a workflow event to a stored order: load, `transition`, commit with the version read
+   * (retrying on a concurrent writer). Internal: the façade names every action.
    * @throws {NotFoundError} when no order has that id.
    */
-  act(orderId: string, event: WorkflowEvent): Promise<DeskResult<OrderView>> {
-    return withRetry(this.#maxAttempts, async () => {
-      const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
+  act(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('order', orderId);
       if (!found) throw new NotFoundError('order', orderId);
       const actor = 'actor' in event ? event.actor.id : null;
       return this.#run(
@@ -319,43 +307,80 @@ export class OrderDesk {
     });
   }
 
-  /** Stores (or replaces) a customer's credit facts for later assessments. */
-  async putCustomer(input: unknown): Promise<void> {
-    const customer = parseOrThrow(Customer, input, 'customer');
-    await withRetry(this.#maxAttempts, async () => {
-      const found = await this.#store.get(CUSTOMER_KIND, customer.id);
-      await this.#store.commit({
+  /**
+   * Decides an event against a stored order without committing anything: what `act` would
+   * answer now. The façade's `allowedActions` asks this for every action.
+   */
+  async dryRun(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
+    const found = await this.#records.get('order', orderId);
+    if (!found) throw new NotFoundError('order', orderId);
+    return this.#decide(
+      {
+        order: found.value.order,
+        revisions: found.value.revisions,
+        state: found.value.workflow,
+        version: found.version,
+        now: this.#clock.now(),
+        actor: 'actor' in event ? event.actor.id : null,
+      },
+      [event],
+    ).then((d) => ('outcome' in d ? d.outcome : ok(d.view, d.findings, [])));
+  }
+
+  /**
+   * Stores a customer's credit facts for later assessments (a sync from the ERP), recorded on the
+   * customer's trail. Fields the ERP does not send keep their stored value, so a sync never undoes
+   * a limit or a temporary increase approved here (CR-3).
+   */
+  async putCustomer(input: unknown, actor: string | null = null): Promise<Customer> {
+    const incoming = parseOrThrow(Customer, input, 'customer');
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('customer', incoming.id);
+      const customer = found ? mergeCustomer(found.value, incoming) : incoming;
+      const now = this.#clock.now();
+      await this.#runner.commit({
+        at: now,
         writes: [
           {
-            kind: CUSTOMER_KIND,
+            kind: 'customer',
             key: customer.id,
             expectedVersion: found?.version ?? 0,
             value: customer,
           },
         ],
-        events: [],
+        events: [
+          {
+            stream: `customer:${customer.id}`,
+            type: found ? 'customer.updated' : 'customer.created',
+            at: now,
+            actor,
+            ruleIds: ['CR-1'],
+            data: {
+              grade: customer.credit.grade ?? null,
+              limit: customer.credit.limit ?? null,
+              receivables: customer.receivables.length,
+              openOrders: customer.openOrders.length,
+            },
+          },
+        ],
       });
+      return customer;
     });
+  }
+
+  /** A stored customer, or undefined. */
+  async customer(customerId: string): Promise<Customer | undefined> {
+    return (await this.#records.get('customer', customerId))?.value;
   }
 
   /**
    * The order and its workflow, or undefined.
-   * @throws {ArchivedOrderError} for an archived order: read it through `ArchiveDesk` (AR-5).
+   * @throws {ArchivedOrderError} for an archived order: read it through the archive (AR-5).
    */
   async get(orderId: string): Promise<OrderView | undefined> {
-    const found = await this.#store.get<OrderRecord>(ORDER_KIND, orderId);
+    const found = await this.#records.get('order', orderId);
     if (found?.value.workflow.status === 'archived') throw new ArchivedOrderError(orderId);
     return found ? { ...found.value, version: found.version } : undefined;
-  }
-
-  /** Findings of the order's last assessment. */
-  async assessment(orderId: string): Promise<readonly Finding[] | undefined> {
-    return (await this.get(orderId))?.workflow.findings;
-  }
-
-  /** The order's approval route with who approved what. */
-  async approvalState(orderId: string): Promise<Route | undefined> {
-    return (await this.get(orderId))?.workflow.route;
   }
 
   /**
@@ -367,53 +392,70 @@ export class OrderDesk {
     return this.#store.readStream(orderStream(orderId));
   }
 
-  /**
-   * Orders waiting in review, urgent first (IN-4), then by review deadline.
-   */
-  async queue(): Promise<OrderView[]> {
-    const list = (await this.#store.list<OrderRecord>(ORDER_KIND))
-      .filter((r) => r.value.workflow.status === 'in_review')
-      .map((r) => ({ ...r.value, version: r.version }));
-    return list.sort(
-      (a, b) =>
-        Number(b.order.urgent) - Number(a.order.urgent) ||
-        (a.workflow.route?.reviewDeadline ?? '').localeCompare(
-          b.workflow.route?.reviewDeadline ?? '',
-        ),
-    );
+  /** Orders in the given statuses (every order when none is given), in id order. */
+  async list(statuses?: readonly string[]): Promise<OrderView[]> {
+    const found = await this.#records.find('order', statuses ? { status: statuses } : undefined);
+    return found.map((r) => ({ ...r.value, version: r.version }));
   }
 
-  /**
-   * Verifies the hash chain of one order's audit trail, or of every stream in the store.
-   */
-  async verify(orderId?: string): Promise<ChainVerification> {
-    const streams = orderId === undefined ? await this.#store.streams() : [orderStream(orderId)];
-    let total = 0;
-    let head: ChainHead | undefined;
-    for (const stream of streams) {
-      const result = verifySealed(await this.#store.readSealed(stream), this.#hasher);
-      if (!result.ok) return result;
-      total += result.events;
-      head = result.head;
+  async #run(start: RunStart, events: readonly WorkflowEvent[]): Promise<Result<OrderView>> {
+    const decided = await this.#decide(start, events);
+    if ('outcome' in decided) return decided.outcome;
+    const { view, findings, drafts, audit, record } = decided;
+    if (audit.length === 0 && drafts.length === 0 && view.workflow === start.state) {
+      return ok(view, findings, []);
     }
-    return { ok: true, events: total, head };
+    const version = start.version + 1;
+    const effects: Effect[] = drafts.map((d, i) => ({
+      ...d,
+      key: `${view.order.id}:${String(version)}:${String(i)}`,
+      orderId: view.order.id,
+    }));
+    await this.#runner.commit({
+      at: start.now,
+      writes: [
+        { kind: 'order', key: view.order.id, expectedVersion: start.version, value: record },
+      ],
+      events: audit,
+      effects,
+    });
+    await this.#runner.dispatch().catch(() => undefined);
+    const stored = { ...record, version };
+    if (stored.workflow.status === 'returned' && events.some((e) => e.type === 'ASSESS')) {
+      // Received and numbered, but returned to sales for correction: not a success (IN-2, RV-1…).
+      const refusal = toRefusal<OrderView>(
+        {
+          ok: false,
+          code: 'RETURNED',
+          message: `order ${view.order.id} was returned to sales for correction`,
+          messageKey: 'workflow.returnedToSales',
+          params: { number: view.order.number ?? view.order.id },
+          findings,
+        },
+        'IN-2',
+      );
+      return { ...refusal, recorded: stored, effects };
+    }
+    return ok(stored, findings, effects);
   }
 
-  async #run(
-    start: {
-      order: Order;
-      revisions: readonly Order[];
-      state: OrderWorkflow;
-      version: number;
-      now: string;
-      actor: string | null;
-    },
+  async #decide(
+    start: RunStart,
     events: readonly WorkflowEvent[],
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<
+    | { outcome: Result<OrderView> }
+    | {
+        view: OrderView;
+        record: OrderRecord;
+        findings: Finding[];
+        drafts: EffectDraft[];
+        audit: AuditDraft[];
+      }
+  > {
     const { now } = start;
     let order = start.order;
     const revisions = [...start.revisions];
-    const customer = (await this.#store.get<Customer>(CUSTOMER_KIND, order.customer.id))?.value;
+    const customer = (await this.#records.get('customer', order.customer.id))?.value;
     let state = start.state;
     const recorded: RecordedEvent[] = [];
     const drafts: EffectDraft[] = [];
@@ -425,7 +467,7 @@ export class OrderDesk {
         now,
         ...(customer ? { customer } : {}),
       });
-      if (!r.ok) return r;
+      if (!r.ok) return { outcome: toRefusal<OrderView>(r) };
       state = r.state;
       if (r.order) {
         // A new revision keeps the old one readable (CH-5); a same-revision update replaces it.
@@ -436,15 +478,6 @@ export class OrderDesk {
       drafts.push(...r.effects);
       findings.push(...r.findings);
     }
-    if (recorded.length === 0 && drafts.length === 0 && state === start.state) {
-      return {
-        ok: true,
-        value: { order, workflow: state, revisions, version: start.version },
-        findings,
-        effects: [],
-      };
-    }
-    const version = start.version + 1;
     const audit: AuditDraft[] = recorded.map((e) => ({
       stream: orderStream(order.id),
       type: e.type,
@@ -454,16 +487,53 @@ export class OrderDesk {
       data: e.data,
     }));
     const record: OrderRecord = { order, workflow: state, revisions };
-    await this.#store.commit({
-      writes: [{ kind: ORDER_KIND, key: order.id, expectedVersion: start.version, value: record }],
-      events: audit,
-    });
-    const effects: Effect[] = drafts.map((d, i) => ({
-      ...d,
-      key: `${order.id}:${version}:${i}`,
-      orderId: order.id,
-    }));
-    if (this.#notifier && effects.length > 0) await this.#notifier.deliver(effects);
-    return { ok: true, value: { ...record, version }, findings, effects };
+    return {
+      view: { ...record, version: start.version },
+      record,
+      findings,
+      drafts,
+      audit,
+    };
   }
+}
+
+/** An order a scheduled check flagged, with what the check decided. */
+export interface ScheduledCheck {
+  orderId: string;
+  effects: Effect[];
+  findings: Finding[];
+}
+
+interface RunStart {
+  order: Order;
+  revisions: readonly Order[];
+  state: OrderWorkflow;
+  version: number;
+  now: string;
+  actor: string | null;
+}
+
+function ok(
+  value: OrderView,
+  findings: readonly Finding[],
+  effects: readonly Effect[],
+): Result<OrderView> {
+  return { ok: true, value, findings, effects };
+}
+
+/**
+ * A synced customer over the stored one: the ERP's facts (receivables, open orders, name) win;
+ * what was approved here (grade, limit, temporary increases, evaluation date: CR-3) is kept
+ * when the ERP does not send it.
+ */
+function mergeCustomer(stored: Customer, incoming: Customer): Customer {
+  const credit = {
+    ...stored.credit,
+    ...Object.fromEntries(Object.entries(incoming.credit).filter(([, v]) => v !== undefined)),
+    temporaryIncreases:
+      incoming.credit.temporaryIncreases.length > 0
+        ? incoming.credit.temporaryIncreases
+        : stored.credit.temporaryIncreases,
+  };
+  return { ...incoming, credit };
 }

@@ -1,12 +1,26 @@
 import type { AuditDraft, AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
 import type { ChainHead } from '../audit/auditChain.js';
+import type { Effect } from '../workflow/Effect.js';
 
-/** A stored record with its optimistic version (1 for the first write). */
-export interface Versioned<T> {
+/** Values of a record's indexed fields: one value, or several (a record found under each). */
+export type IndexValues = Readonly<Record<string, string | readonly string[]>>;
+
+/**
+ * A stored record with its optimistic version (1 for the first write), the values it is indexed
+ * under, and the head of the audit stream it owns as of its last commit.
+ */
+export interface Versioned<T = unknown> {
   kind: string;
   key: string;
   version: number;
   value: T;
+  /** Indexed fields (status, customer, approvers…) as the core wrote them. */
+  index: IndexValues;
+  /**
+   * Length (`seq`) and head hash of the record's own audit stream, written in the same commit
+   * as the record: a stream cut or extended behind the record's back no longer matches.
+   */
+  trail?: ChainHead;
 }
 
 /**
@@ -18,26 +32,59 @@ export interface RecordWrite {
   key: string;
   expectedVersion: number;
   value: unknown;
+  /** Fields the record can be found by (`Store.find`). */
+  index?: IndexValues;
+  /** The audit stream this record owns: the store records its head after this commit (`trail`). */
+  stream?: string;
+}
+
+/** An effect waiting in the outbox or delivered, with its delivery attempts. */
+export interface OutboxEntry {
+  effect: Effect;
+  /** Position in commit order (per store), so effects of one subject are delivered in order. */
+  position: number;
+  attempts: number;
+  /** Not to be tried before this instant (backoff after a failure). */
+  availableAt: string;
+  lastError?: string;
 }
 
 /** Everything one state change writes, applied all or nothing. */
 export interface Commit {
   writes: readonly RecordWrite[];
   events: readonly AuditDraft[];
+  /** Effects to deliver, written to the outbox in the same commit (keys must be unique). */
+  effects?: readonly Effect[];
+  /** Instant the commit is made (outbox entries become available then). */
+  at?: string;
+}
+
+/** The outcome of a delivery pass, for `Store.settleEffects`. */
+export interface EffectSettlement {
+  delivered: readonly string[];
+  failed: readonly { key: string; error: string; retryAt: string }[];
 }
 
 /**
- * Persistence port. Records are versioned JSON values by (kind, key); audit events are appended to
- * per-stream hash chains. `commit` is atomic: every write's version matches and every event is
- * sealed onto its stream, or nothing is written and a `ConcurrentModificationError` is thrown.
- * Implementations: `MemoryStore` (core), PostgreSQL and PGlite (server).
+ * Persistence port. Records are versioned JSON values by (kind, key), findable by the index
+ * values the core writes with them; audit events are appended to per-stream hash chains;
+ * effects wait in an outbox until delivered. `commit` is atomic: every write's version matches,
+ * every event is sealed onto its stream, every record that owns a stream gets that stream's new
+ * head, and every effect enters the outbox — or nothing is written and a
+ * `ConcurrentModificationError` is thrown. Implementations: `MemoryStore` (core), PostgreSQL and
+ * PGlite (server); `@ordergate/core/testing` has the conformance suite every one must pass.
  *
  * @example
- * await store.commit({ writes: [{ kind: 'order', key: 'o1', expectedVersion: 0, value }], events: [draft] });
+ * await store.commit({ writes: [{ kind: 'order', key: 'o1', expectedVersion: 0, value, stream: 'order:o1' }], events: [draft] });
+ * const held = await store.find('order', { status: 'credit_hold' });
  */
 export interface Store {
-  get<T>(kind: string, key: string): Promise<Versioned<T> | undefined>;
-  list<T>(kind: string): Promise<Versioned<T>[]>;
+  get(kind: string, key: string): Promise<Versioned | undefined>;
+  /**
+   * Records of a kind, every one or those whose index has every given value (an index holding
+   * several values matches any of them), in key order.
+   */
+  find(kind: string, where?: IndexValues): Promise<Versioned[]>;
   /** Applies the commit atomically and returns the sealed events. */
   commit(commit: Commit): Promise<AuditEvent[]>;
   /** Next value of a named sequence, atomically, from 1; never repeats (IN-1). */
@@ -48,4 +95,14 @@ export interface Store {
   readSealed(stream: string): Promise<SealedEvent[]>;
   streamHead(stream: string): Promise<ChainHead | undefined>;
   streams(): Promise<string[]>;
+  /**
+   * Takes up to `limit` undelivered effects whose time has come, oldest first, and leases them
+   * until `leaseUntil` so that no other dispatcher takes them meanwhile; an effect whose lease
+   * ran out without a settlement is taken again (at-least-once delivery).
+   */
+  claimEffects(options: { now: string; limit: number; leaseUntil: string }): Promise<OutboxEntry[]>;
+  /** Marks effects delivered (never handed out again) or failed (retried from `retryAt`). */
+  settleEffects(settlement: EffectSettlement): Promise<void>;
+  /** Effects not yet delivered, oldest first (for monitoring and tests). */
+  pendingEffects(): Promise<OutboxEntry[]>;
 }

@@ -2,14 +2,23 @@ import type { AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
 import { openSealed, sealDraft, type ChainHead } from '../audit/auditChain.js';
 import { ConcurrentModificationError } from '../errors.js';
 import { portableSha256, type Hasher } from '../ports/Hasher.js';
-import type { Commit, Store, Versioned } from '../ports/Store.js';
+import type {
+  Commit,
+  EffectSettlement,
+  IndexValues,
+  OutboxEntry,
+  Store,
+  Versioned,
+} from '../ports/Store.js';
 
 /** Everything a `MemoryStore` holds, as plain data (for backups and tests). */
 export interface MemoryStoreSnapshot {
-  records: Versioned<unknown>[];
+  records: Versioned[];
   /** Audit events in their stored, sealed form. */
   events: SealedEvent[];
   sequences: Record<string, number>;
+  /** Effects not yet delivered. */
+  outbox?: OutboxEntry[];
 }
 
 /** Options of `MemoryStore`. */
@@ -18,22 +27,42 @@ export interface MemoryStoreOptions {
   snapshot?: MemoryStoreSnapshot;
 }
 
+interface Leased extends OutboxEntry {
+  leaseUntil?: string;
+  delivered: boolean;
+}
+
 const recordKey = (kind: string, key: string) => `${kind}\u0000${key}`;
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+function matches(index: IndexValues, where: IndexValues): boolean {
+  for (const [field, wanted] of Object.entries(where)) {
+    const have = index[field];
+    if (have === undefined) return false;
+    const haveList = typeof have === 'string' ? [have] : have;
+    const wantList = typeof wanted === 'string' ? [wanted] : wanted;
+    if (!wantList.some((w) => haveList.includes(w))) return false;
+  }
+  return true;
+}
 
 /**
  * In-memory `Store` for tests and embedding. Each commit checks every version and seals every
  * event before anything is written, with no `await` in between, so concurrent callers in one
- * process never interleave inside a commit. Values are copied in and out.
+ * process never interleave inside a commit. Values are copied in and out. Passes the store
+ * conformance suite (`@ordergate/core/testing`).
  *
  * @example
  * const store = new MemoryStore();
- * const desk = new OrderDesk({ policy, store, clock, ids });
+ * const og = new Ordergate({ policy, store, clock, ids });
  */
 export class MemoryStore implements Store {
   readonly #hasher: Hasher;
-  readonly #records = new Map<string, Versioned<unknown>>();
+  readonly #records = new Map<string, Versioned>();
   readonly #streams = new Map<string, SealedEvent[]>();
   readonly #sequences = new Map<string, number>();
+  readonly #outbox = new Map<string, Leased>();
+  #position = 0;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#hasher = options.hasher ?? portableSha256;
@@ -47,19 +76,23 @@ export class MemoryStore implements Store {
         this.#streams.set(e.stream, list);
       }
       for (const [k, v] of Object.entries(snapshot.sequences)) this.#sequences.set(k, v);
+      for (const entry of snapshot.outbox ?? []) {
+        this.#outbox.set(entry.effect.key, { ...structuredClone(entry), delivered: false });
+        this.#position = Math.max(this.#position, entry.position);
+      }
     }
   }
 
-  get<T>(kind: string, key: string): Promise<Versioned<T> | undefined> {
+  get(kind: string, key: string): Promise<Versioned | undefined> {
     const found = this.#records.get(recordKey(kind, key));
-    return Promise.resolve(found ? (structuredClone(found) as Versioned<T>) : undefined);
+    return Promise.resolve(found ? structuredClone(found) : undefined);
   }
 
-  list<T>(kind: string): Promise<Versioned<T>[]> {
-    const out: Versioned<T>[] = [];
+  find(kind: string, where: IndexValues = {}): Promise<Versioned[]> {
+    const out: Versioned[] = [];
     for (const r of this.#records.values())
-      if (r.kind === kind) out.push(structuredClone(r) as Versioned<T>);
-    return Promise.resolve(out);
+      if (r.kind === kind && matches(r.index, where)) out.push(structuredClone(r));
+    return Promise.resolve(out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
   }
 
   commit(commit: Commit): Promise<AuditEvent[]> {
@@ -71,6 +104,11 @@ export class MemoryStore implements Store {
         );
       }
     }
+    for (const e of commit.effects ?? []) {
+      if (this.#outbox.has(e.key)) {
+        return Promise.reject(new ConcurrentModificationError(`effect ${e.key}`, 0));
+      }
+    }
     const heads = new Map<string, ChainHead | undefined>();
     const results = commit.events.map((draft) => {
       const head = heads.has(draft.stream) ? heads.get(draft.stream) : this.#head(draft.stream);
@@ -79,17 +117,34 @@ export class MemoryStore implements Store {
       return result;
     });
     for (const w of commit.writes) {
+      const trail =
+        w.stream === undefined
+          ? undefined
+          : heads.has(w.stream)
+            ? heads.get(w.stream)
+            : this.#head(w.stream);
       this.#records.set(recordKey(w.kind, w.key), {
         kind: w.kind,
         key: w.key,
         version: w.expectedVersion + 1,
         value: structuredClone(w.value),
+        index: structuredClone(w.index ?? {}),
+        ...(trail ? { trail } : {}),
       });
     }
     for (const { sealed } of results) {
       const list = this.#streams.get(sealed.stream) ?? [];
       list.push(sealed);
       this.#streams.set(sealed.stream, list);
+    }
+    for (const effect of commit.effects ?? []) {
+      this.#outbox.set(effect.key, {
+        effect: structuredClone(effect),
+        position: ++this.#position,
+        attempts: 0,
+        availableAt: commit.at ?? EPOCH,
+        delivered: false,
+      });
     }
     return Promise.resolve(results.map((r) => structuredClone(r.event)));
   }
@@ -116,12 +171,61 @@ export class MemoryStore implements Store {
     return Promise.resolve([...this.#streams.keys()]);
   }
 
+  claimEffects(options: {
+    now: string;
+    limit: number;
+    leaseUntil: string;
+  }): Promise<OutboxEntry[]> {
+    const now = Date.parse(options.now);
+    const due = [...this.#outbox.values()]
+      .filter(
+        (e) =>
+          !e.delivered &&
+          Date.parse(e.availableAt) <= now &&
+          (e.leaseUntil === undefined || Date.parse(e.leaseUntil) <= now),
+      )
+      .sort((a, b) => a.position - b.position)
+      .slice(0, Math.max(0, options.limit));
+    for (const e of due) e.leaseUntil = options.leaseUntil;
+    return Promise.resolve(due.map(publicEntry));
+  }
+
+  settleEffects(settlement: EffectSettlement): Promise<void> {
+    for (const key of settlement.delivered) {
+      const e = this.#outbox.get(key);
+      if (e) {
+        e.delivered = true;
+        delete e.leaseUntil;
+      }
+    }
+    for (const f of settlement.failed) {
+      const e = this.#outbox.get(f.key);
+      if (e && !e.delivered) {
+        e.attempts += 1;
+        e.lastError = f.error;
+        e.availableAt = f.retryAt;
+        delete e.leaseUntil;
+      }
+    }
+    return Promise.resolve();
+  }
+
+  pendingEffects(): Promise<OutboxEntry[]> {
+    return Promise.resolve(
+      [...this.#outbox.values()]
+        .filter((e) => !e.delivered)
+        .sort((a, b) => a.position - b.position)
+        .map(publicEntry),
+    );
+  }
+
   /** Everything held, as plain data. */
   snapshot(): MemoryStoreSnapshot {
     return structuredClone({
       records: [...this.#records.values()],
       events: [...this.#streams.values()].flat(),
       sequences: Object.fromEntries(this.#sequences),
+      outbox: [...this.#outbox.values()].filter((e) => !e.delivered).map(publicEntry),
     });
   }
 
@@ -130,4 +234,14 @@ export class MemoryStore implements Store {
     const last = list?.[list.length - 1];
     return last ? { seq: last.seq, hash: last.hash } : undefined;
   }
+}
+
+function publicEntry(e: Leased): OutboxEntry {
+  return structuredClone({
+    effect: e.effect,
+    position: e.position,
+    attempts: e.attempts,
+    availableAt: e.availableAt,
+    ...(e.lastError !== undefined ? { lastError: e.lastError } : {}),
+  });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../audit/AuditEvent.js';
-import type { DeskResult } from '../desk/DeskResult.js';
+import type { Result } from '../runner/Result.js';
 import type { OrderDesk } from '../desk/OrderDesk.js';
-import { ORDER_KIND, orderStream, type OrderRecord, type OrderView } from '../desk/OrderRecord.js';
+import { orderStream, type OrderView } from '../desk/OrderRecord.js';
 import { parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { IsoDate } from '../model/Temporal.js';
@@ -78,7 +78,7 @@ export class TrackingDesk {
     orderId: string,
     actor: ActorInput,
     progress: z.input<typeof Progress>,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const p = parseOrThrow(Progress, progress, 'progress');
     return this.#desk.act(orderId, {
       type: 'RECORD_PROGRESS',
@@ -92,7 +92,7 @@ export class TrackingDesk {
     orderId: string,
     actor: ActorInput,
     forecast: z.input<typeof Forecast>,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const f = parseOrThrow(Forecast, forecast, 'forecast');
     return this.#desk.act(orderId, {
       type: 'FORECAST_DELIVERY',
@@ -106,7 +106,7 @@ export class TrackingDesk {
     orderId: string,
     actor: ActorInput,
     delivery: z.input<typeof Delivery> = {},
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const d = parseOrThrow(Delivery, delivery, 'delivery');
     return this.#desk.act(orderId, {
       type: 'DELIVER',
@@ -120,7 +120,7 @@ export class TrackingDesk {
     orderId: string,
     actor: ActorInput,
     issue: z.input<typeof Issue>,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const i = parseOrThrow(Issue, issue, 'acceptance issue');
     return this.#desk.act(orderId, {
       type: 'REPORT_ACCEPTANCE_ISSUE',
@@ -134,7 +134,7 @@ export class TrackingDesk {
     orderId: string,
     actor: ActorInput,
     issue: { issueId: string; resolution: string },
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     return this.#desk.act(orderId, {
       type: 'CLOSE_ISSUE',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -148,7 +148,7 @@ export class TrackingDesk {
     orderId: string,
     actor: ActorInput,
     settlement: z.input<typeof Settlement>,
-  ): Promise<DeskResult<OrderView>> {
+  ): Promise<Result<OrderView>> {
     const s = parseOrThrow(Settlement, settlement, 'settlement');
     return this.#desk.act(orderId, {
       type: 'SETTLE',
@@ -158,7 +158,7 @@ export class TrackingDesk {
   }
 
   /** TR-4: delivery and after-sales are done. */
-  complete(orderId: string, actor: ActorInput): Promise<DeskResult<OrderView>> {
+  complete(orderId: string, actor: ActorInput): Promise<Result<OrderView>> {
     return this.#desk.act(orderId, {
       type: 'COMPLETE',
       actor: parseOrThrow(Actor, actor, 'actor'),
@@ -171,10 +171,9 @@ export class TrackingDesk {
    */
   async checkDeliveryForecasts(): Promise<string[]> {
     const flagged: string[] = [];
-    for (const record of await this.#store.list<OrderRecord>(ORDER_KIND)) {
-      if (!['confirmed', 'in_fulfilment'].includes(record.value.workflow.status)) continue;
-      const r = await this.#desk.act(record.key, { type: 'CHECK_DELIVERY' });
-      if (r.ok && r.findings.length > 0) flagged.push(record.key);
+    for (const view of await this.#desk.list(['confirmed', 'in_fulfilment'])) {
+      const r = await this.#desk.act(view.order.id, { type: 'CHECK_DELIVERY' });
+      if (r.ok && r.findings.length > 0) flagged.push(view.order.id);
     }
     return flagged;
   }
@@ -193,7 +192,7 @@ export class TrackingDesk {
 
   /** TR-5: metrics over every order in the store (see `computeMetrics`). */
   async metrics(options: Omit<MetricsOptions, 'timeZone'> = {}): Promise<OrderMetrics[]> {
-    const records = (await this.#store.list<OrderRecord>(ORDER_KIND)).map((r) => r.value);
+    const records = await this.#desk.list();
     const events: AuditEvent[] = [];
     for (const r of records)
       events.push(...(await this.#store.readStream(orderStream(r.order.id))));

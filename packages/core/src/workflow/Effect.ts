@@ -17,9 +17,10 @@ interface EffectBase {
 }
 
 /**
- * What a transition asks the edge to carry out, as plain data. Core never performs effects.
+ * An effect about an order, as plain data (`OrderEffect` is its name in the `Effect` union).
+ * Core never performs effects.
  */
-export type Effect =
+export type OrderEffect =
   | (EffectBase & {
       /** Tell people something (ERP message, mail). */
       type: 'notify';
@@ -67,12 +68,65 @@ export type Effect =
       ruleId?: RuleId;
     });
 
+interface CustomerScope {
+  /** Stable key of the effect: connectors use it as their idempotency key. */
+  key: string;
+  /** The customer the effect is about (credit requests, limit changes: CR-3). */
+  customerId: string;
+}
+
+/**
+ * An effect about a customer rather than one order: a credit request waiting for approval, an
+ * approved limit change told to sales (CR-3).
+ */
+export type CustomerEffect =
+  | (CustomerScope & {
+      type: 'notify';
+      to: Recipients;
+      messageKey: string;
+      params: Readonly<Record<string, MessageParam>>;
+      ruleId?: RuleId;
+    })
+  | (CustomerScope & {
+      /** Ask the holders of `roles` to approve `step` of a customer request before `deadline`. */
+      type: 'scheduleApproval';
+      step: string;
+      roles: readonly string[];
+      users: readonly string[];
+      deadline?: string;
+      ruleIds: readonly RuleId[];
+    })
+  | (CustomerScope & { type: 'closeApproval'; step: string });
+
+/**
+ * What the core asks the edge to carry out, as plain data: written to the outbox in the commit
+ * that decided it and delivered at least once under its `key`. Core never performs effects.
+ */
+export type Effect = OrderEffect | CustomerEffect;
+
 /** The `type` of an effect. */
 export type EffectType = Effect['type'];
 
-/** An effect before the desk gives it its key. */
-export type EffectDraft = Effect extends infer E
-  ? E extends Effect
+/** An order effect before the runner gives it its key. */
+export type EffectDraft = OrderEffect extends infer E
+  ? E extends OrderEffect
     ? Omit<E, 'key' | 'orderId'>
     : never
   : never;
+
+/** A customer effect before the runner gives it its key. */
+export type CustomerEffectDraft = CustomerEffect extends infer E
+  ? E extends CustomerEffect
+    ? Omit<E, 'key' | 'customerId'>
+    : never
+  : never;
+
+/**
+ * Whether an effect is about an order (and so carries `orderId`).
+ *
+ * @example
+ * if (isOrderEffect(effect)) await erp.post(effect.orderId, effect);
+ */
+export function isOrderEffect(effect: Effect): effect is OrderEffect {
+  return 'orderId' in effect && typeof effect.orderId === 'string';
+}

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ArchiveDesk,
-  ARCHIVE_KIND,
-  MemoryStore,
-  verifyArchiveBundle,
-  type MemoryStoreSnapshot,
-} from '../../src/index.js';
+import { gate, archiveDesk, ARCHIVE_KIND } from '../support/gate.js';
+import { MemoryStore, verifyArchiveBundle, type MemoryStoreSnapshot } from '../../src/index.js';
 import { nodeSha256 } from '../../src/node.js';
 import { people } from '../support/people.js';
 import { ok, settledOrder } from '../support/tracking.js';
@@ -68,13 +63,15 @@ describe('AR-2 property: flipping any byte of a stored event or archive record f
             copy.events[target.i] = flipped as MemoryStoreSnapshot['events'][number];
           }
           const store = new MemoryStore({ snapshot: copy, hasher: nodeSha256 });
-          const desk = new ArchiveDesk({
-            policy: h.policy,
-            store,
-            clock: h.clock,
-            ids: { next: (p) => p },
-            hasher: nodeSha256,
-          });
+          const desk = archiveDesk(
+            gate({
+              policy: h.policy,
+              store,
+              clock: h.clock,
+              ids: { next: (p) => p },
+              hasher: nodeSha256,
+            }),
+          );
           const result = await desk.verify();
           expect(result.ok).toBe(false);
           expect(!result.ok && result.problems.some((p) => p.archiveId === h.archiveId)).toBe(true);
@@ -124,13 +121,15 @@ describe('AR-5 property: no read of an archived order succeeds without a live gr
         let ms = Date.parse('2026-03-10T09:00:00+08:00');
         const clock = { now: () => new Date(ms).toISOString() };
         let n = 0;
-        const desk = new ArchiveDesk({
-          policy: h.policy,
-          store,
-          clock,
-          ids: { next: (p) => `${p}-p${++n}` },
-          hasher: nodeSha256,
-        });
+        const desk = archiveDesk(
+          gate({
+            policy: h.policy,
+            store,
+            clock,
+            ids: { next: (p) => `${p}-p${++n}` },
+            hasher: nodeSha256,
+          }),
+        );
         // The model: grants approved by someone else holding the approver role, live for their days.
         const requests: {
           id: string;

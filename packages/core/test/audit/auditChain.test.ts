@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { read } from '../support/gate.js';
 import {
   MemoryStore,
   openSealed,
@@ -160,9 +161,9 @@ describe('MemoryStore commits', () => {
       events: [],
     });
     value.lines.push(2);
-    const read = await store.get<{ lines: number[] }>('k', 'a');
-    read!.value.lines.push(3);
-    expect((await store.get<{ lines: number[] }>('k', 'a'))!.value.lines).toEqual([1]);
+    const got = await read<{ lines: number[] }>(store, 'k', 'a');
+    got!.value.lines.push(3);
+    expect((await read<{ lines: number[] }>(store, 'k', 'a'))!.value.lines).toEqual([1]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderDesk } from '../../src/desk/OrderDesk.js';
+import { gate, orderDesk } from '../support/gate.js';
 import type { CustomerInput } from '../../src/model/Customer.js';
 import type { PolicyInput } from '../../src/policy/Policy.js';
 import { MemoryStore } from '../../src/store/MemoryStore.js';
@@ -20,13 +20,21 @@ async function setup(
 ) {
   const clock = testClock();
   const store = new MemoryStore();
-  const desk = new OrderDesk({ policy: companyPolicy(policy), store, clock, ids: testIds() });
+  const desk = orderDesk(gate({ policy: companyPolicy(policy), store, clock, ids: testIds() }));
   await desk.putCustomer(makeCustomer(customer));
   const submitted = await desk.submit(makeOrder(orderOverrides), people.li);
-  if (!submitted.ok) throw new Error(submitted.code);
-  const id = submitted.value.order.id;
+  const view = submitted.ok ? submitted.value : submitted.recorded;
+  if (!view) throw new Error(submitted.ok ? '' : submitted.code);
+  const id = view.order.id;
   const act = (event: WorkflowEvent) => desk.act(id, event);
-  return { desk, clock, store, submitted, id, act };
+  return {
+    desk,
+    clock,
+    store,
+    submitted: { ...submitted, value: view, effects: submitted.effects ?? [] },
+    id,
+    act,
+  };
 }
 
 describe('CR-4 over-limit order goes on credit hold', () => {
@@ -259,12 +267,14 @@ describe('CR-1 never-evaluated customer', () => {
 
   it('CR-1 without credit facts the order goes to review with an info finding', async () => {
     const clock = testClock();
-    const desk = new OrderDesk({
-      policy: companyPolicy(),
-      store: new MemoryStore(),
-      clock,
-      ids: testIds(),
-    });
+    const desk = orderDesk(
+      gate({
+        policy: companyPolicy(),
+        store: new MemoryStore(),
+        clock,
+        ids: testIds(),
+      }),
+    );
     const r = await desk.submit(makeOrder(), people.li);
     expect(r.ok && r.value.workflow.status).toBe('in_review');
     expect(r.ok && r.value.workflow.findings.find((f) => f.ruleId === 'CR-1')?.severity).toBe(

@@ -1,19 +1,21 @@
 import { expect } from 'vitest';
 import {
   MemoryStore,
-  OrderDesk,
-  type DeskResult,
+  type Result,
   type Order,
   type OrderInput,
   type OrderView,
   type Policy,
   type PolicyInput,
 } from '../../src/index.js';
+import { gate, orderDesk } from './gate.js';
 import { makeOrder } from './orders.js';
+
+type OrderDesk = ReturnType<typeof orderDesk>;
 import { companyPolicy, people, testClock, testIds } from './people.js';
 
 /** Unwraps a desk result, failing the test with the refusal when it is not ok. */
-export function ok(r: DeskResult<OrderView>): OrderView {
+export function ok(r: Result<OrderView>): OrderView {
   if (!r.ok) expect.fail(`${r.code}: ${r.message}`);
   return r.value;
 }
@@ -23,7 +25,7 @@ export function changeDesk(overrides: PolicyInput = {}) {
   const policy: Policy = companyPolicy(overrides);
   const store = new MemoryStore();
   const clock = testClock();
-  const desk = new OrderDesk({ policy, store, clock, ids: testIds() });
+  const desk = orderDesk(gate({ policy, store, clock, ids: testIds() }));
   return { desk, policy, store, clock };
 }
 

@@ -1,5 +1,5 @@
-import { ArchiveDesk, TrackingDesk, type OrderInput, type Policy } from '../../src/index.js';
-import { nodeSha256 } from '../../src/node.js';
+import { type OrderInput, type Policy } from '../../src/index.js';
+import { archiveDesk, trackingDesk } from './gate.js';
 import { makeDesk } from './desk.js';
 import { makeOrder } from './orders.js';
 import { companyPolicy, people } from './people.js';
@@ -40,15 +40,8 @@ export async function confirmedOrder(
     throw new Error('the order was not approved');
   const confirmed = await h.desk.confirm(order.id, people.li);
   if (!confirmed.ok) throw new Error(`confirm failed: ${confirmed.code} ${confirmed.message}`);
-  const tracking = new TrackingDesk({ desk: h.desk, store: h.store });
-  let n = 0;
-  const archives = new ArchiveDesk({
-    policy,
-    store: h.store,
-    clock: h.clock,
-    ids: { next: (p) => `${p}-${++n}` },
-    hasher: nodeSha256,
-  });
+  const tracking = trackingDesk(h.og);
+  const archives = archiveDesk(h.og);
   return { ...h, tracking, archives, orderId: order.id };
 }
 

@@ -86,4 +86,8 @@ export const ARCHIVE_MESSAGES: MessageCatalogue = {
     en: '{actor} may not run the monthly filing.',
     zh: '{actor}无权执行月度归档。',
   },
+  'archive.ledger.notAllowed': {
+    en: '{actor} may not read the contract ledger (AR-5).',
+    zh: '{actor}无权查阅合同台账(AR-5)。',
+  },
 };

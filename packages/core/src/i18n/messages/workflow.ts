@@ -6,6 +6,70 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     en: 'Every approval step is done: the order is approved and may be confirmed to the customer.',
     zh: '所有审批环节均已完成:订单已批准,可向客户确认。',
   },
+  'workflow.returnedToSales': {
+    en: 'Order {number} was received and returned to sales for correction: see the findings.',
+    zh: '订单 {number} 已接收,但退回销售修改:请查看审核意见。',
+  },
+  'refusal.INVALID_TRANSITION': {
+    en: "This action is not possible in the order's current state.",
+    zh: '订单当前状态下不能执行此操作。',
+  },
+  'refusal.BLOCKED': {
+    en: 'The rules block this action: see the findings.',
+    zh: '制度规则阻止此操作:请查看审核意见。',
+  },
+  'refusal.REASON_REQUIRED': { en: 'A reason is required.', zh: '必须填写原因。' },
+  'refusal.SELF_APPROVAL': {
+    en: 'You may not approve what you own, submitted or requested (segregation of duties).',
+    zh: '不得审批本人负责、提交或申请的事项(职责分离)。',
+  },
+  'refusal.NOT_ELIGIBLE': {
+    en: 'You hold no role that may take this action now.',
+    zh: '您当前没有执行此操作的角色。',
+  },
+  'refusal.ALREADY_APPROVED': {
+    en: 'You already approved this step.',
+    zh: '您已审批过该环节。',
+  },
+  'refusal.STEP_NOT_ACTIVE': {
+    en: 'That step is not waiting for approval now.',
+    zh: '该环节当前不在待审批状态。',
+  },
+  'refusal.UNKNOWN_STEP': { en: 'No such approval step.', zh: '没有该审批环节。' },
+  'refusal.UNKNOWN_ISSUE': { en: 'No such acceptance issue.', zh: '没有该验收问题。' },
+  'refusal.CONFLICT': {
+    en: 'Another request is pending, or the request names an outdated revision.',
+    zh: '已有待处理的申请,或申请所依据的版本已过时。',
+  },
+  'refusal.INVALID_EXPIRY': {
+    en: 'The expiry must be after now.',
+    zh: '到期时间必须晚于当前时间。',
+  },
+  'refusal.ALREADY_SUBMITTED': {
+    en: 'The order was already submitted.',
+    zh: '订单已提交。',
+  },
+  'refusal.RETURNED': {
+    en: 'The order was returned to sales for correction.',
+    zh: '订单已退回销售修改。',
+  },
+  'refusal.NOT_FOUND': { en: 'Not found.', zh: '未找到。' },
+  'refusal.NOT_PENDING': {
+    en: 'The request was already decided.',
+    zh: '该申请已处理。',
+  },
+  'refusal.ALREADY_DECIDED': {
+    en: 'The request was already decided.',
+    zh: '该申请已处理。',
+  },
+  'refusal.NO_GRANT': {
+    en: 'Reading an archive needs an approved, live access grant.',
+    zh: '查阅档案须持有已批准且在有效期内的授权。',
+  },
+  'refusal.CURRENCY_MISMATCH': {
+    en: "The increase must be in the currency of the customer's limit.",
+    zh: '临时额度须与客户信用额度币种一致。',
+  },
   'workflow.invalidTransition': {
     en: '{event} is not possible while the order is {status}.',
     zh: '订单当前状态为 {status},不能执行 {event}。',

@@ -27,7 +27,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'ExportAllDeclaration',
-          message: 'List named exports; no `export *` (DESIGN.md house style 3).',
+          message: 'List named exports; no `export *` (docs/architecture.md, house style).',
         },
       ],
     },
@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'fetch', message: 'core is pure: no network (DESIGN.md house style 1).' },
+        { name: 'fetch', message: 'core is pure: no network (docs/architecture.md, house style).' },
         { name: 'setTimeout', message: 'core is pure: no timers; pass a Clock.' },
         { name: 'setInterval', message: 'core is pure: no timers; pass a Clock.' },
       ],

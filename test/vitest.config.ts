@@ -7,6 +7,7 @@ export default defineProject({
   resolve: {
     alias: {
       '@ordergate/core/node': src('core/src/node.ts'),
+      '@ordergate/core/audit': src('core/src/audit.ts'),
       '@ordergate/core': src('core/src/index.ts'),
       '@ordergate/connectors': src('connectors/src/index.ts'),
     },

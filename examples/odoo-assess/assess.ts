@@ -4,7 +4,7 @@
  * `--apply`, writes the effects back (a chatter note with the findings, one approval activity
  * per approver for each required step — RV-3 — and a lock for blocked orders).
  *
- *   source /work/odoo/env18.sh && pnpm --filter @ordergate/example-odoo-assess start [--apply] [--policy file.json]
+ *   ODOO_URL=… ODOO_DB=… ODOO_USER=… ODOO_KEY=… pnpm --filter @ordergate/example-odoo-assess start [--apply] [--policy file.json]
  */
 import { readFileSync } from 'node:fs';
 import { assessOrder, type Effect, type Finding, formatFinding, loadPolicy } from '@ordergate/core';

@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    audit: 'src/audit.ts',
+    testing: 'src/testing.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

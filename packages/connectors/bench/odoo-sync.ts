@@ -3,7 +3,7 @@
  * a real Odoo, compared with the floor (the same data read with the fewest raw calls and no
  * mapping) and with odoo-await (the most used TypeScript client) used as its README shows.
  *
- *   source /work/odoo/env18.sh && pnpm --filter @ordergate/connectors bench
+ *   ODOO_URL=… ODOO_DB=… ODOO_USER=… ODOO_KEY=… pnpm --filter @ordergate/connectors bench
  *
  * Needs ODOO_URL, ODOO_DB, ODOO_USER, ODOO_KEY. The first run creates the data once (orders with
  * client_order_ref `OGBENCH-…`, 50 customers, open invoices) in bulk `create` calls and later runs
@@ -21,7 +21,7 @@ const PAGE = Number(process.env.BENCH_PAGE ?? 1000);
 const WARMUP_ORDERS = Number(process.env.BENCH_WARMUP_ORDERS ?? 3000);
 const env = process.env;
 if (!env.ODOO_URL || !env.ODOO_DB || !env.ODOO_USER || !env.ODOO_KEY) {
-  console.error('Set ODOO_URL, ODOO_DB, ODOO_USER and ODOO_KEY (e.g. source /work/odoo/env18.sh).');
+  console.error('Set ODOO_URL, ODOO_DB, ODOO_USER and ODOO_KEY.');
   process.exit(2);
 }
 const config = { ...odooConfigFromEnv(env), timeoutMs: 600_000 };

@@ -1,4 +1,4 @@
-// @ordergate/connectors — public API. Named exports only (DESIGN.md house style 3).
+// @ordergate/connectors — public API. Named exports only (docs/architecture.md, house style).
 
 // Odoo: client and transports
 export { OdooClient } from './odoo/OdooClient.js';

@@ -1,6 +1,6 @@
 // `pnpm bench`: the review benchmark, then the other benchmarks present. Each lives in its own
 // file and is loaded on demand, so a bench that is missing or not yet exporting its runner is
-// skipped with a note instead of breaking the run. `--only review|credit|audit|diff` runs one.
+// skipped with a note instead of breaking the run. `--only review|credit|audit|diff|size` runs one.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,7 @@ const BENCHES = {
   credit: { file: 'credit.ts', runner: 'runCreditBench' },
   audit: { file: 'auditVerify.ts', runner: 'runAuditVerifyBench' },
   diff: { file: 'revisionDiff.ts', runner: 'runRevisionDiffBench' },
+  size: { file: 'size.ts', runner: 'runSizeBench' },
 } as const;
 type BenchName = keyof typeof BENCHES;
 

@@ -289,22 +289,7 @@ export class OrderDesk {
    * @throws {NotFoundError} when no order has that id.
    */
   act(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
-    return this.#runner.attempt(async () => {
-      const found = await this.#records.get('order', orderId);
-      if (!found) throw new NotFoundError('order', orderId);
-      const actor = 'actor' in event ? event.actor.id : null;
-      return this.#run(
-        {
-          order: found.value.order,
-          revisions: found.value.revisions,
-          state: found.value.workflow,
-          version: found.version,
-          now: this.#clock.now(),
-          actor,
-        },
-        [event],
-      );
-    });
+    return this.#runner.attempt(async () => this.#run(await this.#load(orderId, event), [event]));
   }
 
   /**
@@ -312,19 +297,22 @@ export class OrderDesk {
    * answer now. The façade's `allowedActions` asks this for every action.
    */
   async dryRun(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
+    const d = await this.#decide(await this.#load(orderId, event), [event]);
+    return 'outcome' in d ? d.outcome : ok(d.view, d.findings, []);
+  }
+
+  /** The stored order an event applies to, as a run starts from it. */
+  async #load(orderId: string, event: WorkflowEvent): Promise<RunStart> {
     const found = await this.#records.get('order', orderId);
     if (!found) throw new NotFoundError('order', orderId);
-    return this.#decide(
-      {
-        order: found.value.order,
-        revisions: found.value.revisions,
-        state: found.value.workflow,
-        version: found.version,
-        now: this.#clock.now(),
-        actor: 'actor' in event ? event.actor.id : null,
-      },
-      [event],
-    ).then((d) => ('outcome' in d ? d.outcome : ok(d.view, d.findings, [])));
+    return {
+      order: found.value.order,
+      revisions: found.value.revisions,
+      state: found.value.workflow,
+      version: found.version,
+      now: this.#clock.now(),
+      actor: 'actor' in event ? event.actor.id : null,
+    };
   }
 
   /**

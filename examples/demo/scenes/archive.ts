@@ -12,7 +12,7 @@ import {
   type OrderView,
 } from '@ordergate/core';
 import { nodeSha256 } from '@ordergate/core/node';
-import { baseOrder, people, SceneClock, sceneDesk } from './company.js';
+import { baseOrder, hengtai, people, SceneClock, sceneDesk } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
@@ -73,6 +73,7 @@ function problems(out: SceneOutput, list: readonly ArchiveProblem[]): void {
 export async function archiveScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
   const { desk, store, policy } = sceneDesk(clock);
+  await desk.putCustomer(hengtai); // CR-1: an evaluated customer, so credit passes
   const tracking = new TrackingDesk({ desk, store });
   let n = 0;
   const archives = new ArchiveDesk({

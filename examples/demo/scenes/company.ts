@@ -2,6 +2,7 @@ import {
   loadPolicy,
   MemoryStore,
   OrderDesk,
+  type CustomerInput,
   type OrderInput,
   type Policy,
   type PolicyInput,
@@ -69,6 +70,21 @@ export class SceneClock {
     this.#ms += hours * 3_600_000;
   }
 }
+
+/**
+ * The regular customer of the review, change and archive scenes, with the credit facts a connector
+ * reads from the ERP: evaluated, grade A, a 5,000,000.00 CNY limit (CR-1 passes). Without facts the
+ * policy's default (`credit.withoutFacts: 'hold'`) would hold every order on credit.
+ */
+export const hengtai: CustomerInput = {
+  id: 'c-hengtai',
+  name: '恒泰机电 Hengtai Electromechanical',
+  credit: {
+    grade: 'A',
+    limit: { amount: 500_000_000, currency: 'CNY' },
+    evaluatedAt: '2025-12-01T00:00:00+08:00',
+  },
+};
 
 /** A desk on an in-memory store with a scene clock. */
 export function sceneDesk(clock: SceneClock, policy: Policy = companyPolicy()) {

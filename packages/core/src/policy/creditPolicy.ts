@@ -67,10 +67,11 @@ export const CreditPolicy = z.strictObject({
   includeTax: z.boolean().default(true),
   /**
    * An order assessed without the customer's credit facts (the connector did not supply them):
-   * `info` records that credit was not checked; `hold` treats it like a never-evaluated
-   * customer (CR-1). Unknown facts are not "never evaluated", hence `info` by default.
+   * `hold` (default) puts it on credit hold like a never-evaluated customer (CR-1), released by
+   * `releasePaths['CR-1']`, so credit never passes unchecked; `info` lets it go on with one
+   * `info` finding recording that credit was not checked (for companies without credit data).
    */
-  withoutFacts: z.enum(['info', 'hold']).default('info'),
+  withoutFacts: z.enum(['info', 'hold']).default('hold'),
   /**
    * An evaluated customer with no limit on file: `zero` — no credit granted, any exposure
    * exceeds it (CR-4); `unlimited` — CR-4/CR-5 do not apply.

@@ -121,6 +121,17 @@ function removalTarget(
   return target.length === 0 ? undefined : target;
 }
 
+/** One issue per path: the first found (a type or size problem before a finer check). */
+function firstPerPath(issues: readonly PolicyIssue[]): PolicyIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = JSON.stringify(issue.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function knownNames(merged: unknown): KnownNames {
   const keys = (value: unknown) => new Set(isPlainObject(value) ? Object.keys(value) : []);
   return {
@@ -158,18 +169,20 @@ export function parsePolicy(document: unknown): PolicyParse {
     const result = PolicyShape.safeParse(merged);
     if (result.success) {
       issues.push(...policyChecks(result.data, known).filter((i) => !setAside(i, removed)));
-      return issues.length === 0 ? { ok: true, policy: result.data } : { ok: false, issues };
+      return issues.length === 0
+        ? { ok: true, policy: result.data }
+        : { ok: false, issues: firstPerPath(issues) };
     }
     const before = [...removed];
     for (const issue of shapeIssues(result.error.issues, merged)) {
       if (!setAside(issue, before)) issues.push(issue);
       const target = removalTarget(given, issue.path, before);
-      if (target === undefined) return { ok: false, issues };
+      if (target === undefined) return { ok: false, issues: firstPerPath(issues) };
       if (!removed.some((r) => samePath(r, target))) {
         given = removeAt(given, target);
         removed.push(target);
       }
     }
   }
-  return { ok: false, issues };
+  return { ok: false, issues: firstPerPath(issues) };
 }

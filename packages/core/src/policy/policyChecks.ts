@@ -31,16 +31,18 @@ export interface KnownNames {
   steps: ReadonlySet<string>;
 }
 
-// Ten years in days, less a margin for the first, partly used day and a daylight-saving day.
+// Whole weeks in ten years, less a margin: two days (the first one partly used) and twelve hours
+// for the days daylight saving shortens (at most one hour a year, in zones that have it).
 const CALENDAR_WEEKS = Math.floor(3_650 / 7);
 const MARGIN_DAYS = 2;
+const MARGIN_HOURS = 12;
 
 /**
  * The working hours a business calendar is sure to offer within ten years from any instant:
  * whole weeks of its working days, less every holiday it lists and a margin.
  *
  * @example
- * workingHoursInTenYears(BusinessCalendar.parse({})); // 23_436 (9 h × 5 days × 521 weeks − 2 days)
+ * workingHoursInTenYears(BusinessCalendar.parse({})); // 23_415: 9 h × (5 days × 521 weeks − 2) − 12
  */
 export function workingHoursInTenYears(calendar: BusinessCalendar): number {
   const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
@@ -49,7 +51,7 @@ export function workingHoursInTenYears(calendar: BusinessCalendar): number {
     CALENDAR_WEEKS * new Set(calendar.workingDays).size -
     new Set(calendar.holidays).size -
     MARGIN_DAYS;
-  return Math.max(0, days) * dayHours;
+  return Math.max(0, Math.max(0, days) * dayHours - MARGIN_HOURS);
 }
 
 /**

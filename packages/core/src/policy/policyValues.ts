@@ -103,10 +103,10 @@ function patternProblem(pattern: string): string | undefined {
  */
 export const NumberPattern = z
   .string()
-  .min(1)
   .max(MAX_PATTERN_LENGTH)
   .superRefine((pattern, ctx) => {
-    const problem = patternProblem(pattern);
+    // one problem per pattern: a pattern too long is reported as such only
+    const problem = pattern.length > MAX_PATTERN_LENGTH ? undefined : patternProblem(pattern);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: pattern });
   });
 

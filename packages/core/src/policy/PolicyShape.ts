@@ -74,5 +74,10 @@ export const PolicyShape = z.strictObject({
     .prefault({}),
 });
 
-/** A loaded policy: the document with every default filled in (see `Policy`). */
+/**
+ * A loaded policy: the document with every default filled in (see `Policy`).
+ *
+ * @example
+ * const timeZone: PolicyOutput['timeZone'] = loadPolicy().timeZone; // 'Asia/Shanghai'
+ */
 export type PolicyOutput = z.output<typeof PolicyShape>;

@@ -3,6 +3,7 @@ import { IsoDate } from '../model/Temporal.js';
 import { crossFieldIssue } from './policyValues.js';
 
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const CalendarDate = IsoDate.meta({ format: 'date' });
 const minutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 
 /**
@@ -19,9 +20,9 @@ export const BusinessCalendar = z
     workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
     dayStart: HourMinute.default('09:00'),
     dayEnd: HourMinute.default('18:00'),
-    holidays: z.array(IsoDate).default([]),
+    holidays: z.array(CalendarDate).default([]),
     /** Weekend days that are worked (调休). */
-    extraWorkingDays: z.array(IsoDate).default([]),
+    extraWorkingDays: z.array(CalendarDate).default([]),
   })
   .superRefine((c, ctx) => {
     const valid =

@@ -162,7 +162,12 @@ export const ChangePolicy = z.strictObject({
 });
 export type ChangePolicy = z.infer<typeof ChangePolicy>;
 
-/** A role or step the change policy names, with its path under `change`. */
+/**
+ * A role or step the change policy names, with its path under `change`.
+ *
+ * @example
+ * const ref: ChangePolicyReference = { kind: 'step', name: 'salesHead', path: ['approvalSteps', 0] };
+ */
 export interface ChangePolicyReference {
   kind: 'role' | 'step';
   name: string;

@@ -1,4 +1,9 @@
-/** A plain data object (not an array, a date or a class instance). */
+/**
+ * A plain data object (not an array, a date or a class instance).
+ *
+ * @example
+ * isPlainObject({ a: 1 }); // true; isPlainObject([1]) and isPlainObject(new Date()) are false
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;

@@ -4,7 +4,12 @@ import { changePolicyReferences } from './changePolicy.js';
 import type { PolicyOutput } from './PolicyShape.js';
 import { trackingPolicyRoles } from './trackingPolicy.js';
 
-/** A path into the policy document, e.g. `['review', 'routes', 'always', 0]`. */
+/**
+ * A path into the policy document.
+ *
+ * @example
+ * const path: PolicyPath = ['review', 'routes', 'always', 0]; // reported as review.routes.always.0
+ */
 export type PolicyPath = (string | number)[];
 
 /**
@@ -25,6 +30,9 @@ export interface PolicyIssue {
  * The role and step names a policy defines: every key of its `roles` and `approvals.steps`
  * (the defaults' and its own), whether or not the definition under the key is valid, so a
  * malformed definition is reported once, not again by every reference to it.
+ *
+ * @example
+ * const known: KnownNames = { roles: new Set(Object.keys(DEFAULT_ROLES)), steps: new Set(Object.keys(DEFAULT_STEPS)) };
  */
 export interface KnownNames {
   roles: ReadonlySet<string>;

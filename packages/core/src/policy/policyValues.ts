@@ -12,13 +12,33 @@ import { z } from 'zod';
  * Hours.parse(MAX_POLICY_HOURS); // ok; one more is refused
  */
 export const MAX_POLICY_HOURS = 87_600;
-/** Ten years in days (see `MAX_POLICY_HOURS`). */
+/**
+ * Ten years in days (see `MAX_POLICY_HOURS`).
+ *
+ * @example
+ * Days.parse(MAX_POLICY_DAYS + 1); // throws
+ */
 export const MAX_POLICY_DAYS = 3_650;
-/** The longest archive retention (AR-6), in years. */
+/**
+ * The longest archive retention (AR-6), in years.
+ *
+ * @example
+ * loadPolicy({ archive: { retention: { years: MAX_RETENTION_YEARS } } });
+ */
 export const MAX_RETENTION_YEARS = 100;
-/** The widest `{seq:N}` padding of a number pattern: a safe integer has at most 16 digits. */
+/**
+ * The widest `{seq:N}` padding of a number pattern: a safe integer has at most 16 digits.
+ *
+ * @example
+ * NumberPattern.parse(`SO-{seq:${MAX_SEQUENCE_WIDTH}}`);
+ */
 export const MAX_SEQUENCE_WIDTH = 16;
-/** The longest number pattern (order, archive and filing numbers). */
+/**
+ * The longest number pattern (order, archive and filing numbers).
+ *
+ * @example
+ * NumberPattern.safeParse(`${'X'.repeat(MAX_PATTERN_LENGTH)}{seq}`).success; // false
+ */
 export const MAX_PATTERN_LENGTH = 64;
 
 /**

@@ -3,6 +3,9 @@ import { IsoDateTime } from '../model/Temporal.js';
 import { LocalizedText } from './LocalizedText.js';
 import { crossFieldIssue, Name } from './policyValues.js';
 
+/** An instant with an explicit zone; `date-time` (RFC 3339, offset required) for editors. */
+const ZonedInstant = IsoDateTime.meta({ format: 'date-time' });
+
 /**
  * A regulation role mapped to ERP users and groups. Someone holds the role when their user id is
  * in `users` or one of their groups is in `groups`.
@@ -68,9 +71,9 @@ export const Delegation = z
     /** Roles delegated; all of `from`'s roles when absent. */
     roles: z.array(Name).optional(),
     /** First instant of the delegation (inclusive); from the start of time when absent. */
-    validFrom: IsoDateTime.optional(),
+    validFrom: ZonedInstant.optional(),
     /** Last instant of the delegation (inclusive); open-ended when absent. */
-    validUntil: IsoDateTime.optional(),
+    validUntil: ZonedInstant.optional(),
   })
   .superRefine((d, ctx) => {
     // Each check runs only on valid fields: a malformed field is reported once, by itself.

@@ -297,6 +297,28 @@ describe('CR-1 never-evaluated customer', () => {
     expect(released.ok && released.value.workflow.status).toBe('in_review');
   });
 
+  it('CR-1 an order held for missing facts is assessed on its facts once they are loaded and it is resubmitted', async () => {
+    const policy = loadPolicy({ roles: companyRoles });
+    const desk = new OrderDesk({
+      policy,
+      store: new MemoryStore(),
+      clock: testClock(),
+      ids: testIds(),
+    });
+    const held = await desk.submit(makeOrder(), people.li);
+    expect(held.ok && held.value.workflow.status).toBe('credit_hold');
+    await desk.putCustomer(makeCustomer()); // the connector delivers the facts: evaluated, within limit
+    const declined = await desk.act('o-1', {
+      type: 'DECLINE_CREDIT',
+      actor: people.qian,
+      reason: 'Resubmit now that the credit facts are loaded',
+    });
+    expect(declined.ok && declined.value.workflow.status).toBe('returned');
+    const again = await desk.submit(makeOrder(), people.li);
+    expect(again.ok && again.value.workflow.status).toBe('in_review');
+    expect(again.ok && again.value.workflow.findings.some((f) => f.ruleId === 'CR-1')).toBe(false);
+  });
+
   it("CR-1 with credit.withoutFacts 'info' an order without credit facts goes to review with an info finding", async () => {
     const clock = testClock();
     const desk = new OrderDesk({

@@ -9,7 +9,7 @@ import type { PolicyOutput, PolicyShape } from './PolicyShape.js';
  * orders without credit facts held…).
  *
  * Parsing it does what `loadPolicy` does: merges the document over the defaults (objects key by
- * key, arrays replaced — see `mergeOverDefaults`), refuses unknown keys, out-of-range values and
+ * key, arrays replaced — see `loadPolicy`), refuses unknown keys, out-of-range values and
  * references to undefined roles and steps, each problem once at its path. Prefer `loadPolicy`,
  * which throws a `PolicyError`; `Policy` is the same as a zod schema, for composing.
  *

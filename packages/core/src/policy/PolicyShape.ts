@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencyCode } from '../model/Money.js';
 import { TimeZone } from '../model/Temporal.js';
 import { RuleId } from '../model/RuleId.js';
 import { ApprovalsPolicy } from './approvalsPolicy.js';
@@ -13,7 +14,6 @@ import { ArchivePolicy } from './archivePolicy.js';
 import { TrackingPolicy } from './trackingPolicy.js';
 import { copyDefaults, Name, RoleList } from './policyValues.js';
 import { DEFAULT_ROLES, Delegation, RoleDefinition } from './rolesPolicy.js';
-import { CurrencyCode } from '../model/Money.js';
 
 /** Decimal places of the currencies messages display; any other currency shows 2. */
 const DEFAULT_MINOR_UNITS = { CNY: 2, USD: 2, EUR: 2, HKD: 2, JPY: 0, GBP: 2, KRW: 0, TWD: 2 };

@@ -10,7 +10,7 @@ import {
   type Result,
 } from '@ordergate/core';
 import { nodeSha256 } from '@ordergate/core/node';
-import { baseOrder, people, SceneClock, sceneGate } from './company.js';
+import { baseOrder, hengtai, people, SceneClock, sceneGate } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
@@ -60,6 +60,7 @@ function problems(out: SceneOutput, list: readonly ArchiveProblem[]): void {
 export async function archiveScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
   const { og, store, policy } = sceneGate(clock, { hasher: nodeSha256 });
+  await og.putCustomer(hengtai); // CR-1: an evaluated customer, so credit passes
 
   out.heading(
     t(out, 'Archive 1. Fulfilment, settlement and archiving', '归档 1. 执行、结算与归档'),

@@ -10,7 +10,7 @@ import {
   type RevisionDiff,
   type Route,
 } from '@ordergate/core';
-import { baseOrder, people, SceneClock, sceneGate } from './company.js';
+import { baseOrder, hengtai, people, SceneClock, sceneGate } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
@@ -103,6 +103,7 @@ async function approveInTurn(
 export async function changeScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
   const { og, policy } = sceneGate(clock);
+  await og.putCustomer(hengtai); // CR-1: an evaluated customer, so credit passes
 
   out.heading(t(out, 'Change control: a confirmed order is locked', '变更管理:已确认订单锁定'));
   const input = baseOrder('so-change', {

@@ -2,6 +2,7 @@ import {
   loadPolicy,
   MemoryStore,
   Ordergate,
+  type CustomerInput,
   type Hasher,
   type OrderInput,
   type Policy,
@@ -70,6 +71,21 @@ export class SceneClock {
     this.#ms += hours * 3_600_000;
   }
 }
+
+/**
+ * The regular customer of the review, change and archive scenes, with the credit facts a connector
+ * reads from the ERP: evaluated, grade A, a 5,000,000.00 CNY limit (CR-1 passes). Without facts the
+ * policy's default (`credit.withoutFacts: 'hold'`) would hold every order on credit.
+ */
+export const hengtai: CustomerInput = {
+  id: 'c-hengtai',
+  name: '恒泰机电 Hengtai Electromechanical',
+  credit: {
+    grade: 'A',
+    limit: { amount: 500_000_000, currency: 'CNY' },
+    evaluatedAt: '2025-12-01T00:00:00+08:00',
+  },
+};
 
 /** The façade on an in-memory store with a scene clock (and, if given, the hash for the chains). */
 export function sceneGate(clock: SceneClock, options: { policy?: Policy; hasher?: Hasher } = {}) {

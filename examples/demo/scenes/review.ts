@@ -7,7 +7,7 @@ import {
   type Result,
   type Route,
 } from '@ordergate/core';
-import { baseOrder, people, SceneClock, sceneGate } from './company.js';
+import { baseOrder, hengtai, people, SceneClock, sceneGate } from './company.js';
 import type { SceneOutput } from './SceneOutput.js';
 
 const t = (out: SceneOutput, en: string, zh: string) => (out.lang === 'zh' ? zh : en);
@@ -74,15 +74,7 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
   const { og } = sceneGate(clock);
   // The customer's credit facts, as a connector would read them from the ERP (CR-1: evaluated).
-  await og.putCustomer({
-    id: 'c-hengtai',
-    name: '恒泰机电 Hengtai Electromechanical',
-    credit: {
-      grade: 'A',
-      limit: { amount: 500_000_000, currency: 'CNY' },
-      evaluatedAt: '2025-12-01T00:00:00+08:00',
-    },
-  });
+  await og.putCustomer(hengtai);
   const submit = async (title: string, input: ReturnType<typeof baseOrder>) => {
     out.heading(title);
     const r = await og.submit(input, people.li);

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * @example
  * LocalizedText.parse({ en: 'Sales department head', zh: '销售部门负责人' });
  */
-export const LocalizedText = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+export const LocalizedText = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**

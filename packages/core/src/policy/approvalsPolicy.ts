@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RuleId } from '../model/RuleId.js';
 import { LocalizedText } from './LocalizedText.js';
+import { copyDefaults, crossFieldIssue, Hours, Name } from './policyValues.js';
 
 /**
  * How a step is satisfied:
@@ -25,23 +26,23 @@ export type ApprovalMode = z.infer<typeof ApprovalMode>;
  *   roles: ['technical', 'finance', 'production'], mode: 'eachDepartment', stage: 20, ruleId: 'RV-4' });
  */
 export const ApprovalStepDefinition = z
-  .object({
+  .strictObject({
     label: LocalizedText,
-    roles: z.array(z.string().min(1)).min(1),
+    roles: z.array(Name).min(1),
     mode: ApprovalMode.default('any'),
     /** For `mOfN`. */
     m: z.number().int().min(1).optional(),
     stage: z.number().int(),
     /** Hours the step may take once active; the order's review deadline applies when absent. */
-    deadlineHours: z.number().positive().optional(),
+    deadlineHours: Hours.optional(),
     /** Role that may act once the step is overdue; the roles' `nextLevel` when absent (RV-2). */
-    escalateTo: z.string().min(1).optional(),
+    escalateTo: Name.optional(),
     /** The rule the step serves, shown with the step. */
     ruleId: RuleId,
   })
-  .refine((s) => s.mode !== 'mOfN' || s.m !== undefined, {
-    message: 'mode mOfN needs m',
-    path: ['m'],
+  .superRefine((s, ctx) => {
+    if (s.mode === 'mOfN' && s.m === undefined)
+      crossFieldIssue(ctx, 'm', 'mode mOfN needs m', ['mode', 'm']);
   });
 export type ApprovalStepDefinition = z.infer<typeof ApprovalStepDefinition>;
 
@@ -136,21 +137,18 @@ export const DEFAULT_STEPS = {
 } satisfies Record<string, z.input<typeof ApprovalStepDefinition>>;
 
 /**
- * Approval settings: the steps rules may require, merged over the default steps.
+ * Approval settings: the steps rules may require, keyed by name; the default steps when absent.
+ * `loadPolicy` merges a policy's steps over the default steps, field by field, so a policy
+ * changes one field of a default step, or adds a step, without restating the others.
  *
  * @example
- * ApprovalsPolicy.parse({ steps: { qualityReview: { label: { en: 'Quality review', zh: '质量评审' },
- *   roles: ['production'], stage: 15, ruleId: 'RV-5' } } }); // default steps kept
+ * loadPolicy({ approvals: { steps: { salesHead: { deadlineHours: 8 }, qualityReview: {
+ *   label: { en: 'Quality review', zh: '质量评审' }, roles: ['production'], stage: 15, ruleId: 'RV-5' } } } });
+ * // every default step kept; the sales head's step gets an 8-hour deadline
  */
-export const ApprovalsPolicy = z.object({
+export const ApprovalsPolicy = z.strictObject({
   steps: z
-    .record(z.string().min(1), ApprovalStepDefinition)
-    .default({})
-    .transform((given) => ({
-      ...Object.fromEntries(
-        Object.entries(DEFAULT_STEPS).map(([k, v]) => [k, ApprovalStepDefinition.parse(v)]),
-      ),
-      ...given,
-    })),
+    .record(Name, ApprovalStepDefinition)
+    .default(() => copyDefaults<Record<string, ApprovalStepDefinition>>(DEFAULT_STEPS)),
 });
 export type ApprovalsPolicy = z.infer<typeof ApprovalsPolicy>;

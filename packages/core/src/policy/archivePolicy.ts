@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import {
+  crossFieldIssue,
+  MAX_POLICY_DAYS,
+  MAX_RETENTION_YEARS,
+  NumberPattern,
+  RoleList,
+} from './policyValues.js';
 
-const RoleList = z.array(z.string().min(1));
-const NumberPattern = z
-  .string()
-  .regex(/\{seq(:\d+)?\}/, 'must contain a {seq} or {seq:N} placeholder');
+const GrantDays = z.number().int().min(1).max(MAX_POLICY_DAYS);
 
 /**
  * Archive settings (AR-1…AR-6), defaults from RULES.md's readings: filing due on the 25th,
@@ -12,11 +16,11 @@ const NumberPattern = z
  * @example
  * ArchivePolicy.parse({ filing: { day: 20 } }).retention.years; // 10
  */
-export const ArchivePolicy = z.object({
+export const ArchivePolicy = z.strictObject({
   /** AR-1: roles that may archive an eligible order, besides its owner. */
   archiveRoles: RoleList.default(['salesAssistant', 'salesHead']),
   numbering: z
-    .object({
+    .strictObject({
       /**
        * AR-3 archive number. `{YYYY}`, `{YY}`, `{MM}` take the archiving date in the policy's
        * time zone; `{seq:N}` is a sequence per month (pattern with a month), per year (with a
@@ -26,7 +30,7 @@ export const ArchivePolicy = z.object({
     })
     .prefault({}),
   filing: z
-    .object({
+    .strictObject({
       /**
        * AR-3: day of the month by which that month's contracts are filed, inclusive, in the
        * policy's time zone; contracts signed after it go into the next month's run. A day past the
@@ -40,23 +44,32 @@ export const ArchivePolicy = z.object({
     })
     .prefault({}),
   retention: z
-    .object({
-      /** AR-6: archives are kept until this anniversary of archiving (RULES.md reading: 10 years). */
-      years: z.number().int().min(1).default(10),
+    .strictObject({
+      /** AR-6: archives are kept until this anniversary of archiving (RULES.md reading: 10 years; at most 100). */
+      years: z.number().int().min(1).max(MAX_RETENTION_YEARS).default(10),
     })
     .prefault({}),
   access: z
-    .object({
+    .strictObject({
       /** AR-5: who approves a request to read an archived order (RULES.md reading: sales head). */
       approverRoles: RoleList.default(['salesHead']),
-      /** AR-5: how long an approved grant lasts when the request names no period (days). */
-      grantDays: z.number().int().min(1).default(7),
-      /** AR-5: the longest grant a request may ask for (days). */
-      maxGrantDays: z.number().int().min(1).default(30),
+      /** AR-5: how long an approved grant lasts when the request names no period (days, at most `maxGrantDays`). */
+      grantDays: GrantDays.default(7),
+      /** AR-5: the longest grant a request may ask for (days, at most ten years). */
+      maxGrantDays: GrantDays.default(30),
+    })
+    .superRefine((a, ctx) => {
+      const valid =
+        GrantDays.safeParse(a.grantDays).success && GrantDays.safeParse(a.maxGrantDays).success;
+      if (valid && a.grantDays > a.maxGrantDays)
+        crossFieldIssue(ctx, 'grantDays', `must be at most maxGrantDays (${a.maxGrantDays})`, [
+          'grantDays',
+          'maxGrantDays',
+        ]);
     })
     .prefault({}),
   legalHold: z
-    .object({
+    .strictObject({
       /** AR-6: who may place or lift a legal hold, which blocks disposal. */
       roles: RoleList.default(['legal']),
     })

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { copyDefaults, Name, RoleList } from './policyValues.js';
 
 // Field keys name what a change touches: a header field by its dotted path (`paymentTerms`,
 // `contact.phone`), a line field as `lines.<field>` whatever the line (`lines.unitPrice`), a new
 // line as `lines.added` and a removed one as `lines.removed`. A policy entry matches a key equal
 // to it or below it: `contact` matches `contact.phone`, `lines` matches every line change.
 
-const FieldKey = z.string().min(1);
-const RoleList = z.array(z.string().min(1));
+const FieldKey = Name;
 
 /** Every department CH-6 names: production, procurement, warehouse, logistics, finance. */
 const ALL_DEPARTMENTS = ['production', 'procurement', 'warehouse', 'logistics', 'finance'];
@@ -62,12 +62,15 @@ export const DEFAULT_CHANGE_NOTIFY: Readonly<Record<string, readonly string[]>> 
   deliveryAddress: ['logistics'],
 };
 
-/** A field → roles map merged over its defaults: an integrator overrides one field at a time. */
+/**
+ * A field → roles map, the defaults when absent; `loadPolicy` merges a policy's entries over the
+ * defaults, so an integrator overrides one field at a time (each entry's list replaces the
+ * default list of that field).
+ */
 function fieldRoles(defaults: Readonly<Record<string, readonly string[]>>) {
   return z
     .record(FieldKey, RoleList)
-    .default({})
-    .transform((given) => ({ ...(defaults as Record<string, string[]>), ...given }));
+    .default(() => copyDefaults(defaults) as Record<string, string[]>);
 }
 
 /**
@@ -78,8 +81,10 @@ function fieldRoles(defaults: Readonly<Record<string, readonly string[]>>) {
  * @example
  * const change = ChangePolicy.parse({ materiality: { nonMaterial: ['contact', 'notes', 'deliveryAddress'] } });
  * change.departments['lines.unitPrice']; // ['finance']
+ * loadPolicy({ change: { departments: { paymentTerms: ['financeDirector'] } } }).change.departments;
+ * // the defaults, with payment terms reviewed by the finance director
  */
-export const ChangePolicy = z.object({
+export const ChangePolicy = z.strictObject({
   /**
    * CH-2: roles that may raise a change or cancellation besides the order's owner. Empty by
    * default: the seed has the owner raise it.
@@ -91,11 +96,11 @@ export const ChangePolicy = z.object({
    * CH-2: the step in which the departments concerned each sign (mode `eachDepartment`); its
    * roles are narrowed, per change, to the departments owning the changed fields.
    */
-  departmentStep: z.string().min(1).default('changeDepartmentReview'),
+  departmentStep: Name.default('changeDepartmentReview'),
   /** CH-2: field → roles of the departments concerned (merged over the defaults). */
   departments: fieldRoles(DEFAULT_CHANGE_DEPARTMENTS),
   materiality: z
-    .object({
+    .strictObject({
       /** CH-4: price, quantity, product, delivery date, payment terms. */
       material: z
         .array(FieldKey)
@@ -128,7 +133,7 @@ export const ChangePolicy = z.object({
   /** CH-6: fields whose change the customer is told of in advance. */
   customerNoticeFields: z.array(FieldKey).default(['requestedDeliveryDate']),
   cancellation: z
-    .object({
+    .strictObject({
       /** CH-3: departments that review a cancellation (money received and work under way). */
       departments: RoleList.default(['finance', 'production']),
       /** CH-6: departments told of a cancellation. */
@@ -136,7 +141,7 @@ export const ChangePolicy = z.object({
     })
     .prefault({}),
   contract: z
-    .object({
+    .strictObject({
       /**
        * CH-7: fields a contract states; changing one on an order with a contract is a contract
        * change (legal review, contract ledger). A change of `contract.*` always is.
@@ -157,7 +162,12 @@ export const ChangePolicy = z.object({
 });
 export type ChangePolicy = z.infer<typeof ChangePolicy>;
 
-/** A role or step the change policy names, with its path under `change`. */
+/**
+ * A role or step the change policy names, with its path under `change`.
+ *
+ * @example
+ * const ref: ChangePolicyReference = { kind: 'step', name: 'salesHead', path: ['approvalSteps', 0] };
+ */
 export interface ChangePolicyReference {
   kind: 'role' | 'step';
   name: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Days, MAX_POLICY_DAYS, Name, Percent } from './policyValues.js';
 
 /**
  * Credit grades (CR-2): A good, B fair, C poor, D bad.
@@ -39,37 +40,38 @@ const Paths = z.array(ReleasePath).min(1, 'a hold needs at least one release pat
  * @example
  * CreditPolicy.parse({ nearLimitPercent: 85, gradeActions: { A: 'pass', B: 'pass', C: 'warn', D: 'block' } });
  */
-export const CreditPolicy = z.object({
+export const CreditPolicy = z.strictObject({
   /** CR-5: warn when exposure including this order reaches this share of the limit (reaching counts). */
-  nearLimitPercent: z.number().min(0).max(100).default(90),
+  nearLimitPercent: Percent.default(90),
   /** CR-6: receivables overdue by more than this many days suspend new orders. */
-  overdueSuspendDays: z.number().int().min(0).default(90),
+  overdueSuspendDays: Days.default(90),
   /**
    * CR-7: upper bounds (days past due) of the ageing buckets, ascending; a `current` bucket (not
    * yet due, or due today) comes first and an open-ended bucket last: [30, 60, 90] gives current,
    * 1–30, 31–60, 61–90, >90.
    */
   ageingBuckets: z
-    .array(z.number().int().positive())
+    .array(z.number().int().positive().max(MAX_POLICY_DAYS))
     .min(1)
     .default([30, 60, 90])
     .refine((b) => b.every((v, i) => i === 0 || v > (b[i - 1] ?? 0)), 'bucket bounds must ascend'),
   /** CR-5 / CR-6: what each grade triggers. */
   gradeActions: z
-    .object({ A: GradeAction, B: GradeAction, C: GradeAction, D: GradeAction })
+    .strictObject({ A: GradeAction, B: GradeAction, C: GradeAction, D: GradeAction })
     .default({ A: 'pass', B: 'pass', C: 'warn', D: 'block' }),
   /** CR-1 / CR-4: step whose holders approve a credit release (finance director by default). */
-  approvalStep: z.string().min(1).default('creditApproval'),
+  approvalStep: Name.default('creditApproval'),
   /** CR-8: payment-term codes that give a customer credit terms (ship within its limit unpaid). */
-  creditTermsPaymentTerms: z.array(z.string().min(1)).default([]),
+  creditTermsPaymentTerms: z.array(Name).default([]),
   /** CR-4: exposure counts this order including tax (RULES.md reading on amounts). */
   includeTax: z.boolean().default(true),
   /**
    * An order assessed without the customer's credit facts (the connector did not supply them):
-   * `info` records that credit was not checked; `hold` treats it like a never-evaluated
-   * customer (CR-1). Unknown facts are not "never evaluated", hence `info` by default.
+   * `hold` (default) puts it on credit hold like a never-evaluated customer (CR-1), released by
+   * `releasePaths['CR-1']`, so credit never passes unchecked; `info` lets it go on with one
+   * `info` finding recording that credit was not checked (for companies without credit data).
    */
-  withoutFacts: z.enum(['info', 'hold']).default('info'),
+  withoutFacts: z.enum(['info', 'hold']).default('hold'),
   /**
    * An evaluated customer with no limit on file: `zero` — no credit granted, any exposure
    * exceeds it (CR-4); `unlimited` — CR-4/CR-5 do not apply.
@@ -77,7 +79,7 @@ export const CreditPolicy = z.object({
   missingLimit: z.enum(['zero', 'unlimited']).default('zero'),
   /** How each kind of credit hold may be released (CR-1, CR-4, CR-6). */
   releasePaths: z
-    .object({
+    .strictObject({
       /** Never evaluated: "needs prepayment or a credit approval". */
       'CR-1': Paths.default(['approval', 'prepayment']),
       /** Over the limit: "a credit approval, or the customer pays ahead, or gives a guarantee". */
@@ -87,20 +89,20 @@ export const CreditPolicy = z.object({
     })
     .prefault({}),
   /** Roles that record prepayments and guarantees on an order (never the order's owner). */
-  paymentRecordRoles: z.array(z.string().min(1)).min(1).default(['finance', 'financeDirector']),
+  paymentRecordRoles: z.array(Name).min(1).default(['finance', 'financeDirector']),
   /** CR-3: changes of grade and limit, and temporary limit increases. */
   limitChange: z
-    .object({
+    .strictObject({
       /** Who may propose a change ("proposed by sales"). */
-      proposeRoles: z.array(z.string().min(1)).min(1).default(['salesperson', 'salesHead']),
+      proposeRoles: z.array(Name).min(1).default(['salesperson', 'salesHead']),
       /** Route of a grade or limit change: finance review, then management approval. */
       steps: z
-        .array(z.string().min(1))
+        .array(Name)
         .min(1)
         .default(['creditLimitFinanceReview', 'creditLimitManagementApproval']),
       /** Route of a temporary limit increase (a limit change too, so CR-3's route by default). */
       temporaryIncreaseSteps: z
-        .array(z.string().min(1))
+        .array(Name)
         .min(1)
         .default(['creditLimitFinanceReview', 'creditLimitManagementApproval']),
       /** An approved grade or limit change counts as a credit evaluation (sets `evaluatedAt`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Hours, NumberPattern } from './policyValues.js';
 
 /**
  * The pieces of required information IN-2 can check; the policy lists which it requires.
@@ -33,35 +34,32 @@ export type RequiredItem = z.infer<typeof RequiredItem>;
  * @example
  * IntakePolicy.parse({ numbering: { pattern: 'SO-{YYYY}-{seq:6}' }, verbal: { mode: 'deadline', confirmationDeadlineHours: 48 } });
  */
-export const IntakePolicy = z.object({
+export const IntakePolicy = z.strictObject({
   numbering: z
-    .object({
+    .strictObject({
       /**
        * Order-number pattern. `{YYYY}`, `{YY}`, `{MM}` take the submission date in the policy's
-       * time zone; `{seq:N}` is the sequence padded to N digits.
+       * time zone; `{seq:N}` is the sequence padded to N digits (1 to 16). No other placeholder.
        */
-      pattern: z
-        .string()
-        .regex(/\{seq(:\d+)?\}/, 'must contain a {seq} or {seq:N} placeholder')
-        .default('SO-{YYYY}-{seq:6}'),
+      pattern: NumberPattern.default('SO-{YYYY}-{seq:6}'),
       /** Sequence restarts each year (`year`) or never (`global`). */
       sequenceScope: z.enum(['year', 'global']).default('year'),
     })
     .prefault({}),
   requiredItems: z.array(RequiredItem).default([...REQUIRED_ITEMS]),
   verbal: z
-    .object({
+    .strictObject({
       /**
        * `block`: a verbal order cannot be confirmed until its written confirmation is recorded
        * (default). `deadline`: it may be confirmed, and is flagged and escalated when the
        * confirmation is still missing `confirmationDeadlineHours` after submission.
        */
       mode: z.enum(['block', 'deadline']).default('block'),
-      confirmationDeadlineHours: z.number().positive().default(48),
+      confirmationDeadlineHours: Hours.default(48),
     })
     .prefault({}),
   urgent: z
-    .object({
+    .strictObject({
       /** Urgent orders must carry a feasibility assessment before approval. */
       requireFeasibility: z.boolean().default(true),
     })

@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { MinorUnits } from '../model/Money.js';
+import { CurrencyCode } from '../model/Money.js';
 import { BusinessCalendar } from './calendarPolicy.js';
+import { Amount, Days, Hours, Name, Percent } from './policyValues.js';
 
 /**
- * Amount thresholds per currency, in minor units (`{ CNY: 100000000 }` = ¥1,000,000.00).
+ * Amount thresholds per currency, in minor units (`{ CNY: 100000000 }` = ¥1,000,000.00): zero or
+ * more, safe integers.
  *
  * @example
  * CurrencyThresholds.parse({ CNY: 100_000_000, USD: 15_000_000 }); // ¥1,000,000.00, $150,000.00
  */
-export const CurrencyThresholds = z.record(z.string().regex(/^[A-Z]{3}$/), MinorUnits);
+export const CurrencyThresholds = z.record(CurrencyCode, Amount);
 
 /**
  * What a deviation from pricing policy leads to: a block (back to sales) or the RV-7 chain.
@@ -24,25 +26,28 @@ export const DeviationOutcome = z.enum(['block', 'exceptional']);
  * @example
  * ReviewPolicy.parse({ deadlines: { byOrderType: { export: 24, domestic: 48 } }, jointReview: { largeAmount: { CNY: 50_000_000 } } });
  */
-export const ReviewPolicy = z.object({
+export const ReviewPolicy = z.strictObject({
   deadlines: z
-    .object({
+    .strictObject({
       /** RV-2: hours from receipt; the seed's 24 h applies to every order by default. */
-      defaultHours: z.number().positive().default(24),
+      defaultHours: Hours.default(24),
       /** IN-4: urgent orders. */
-      urgentHours: z.number().positive().default(4),
+      urgentHours: Hours.default(4),
       /** Per order type, e.g. `{ export: 24, domestic: 48 }`. */
-      byOrderType: z.record(z.string(), z.number().positive()).default({}),
-      /** Count deadlines in working hours of this calendar; calendar hours when absent. */
+      byOrderType: z.record(Name, Hours).default({}),
+      /**
+       * Count deadlines in working hours of this calendar; calendar hours when absent. Every
+       * deadline (these hours and the steps' `deadlineHours`) must fall within ten years of it.
+       */
       calendar: BusinessCalendar.optional(),
     })
     .prefault({}),
   pricing: z
-    .object({
+    .strictObject({
       /** RV-1: payment-term codes allowed without exception; any when empty. */
-      allowedPaymentTerms: z.array(z.string().min(1)).default([]),
+      allowedPaymentTerms: z.array(Name).default([]),
       /** RV-1: minimum days between submission and requested delivery. */
-      minLeadTimeDays: z.number().int().min(0).default(0),
+      minLeadTimeDays: Days.default(0),
       /** RV-1: every line must carry a list price. */
       requireListPrice: z.boolean().default(false),
       /** What a payment term outside the allowed list leads to (RV-1 / RV-7). */
@@ -52,20 +57,20 @@ export const ReviewPolicy = z.object({
     })
     .prefault({}),
   discount: z
-    .object({
+    .strictObject({
       /**
        * RV-6: the discount (percent) each role may grant on its own. Default: salespeople none
        * (RULES.md reading); the sales head approves what exceeds it.
        */
-      authorityByRole: z.record(z.string(), z.number().min(0).max(100)).default({ salesperson: 0 }),
+      authorityByRole: z.record(Name, Percent).default({ salesperson: 0 }),
       /** Step that approves a discount beyond authority. */
-      approvalStep: z.string().min(1).default('salesHead'),
+      approvalStep: Name.default('salesHead'),
       /** Discount (percent, on list price) beyond which the order is exceptional (RV-7); none when absent. */
-      exceptionalAbovePercent: z.number().min(0).max(100).optional(),
+      exceptionalAbovePercent: Percent.optional(),
     })
     .prefault({}),
   jointReview: z
-    .object({
+    .strictObject({
       /** RV-4: large-amount thresholds per currency (amount including tax unless `includeTax` is false). */
       largeAmount: CurrencyThresholds.default({
         CNY: 100_000_000,
@@ -77,35 +82,35 @@ export const ReviewPolicy = z.object({
       unknownCurrency: z.enum(['jointReview', 'ignore']).default('jointReview'),
       /** RV-4: custom-made (non-standard) lines count as special products. */
       customMadeIsSpecial: z.boolean().default(true),
-      step: z.string().min(1).default('jointReview'),
+      step: Name.default('jointReview'),
     })
     .prefault({}),
   routes: z
-    .object({
+    .strictObject({
       /** RV-5 steps for regular orders. */
-      regular: z.array(z.string().min(1)).default(['regularReview']),
+      regular: z.array(Name).default(['regularReview']),
       /** RV-5 steps for non-regular orders: engineering, sales head agreement, GM approval. */
       nonRegular: z
-        .array(z.string().min(1))
+        .array(Name)
         .default(['engineeringReview', 'salesHead', 'generalManagerApproval']),
       /** RV-3: every order needs the sales head. */
-      always: z.array(z.string().min(1)).default(['salesHead']),
+      always: z.array(Name).default(['salesHead']),
       /** RV-7 chain, in order. */
       exceptional: z
-        .array(z.string().min(1))
+        .array(Name)
         .default(['marketingVpReview', 'financeDirectorOpinion', 'presidentApproval']),
       /** RV-10 legal review. */
-      legal: z.array(z.string().min(1)).default(['legalReview']),
+      legal: z.array(Name).default(['legalReview']),
     })
     .prefault({}),
   advancePayment: z
-    .object({
+    .strictObject({
       /** RV-8: advance (percent of the order total) for custom-made products before production. */
-      customMadePercent: z.number().min(0).max(100).default(30),
+      customMadePercent: Percent.default(30),
     })
     .prefault({}),
   contract: z
-    .object({
+    .strictObject({
       /** RV-10: orders at or above these amounts need a contract. */
       requiredAbove: CurrencyThresholds.default({}),
       /** RV-10: orders with custom-made products need a contract. */

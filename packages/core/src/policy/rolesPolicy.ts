@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { IsoDateTime } from '../model/Temporal.js';
 import { LocalizedText } from './LocalizedText.js';
+import { crossFieldIssue, Name } from './policyValues.js';
+
+/** An instant with an explicit zone; `date-time` (RFC 3339, offset required) for editors. */
+const ZonedInstant = IsoDateTime.meta({ format: 'date-time' });
 
 /**
  * A regulation role mapped to ERP users and groups. Someone holds the role when their user id is
@@ -8,14 +13,14 @@ import { LocalizedText } from './LocalizedText.js';
  * @example
  * RoleDefinition.parse({ label: { en: 'Sales department head', zh: '销售部门负责人' }, users: ['u-wang'], nextLevel: 'generalManager' });
  */
-export const RoleDefinition = z.object({
+export const RoleDefinition = z.strictObject({
   label: LocalizedText,
-  users: z.array(z.string().min(1)).default([]),
-  groups: z.array(z.string().min(1)).default([]),
+  users: z.array(Name).default([]),
+  groups: z.array(Name).default([]),
   /** Department for "one from each department" approvals; defaults to the role key. */
-  department: z.string().min(1).optional(),
+  department: Name.optional(),
   /** Escalation target when a step held by this role runs overdue (RV-2). */
-  nextLevel: z.string().min(1).optional(),
+  nextLevel: Name.optional(),
 });
 export type RoleDefinition = z.infer<typeof RoleDefinition>;
 
@@ -49,18 +54,37 @@ export const DEFAULT_ROLES = {
 
 /**
  * Temporary delegation of one user's roles to another (e.g. while on leave). The delegate acts
- * on behalf of `from`; segregation of duties still applies to both.
+ * on behalf of `from`; segregation of duties still applies to both. The window is given as ISO
+ * instants with an explicit zone (`Z` or `±hh:mm`); `validFrom` must come before `validUntil`,
+ * and nobody delegates to themselves.
  *
  * @example
  * Delegation.parse({ from: 'u-wang', to: 'u-zhao', roles: ['salesHead'],
  *   validFrom: '2026-03-02T00:00:00+08:00', validUntil: '2026-03-13T23:59:59+08:00' });
  */
-export const Delegation = z.object({
-  from: z.string().min(1),
-  to: z.string().min(1),
-  /** Roles delegated; all of `from`'s roles when absent. */
-  roles: z.array(z.string().min(1)).optional(),
-  validFrom: z.string().optional(),
-  validUntil: z.string().optional(),
-});
+export const Delegation = z
+  .strictObject({
+    /** The delegator: the user whose roles are delegated. */
+    from: Name,
+    /** The delegate: the user who acts on `from`'s behalf. */
+    to: Name,
+    /** Roles delegated; all of `from`'s roles when absent. */
+    roles: z.array(Name).optional(),
+    /** First instant of the delegation (inclusive); from the start of time when absent. */
+    validFrom: ZonedInstant.optional(),
+    /** Last instant of the delegation (inclusive); open-ended when absent. */
+    validUntil: ZonedInstant.optional(),
+  })
+  .superRefine((d, ctx) => {
+    // Each check runs only on valid fields: a malformed field is reported once, by itself.
+    if (Name.safeParse(d.from).success && d.from === d.to)
+      crossFieldIssue(ctx, 'to', `a user cannot delegate to themselves ("${d.to}")`, [
+        'from',
+        'to',
+      ]);
+    const from = IsoDateTime.safeParse(d.validFrom);
+    const until = IsoDateTime.safeParse(d.validUntil);
+    if (from.success && until.success && Date.parse(from.data) >= Date.parse(until.data))
+      crossFieldIssue(ctx, 'validUntil', 'must be after validFrom', ['validFrom', 'validUntil']);
+  });
 export type Delegation = z.infer<typeof Delegation>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const RoleList = z.array(z.string().min(1));
+import { Days, RoleList } from './policyValues.js';
 
 /**
  * The fulfilment steps whose status is kept current (TR-1): production or procurement,
@@ -27,7 +26,7 @@ export type FulfilmentStep = z.infer<typeof FulfilmentStep>;
  * @example
  * TrackingPolicy.parse({ delivery: { atRiskDays: 5 } }).delivery.notifyRoles; // ['salesHead']
  */
-export const TrackingPolicy = z.object({
+export const TrackingPolicy = z.strictObject({
   /** TR-1: roles that may record fulfilment progress, delivery and acceptance issues. */
   progressRoles: RoleList.default([
     'salesAssistant',
@@ -39,18 +38,18 @@ export const TrackingPolicy = z.object({
   /** AR-1 settlement (paid and invoiced) is recorded by finance. */
   settleRoles: RoleList.default(['finance', 'financeDirector']),
   delivery: z
-    .object({
+    .strictObject({
       /**
        * TR-2: an order not yet shipped this many calendar days (policy time zone) before its
        * agreed delivery date is flagged as at risk. 0 flags only on the agreed date itself.
        */
-      atRiskDays: z.number().int().min(0).default(3),
+      atRiskDays: Days.default(3),
       /** TR-2: who is told of a delivery that will miss its date, besides the order's owner. */
       notifyRoles: RoleList.default(['salesHead']),
     })
     .prefault({}),
   issues: z
-    .object({
+    .strictObject({
       /** TR-3: who is told of an acceptance issue, besides the order's owner. */
       notifyRoles: RoleList.default(['salesHead']),
     })

@@ -43,17 +43,23 @@ describe('CR-1 credit evaluation before business', () => {
     expect(assessCredit(order, ctx())).toEqual([]);
   });
 
-  it('CR-1 without customer facts records that credit was not checked (info), not a hold', () => {
+  it('CR-1 without customer facts the default policy holds the order (fails closed), released by credit approval or prepayment of the whole order', () => {
     const findings = assessCredit(order, { ...makeContext() });
-    expect(rules(findings)).toEqual(['CR-1:info:credit.facts.missing']);
+    expect(rules(findings)).toEqual(['CR-1:block:credit.facts.missingHold']);
+    expect(isCreditHold(findings[0]!)).toBe(true);
+    expect(prepaymentRequiredOf(findings[0]!)).toBe(ORDER_TOTAL);
+    const message = formatFinding(findings[0]!, 'en');
+    expect(message).toContain('No credit facts were supplied for Shanghai Precision Machinery');
+    expect(message).toContain(
+      'on credit hold until a credit release (Credit approval) or a prepayment of 5,650.00 CNY',
+    );
   });
 
-  it('CR-1 without customer facts holds the order when the policy says so', () => {
+  it("CR-1 without customer facts only an info finding records it when the policy says 'info'", () => {
     const findings = assessCredit(order, {
-      ...makeContext({ policy: makePolicy({ credit: { withoutFacts: 'hold' } }) }),
+      ...makeContext({ policy: makePolicy({ credit: { withoutFacts: 'info' } }) }),
     });
-    expect(rules(findings)).toEqual(['CR-1:block:credit.facts.missingHold']);
-    expect(prepaymentRequiredOf(findings[0]!)).toBe(ORDER_TOTAL);
+    expect(rules(findings)).toEqual(['CR-1:info:credit.facts.missing']);
   });
 
   it('CR-1 release paths are policy: prepayment only', () => {

@@ -7,6 +7,8 @@ import type { WorkflowEvent } from '../../src/workflow/WorkflowEvent.js';
 import { CREDIT_DAY, daysBefore, makeCustomer, receivable } from '../support/credit.js';
 import { makeOrder } from '../support/orders.js';
 import { companyPolicy, companyRoles, people, testClock, testIds } from '../support/people.js';
+import { formatFinding } from '../../src/i18n/formatMessage.js';
+import { loadPolicy } from '../../src/policy/loadPolicy.js';
 
 const ORDER_TOTAL = 565_000;
 const overLimit: Partial<CustomerInput> = {
@@ -265,11 +267,75 @@ describe('CR-1 never-evaluated customer', () => {
     expect(r.ok && r.value.workflow.status).toBe('in_review');
   });
 
-  it('CR-1 without credit facts the order goes to review with an info finding', async () => {
+  it('CR-1 by default an order without credit facts is held, never passed silently; a credit approval releases it', async () => {
+    const policy = loadPolicy({ roles: companyRoles }); // credit.withoutFacts left to its default
+    expect(policy.credit.withoutFacts).toBe('hold');
+    const desk = orderDesk(
+      gate({
+        policy,
+        store: new MemoryStore(),
+        clock: testClock(),
+        ids: testIds(),
+      }),
+    );
+    const r = await desk.submit(makeOrder(), people.li);
+    if (!r.ok) return expect.fail(r.code);
+    const { workflow } = r.value;
+    expect(workflow.status).toBe('credit_hold');
+    expect(workflow.route).toBeUndefined();
+    expect(workflow.credit?.holds).toEqual([
+      {
+        ruleId: 'CR-1',
+        messageKey: 'credit.facts.missingHold',
+        paths: ['approval', 'prepayment'],
+        prepaymentRequired: ORDER_TOTAL,
+      },
+    ]);
+    const cr1 = workflow.findings.find((f) => f.ruleId === 'CR-1');
+    expect(cr1?.severity).toBe('block');
+    expect(formatFinding(cr1!, 'en')).toContain('No credit facts were supplied for');
+    expect(r.effects.find((e) => e.type === 'scheduleApproval')).toMatchObject({
+      step: 'creditApproval',
+      ruleIds: ['CR-1'],
+    });
+    expect(await desk.approve(r.value.order.id, people.liu)).toMatchObject({ ok: false });
+    const released = await desk.act(r.value.order.id, {
+      type: 'RELEASE_CREDIT',
+      actor: people.qian,
+      reason: 'Credit facts checked by phone with the ERP team',
+    });
+    expect(released.ok && released.value.workflow.status).toBe('in_review');
+  });
+
+  it('CR-1 an order held for missing facts is assessed on its facts once they are loaded and it is resubmitted', async () => {
+    const policy = loadPolicy({ roles: companyRoles });
+    const desk = orderDesk(
+      gate({
+        policy,
+        store: new MemoryStore(),
+        clock: testClock(),
+        ids: testIds(),
+      }),
+    );
+    const held = await desk.submit(makeOrder(), people.li);
+    expect(held.ok && held.value.workflow.status).toBe('credit_hold');
+    await desk.putCustomer(makeCustomer()); // the connector delivers the facts: evaluated, within limit
+    const declined = await desk.act('o-1', {
+      type: 'DECLINE_CREDIT',
+      actor: people.qian,
+      reason: 'Resubmit now that the credit facts are loaded',
+    });
+    expect(declined.ok && declined.value.workflow.status).toBe('returned');
+    const again = await desk.submit(makeOrder(), people.li);
+    expect(again.ok && again.value.workflow.status).toBe('in_review');
+    expect(again.ok && again.value.workflow.findings.some((f) => f.ruleId === 'CR-1')).toBe(false);
+  });
+
+  it("CR-1 with credit.withoutFacts 'info' an order without credit facts goes to review with an info finding", async () => {
     const clock = testClock();
     const desk = orderDesk(
       gate({
-        policy: companyPolicy(),
+        policy: companyPolicy({ credit: { withoutFacts: 'info' } }),
         store: new MemoryStore(),
         clock,
         ids: testIds(),

@@ -75,9 +75,18 @@ export const companyRoles = {
   president: { label: { en: 'President', zh: '总裁' }, ...byGroup('president') },
 } satisfies PolicyInput['roles'];
 
-/** A policy with the company's roles mapped, plus overrides. */
+/**
+ * A policy with the company's roles mapped, plus overrides. The test company's connector loads no
+ * credit facts for the helper orders' customer, so it sets `credit.withoutFacts: 'info'` (the
+ * default, `hold`, would put every such order on CR-1 credit hold); the credit tests give
+ * customers, or restore the default with `{ credit: { withoutFacts: 'hold' } }`.
+ */
 export function companyPolicy(overrides: PolicyInput = {}): Policy {
-  return loadPolicy({ ...overrides, roles: { ...companyRoles, ...(overrides.roles ?? {}) } });
+  return loadPolicy({
+    ...overrides,
+    roles: { ...companyRoles, ...(overrides.roles ?? {}) },
+    credit: { withoutFacts: 'info', ...(overrides.credit ?? {}) },
+  });
 }
 
 /** A clock tests can move. */

@@ -27,12 +27,13 @@ export function creditEvaluation(order: Order, facts: CreditFacts, ctx: CreditCo
 }
 
 /**
- * CR-1 when the caller supplied no credit facts at all. Unknown facts are not "never
- * evaluated": by default (`credit.withoutFacts: 'info'`) one `info` finding records that credit
- * was not checked; with `'hold'` the order is held as for a never-evaluated customer.
+ * CR-1 when the caller supplied no credit facts at all. Credit fails closed: by default
+ * (`credit.withoutFacts: 'hold'`) the order is held as for a never-evaluated customer
+ * (`credit.facts.missingHold`, released by `releasePaths['CR-1']`, the prepayment being the whole
+ * order); with `'info'` one `info` finding records that credit was not checked.
  *
  * @example
- * creditWithoutFacts(order, ctx)[0]?.messageKey; // 'credit.facts.missing'
+ * creditWithoutFacts(order, ctx)[0]?.messageKey; // 'credit.facts.missingHold' ('credit.facts.missing' with 'info')
  */
 export function creditWithoutFacts(order: Order, ctx: CreditContext): Finding[] {
   const { policy } = ctx;

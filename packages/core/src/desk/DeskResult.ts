@@ -1,4 +1,5 @@
 import type { Finding, MessageParam } from '../model/Finding.js';
+import type { RuleId } from '../model/RuleId.js';
 import type { Effect } from '../workflow/Effect.js';
 import type { TransitionRefusalCode } from '../workflow/TransitionResult.js';
 
@@ -16,6 +17,8 @@ export type DeskResult<T> =
       code: DeskRefusalCode;
       /** English explanation for logs; show users `messageKey` rendered in their language. */
       message: string;
+      /** The rule (`RULES.md` ID) the refusal enforces, when one does. */
+      ruleId?: RuleId;
       messageKey?: string;
       params?: Readonly<Record<string, MessageParam>>;
       findings?: readonly Finding[];

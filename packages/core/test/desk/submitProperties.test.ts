@@ -135,7 +135,11 @@ function apply(input: Record<string, unknown>, m: Mutation): void {
     if (target === null || typeof target !== 'object') return;
     target = (target as Record<string | number, unknown>)[key];
   }
+  // Only plain objects and arrays are edited: a typed array, a Map… put there by an earlier
+  // mutation stays as it is.
   if (target === null || typeof target !== 'object') return;
+  const proto: unknown = Object.getPrototypeOf(target);
+  if (!Array.isArray(target) && proto !== Object.prototype && proto !== null) return;
   const last = m.path[m.path.length - 1]!;
   const parent = target as Record<string | number, unknown>;
   if (m.op === 'delete') {

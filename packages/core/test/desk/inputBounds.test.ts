@@ -115,6 +115,24 @@ describe('RV-9 CH-2 CR-4 actions are bounded and typed: malformed input is a Val
     expect(store.snapshot()).toEqual(before);
   });
 
+  it('CR-1 customer ids and texts are bounded like orders', async () => {
+    const { desk, store } = makeDesk();
+    const before = store.snapshot();
+    const error = await thrown(() =>
+      desk.putCustomer({
+        id: 'c-1',
+        name: long(INPUT_LIMITS.textLength + 1),
+        receivables: [{ id: long(201), amount: 1, currency: 'CNY', dueDate: '2026-02-30' }],
+      }),
+    );
+    expect(error.issues.map((i) => i.path)).toEqual([
+      'name',
+      'receivables.0.id',
+      'receivables.0.dueDate',
+    ]);
+    expect(store.snapshot()).toEqual(before);
+  });
+
   it('RV-9 transition checks the event shape for any caller, before the status', () => {
     const order = makeOrder();
     expect(() =>

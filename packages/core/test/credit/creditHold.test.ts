@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OrderDesk } from '../../src/desk/OrderDesk.js';
 import { ValidationError } from '../../src/errors.js';
+import { MESSAGES } from '../../src/i18n/catalogue.js';
+import { formatMessage } from '../../src/i18n/formatMessage.js';
 import type { CustomerInput } from '../../src/model/Customer.js';
 import type { PolicyInput } from '../../src/policy/Policy.js';
 import { MemoryStore } from '../../src/store/MemoryStore.js';
@@ -193,6 +195,20 @@ describe('CR-4 over-limit order goes on credit hold', () => {
     await expect(
       act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: 1.5 }),
     ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('CR-4 the credit refusals render in English and Chinese with every parameter filled', () => {
+    const params = { expiresAt: 'tomorrow', amount: '-0.05 CNY' };
+    for (const key of [
+      'credit.release.expiryMalformed',
+      'credit.prepayment.notPositive',
+      'credit.guarantee.referenceRequired',
+    ]) {
+      for (const locale of ['en', 'zh'] as const) {
+        expect(MESSAGES[key]?.[locale], key).toBeTruthy();
+        expect(formatMessage(key, params, locale)).not.toMatch(/\{\w+\}/);
+      }
+    }
   });
 
   it('CR-4 a guarantee without its document reference is refused, not thrown', async () => {

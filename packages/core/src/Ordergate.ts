@@ -22,6 +22,7 @@ import { parseOrThrow } from './errors.js';
 import { Actor, type ActorInput } from './model/Actor.js';
 import type { Customer, CustomerInput } from './model/Customer.js';
 import type { MessageParam } from './model/Finding.js';
+import { IdString, TextString } from './model/inputLimits.js';
 import { MinorUnits } from './model/Money.js';
 import type { Order, OrderInput } from './model/Order.js';
 import type { RuleId } from './model/RuleId.js';
@@ -57,8 +58,8 @@ export interface OrdergateOptions {
   pause?: (ms: number) => Promise<void>;
 }
 
-const Id = z.string().trim().min(1, 'required').max(200, 'at most 200 characters');
-const Text = z.string().max(4000, 'at most 4000 characters');
+const Id = IdString;
+const Text = TextString;
 const StepOptions = z
   .object({ step: Id.optional(), comment: Text.optional() })
   .strict()

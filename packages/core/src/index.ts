@@ -9,10 +9,19 @@ export {
   roundHalfAwayFromZero,
   percentToBasisPoints,
 } from './model/Money.js';
-export { IsoDate, IsoDateTime, TimeZone } from './model/Temporal.js';
-export { Order, OrderLine, OrderChannel, Contact, Address, InvoiceInfo } from './model/Order.js';
+export { IsoDate, IsoDateTime, TimeZone, isIsoDate, isIsoDateTime } from './model/Temporal.js';
+export {
+  Order,
+  OrderLine,
+  OrderChannel,
+  Contact,
+  Address,
+  InvoiceInfo,
+  isPricedLine,
+} from './model/Order.js';
 export type { OrderInput, OrderLineInput } from './model/Order.js';
-export { lineTotals, orderTotals, sumLineTotals } from './model/orderTotals.js';
+export { INPUT_LIMITS } from './model/inputLimits.js';
+export { lineTotals, orderTotals, sumLineTotals, withinSafeRange } from './model/orderTotals.js';
 export type { LineTotals, OrderTotals } from './model/orderTotals.js';
 export { Customer, CreditProfile, Receivable, OpenOrder, Grade } from './model/Customer.js';
 export type { CustomerInput } from './model/Customer.js';
@@ -164,6 +173,7 @@ export type {
   ChangeWorkflowState,
 } from './change/ChangeRequest.js';
 export { applyChangePatch } from './change/applyChangePatch.js';
+export type { PatchResult } from './change/applyChangePatch.js';
 export { diffRevisions, changedFieldKeys, isEmptyDiff } from './change/diffRevisions.js';
 export type { FieldChange, LineDiff, RevisionDiff } from './change/diffRevisions.js';
 export { buildChangeRoute } from './change/buildChangeRoute.js';

@@ -16,6 +16,17 @@ function blank(s: string): boolean {
   return s.trim() === '';
 }
 
+/** A real calendar date written `YYYY-MM-DD`. */
+function isRealDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7);
+  const d = +date.slice(8, 10);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days;
+}
+
 /** Days since 1970-01-01 of a date `YYYY-MM-DD`. */
 function dayOf(date: string): number {
   return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
@@ -133,6 +144,8 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
     });
   const needProduct = req.includes('lines.product');
   const needSpec = req.includes('lines.specification');
+  // Amount rules judge only an order whose every line has a quantity and a price, in range.
+  let complete = true;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     if (needProduct && blank(l.productName) && blank(l.productId))
@@ -149,6 +162,38 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
         messageKey: 'intake.required.line.specification',
         fields: [`lines.${i}.specification`],
       });
+    // Quantity and price present and in range: the same checks ordergate's IN-2 makes.
+    const q = l.quantity;
+    const p = l.unitPrice;
+    if (q === undefined || !(q > 0)) {
+      complete = false;
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey:
+          q === undefined ? 'intake.required.line.quantity' : 'intake.malformed.line.quantity',
+        fields: [`lines.${i}.quantity`],
+      });
+    }
+    if (p === undefined || p < 0) {
+      complete = false;
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey:
+          p === undefined ? 'intake.required.line.unitPrice' : 'intake.malformed.line.unitPrice',
+        fields: [`lines.${i}.unitPrice`],
+      });
+    }
+    if (q !== undefined && p !== undefined && !Number.isSafeInteger(Math.round(q * p) * 2)) {
+      complete = false;
+      out.push({
+        ruleId: 'IN-2',
+        severity: 'block',
+        messageKey: 'intake.limit.line.amount',
+        fields: [`lines.${i}.quantity`, `lines.${i}.unitPrice`],
+      });
+    }
   }
   const date = order.requestedDeliveryDate;
   if (req.includes('requestedDeliveryDate') && (date === undefined || blank(date)))
@@ -156,6 +201,13 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
       ruleId: 'IN-2',
       severity: 'block',
       messageKey: 'intake.required.requestedDeliveryDate',
+      fields: ['requestedDeliveryDate'],
+    });
+  else if (date !== undefined && !blank(date) && !isRealDate(date))
+    out.push({
+      ruleId: 'IN-2',
+      severity: 'block',
+      messageKey: 'intake.malformed.requestedDeliveryDate',
       fields: ['requestedDeliveryDate'],
     });
   if (req.includes('paymentTerms') && blank(order.paymentTerms))
@@ -249,7 +301,7 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
         fields: ['paymentTerms'],
       });
   }
-  if (date !== undefined && date !== '') {
+  if (date !== undefined && isRealDate(date)) {
     const from = zonedDay(ctx.submittedAt, policy.timeZone);
     const to = dayOf(date);
     const calendar = review.deadlines.calendar;
@@ -346,6 +398,13 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
   let allListed = true;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
+    if (
+      l.quantity === undefined ||
+      l.unitPrice === undefined ||
+      !(l.quantity > 0) ||
+      l.unitPrice < 0
+    )
+      continue;
     const gross = Math.round(l.quantity * l.unitPrice);
     const net = gross - Math.round((gross * l.discountBp) / 10_000);
     untaxed += net;
@@ -380,7 +439,8 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
     }
   }
   const total = untaxed + tax;
-  if (allListed && list - untaxed > 0 && list > 0) {
+  complete &&= Number.isSafeInteger(total) && Number.isSafeInteger(list);
+  if (complete && allListed && list - untaxed > 0 && list > 0) {
     const bp = Math.round(((list - untaxed) * 10_000) / list);
     if (bp > authority)
       out.push({
@@ -414,7 +474,7 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
       triggers.push('unknownCurrency');
       jointFields.push('currency');
     }
-  } else if ((joint.includeTax ? total : untaxed) >= largeAmount) {
+  } else if (complete && (joint.includeTax ? total : untaxed) >= largeAmount) {
     triggers.push('largeAmount');
     jointFields.push(joint.includeTax ? 'total' : 'untaxed');
   }
@@ -487,7 +547,7 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
   // RV-8 advance payment for custom-made lines; RV-10 contract reasons.
   const customFields: string[] = [];
   for (let i = 0; i < n; i++) if (lines[i]!.customMade) customFields.push(`lines.${i}.customMade`);
-  if (customFields.length > 0) {
+  if (complete && customFields.length > 0) {
     const advance = Math.round(
       (total * Math.round(review.advancePayment.customMadePercent * 100)) / 10_000,
     );
@@ -506,7 +566,7 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
     const contractFields: string[] = [];
     if (order.contract.required) contractFields.push('contract.required');
     const threshold = contract.requiredAbove[order.currency];
-    if (threshold !== undefined && (contract.includeTax ? total : untaxed) >= threshold)
+    if (complete && threshold !== undefined && (contract.includeTax ? total : untaxed) >= threshold)
       contractFields.push(contract.includeTax ? 'total' : 'untaxed');
     if (contract.requiredForCustomMade) {
       for (let i = 0; i < n; i++) {

@@ -603,7 +603,7 @@ function addDerivedFacts(engine: Engine, policy: Policy): void {
     let list: number | null = 0;
     const lineDiscountsBp: number[] = [];
     for (const l of await lines(a)) {
-      const gross = Math.round(l.quantity * l.unitPrice);
+      const gross = Math.round(l.quantity! * l.unitPrice!);
       const net = gross - Math.round((gross * l.discountBp) / 10_000);
       untaxed += net;
       tax += Math.round((net * l.taxBp) / 10_000);
@@ -611,7 +611,7 @@ function addDerivedFacts(engine: Engine, policy: Policy): void {
         list = null;
         lineDiscountsBp.push(l.discountBp);
       } else {
-        const atList = Math.round(l.quantity * l.listPrice);
+        const atList = Math.round(l.quantity! * l.listPrice);
         if (list !== null) list += atList;
         lineDiscountsBp.push(
           atList - net > 0 && atList > 0 ? Math.round(((atList - net) * 10_000) / atList) : 0,

@@ -260,9 +260,9 @@ function applyDiscounts(d: Dice, lines: OrderLineInput[]): void {
     const line = lines[i]!;
     if (mode === 'belowList') {
       // A net price below list counts as a discount even with discountBp 0.
-      line.unitPrice = Math.round(line.unitPrice * (1 - d.int(50, 2_500) / 10_000));
+      line.unitPrice = Math.round(line.unitPrice! * (1 - d.int(50, 2_500) / 10_000));
     } else if (mode === 'aboveList') {
-      line.unitPrice = Math.round(line.unitPrice * (1 + d.int(1, 1_000) / 10_000));
+      line.unitPrice = Math.round(line.unitPrice! * (1 + d.int(1, 1_000) / 10_000));
     } else {
       line.discountBp = pickBp();
     }

@@ -1,8 +1,21 @@
 import { z } from 'zod';
+import { CodeString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
 import type { Route } from '../approvals/Route.js';
 import type { Finding } from '../model/Finding.js';
 import type { ChangeClassification } from '../rules/change/classifyChange.js';
 import type { OrderStatus } from '../workflow/OrderStatus.js';
+
+const FieldName = CodeString.min(1);
+/** A value a patch may give a field: text, a number, a flag or null; `undefined` clears it. */
+const PatchScalar = z.union([TextString, z.number(), z.boolean(), z.null()]).optional();
+/** The fields of one line, or of one header object (contact, address…): one level, no deeper. */
+const PatchFields = z
+  .record(FieldName, PatchScalar)
+  .refine(
+    (fields) => Object.keys(fields).length <= INPUT_LIMITS.listLength,
+    `must have at most ${String(INPUT_LIMITS.listLength)} fields`,
+  );
+const PatchValue = z.union([PatchScalar, PatchFields]);
 
 /**
  * One field-level operation of a change patch (CH-2):
@@ -16,14 +29,10 @@ import type { OrderStatus } from '../workflow/OrderStatus.js';
  * const op: ChangeOp = { op: 'updateLine', lineId: 'l1', set: { unitPrice: 140_000 } };
  */
 export const ChangeOp = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('set'), field: z.string().min(1), value: z.unknown() }),
-  z.object({
-    op: z.literal('updateLine'),
-    lineId: z.string().min(1),
-    set: z.record(z.string(), z.unknown()),
-  }),
-  z.object({ op: z.literal('addLine'), line: z.record(z.string(), z.unknown()) }),
-  z.object({ op: z.literal('removeLine'), lineId: z.string().min(1) }),
+  z.object({ op: z.literal('set'), field: FieldName, value: PatchValue.optional() }),
+  z.object({ op: z.literal('updateLine'), lineId: FieldName, set: PatchFields }),
+  z.object({ op: z.literal('addLine'), line: PatchFields }),
+  z.object({ op: z.literal('removeLine'), lineId: FieldName }),
 ]);
 export type ChangeOp = z.infer<typeof ChangeOp>;
 
@@ -42,10 +51,16 @@ export type ChangeOp = z.infer<typeof ChangeOp>;
 export const ChangeRequest = z.object({
   kind: z.literal('change').default('change'),
   baseRevision: z.number().int().min(1),
-  reason: z.string(),
-  impact: z.string(),
+  reason: TextString,
+  impact: TextString,
   customerRequested: z.boolean().default(false),
-  patch: z.array(ChangeOp).min(1, 'a change request changes at least one field'),
+  patch: z
+    .array(ChangeOp)
+    .min(1, 'a change request changes at least one field')
+    .max(
+      INPUT_LIMITS.listLength,
+      `must have at most ${String(INPUT_LIMITS.listLength)} operations`,
+    ),
 });
 export type ChangeRequest = z.infer<typeof ChangeRequest>;
 export type ChangeRequestInput = z.input<typeof ChangeRequest>;
@@ -60,8 +75,8 @@ export type ChangeRequestInput = z.input<typeof ChangeRequest>;
 export const CancellationRequest = z.object({
   kind: z.literal('cancel'),
   baseRevision: z.number().int().min(1).optional(),
-  reason: z.string(),
-  impact: z.string().default(''),
+  reason: TextString,
+  impact: TextString.default(''),
   customerRequested: z.boolean().default(false),
 });
 export type CancellationRequest = z.infer<typeof CancellationRequest>;

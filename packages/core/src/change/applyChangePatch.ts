@@ -1,23 +1,42 @@
-import { ValidationError, type InputIssue } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import {
   LINE_FIELDS,
   NESTED_FIELDS,
   HEADER_FIELDS,
   PROTECTED_FIELDS,
 } from '../internal/orderFields.js';
+import type { Finding, MessageParam } from '../model/Finding.js';
 import { Order } from '../model/Order.js';
+import type { RuleId } from '../model/RuleId.js';
+import type { Policy } from '../policy/Policy.js';
+import { finding } from '../rules/finding.js';
 import type { ChangeOp } from './ChangeRequest.js';
 
 const HEADER = new Set(HEADER_FIELDS);
 const LINE = new Set(LINE_FIELDS);
 
-function headerIssue(field: string): string | undefined {
-  if (PROTECTED_FIELDS.has(field)) return `"${field}" cannot be changed by a change request`;
+/**
+ * Outcome of `applyChangePatch`: the proposed order, or every operation that does not fit the
+ * revision it was applied to, one `block` finding each.
+ */
+export type PatchResult = { ok: true; order: Order } | { ok: false; findings: Finding[] };
+
+/** What is wrong with one operation: its message key and parameters, and the rule. */
+interface Misfit {
+  path: string;
+  messageKey: string;
+  params: Record<string, MessageParam>;
+  ruleId?: RuleId;
+}
+
+function headerMisfit(field: string, path: string): Misfit | undefined {
+  if (PROTECTED_FIELDS.has(field))
+    return { path, messageKey: 'change.patch.protectedField', params: { field } };
   const [top = '', sub, ...rest] = field.split('.');
-  if (!HEADER.has(top) || rest.length > 0) return `"${field}" is not a field of the order`;
+  const unknown = { path, messageKey: 'change.patch.unknownField', params: { field } };
+  if (!HEADER.has(top) || rest.length > 0) return unknown;
   if (sub === undefined) return undefined;
-  const nested = NESTED_FIELDS[top];
-  if (!nested?.includes(sub)) return `"${field}" is not a field of the order`;
+  if (!NESTED_FIELDS[top]?.includes(sub)) return unknown;
   return undefined;
 }
 
@@ -35,48 +54,73 @@ function setHeader(draft: Record<string, unknown>, field: string, value: unknown
 }
 
 /**
- * Applies a change patch (CH-2) to an order and returns the proposed order, validated as a whole
+ * Applies a change patch (CH-2) to an order and returns the proposed order, parsed as a whole
  * with the `Order` schema and keeping the order's revision number (approval gives the new one).
- * Lines are addressed by id. Problems are listed all at once, in two passes: first every
- * operation that cannot apply (an unknown or protected field — id, number, revision, owner,
- * customer id —, an unknown line id, a duplicate new line id, a patch removing every line, which
- * is a cancellation: CH-3); when every operation applies, every schema problem of the result,
- * with line paths named by line id (`lines.l2.quantity`).
+ * Lines are addressed by id.
+ *
+ * Two kinds of problem, each listed all at once:
+ * - operations that do not fit this revision are an outcome, `{ ok: false, findings }`, one CH-2
+ *   `block` finding per operation with its path (`patch.1.field`): an unknown or protected field
+ *   (id, number, revision, owner, customer id…: `change.patch.protectedField`,
+ *   `change.patch.unknownField`, `change.patch.unknownLineField`, `change.patch.lineIdFixed`),
+ *   a line id the revision does not have (`change.patch.unknownLine`), a new line without an id
+ *   or with one already used (`change.patch.newLineId`, `change.patch.duplicateLine`), and a
+ *   patch removing every line, which is a cancellation (CH-3, `change.patch.removesEveryLine`);
+ * - when every operation fits, a result that is not an order at all (a quantity given as text, a
+ *   fractional price…) is malformed input: a `ValidationError` with line paths named by line id
+ *   (`lines.l2.quantity`). Content a salesperson can fix (a zero quantity…) parses: IN-2 judges it
+ *   (see `requestChange`).
  *
  * @example
- * const proposed = applyChangePatch(order, [{ op: 'updateLine', lineId: 'l1', set: { quantity: 5 } }]);
- * @throws {ValidationError} listing every problem; the order is left untouched.
+ * const r = applyChangePatch(order, [{ op: 'updateLine', lineId: 'l1', set: { quantity: 5 } }], policy);
+ * if (r.ok) diffRevisions(order, r.order);
+ * @throws {ValidationError} when the patched order is malformed; the order is left untouched.
  */
-export function applyChangePatch(order: Order, patch: readonly ChangeOp[]): Order {
-  const issues: InputIssue[] = [];
+export function applyChangePatch(
+  order: Order,
+  patch: readonly ChangeOp[],
+  policy: Pick<Policy, 'citations'>,
+): PatchResult {
+  const misfits: Misfit[] = [];
   const draft: Record<string, unknown> = { ...order };
   const lines: Record<string, unknown>[] = order.lines.map((l) => l as Record<string, unknown>);
   const indexOf = (id: string) => lines.findIndex((l) => l.id === id);
+  const revision = order.revision;
 
   patch.forEach((op, i) => {
     const at = `patch.${String(i)}`;
     switch (op.op) {
       case 'set': {
-        const problem = headerIssue(op.field);
-        if (problem) issues.push({ path: `${at}.field`, message: problem });
+        const misfit = headerMisfit(op.field, `${at}.field`);
+        if (misfit) misfits.push(misfit);
         else setHeader(draft, op.field, op.value);
         break;
       }
       case 'updateLine': {
         const index = indexOf(op.lineId);
         if (index < 0) {
-          issues.push({
+          misfits.push({
             path: `${at}.lineId`,
-            message: `no line "${op.lineId}" in revision ${String(order.revision)}`,
+            messageKey: 'change.patch.unknownLine',
+            params: { lineId: op.lineId, revision },
           });
           break;
         }
         const unknown = Object.keys(op.set).filter((k) => !LINE.has(k));
         for (const k of unknown) {
-          issues.push({
-            path: `${at}.set.${k}`,
-            message: k === 'id' ? 'a line id cannot change' : `"${k}" is not a field of a line`,
-          });
+          misfits.push(
+            k === 'id'
+              ? {
+                  path: `${at}.set.id`,
+                  messageKey: 'change.patch.lineIdFixed',
+                  params: { lineId: op.lineId },
+                }
+              : {
+                  path: `${at}.set.${k}`,
+                  messageKey: 'change.patch.unknownLineField',
+                  params: { lineId: op.lineId, field: k },
+                },
+          );
         }
         if (unknown.length === 0) lines[index] = { ...lines[index], ...op.set };
         break;
@@ -84,9 +128,13 @@ export function applyChangePatch(order: Order, patch: readonly ChangeOp[]): Orde
       case 'addLine': {
         const id = op.line.id;
         if (typeof id !== 'string' || id === '') {
-          issues.push({ path: `${at}.line.id`, message: 'a new line needs an id' });
+          misfits.push({ path: `${at}.line.id`, messageKey: 'change.patch.newLineId', params: {} });
         } else if (indexOf(id) >= 0) {
-          issues.push({ path: `${at}.line.id`, message: `line "${id}" already exists` });
+          misfits.push({
+            path: `${at}.line.id`,
+            messageKey: 'change.patch.duplicateLine',
+            params: { lineId: id },
+          });
         } else {
           lines.push({ ...op.line });
         }
@@ -95,24 +143,40 @@ export function applyChangePatch(order: Order, patch: readonly ChangeOp[]): Orde
       case 'removeLine': {
         const index = indexOf(op.lineId);
         if (index < 0)
-          issues.push({
+          misfits.push({
             path: `${at}.lineId`,
-            message: `no line "${op.lineId}" in revision ${String(order.revision)}`,
+            messageKey: 'change.patch.unknownLine',
+            params: { lineId: op.lineId, revision },
           });
         else lines.splice(index, 1);
         break;
       }
     }
   });
-  if (issues.length === 0 && lines.length === 0) {
-    issues.push({
+  if (misfits.length === 0 && lines.length === 0) {
+    misfits.push({
       path: 'lines',
-      message: 'a change may not remove every line: request a cancellation instead',
+      messageKey: 'change.patch.removesEveryLine',
+      params: {},
+      ruleId: 'CH-3',
     });
   }
-  if (issues.length > 0) throw new ValidationError('change request', issues);
+  if (misfits.length > 0) {
+    return {
+      ok: false,
+      findings: misfits.map((m) =>
+        finding(policy, {
+          ruleId: m.ruleId ?? 'CH-2',
+          severity: 'block',
+          messageKey: m.messageKey,
+          params: m.params,
+          evidence: [{ field: m.path }],
+        }),
+      ),
+    };
+  }
 
-  const result = Order.safeParse({ ...draft, lines, revision: order.revision });
+  const result = Order.safeParse({ ...draft, lines, revision });
   if (!result.success) {
     throw new ValidationError(
       'change request',
@@ -127,5 +191,5 @@ export function applyChangePatch(order: Order, patch: readonly ChangeOp[]): Orde
       }),
     );
   }
-  return result.data;
+  return { ok: true, order: result.data };
 }

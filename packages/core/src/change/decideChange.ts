@@ -147,7 +147,16 @@ export function approveChange(
       },
     );
   }
-  const patched = applyChangePatch(order, record.patch);
+  const applied = applyChangePatch(order, record.patch, ctx.policy);
+  if (!applied.ok) {
+    return refuse('INVALID_PATCH', 'the approved patch no longer fits the order', {
+      ruleId: 'CH-2',
+      messageKey: 'change.patch.invalid',
+      params: { revision: order.revision, count: applied.findings.length },
+      findings: applied.findings,
+    });
+  }
+  const patched = applied.order;
   const next = {
     ...patched,
     revision: order.revision + 1,

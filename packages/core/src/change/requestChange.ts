@@ -1,8 +1,11 @@
 import { activeSteps } from '../approvals/buildRoute.js';
 import { reviewDeadline } from '../approvals/reviewDeadline.js';
-import { ValidationError } from '../errors.js';
 import type { Actor } from '../model/Actor.js';
+import type { Order } from '../model/Order.js';
+import type { Policy } from '../policy/Policy.js';
+import type { Finding } from '../model/Finding.js';
 import { holdsRole } from '../policy/roles.js';
+import { missingInformation } from '../rules/intake/requiredInformation.js';
 import { assessChange } from '../rules/change/assessChange.js';
 import { classifyCancellation, classifyChange } from '../rules/change/classifyChange.js';
 import { findingMessages, refuse, scheduleEffects } from '../workflow/internal.js';
@@ -20,14 +23,17 @@ import { diffRevisions, isEmptyDiff } from './diffRevisions.js';
  * against a revision that is no longer current (CH-5) — so of concurrent requests on one
  * revision exactly one is accepted; `NOT_ELIGIBLE` unless the actor owns the order or holds a
  * role of `change.requestRoles` (CH-2); `REASON_REQUIRED` without a reason (and, for a change,
- * its impact: CH-2, CH-3). The patch is applied to the current revision and the result validated;
- * the request is classified and routed (`assessChange`, `buildChangeRoute`) and the order waits
- * in `change_pending`, remembering the status to return to.
+ * its impact: CH-2, CH-3). The patch is applied to the current revision (`applyChangePatch`):
+ * `INVALID_PATCH` (CH-2, CH-3) with one finding per operation that does not fit it, or when it
+ * changes nothing; `BLOCKED` (IN-2) with the IN-2 findings the change would introduce (a zero
+ * quantity, a blanked contact…): a change may not leave the order incomplete. The request is
+ * then classified and routed (`assessChange`, `buildChangeRoute`) and the order waits in
+ * `change_pending`, remembering the status to return to.
  *
  * @example
  * requestChange(state, { actor: li, request: ChangeRequest.parse(input) }, { policy, order, now });
  * // { ok: true, state: { status: 'change_pending', change: { pending: { route, … } } }, … }
- * @throws {ValidationError} when the patch does not fit the current revision or changes nothing.
+ * @throws {ValidationError} when the patched order is malformed (e.g. a quantity given as text).
  */
 export function requestChange(
   state: OrderWorkflow,
@@ -82,12 +88,40 @@ export function requestChange(
   let assessment;
   let classification;
   if (request.kind === 'change') {
-    const proposed = applyChangePatch(order, request.patch);
+    const applied = applyChangePatch(order, request.patch, policy);
+    if (!applied.ok) {
+      const { findings } = applied;
+      return refuse(
+        'INVALID_PATCH',
+        `the patch does not fit revision ${String(order.revision)}: ${findings
+          .map((f) => f.evidence[0]?.field ?? '')
+          .join(', ')}`,
+        {
+          ruleId: findings[0]?.ruleId ?? 'CH-2',
+          messageKey: 'change.patch.invalid',
+          params: { revision: order.revision, count: findings.length },
+          findings,
+        },
+      );
+    }
+    const proposed = applied.order;
     const diff = diffRevisions(order, proposed);
-    if (isEmptyDiff(diff))
-      throw new ValidationError('change request', [
-        { path: 'patch', message: 'the patch changes nothing' },
-      ]);
+    if (isEmptyDiff(diff)) {
+      return refuse('INVALID_PATCH', 'the patch changes nothing', {
+        ruleId: 'CH-2',
+        messageKey: 'change.patch.noChange',
+        params: { revision: order.revision },
+      });
+    }
+    const gaps = introducedGaps(order, proposed, policy);
+    if (gaps.length > 0) {
+      return refuse('BLOCKED', 'the change would leave the order without required information', {
+        ruleId: 'IN-2',
+        messageKey: 'change.request.incomplete',
+        params: { count: gaps.length },
+        findings: gaps,
+      });
+    }
     classification = classifyChange(diff, { policy, order });
     assessment = assessChange(
       {
@@ -170,4 +204,24 @@ export function requestChange(
     ],
     findings,
   };
+}
+
+/** What names an IN-2 gap across revisions: its item, and its line by id (positions shift). */
+function gapKey(f: Finding): string {
+  const line = f.params.lineId;
+  return line === undefined
+    ? `${f.messageKey}|${f.evidence.map((e) => e.field).join(',')}`
+    : `${f.messageKey}|${String(line)}`;
+}
+
+/**
+ * IN-2 findings of the proposed revision that the current one does not have: what the change
+ * would break. Gaps already there (e.g. an item the policy began to require later) do not stop
+ * an unrelated change.
+ */
+function introducedGaps(current: Order, proposed: Order, policy: Policy): Finding[] {
+  const after = missingInformation(proposed, policy);
+  if (after.length === 0) return after;
+  const before = new Set(missingInformation(current, policy).map(gapKey));
+  return after.filter((f) => !before.has(gapKey(f)));
 }

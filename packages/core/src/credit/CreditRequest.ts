@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdString, TextString } from '../model/inputLimits.js';
 import type { Route } from '../approvals/Route.js';
 import { Grade } from '../model/Customer.js';
 import { CurrencyCode, MinorUnits } from '../model/Money.js';
@@ -24,7 +25,7 @@ export function customerStream(customerId: string): string {
   return `customer:${customerId}`;
 }
 
-const Reason = z.string().trim().min(1, 'a reason is required');
+const Reason = TextString.trim().min(1, 'a reason is required');
 
 /**
  * A proposed change of a customer's grade and/or limit (CR-3), as sales writes it.
@@ -34,7 +35,7 @@ const Reason = z.string().trim().min(1, 'a reason is required');
  */
 export const CreditChangeProposal = z
   .object({
-    customerId: z.string().min(1),
+    customerId: IdString,
     grade: Grade.optional(),
     limit: z
       .object({
@@ -59,7 +60,7 @@ export type CreditChangeProposalInput = z.input<typeof CreditChangeProposal>;
  * TemporaryIncreaseProposal.parse({ customerId: 'c-1', amount: 10_000_000, currency: 'CNY', expiresAt: '2026-04-01T00:00:00+08:00', reason: 'Season peak' });
  */
 export const TemporaryIncreaseProposal = z.object({
-  customerId: z.string().min(1),
+  customerId: IdString,
   amount: MinorUnits.refine((n) => n > 0, 'must be greater than zero'),
   currency: CurrencyCode,
   expiresAt: IsoDateTime,

@@ -1,7 +1,8 @@
 import { approveStep } from '../approvals/approveStep.js';
 import { capacities } from '../approvals/capacities.js';
 import { ValidationError } from '../errors.js';
-import { IsoDateTime } from '../model/Temporal.js';
+import { formatMoney } from '../i18n/formatMoney.js';
+import { isIsoDateTime } from '../model/Temporal.js';
 import type { Actor } from '../model/Actor.js';
 import type { RuleId } from '../model/RuleId.js';
 import type { OrderWorkflow } from '../workflow/OrderWorkflow.js';
@@ -73,7 +74,7 @@ function holdRuleIds(credit: CreditWorkflowState | undefined, fallback: RuleId):
  * RELEASE_CREDIT (CR-1, CR-4): one approval of the credit release on the policy's credit step,
  * through the same machinery as every route step (roles, delegation, segregation of duties: the
  * order's owner or submitter never releases it). A reason is required; an expiry, when given,
- * must be after now. When the step is complete the release is in force until it expires, and an
+ * must be an instant after now (else `INVALID_EXPIRY`, CR-4). When the step is complete the release is in force until it expires, and an
  * order whose holds are all covered goes on to review. In a later status it renews an expired
  * release.
  *
@@ -94,19 +95,23 @@ export function releaseCredit(
     });
   }
   if (event.expiresAt !== undefined) {
-    if (!IsoDateTime.safeParse(event.expiresAt).success) {
-      throw new ValidationError('credit release', [
+    if (!isIsoDateTime(event.expiresAt)) {
+      return refuse(
+        'INVALID_EXPIRY',
+        `the release expiry "${event.expiresAt}" is not an ISO 8601 date-time with a zone`,
         {
-          path: 'expiresAt',
-          message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-03-09T18:00:00+08:00',
+          ruleId: 'CR-4',
+          messageKey: 'credit.release.expiryMalformed',
+          params: { expiresAt: event.expiresAt },
         },
-      ]);
+      );
     }
     if (Date.parse(event.expiresAt) <= Date.parse(now)) {
       return refuse(
         'INVALID_EXPIRY',
         `the release would expire at ${event.expiresAt}, not after now`,
         {
+          ruleId: 'CR-4',
           messageKey: 'credit.release.expiryPast',
           params: { expiresAt: event.expiresAt },
         },
@@ -267,20 +272,28 @@ export function declineCredit(
 /**
  * RECORD_PREPAYMENT: money received ahead of shipping, in the order's currency. It releases
  * every hold whose prepayment it covers (CR-1, CR-4, CR-6; cumulative with earlier payments)
- * and counts as payment for the shipping gate (CR-8).
+ * and counts as payment for the shipping gate (CR-8). An amount of zero or less is refused
+ * (`INVALID_AMOUNT`, CR-4).
  * @example
  * recordPrepayment(state, { actor: finance, amount: 65_000, reference: 'BANK-1' }, ctx);
- * @throws {ValidationError} when the amount is not a positive whole number of minor units.
+ * @throws {ValidationError} when the amount is not a whole number of minor units (malformed).
  */
 export function recordPrepayment(
   state: OrderWorkflow,
   event: { actor: Actor; amount: number; reference?: string },
   ctx: TransitionContext,
 ): TransitionResult {
-  if (!Number.isSafeInteger(event.amount) || event.amount <= 0) {
+  if (!Number.isSafeInteger(event.amount)) {
     throw new ValidationError('prepayment', [
-      { path: 'amount', message: 'must be a positive whole number of minor units' },
+      { path: 'amount', message: 'must be a whole number of minor units (a safe integer)' },
     ]);
+  }
+  if (event.amount <= 0) {
+    return refuse('INVALID_AMOUNT', `a prepayment of ${String(event.amount)} is not positive`, {
+      ruleId: 'CR-4',
+      messageKey: 'credit.prepayment.notPositive',
+      params: { amount: formatMoney(event.amount, ctx.order.currency, ctx.policy) },
+    });
   }
   const refused = recorderRefusal(state, event.actor, ctx);
   if (refused) return refused;
@@ -307,10 +320,10 @@ export function recordPrepayment(
 
 /**
  * RECORD_GUARANTEE: the customer gave a guarantee for this order; it releases every hold the
- * policy lets a guarantee release (CR-4, CR-6 by default).
+ * policy lets a guarantee release (CR-4, CR-6 by default). A guarantee without its document
+ * reference is refused (`REFERENCE_REQUIRED`, CR-4).
  * @example
  * recordGuarantee(state, { actor: finance, reference: 'BG-2026-001' }, ctx);
- * @throws {ValidationError} when the reference is empty.
  */
 export function recordGuarantee(
   state: OrderWorkflow,
@@ -319,9 +332,11 @@ export function recordGuarantee(
 ): TransitionResult {
   const reference = event.reference.trim();
   if (reference === '') {
-    throw new ValidationError('guarantee', [
-      { path: 'reference', message: 'the guarantee document reference is required' },
-    ]);
+    return refuse('REFERENCE_REQUIRED', 'a guarantee is recorded with its document reference', {
+      ruleId: 'CR-4',
+      messageKey: 'credit.guarantee.referenceRequired',
+      params: {},
+    });
   }
   const refused = recorderRefusal(state, event.actor, ctx);
   if (refused) return refused;

@@ -3,7 +3,7 @@ import { ArchivedOrderError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
-import { Order } from '../model/Order.js';
+import { Order, type OrderInput } from '../model/Order.js';
 import type { Policy } from '../policy/Policy.js';
 import type { IdSource } from '../ports/IdSource.js';
 import { Records } from '../runner/records.js';
@@ -71,12 +71,16 @@ export class OrderDesk {
 
   /**
    * Receives an order for review and assesses it at once (IN-1…IN-4, RV-*): new orders get their
-   * number; a returned order is resubmitted after correction (RV-9), keeping its number.
-   * @throws {ValidationError} when the order or actor is malformed; nothing is written then.
+   * number; a returned order is resubmitted after correction (RV-9), keeping its number. An order
+   * with content a salesperson can fix (a missing quantity or price, an impossible delivery date,
+   * missing contact or invoice data…) is numbered, stored and returned to sales with IN-2
+   * findings listing every item: a `RETURNED` refusal with the stored order in `recorded`.
+   * @throws {ValidationError} when the order is not an order at all (wrong types, absurd sizes:
+   *   see `Order`) or the actor is malformed, listing every bad path; nothing is written then.
    */
-  async submit(input: unknown, actorInput: ActorInput): Promise<Result<OrderView>> {
+  async submit(order: OrderInput, actorInput: ActorInput): Promise<Result<OrderView>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    const parsed = parseOrThrow(Order, input, 'order');
+    const parsed = parseOrThrow(Order, order, 'order');
     return this.#runner.attempt(async () => {
       const existing = await this.#records.get('order', parsed.id);
       if (existing && !['draft', 'returned'].includes(existing.value.workflow.status)) {

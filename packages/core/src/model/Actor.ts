@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodeString, IdString, INPUT_LIMITS } from './inputLimits.js';
 
 /**
  * Someone acting on the desk: an ERP user with the groups the ERP puts them in. The policy maps
@@ -8,9 +9,9 @@ import { z } from 'zod';
  * const head: Actor = { id: 'u-wang', groups: ['sales_managers'] };
  */
 export const Actor = z.object({
-  id: z.string().min(1),
-  groups: z.array(z.string()).default([]),
-  name: z.string().optional(),
+  id: IdString,
+  groups: z.array(CodeString).max(INPUT_LIMITS.listLength).default([]),
+  name: CodeString.optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 export type ActorInput = z.input<typeof Actor>;

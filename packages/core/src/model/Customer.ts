@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExchangeRate } from '../credit/ExchangeRate.js';
 import { CurrencyCode, MinorUnits } from './Money.js';
+import { CodeString, IdString, TextString } from './inputLimits.js';
 import { IsoDate, IsoDateTime } from './Temporal.js';
 
 const NonNegative = MinorUnits.refine((n) => n >= 0, 'must not be negative');
@@ -23,7 +24,7 @@ export type Grade = z.infer<typeof Grade>;
  *   approvedAt: '2026-03-01T10:00:00+08:00', expiresAt: '2026-04-01T00:00:00+08:00' }); // +¥200,000.00 for March
  */
 export const TemporaryIncrease = z.object({
-  requestId: z.string().min(1),
+  requestId: IdString,
   amount: NonNegative,
   currency: CurrencyCode,
   approvedAt: IsoDateTime,
@@ -50,7 +51,7 @@ export const CreditProfile = z.object({
   /** The customer has credit terms: may ship unpaid within its limit (CR-8). */
   creditTerms: z.boolean().default(false),
   /** A flagged credit incident (CR-6). */
-  incident: z.string().optional(),
+  incident: TextString.optional(),
   /**
    * Approved temporary limit increases (CR-3, written by `CreditDesk`): each adds to the limit
    * from its approval until it expires.
@@ -66,11 +67,11 @@ export type CreditProfile = z.infer<typeof CreditProfile>;
  * Receivable.parse({ id: 'inv-301', amount: 12_000_000, currency: 'CNY', dueDate: '2026-02-28', reference: 'INV/2026/0301' });
  */
 export const Receivable = z.object({
-  id: z.string().min(1),
+  id: IdString,
   amount: NonNegative,
   currency: CurrencyCode,
   dueDate: IsoDate,
-  reference: z.string().default(''),
+  reference: CodeString.default(''),
 });
 export type Receivable = z.infer<typeof Receivable>;
 
@@ -81,10 +82,10 @@ export type Receivable = z.infer<typeof Receivable>;
  * OpenOrder.parse({ id: 'so-57', amount: 8_500_000, currency: 'CNY', reference: 'S00057' }); // ¥85,000.00
  */
 export const OpenOrder = z.object({
-  id: z.string().min(1),
+  id: IdString,
   amount: NonNegative,
   currency: CurrencyCode,
-  reference: z.string().default(''),
+  reference: CodeString.default(''),
 });
 export type OpenOrder = z.infer<typeof OpenOrder>;
 
@@ -95,8 +96,8 @@ export type OpenOrder = z.infer<typeof OpenOrder>;
  * const acme = Customer.parse({ id: 'c1', name: 'Acme', credit: { grade: 'B', limit: { amount: 50_000_000, currency: 'CNY' }, evaluatedAt: '2026-01-05T00:00:00+08:00' } });
  */
 export const Customer = z.object({
-  id: z.string().min(1),
-  name: z.string().default(''),
+  id: IdString,
+  name: TextString.default(''),
   credit: CreditProfile.prefault({}),
   receivables: z.array(Receivable).default([]),
   openOrders: z.array(OpenOrder).default([]),

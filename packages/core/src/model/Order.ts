@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CodeString, IdString, INPUT_LIMITS, TextString } from './inputLimits.js';
 import { CurrencyCode, MinorUnits } from './Money.js';
-import { IsoDate, IsoDateTime } from './Temporal.js';
+import { IsoDateTime } from './Temporal.js';
 
 /**
  * How the order reached the company (IN-3). A verbal order needs a written confirmation before
@@ -15,30 +16,39 @@ export type OrderChannel = z.infer<typeof OrderChannel>;
 /** Non-negative basis points, 0..10 000 (100 %). */
 const BasisPoints = z.number().int('must be whole basis points').min(0).max(10_000);
 
+/** A quantity as the ERP holds it (fractions allowed, e.g. kilograms), in the safe range. */
+const Quantity = z
+  .number()
+  .min(-INPUT_LIMITS.quantity, 'must be within the safe integer range')
+  .max(INPUT_LIMITS.quantity, 'must be within the safe integer range');
+
 /**
  * One line of an order. Prices are integer minor units per unit of the order's currency;
  * `listPrice` is the price-list price the line is judged against (RV-1, RV-6).
  *
- * Presence of the descriptive fields (product, specification…) is not enforced here: a line with
- * a blank specification is well-formed data and IN-2 reports it as missing information, listing
- * every gap at once. What is enforced here is shape: types, integers, ranges.
+ * This is the line's *shape*: types, integer amounts, sizes. What a salesperson can correct is
+ * content, reported by IN-2 with every other gap at once: a blank product or specification, and a
+ * missing, zero or negative `quantity`, a missing or negative `unitPrice`, a line total beyond
+ * the safe integer range. So `quantity` and `unitPrice` are optional here, and every order past
+ * IN-2 (in review and later) has both on every line (see `isPricedLine`).
  *
  * @example
  * const line = OrderLine.parse({ id: 'l1', productName: 'Pump', specification: 'P-200', quantity: 2,
  *   unitPrice: 150_000, listPrice: 160_000, discountBp: 500 }); // ¥1,500.00 each, 5 % off
  */
 export const OrderLine = z.object({
-  id: z.string().min(1),
-  productId: z.string().default(''),
-  productName: z.string().default(''),
+  id: IdString,
+  productId: CodeString.default(''),
+  productName: TextString.default(''),
   /** Model number of the product (型号). */
-  model: z.string().default(''),
+  model: CodeString.default(''),
   /** Specification (规格). */
-  specification: z.string().default(''),
-  quantity: z.number().finite().positive('must be greater than zero'),
-  uom: z.string().default('unit'),
-  /** Net unit price actually offered, before discount, in minor units. */
-  unitPrice: MinorUnits.refine((n) => n >= 0, 'must not be negative'),
+  specification: TextString.default(''),
+  /** Quantity ordered; IN-2 requires it above zero. */
+  quantity: Quantity.optional(),
+  uom: CodeString.default('unit'),
+  /** Net unit price actually offered, before discount, in minor units; IN-2 requires it, ≥ 0. */
+  unitPrice: MinorUnits.optional(),
   /** Price-list unit price; absent when the product has no list price. */
   listPrice: MinorUnits.refine((n) => n >= 0, 'must not be negative').optional(),
   /** Discount on the unit price in basis points (1250 = 12.5 %). */
@@ -54,7 +64,7 @@ export const OrderLine = z.object({
   /** Shipped before to this customer with the same requirements (RV-5 shipping history). */
   shippedBefore: z.boolean().default(true),
   /** Units available to promise, when the ERP reports stock (RV-11). */
-  availableQuantity: z.number().finite().min(0).optional(),
+  availableQuantity: Quantity.min(0).optional(),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 export type OrderLineInput = z.input<typeof OrderLine>;
@@ -66,9 +76,9 @@ export type OrderLineInput = z.input<typeof OrderLine>;
  * Contact.parse({ name: 'Li Wei', phone: '+86 21 5555 0100', email: 'li.wei@example.com' });
  */
 export const Contact = z.object({
-  name: z.string().default(''),
-  phone: z.string().default(''),
-  email: z.string().default(''),
+  name: TextString.default(''),
+  phone: CodeString.default(''),
+  email: CodeString.default(''),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -79,11 +89,11 @@ export type Contact = z.infer<typeof Contact>;
  * Address.parse({ street: '88 Century Ave', city: 'Shanghai', postalCode: '200120', country: 'CN' });
  */
 export const Address = z.object({
-  street: z.string().default(''),
-  city: z.string().default(''),
-  postalCode: z.string().default(''),
+  street: TextString.default(''),
+  city: TextString.default(''),
+  postalCode: CodeString.default(''),
   /** ISO 3166-1 alpha-2. */
-  country: z.string().default(''),
+  country: CodeString.default(''),
 });
 export type Address = z.infer<typeof Address>;
 
@@ -94,8 +104,8 @@ export type Address = z.infer<typeof Address>;
  * InvoiceInfo.parse({ title: 'Acme Trading Co., Ltd.', taxId: '91310000MA1K000000' });
  */
 export const InvoiceInfo = z.object({
-  title: z.string().default(''),
-  taxId: z.string().default(''),
+  title: TextString.default(''),
+  taxId: CodeString.default(''),
 });
 export type InvoiceInfo = z.infer<typeof InvoiceInfo>;
 
@@ -107,7 +117,7 @@ export type InvoiceInfo = z.infer<typeof InvoiceInfo>;
  */
 export const WrittenConfirmation = z.object({
   at: IsoDateTime,
-  reference: z.string().min(1),
+  reference: IdString,
 });
 
 /**
@@ -117,10 +127,10 @@ export const WrittenConfirmation = z.object({
  * UrgencyAssessment.parse({ reason: 'customer line stoppage', feasible: true, assessedBy: 'u-zhou' });
  */
 export const UrgencyAssessment = z.object({
-  reason: z.string().default(''),
+  reason: TextString.default(''),
   feasible: z.boolean().optional(),
-  assessedBy: z.string().optional(),
-  note: z.string().default(''),
+  assessedBy: CodeString.optional(),
+  note: TextString.default(''),
 });
 
 /**
@@ -131,14 +141,20 @@ export const UrgencyAssessment = z.object({
  */
 export const ContractInfo = z.object({
   required: z.boolean().default(false),
-  number: z.string().default(''),
+  number: CodeString.default(''),
   legalReviewed: z.boolean().default(false),
   /** Customer's signature or written confirmation that makes the order formal. */
   customerSignedAt: IsoDateTime.optional(),
 });
 
 /**
- * A sales order as core sees it, whatever ERP it came from.
+ * A sales order as core sees it, whatever ERP it came from: the *shape* of an order. Parsing
+ * refuses only what is not an order at all — wrong types, fractional amounts, a naive or
+ * impossible instant, an unknown channel, absurd sizes (`INPUT_LIMITS`) — with a
+ * `ValidationError` listing every bad path. What a salesperson can fix (a missing quantity or
+ * price, an impossible delivery date, missing contact or invoice data…) parses, and IN-2
+ * (`requiredInformation`) returns the order to sales listing every such item at once. Rules take
+ * a parsed `Order` and tolerate the gaps IN-2 reports; every order past IN-2 is complete.
  *
  * @example
  * const order = Order.parse({
@@ -149,30 +165,36 @@ export const ContractInfo = z.object({
  */
 export const Order = z.object({
   /** Stable identity (the ERP's id or the desk's). */
-  id: z.string().min(1),
+  id: IdString,
   /** Human-readable order number assigned at intake (IN-1); empty until then. */
-  number: z.string().default(''),
+  number: CodeString.default(''),
   /** The ERP's own reference for the order (e.g. Odoo's `S00042`); not unique across ERPs. */
-  externalRef: z.string().default(''),
+  externalRef: CodeString.default(''),
   /** Revision, starting at 1; every approved change makes a new one (CH-5). */
-  revision: z.number().int().min(1).default(1),
+  revision: z.number().int().min(1).max(INPUT_LIMITS.quantity).default(1),
   /** Per-type deadlines and routes key off this (e.g. `domestic`, `export`). */
-  orderType: z.string().min(1).default('standard'),
-  customer: z.object({ id: z.string().min(1), name: z.string().default('') }),
+  orderType: IdString.default('standard'),
+  customer: z.object({ id: IdString, name: TextString.default('') }),
   contact: Contact.default({ name: '', phone: '', email: '' }),
   deliveryAddress: Address.default({ street: '', city: '', postalCode: '', country: '' }),
-  lines: z.array(OrderLine),
+  lines: z
+    .array(OrderLine)
+    .max(INPUT_LIMITS.lines, `must have at most ${String(INPUT_LIMITS.lines)} lines`),
   currency: CurrencyCode,
-  requestedDeliveryDate: IsoDate.optional(),
+  /**
+   * Requested delivery date, `YYYY-MM-DD` (`IsoDate`). Kept as typed: IN-2 reports one that is
+   * blank or not a real date, and the date rules (RV-1 lead time, TR-2) judge only real ones.
+   */
+  requestedDeliveryDate: CodeString.optional(),
   /** Payment-term code as the policy names them (e.g. `NET30`, `PREPAID`). */
-  paymentTerms: z.string().default(''),
+  paymentTerms: CodeString.default(''),
   invoice: InvoiceInfo.default({ title: '', taxId: '' }),
   channel: OrderChannel.default('written'),
   writtenConfirmation: WrittenConfirmation.optional(),
   urgent: z.boolean().default(false),
   urgency: UrgencyAssessment.optional(),
   /** The salesperson who owns the order (and may not approve it). */
-  salesperson: z.string().min(1),
+  salesperson: IdString,
   /** When the order was entered (IN-1) — review deadlines count from submission, see desk. */
   enteredAt: IsoDateTime,
   /** The customer asked for a change from what was shipped before (RV-5 non-regular). */
@@ -182,8 +204,33 @@ export const Order = z.object({
   /** Ship before payment is requested (RV-7, CR-8). */
   shipBeforePayment: z.boolean().default(false),
   contract: ContractInfo.default({ required: false, number: '', legalReviewed: false }),
-  notes: z.string().default(''),
+  notes: TextString.default(''),
 });
 export type Order = z.infer<typeof Order>;
-/** What callers pass in: defaults filled by `Order.parse`. */
+/**
+ * What callers pass in (`OrderDesk.submit`, connectors): the order before `Order.parse` fills
+ * the defaults. Typed, and still checked at run time.
+ *
+ * @example
+ * const input: OrderInput = { id: 'erp-42', customer: { id: 'c1' }, currency: 'CNY',
+ *   salesperson: 'u-li', enteredAt: '2026-03-02T09:00:00+08:00', lines: [] };
+ */
 export type OrderInput = z.input<typeof Order>;
+
+/**
+ * A line IN-2 accepts for its amounts: a quantity above zero and a unit price of zero or more.
+ * Every line of an order past IN-2 is one.
+ *
+ * @example
+ * order.lines.filter(isPricedLine).map((l) => l.quantity * l.unitPrice);
+ */
+export function isPricedLine(
+  line: OrderLine,
+): line is OrderLine & { quantity: number; unitPrice: number } {
+  return (
+    line.quantity !== undefined &&
+    line.quantity > 0 &&
+    line.unitPrice !== undefined &&
+    line.unitPrice >= 0
+  );
+}

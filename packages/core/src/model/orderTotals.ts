@@ -16,7 +16,8 @@ export interface LineTotals {
 
 /**
  * Computes a line's totals in integer minor units, rounding half away from zero at each step
- * (gross, discount, tax).
+ * (gross, discount, tax). A line without a quantity or a unit price (IN-2 returns such an order)
+ * counts as zero.
  *
  * @example
  * lineTotals({ quantity: 3, unitPrice: 10_000, discountBp: 1_000, taxBp: 1_300 } as OrderLine);
@@ -25,7 +26,7 @@ export interface LineTotals {
 export function lineTotals(
   line: Pick<OrderLine, 'quantity' | 'unitPrice' | 'discountBp' | 'taxBp'>,
 ): LineTotals {
-  const gross = roundHalfAwayFromZero(line.quantity * line.unitPrice);
+  const gross = roundHalfAwayFromZero((line.quantity ?? 0) * (line.unitPrice ?? 0));
   const discount = applyBasisPoints(gross, line.discountBp);
   const net = gross - discount;
   const tax = applyBasisPoints(net, line.taxBp);
@@ -78,9 +79,29 @@ export function sumLineTotals(
       list =
         line.listPrice === undefined
           ? undefined
-          : list + roundHalfAwayFromZero(line.quantity * line.listPrice);
+          : list + roundHalfAwayFromZero((line.quantity ?? 0) * line.listPrice);
     }
   }
   const untaxed = gross - discount;
   return { gross, discount, untaxed, tax, total: untaxed + tax, list };
+}
+
+/**
+ * Whether every figure of a line's or an order's totals is a safe integer: amounts past
+ * `Number.MAX_SAFE_INTEGER` lose units, so IN-2 returns an order whose totals leave that range
+ * and no rule judges its amounts.
+ *
+ * @example
+ * withinSafeRange(orderTotals(order)); // false for 1e15 units at 1e6 minor units each
+ */
+export function withinSafeRange(totals: LineTotals | OrderTotals): boolean {
+  return (
+    Number.isSafeInteger(totals.gross) &&
+    Number.isSafeInteger(totals.discount) &&
+    Number.isSafeInteger(totals.tax) &&
+    Number.isSafeInteger(totals.total) &&
+    ('list' in totals
+      ? totals.list === undefined || Number.isSafeInteger(totals.list)
+      : Number.isSafeInteger(totals.net))
+  );
 }

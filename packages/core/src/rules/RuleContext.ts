@@ -1,3 +1,4 @@
+import type { OrderFacts } from '../internal/orderFacts.js';
 import type { Actor } from '../model/Actor.js';
 import type { Order } from '../model/Order.js';
 import type { Finding } from '../model/Finding.js';
@@ -23,3 +24,12 @@ export interface RuleContext {
  * const noVerbal: Rule = (order, ctx) => order.channel === 'verbal' ? [finding(ctx.policy, {...})] : [];
  */
 export type Rule = (order: Order, ctx: RuleContext) => Finding[];
+
+/**
+ * A rule of an assessment pass: a `Rule` that may also take the order's amounts (`orderFacts`)
+ * computed once for the whole pass by `assessReview`; called on its own it computes them.
+ *
+ * @example
+ * const large: PassRule = (order, ctx, facts = orderFacts(order)) => facts.complete ? […] : [];
+ */
+export type PassRule = (order: Order, ctx: RuleContext, facts?: OrderFacts) => Finding[];

@@ -1,6 +1,7 @@
 import type { Finding } from '../model/Finding.js';
 import type { Order } from '../model/Order.js';
-import type { Rule, RuleContext } from './RuleContext.js';
+import { orderFacts, type OrderFacts } from '../internal/orderFacts.js';
+import type { PassRule, RuleContext } from './RuleContext.js';
 import { requiredInformation } from './intake/requiredInformation.js';
 import { urgentOrder } from './intake/urgentOrder.js';
 import { verbalOrder } from './intake/verbalOrder.js';
@@ -27,7 +28,7 @@ import { salesHeadApproval } from './review/salesHeadApproval.js';
  * @example
  * const findings = REVIEW_RULES.flatMap((rule) => rule(order, ctx));
  */
-export const REVIEW_RULES: readonly Rule[] = Object.freeze([
+export const REVIEW_RULES: readonly PassRule[] = Object.freeze([
   requiredInformation,
   verbalOrder,
   urgentOrder,
@@ -43,17 +44,21 @@ export const REVIEW_RULES: readonly Rule[] = Object.freeze([
 
 /**
  * Runs every review rule (`REVIEW_RULES`, in order) on a parsed order and returns all findings.
- * The order's totals are computed once for the whole pass and shared by the rules that need
- * them; an order is treated as an immutable value.
+ * The order's amounts (`orderFacts`) are computed once, from the order as it is at the call, and
+ * shared by the rules of this pass; nothing is remembered for the next call.
  *
  * @example
  * const findings = assessReview(order, { policy, submittedAt: clock.now(), submitter: actor });
  * const blocked = findings.some((f) => f.severity === 'block');
  */
-export function assessReview(order: Order, ctx: RuleContext): Finding[] {
+export function assessReview(
+  order: Order,
+  ctx: RuleContext,
+  facts: OrderFacts = orderFacts(order),
+): Finding[] {
   const out: Finding[] = [];
   for (const rule of REVIEW_RULES) {
-    for (const f of rule(order, ctx)) out.push(f);
+    for (const f of rule(order, ctx, facts)) out.push(f);
   }
   return out;
 }

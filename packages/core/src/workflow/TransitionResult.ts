@@ -28,8 +28,14 @@ export type TransitionRefusalCode =
   | 'UNKNOWN_ISSUE'
   /** Change control (CH-5): a request on an outdated revision, or while another request is pending. */
   | 'CONFLICT'
-  /** Credit (CR-4): a release expiry that is not after now. */
-  | 'INVALID_EXPIRY';
+  /** Change control (CH-2, CH-3): a patch that does not fit the current revision, or changes nothing. */
+  | 'INVALID_PATCH'
+  /** Credit (CR-4): a release expiry that is not an instant, or not after now. */
+  | 'INVALID_EXPIRY'
+  /** Credit (CR-4): a prepayment that is not a positive amount. */
+  | 'INVALID_AMOUNT'
+  /** Credit (CR-4): a guarantee without its document reference. */
+  | 'REFERENCE_REQUIRED';
 
 /**
  * Outcome of `transition`: the next state with the effects to carry out and the audit records to
@@ -55,6 +61,8 @@ export type TransitionResult =
       code: TransitionRefusalCode;
       /** English explanation for logs; show users `messageKey` rendered in their language. */
       message: string;
+      /** The rule (`RULES.md` ID) the refusal enforces, when one does. */
+      ruleId?: RuleId;
       messageKey?: string;
       params?: Readonly<Record<string, MessageParam>>;
       findings?: readonly Finding[];

@@ -1,5 +1,6 @@
 import type { Route, RouteStep } from '../approvals/Route.js';
 import type { Finding, MessageParam } from '../model/Finding.js';
+import type { RuleId } from '../model/RuleId.js';
 import type { Policy } from '../policy/Policy.js';
 import type { EffectDraft } from './Effect.js';
 import type { RecordedEvent, TransitionResult } from './TransitionResult.js';
@@ -38,6 +39,7 @@ export function refuse(
   extra: {
     findings?: readonly Finding[];
     step?: string;
+    ruleId?: RuleId;
     messageKey?: string;
     params?: Readonly<Record<string, MessageParam>>;
   } = {},

@@ -4,6 +4,7 @@ import { CHANGE_HANDLERS } from './areas/changeHandlers.js';
 import { CREDIT_HANDLERS } from './areas/creditHandlers.js';
 import { REVIEW_HANDLERS } from './areas/reviewHandlers.js';
 import { TRACKING_HANDLERS } from './areas/trackingHandlers.js';
+import { checkWorkflowEvent, isWorkflowEventType } from './checkWorkflowEvent.js';
 import { refuse } from './internal.js';
 import { OrderStatus } from './OrderStatus.js';
 import type { OrderWorkflow } from './OrderWorkflow.js';
@@ -45,17 +46,21 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly WorkflowEventTyp
 /**
  * The pure state machine: given an order's workflow state, an event and the context (policy,
  * order, now), returns the next state, the effects to carry out and the audit records to write —
- * or a refusal with a literal code. It never reads a clock, a store or the network.
+ * or a refusal with a literal code. It never reads a clock, a store or the network. An event of a
+ * known type is first checked for its shape (`checkWorkflowEvent`: types, bounded sizes); a
+ * malformed one is not an action at all and throws.
  *
  * @example
  * const r = transition(state, { type: 'APPROVE', actor: head }, { policy, order, now });
  * if (r.ok) { save(r.state); carryOut(r.effects); } else console.log(r.code);
+ * @throws {ValidationError} when the event is malformed (e.g. a comment that is not text).
  */
 export function transition(
   state: OrderWorkflow,
   event: WorkflowEvent,
   ctx: TransitionContext,
 ): TransitionResult {
+  if (isWorkflowEventType(event.type)) checkWorkflowEvent(event);
   const area = AREA_OF.get(event.type);
   if (!area || !TRANSITIONS[state.status].includes(event.type)) {
     return refuse(

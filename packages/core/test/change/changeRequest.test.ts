@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatFinding,
+  formatMessage,
   LOCKED_STATUSES,
   MESSAGES,
   ValidationError,
@@ -218,49 +219,99 @@ describe('CH-2 the owner states reason and impact; the departments concerned app
     });
   });
 
-  it('CH-2 a bad patch is a ValidationError naming the field, and nothing is written', async () => {
+  it('CH-2 a patch that does not fit the current revision is refused, every misfit named, and nothing is written', async () => {
     const { desk, store } = changeDesk();
     const order = await confirmedOrder(desk);
     const before = store.snapshot();
-    const attempt = desk.requestChange(order.id, people.li, {
+    const r = await desk.requestChange(order.id, people.li, {
       ...priceChange,
       patch: [
-        { op: 'updateLine', lineId: 'l1', set: { quantity: -3 } },
+        { op: 'updateLine', lineId: 'l1', set: { quantity: 3 } },
         { op: 'set', field: 'number', value: 'SO-X' },
         { op: 'removeLine', lineId: 'nope' },
+        { op: 'updateLine', lineId: 'l2', set: { colour: 'red' } },
       ],
     });
-    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    const error = (await attempt.catch((e: unknown) => e)) as ValidationError;
-    expect(error.issues.map((i) => i.path)).toEqual(['patch.1.field', 'patch.2.lineId']);
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'INVALID_PATCH',
+      ruleId: 'CH-2',
+      messageKey: 'change.patch.invalid',
+      params: { revision: 1, count: 3 },
+    });
+    if (r.ok) return;
+    expect(r.findings?.map((f) => [f.ruleId, f.messageKey, f.evidence[0]?.field])).toEqual([
+      ['CH-2', 'change.patch.protectedField', 'patch.1.field'],
+      ['CH-2', 'change.patch.unknownLine', 'patch.2.lineId'],
+      ['CH-2', 'change.patch.unknownLineField', 'patch.3.set.colour'],
+    ]);
+    for (const locale of ['en', 'zh'] as const) {
+      expect(formatMessage(r.messageKey, r.params, locale)).not.toMatch(/\{\w+\}/);
+      for (const f of r.findings ?? []) expect(formatFinding(f, locale)).not.toMatch(/\{\w+\}/);
+    }
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('IN-2 a change that would leave the order incomplete is refused with the IN-2 findings it introduces', async () => {
+    const { desk, store } = changeDesk();
+    const order = await confirmedOrder(desk);
+    const before = store.snapshot();
+    const r = await desk.requestChange(order.id, people.li, {
+      ...priceChange,
+      patch: [
+        { op: 'updateLine', lineId: 'l2', set: { quantity: -3 } },
+        { op: 'set', field: 'requestedDeliveryDate', value: '2026-02-30' },
+      ],
+    });
+    expect(r).toMatchObject({ ok: false, code: 'BLOCKED', ruleId: 'IN-2', params: { count: 2 } });
+    if (r.ok) return;
+    expect(r.findings?.map((f) => [f.messageKey, f.evidence[0]?.field])).toEqual([
+      ['intake.malformed.line.quantity', 'lines.1.quantity'],
+      ['intake.malformed.requestedDeliveryDate', 'requestedDeliveryDate'],
+    ]);
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('CH-2 a patch whose result is not an order at all is a ValidationError naming the line by id', async () => {
+    const { desk, store } = changeDesk();
+    const order = await confirmedOrder(desk);
+    const before = store.snapshot();
     const schema = (await desk
       .requestChange(order.id, people.li, {
         ...priceChange,
-        patch: [{ op: 'updateLine', lineId: 'l2', set: { quantity: -3 } }],
+        patch: [{ op: 'updateLine', lineId: 'l2', set: { quantity: 'three' } }],
       })
       .catch((e: unknown) => e)) as ValidationError;
+    expect(schema).toBeInstanceOf(ValidationError);
     expect(schema.issues).toEqual([expect.objectContaining({ path: 'lines.l2.quantity' })]);
     expect(store.snapshot()).toEqual(before);
   });
 
-  it('CH-2 a patch that changes nothing, or removes every line, is refused as invalid', async () => {
+  it('CH-2 CH-3 a patch that changes nothing, or removes every line, is refused', async () => {
     const { desk } = changeDesk();
     const order = await confirmedOrder(desk);
-    await expect(
-      desk.requestChange(order.id, people.li, {
+    expect(
+      await desk.requestChange(order.id, people.li, {
         ...priceChange,
         patch: [{ op: 'updateLine', lineId: 'l1', set: { unitPrice: 150_000 } }],
       }),
-    ).rejects.toBeInstanceOf(ValidationError);
-    await expect(
-      desk.requestChange(order.id, people.li, {
-        ...priceChange,
-        patch: [
-          { op: 'removeLine', lineId: 'l1' },
-          { op: 'removeLine', lineId: 'l2' },
-        ],
-      }),
-    ).rejects.toBeInstanceOf(ValidationError);
+    ).toMatchObject({
+      ok: false,
+      code: 'INVALID_PATCH',
+      ruleId: 'CH-2',
+      messageKey: 'change.patch.noChange',
+    });
+    const all = await desk.requestChange(order.id, people.li, {
+      ...priceChange,
+      patch: [
+        { op: 'removeLine', lineId: 'l1' },
+        { op: 'removeLine', lineId: 'l2' },
+      ],
+    });
+    expect(all).toMatchObject({ ok: false, code: 'INVALID_PATCH', ruleId: 'CH-3' });
+    expect(!all.ok && all.findings?.map((f) => f.messageKey)).toEqual([
+      'change.patch.removesEveryLine',
+    ]);
   });
 });
 

@@ -7,7 +7,15 @@ import {
   type ChangeOp,
   type Order,
 } from '../../src/index.js';
-import { makeLine, makeOrder } from '../support/orders.js';
+import { makeLine, makeOrder, makePolicy } from '../support/orders.js';
+
+const policy = makePolicy();
+/** The proposed order of a patch that fits (CH-2). */
+function patched(order: Order, ops: ChangeOp[]): Order {
+  const r = applyChangePatch(order, ops, policy);
+  if (!r.ok) throw new Error(r.findings.map((f) => f.messageKey).join(', '));
+  return r.order;
+}
 
 describe('CH-5 revision diff', () => {
   const a = makeOrder();
@@ -30,7 +38,7 @@ describe('CH-5 revision diff', () => {
   });
 
   it('CH-5 lines are matched by id, not position: added, removed, changed', () => {
-    const b = applyChangePatch(a, [
+    const b = patched(a, [
       { op: 'removeLine', lineId: 'l1' },
       { op: 'addLine', line: makeLine({ id: 'l9', quantity: 4 }) },
       { op: 'updateLine', lineId: 'l2', set: { unitPrice: 19_000, discountBp: 500 } },
@@ -83,7 +91,7 @@ describe('CH-5 revision diff', () => {
             ...(u.unitPrice === undefined ? {} : { unitPrice: u.unitPrice }),
           },
         }));
-        const b = applyChangePatch(base, ops);
+        const b = patched(base, ops);
         const d = diffRevisions(base, b);
         // model: the last value written per line and field, compared with the base
         const expected = new Map<string, Map<string, [number, number]>>();
@@ -92,7 +100,7 @@ describe('CH-5 revision diff', () => {
           for (const f of ['quantity', 'unitPrice'] as const) {
             if (old[f] !== line[f]) {
               const m = expected.get(line.id) ?? new Map<string, [number, number]>();
-              m.set(f, [old[f], line[f]]);
+              m.set(f, [old[f]!, line[f]!]);
               expected.set(line.id, m);
             }
           }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gate, orderDesk } from '../support/gate.js';
+import { ValidationError } from '../../src/errors.js';
+import { MESSAGES } from '../../src/i18n/catalogue.js';
+import { formatMessage } from '../../src/i18n/formatMessage.js';
 import type { CustomerInput } from '../../src/model/Customer.js';
 import type { PolicyInput } from '../../src/policy/Policy.js';
 import { MemoryStore } from '../../src/store/MemoryStore.js';
@@ -190,9 +193,44 @@ describe('CR-4 over-limit order goes on credit hold', () => {
     expect(
       await act({ type: 'RECORD_PREPAYMENT', actor: people.li, amount: 65_000 }),
     ).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    for (const amount of [-5, 0]) {
+      expect(await act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount })).toMatchObject({
+        ok: false,
+        code: 'INVALID_AMOUNT',
+        ruleId: 'CR-4',
+        messageKey: 'credit.prepayment.notPositive',
+      });
+    }
+    // Not a whole number of minor units: malformed input, not a refusal.
     await expect(
-      act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: -5 }),
-    ).rejects.toThrow(/amount/);
+      act({ type: 'RECORD_PREPAYMENT', actor: people.zhao, amount: 1.5 }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('CR-4 the credit refusals render in English and Chinese with every parameter filled', () => {
+    const params = { expiresAt: 'tomorrow', amount: '-0.05 CNY' };
+    for (const key of [
+      'credit.release.expiryMalformed',
+      'credit.prepayment.notPositive',
+      'credit.guarantee.referenceRequired',
+    ]) {
+      for (const locale of ['en', 'zh'] as const) {
+        expect(MESSAGES[key]?.[locale], key).toBeTruthy();
+        expect(formatMessage(key, params, locale)).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+
+  it('CR-4 a guarantee without its document reference is refused, not thrown', async () => {
+    const { act } = await setup();
+    expect(
+      await act({ type: 'RECORD_GUARANTEE', actor: people.zhao, reference: '  ' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'REFERENCE_REQUIRED',
+      ruleId: 'CR-4',
+      messageKey: 'credit.guarantee.referenceRequired',
+    });
   });
 
   it('CR-4 a guarantee recorded by finance releases the hold', async () => {
@@ -376,9 +414,17 @@ describe('CR-4 releases expire as stated', () => {
         expiresAt: clock.now(),
       }),
     ).toMatchObject({ ok: false, code: 'INVALID_EXPIRY' });
-    await expect(
-      act({ type: 'RELEASE_CREDIT', actor: people.qian, reason: 'x', expiresAt: 'tomorrow' }),
-    ).rejects.toThrow(/expiresAt/);
+    // An instant that does not exist is not a release at all: the parse names the field.
+    for (const expiresAt of ['tomorrow', '2026-03-02T18:00:00+99:99', '2026-02-30T18:00:00Z']) {
+      const error = await act({
+        type: 'RELEASE_CREDIT',
+        actor: people.qian,
+        reason: 'x',
+        expiresAt,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['expiresAt']);
+    }
   });
 
   it('CR-4 before expiry the order confirms', async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/index.js';
 import { makeDesk } from '../support/desk.js';
-import { makeLine, makeOrder } from '../support/orders.js';
+import { makeLine, makeOrder, makeOrderInput } from '../support/orders.js';
 import { companyPolicy, people } from '../support/people.js';
 
 const order = (id: string, overrides: Parameters<typeof makeOrder>[0] = {}) =>
   makeOrder({ id, number: '', ...overrides });
+/** The same order as input, unparsed: for what the desk must refuse. */
+const raw = (id: string, overrides: Parameters<typeof makeOrder>[0] = {}) =>
+  makeOrderInput({ id, number: '', ...overrides });
 
 describe('IN-1 order numbers', () => {
   it('assigns SO-YYYY-NNNNNN numbers that never repeat, even with 200 concurrent submitters', async () => {
@@ -251,19 +254,104 @@ describe('the desk takes an order through review', () => {
     ).toEqual(['finance', 'production', 'technical']);
   });
 
-  it('a malformed order is refused with every problem listed and nothing written', async () => {
+  it('IN-2 a malformed order (not an order at all) is refused with every problem listed and nothing written', async () => {
     const { desk, store } = makeDesk();
     const before = store.snapshot();
     const bad = {
       ...order('bad'),
       currency: 'rmb',
-      lines: [{ ...makeLine(), quantity: -1, unitPrice: 12.5 }],
+      enteredAt: '2026-03-02T09:00:00+99:99',
+      lines: [{ ...makeLine(), quantity: '3', unitPrice: 12.5 }],
     };
-    const error = await desk.submit(bad, people.li).catch((e: unknown) => e);
+    const error = await desk.submit(bad as never, people.li).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(
-      expect.arrayContaining(['currency', 'lines.0.quantity', 'lines.0.unitPrice']),
+      expect.arrayContaining(['currency', 'enteredAt', 'lines.0.quantity', 'lines.0.unitPrice']),
     );
     expect(store.snapshot()).toEqual(before);
+  });
+
+  it('IN-2 lists every missing item of an incomplete order at once and returns it to sales', async () => {
+    const { desk } = makeDesk();
+    const r = await desk.submit(
+      order('gaps', {
+        contact: { name: 'Zhang', phone: '', email: '' },
+        lines: [
+          makeLine(),
+          makeLine({ id: 'l2', quantity: 0 }),
+          makeLine({ id: 'l3', quantity: undefined, unitPrice: undefined }),
+        ],
+        requestedDeliveryDate: '2026-02-30',
+      }),
+      people.li,
+    );
+    expect(r).toMatchObject({ ok: false, code: 'RETURNED', ruleId: 'IN-2' });
+    if (r.ok || !r.recorded) return expect.fail('an order returned to sales is recorded');
+    expect(r.recorded.workflow.status).toBe('returned');
+    expect(r.recorded.order.number).toBe('SO-2026-000001');
+    const in2 = r.findings.filter((f) => f.ruleId === 'IN-2');
+    expect(in2.map((f) => f.evidence[0]!.field)).toEqual([
+      'contact.phone',
+      'lines.1.quantity',
+      'lines.2.quantity',
+      'lines.2.unitPrice',
+      'requestedDeliveryDate',
+    ]);
+    expect(r.findings.filter((f) => f.severity === 'block').map((f) => f.ruleId)).toEqual(
+      in2.map(() => 'IN-2'),
+    );
+    // Corrected and resubmitted under the same number (RV-9).
+    const fixed = await desk.submit(order('gaps'), people.li);
+    expect(fixed.ok && [fixed.value.workflow.status, fixed.value.order.number]).toEqual([
+      'in_review',
+      'SO-2026-000001',
+    ]);
+  });
+
+  it.each([
+    ['a quantity beyond the safe range', { quantity: 1e300 }, 'lines.0.quantity'],
+    ['an unsafe amount', { unitPrice: 2 ** 60 }, 'lines.0.unitPrice'],
+    ['an endless product name', { productName: 'x'.repeat(5_000) }, 'lines.0.productName'],
+    ['a line id of 201 characters', { id: 'l'.repeat(201) }, 'lines.0.id'],
+  ])(
+    'IN-2 boundary: %s is not an order (ValidationError naming the path)',
+    async (_, line, path) => {
+      const { desk, store } = makeDesk();
+      const before = store.snapshot();
+      const error = await desk
+        .submit(raw('huge', { lines: [{ ...makeLine(), ...line }] }), people.li)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(new Set((error as ValidationError).issues.map((i) => i.path))).toEqual(
+        new Set([path]),
+      );
+      expect(store.snapshot()).toEqual(before);
+    },
+  );
+
+  it.each([
+    '2026-03-02T09:00:00+99:99',
+    '2026-03-02T09:00:61+08:00',
+    '2026-02-30T09:00:00+08:00',
+    '2026-03-02T24:00:00Z',
+  ])('IN-1 an impossible entry instant (%s) is not an order', async (enteredAt) => {
+    const { desk } = makeDesk();
+    const error = await desk.submit(raw('t', { enteredAt }), people.li).catch((e: unknown) => e);
+    expect((error as ValidationError).issues).toEqual([
+      expect.objectContaining({ path: 'enteredAt' }),
+    ]);
+  });
+
+  it('IN-2 boundary: input that is not an object, or nested absurdly deep, is a ValidationError', async () => {
+    const { desk } = makeDesk();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = { a: deep, b: [deep] };
+    for (const input of [null, 42, 'order', [], { ...raw('d'), notes: deep }, deep]) {
+      const error = await desk.submit(input as never, people.li).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+    }
+    const lines = Array.from({ length: 1_001 }, (_, i) => makeLine({ id: `l${String(i)}` }));
+    const many = await desk.submit(raw('m', { lines }), people.li).catch((e: unknown) => e);
+    expect((many as ValidationError).issues.map((i) => i.path)).toEqual(['lines']);
   });
 });

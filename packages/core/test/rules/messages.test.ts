@@ -54,6 +54,18 @@ function everyFinding(): Finding[] {
     }),
   );
   add(assess({ lines: [] }));
+  add(
+    assess({
+      lines: [
+        makeLine({ quantity: undefined, unitPrice: undefined }),
+        makeLine({ id: 'l2', quantity: 0, unitPrice: -100 }),
+        makeLine({ id: 'l3', quantity: 1e12, unitPrice: 1e9 }),
+      ],
+      requestedDeliveryDate: '2026-02-30',
+    }),
+  );
+  const nearLimit = { quantity: 1, unitPrice: 4e15, listPrice: 4e15 };
+  add(assess({ lines: [makeLine(nearLimit), makeLine({ ...nearLimit, id: 'l2' })] }));
   // IN-3, IN-4
   add(assess({ channel: 'verbal' }));
   add(assess({ channel: 'verbal' }, { intake: { verbal: { mode: 'deadline' } } }));

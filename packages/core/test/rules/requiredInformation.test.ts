@@ -174,6 +174,90 @@ describe('IN-2 required information', () => {
     expect(requiredInformation(order, ctx)).toHaveLength(8);
   });
 
+  it('IN-2 lists every missing item at once, quantities, prices and dates included, each with its field path', () => {
+    const order = makeOrder({
+      contact: { name: '', phone: '', email: '' },
+      lines: [
+        makeLine({ id: 'a' }),
+        makeLine({ id: 'b', quantity: undefined, unitPrice: undefined }),
+        makeLine({ id: 'c', quantity: 0, unitPrice: -1, specification: '', model: '' }),
+        makeLine({ id: 'd', quantity: -2 }),
+      ],
+      requestedDeliveryDate: '2026-02-30',
+      invoice: { title: 'Acme', taxId: '' },
+    });
+    const findings = requiredInformation(order, ctx);
+    expect(findings.map((f) => [f.messageKey, f.evidence.map((e) => e.field).join(' ')])).toEqual([
+      ['intake.required.contact.name', 'contact.name'],
+      ['intake.required.contact.method', 'contact.phone contact.email'],
+      ['intake.required.line.quantity', 'lines.1.quantity'],
+      ['intake.required.line.unitPrice', 'lines.1.unitPrice'],
+      ['intake.required.line.specification', 'lines.2.specification'],
+      ['intake.malformed.line.quantity', 'lines.2.quantity'],
+      ['intake.malformed.line.unitPrice', 'lines.2.unitPrice'],
+      ['intake.malformed.line.quantity', 'lines.3.quantity'],
+      ['intake.malformed.requestedDeliveryDate', 'requestedDeliveryDate'],
+      ['intake.required.invoice.taxId', 'invoice.taxId'],
+    ]);
+    expect(findings.every((f) => f.ruleId === 'IN-2' && f.severity === 'block')).toBe(true);
+    expect(findings[2]!.params).toMatchObject({ line: 2, lineId: 'b' });
+    expect(findings[6]!.params).toMatchObject({ line: 3, value: '-0.01 CNY' });
+  });
+
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '15/04/2026',
+    '2026-4-15',
+    ' 2026-04-15',
+    '2026-04-15T00:00',
+  ])(
+    'IN-2 reports an impossible or misspelt delivery date (%s) even when the policy does not require one',
+    (date) => {
+      const policy = makePolicy({ intake: { requiredItems: ['customer.name'] } });
+      const order = makeOrder({ requestedDeliveryDate: date });
+      expect(requiredInformation(order, makeContext({ policy }))).toMatchObject([
+        {
+          messageKey: 'intake.malformed.requestedDeliveryDate',
+          params: { value: date },
+          evidence: [{ field: 'requestedDeliveryDate', value: date }],
+        },
+      ]);
+    },
+  );
+
+  it('IN-2 quantity and unit price are required whatever the policy lists', () => {
+    const policy = makePolicy({ intake: { requiredItems: [] } });
+    const order = makeOrder({ lines: [makeLine({ quantity: undefined, unitPrice: undefined })] });
+    expect(keys(requiredInformation(order, makeContext({ policy })))).toEqual([
+      'intake.required.line.quantity',
+      'intake.required.line.unitPrice',
+    ]);
+  });
+
+  it('IN-2 returns a line or an order whose amounts leave the safe integer range, naming the path', () => {
+    const line = requiredInformation(
+      makeOrder({ lines: [makeLine(), makeLine({ id: 'x', quantity: 1e12, unitPrice: 1e9 })] }),
+      ctx,
+    );
+    expect(line).toMatchObject([
+      {
+        messageKey: 'intake.limit.line.amount',
+        params: { line: 2, lineId: 'x' },
+        evidence: [{ field: 'lines.1.quantity' }, { field: 'lines.1.unitPrice' }],
+      },
+    ]);
+    // Each line fits, their sum does not.
+    const half = { quantity: 1, unitPrice: 4e15, listPrice: 4e15 };
+    const order = requiredInformation(
+      makeOrder({ lines: [makeLine(half), makeLine({ ...half, id: 'l2' })] }),
+      ctx,
+    );
+    expect(order).toMatchObject([
+      { messageKey: 'intake.limit.order.amount', evidence: [{ field: 'lines', value: 2 }] },
+    ]);
+  });
+
   it("IN-2 cites the company's own clause when the policy gives one", () => {
     const policy = makePolicy({ citations: { 'IN-2': 'Sales manual §4.2' } });
     const [f] = requiredInformation(makeOrder({ paymentTerms: '' }), makeContext({ policy }));

@@ -40,6 +40,17 @@ export function makeLine(overrides: Partial<OrderLineInput> = {}): OrderLineInpu
  * makeOrder({ paymentTerms: '', lines: [makeLine({ discountBp: 500 })] });
  */
 export function makeOrder(overrides: Partial<OrderInput> = {}): Order {
+  return Order.parse(makeOrderInput(overrides));
+}
+
+/**
+ * The input of `makeOrder` before parsing: what a caller hands to `OrderDesk.submit`, malformed
+ * overrides included (for boundary tests).
+ *
+ * @example
+ * desk.submit(makeOrderInput({ enteredAt: '2026-02-30T09:00:00+08:00' }), people.li); // ValidationError
+ */
+export function makeOrderInput(overrides: Partial<OrderInput> = {}): OrderInput {
   const base: OrderInput = {
     id: 'o-1',
     number: 'SO-2026-000001',
@@ -72,7 +83,7 @@ export function makeOrder(overrides: Partial<OrderInput> = {}): Order {
     salesperson: SALESPERSON.id,
     enteredAt: SUBMITTED_AT,
   };
-  return Order.parse({ ...base, ...overrides });
+  return { ...base, ...overrides };
 }
 
 /**

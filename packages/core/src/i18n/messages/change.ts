@@ -148,6 +148,50 @@ export const CHANGE_MESSAGES: MessageCatalogue = {
     en: '{actor} may not request a change of this order: changes are raised by the order’s owner.',
     zh: '{actor}无权申请变更此订单:变更须由订单负责人提出。',
   },
+  'change.patch.invalid': {
+    en: 'The change request does not fit revision {revision} of the order ({count} problem(s)): correct it and request again.',
+    zh: '变更申请与订单第{revision}版不符(共{count}处问题):请修改后重新申请。',
+  },
+  'change.patch.noChange': {
+    en: 'The change request changes nothing in revision {revision} of the order.',
+    zh: '该变更申请未对订单第{revision}版作任何改动。',
+  },
+  'change.patch.protectedField': {
+    en: '"{field}" cannot be changed by a change request.',
+    zh: '“{field}”不能通过变更申请修改。',
+  },
+  'change.patch.unknownField': {
+    en: '"{field}" is not a field of the order.',
+    zh: '“{field}”不是订单的字段。',
+  },
+  'change.patch.unknownLine': {
+    en: 'Revision {revision} of the order has no line "{lineId}".',
+    zh: '订单第{revision}版没有明细行“{lineId}”。',
+  },
+  'change.patch.unknownLineField': {
+    en: '"{field}" is not a field of line "{lineId}".',
+    zh: '“{field}”不是明细行“{lineId}”的字段。',
+  },
+  'change.patch.lineIdFixed': {
+    en: 'The id of line "{lineId}" cannot change: remove the line and add a new one.',
+    zh: '明细行“{lineId}”的编号不能修改:请删除该行后新增一行。',
+  },
+  'change.patch.newLineId': {
+    en: 'A new line needs an id.',
+    zh: '新增明细行须有编号。',
+  },
+  'change.patch.duplicateLine': {
+    en: 'Line "{lineId}" already exists: a new line needs a new id.',
+    zh: '明细行“{lineId}”已存在:新增明细行须使用新编号。',
+  },
+  'change.patch.removesEveryLine': {
+    en: 'A change may not remove every line: request a cancellation instead.',
+    zh: '变更不能删除全部明细行:如需取消订单,请提出取消申请。',
+  },
+  'change.request.incomplete': {
+    en: 'The change would leave the order without required information ({count} item(s)): complete the request and submit it again.',
+    zh: '该变更会使订单缺少必填信息(共{count}项):请补全后重新提交申请。',
+  },
   'change.request.reasonRequired': {
     en: 'A change request states its reason and its impact.',
     zh: '变更申请须说明变更原因及影响。',

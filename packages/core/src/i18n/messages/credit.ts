@@ -76,6 +76,10 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
     en: 'The release expiry {expiresAt} must be later than now.',
     zh: '放行有效期{expiresAt}须晚于当前时间。',
   },
+  'credit.release.expiryMalformed': {
+    en: 'The release expiry "{expiresAt}" is not a date and time with a zone, such as 2026-03-09T18:00:00+08:00.',
+    zh: '放行有效期“{expiresAt}”不是带时区的日期时间(例如2026-03-09T18:00:00+08:00)。',
+  },
   'credit.release.nothingHeld': {
     en: 'Nothing holds this order for credit.',
     zh: '此订单没有信用冻结。',
@@ -99,6 +103,14 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
   'credit.record.notEligible': {
     en: '{actor} may not record prepayments or guarantees.',
     zh: '{actor}无权登记预付款或担保。',
+  },
+  'credit.prepayment.notPositive': {
+    en: 'A prepayment must be a positive amount; {amount} cannot be recorded.',
+    zh: '预付款金额须大于零,不能登记{amount}。',
+  },
+  'credit.guarantee.referenceRequired': {
+    en: "A guarantee is recorded with its document reference (the guarantee's number).",
+    zh: '登记担保须填写担保文件编号。',
   },
   'credit.record.selfRecord': {
     en: '{actor} may not record prepayments or guarantees on an order they own or submitted.',

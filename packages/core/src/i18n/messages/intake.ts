@@ -57,9 +57,41 @@ export const INTAKE_MESSAGES: MessageCatalogue = {
     en: 'Line {line} has no specification or model' + BACK_EN,
     zh: '第{line}行缺少规格或型号' + BACK_ZH,
   },
+  'intake.required.line.quantity': {
+    en: 'Line {line} has no quantity' + BACK_EN,
+    zh: '第{line}行缺少数量' + BACK_ZH,
+  },
+  'intake.malformed.line.quantity': {
+    en: 'Line {line} has quantity {value}; a quantity must be greater than zero' + BACK_EN,
+    zh: '第{line}行数量为{value},数量必须大于零' + BACK_ZH,
+  },
+  'intake.required.line.unitPrice': {
+    en: 'Line {line} has no unit price' + BACK_EN,
+    zh: '第{line}行缺少单价' + BACK_ZH,
+  },
+  'intake.malformed.line.unitPrice': {
+    en: 'Line {line} has a negative unit price ({value})' + BACK_EN,
+    zh: '第{line}行单价为负数({value})' + BACK_ZH,
+  },
+  'intake.limit.line.amount': {
+    en:
+      'The amount of line {line} is too large to be computed exactly; check its quantity and prices' +
+      BACK_EN,
+    zh: '第{line}行金额过大,无法精确计算,请核对数量和价格' + BACK_ZH,
+  },
+  'intake.limit.order.amount': {
+    en:
+      'The order total is too large to be computed exactly; check the quantities and prices, or split the order' +
+      BACK_EN,
+    zh: '订单总金额过大,无法精确计算,请核对数量和价格或拆分订单' + BACK_ZH,
+  },
   'intake.required.requestedDeliveryDate': {
     en: 'Requested delivery date is missing' + BACK_EN,
     zh: '缺少要求交货日期' + BACK_ZH,
+  },
+  'intake.malformed.requestedDeliveryDate': {
+    en: 'Requested delivery date "{value}" is not a calendar date such as 2026-04-30' + BACK_EN,
+    zh: '要求交货日期“{value}”不是有效日期(例如2026-04-30)' + BACK_ZH,
   },
   'intake.required.paymentTerms': {
     en: 'Payment terms are missing' + BACK_EN,

@@ -1,6 +1,6 @@
 import { creditDate } from '../../credit/ageingReport.js';
 import { creditExposure } from '../../credit/creditExposure.js';
-import { orderFacts } from '../../internal/orderFacts.js';
+import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import { abnormalCredit } from './abnormalCredit.js';
@@ -23,7 +23,11 @@ import { creditLimit } from './creditLimit.js';
  * findings.filter(isCreditHold); // what holds the order
  * @throws {ValidationError} naming every amount whose currency has no rate (`receivables.3.currency`).
  */
-export function assessCredit(order: Order, ctx: CreditContext): Finding[] {
+export function assessCredit(
+  order: Order,
+  ctx: CreditContext,
+  amounts: OrderFacts = orderFacts(order),
+): Finding[] {
   const customer = ctx.customer;
   if (customer === undefined) return creditWithoutFacts(order, ctx);
   const { policy } = ctx;
@@ -38,7 +42,7 @@ export function assessCredit(order: Order, ctx: CreditContext): Finding[] {
     at,
     asOfDate: creditDate(at, policy),
     evaluated: customer.credit.evaluatedAt !== undefined,
-    orderTotal: orderFacts(order).totals.total,
+    orderTotal: amounts.totals.total,
   };
   return [
     ...creditEvaluation(order, facts, ctx),

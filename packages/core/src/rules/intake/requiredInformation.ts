@@ -1,8 +1,14 @@
+import { formatMoney } from '../../i18n/formatMoney.js';
+import { formatQuantity } from '../../internal/display.js';
+import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
-import type { Order } from '../../model/Order.js';
+import { roundHalfAwayFromZero } from '../../model/Money.js';
+import type { Order, OrderLine } from '../../model/Order.js';
+import { withinSafeRange, type LineTotals } from '../../model/orderTotals.js';
+import { isIsoDate } from '../../model/Temporal.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { RequiredItem } from '../../policy/intakePolicy.js';
-import type { Rule } from '../RuleContext.js';
+import type { PassRule } from '../RuleContext.js';
 import { finding } from '../finding.js';
 
 // Compiled once. Well-formed enough to catch typing slips ("name@", "a b@c.com", "x@host")
@@ -65,8 +71,8 @@ export function isWellFormedEmail(email: string): boolean {
 /**
  * IN-2: lists every missing or malformed piece of required information at once, one `block`
  * finding per item (the order goes back to sales for correction), each citing the field path in
- * its evidence (e.g. `lines.2.specification`). Only the items in `policy.intake.requiredItems`
- * are checked; a blank or whitespace-only text counts as missing.
+ * its evidence (e.g. `lines.2.quantity`). The items in `policy.intake.requiredItems` are checked
+ * when listed; a blank or whitespace-only text counts as missing.
  *
  * - `customer.name`, `contact.name`, `requestedDeliveryDate`, `paymentTerms`: present.
  * - `contact.method`: a phone or an e-mail address; whichever is given must be well formed
@@ -76,16 +82,27 @@ export function isWellFormedEmail(email: string): boolean {
  * - `lines`: at least one line; `lines.product`: each line has a product name or product ID;
  *   `lines.specification`: each line has a specification or a model.
  *
- * Quantity and unit price are enforced by the `Order` schema; a zero price is RV-1's.
+ * Always checked, whatever the policy lists, because every other rule computes on them:
+ * - each line's `quantity`: present (`intake.required.line.quantity`) and above zero
+ *   (`intake.malformed.line.quantity`);
+ * - each line's `unitPrice`: present (`intake.required.line.unitPrice`) and not negative
+ *   (`intake.malformed.line.unitPrice`); a zero price is RV-1's;
+ * - a line's amounts (quantity × unit or list price, with tax) and the order's totals within the
+ *   safe integer range (`intake.limit.line.amount`, `intake.limit.order.amount`);
+ * - a requested delivery date, when given, a real calendar date `YYYY-MM-DD`
+ *   (`intake.malformed.requestedDeliveryDate`).
+ *
  * Message keys are one per item (`intake.required.contact.name`, `intake.malformed.contact.email`…)
- * so each language renders the item's own name; line items carry `line` (1-based position).
+ * so each language renders the item's own name; line items carry `line` (1-based position) and
+ * `lineId`.
  *
  * @example
  * requiredInformation(Order.parse({ ...input, paymentTerms: '' }), ctx);
  * // [{ ruleId: 'IN-2', severity: 'block', messageKey: 'intake.required.paymentTerms',
  * //    evidence: [{ field: 'paymentTerms', value: '' }], … }]
  */
-export const requiredInformation: Rule = (order, ctx) => missingInformation(order, ctx.policy);
+export const requiredInformation: PassRule = (order, ctx, facts) =>
+  missingInformation(order, ctx.policy, facts);
 
 /**
  * IN-2 without a rule context: the same findings as `requiredInformation`, for callers that only
@@ -94,7 +111,11 @@ export const requiredInformation: Rule = (order, ctx) => missingInformation(orde
  * @example
  * if (missingInformation(order, policy).length > 0) showCorrections();
  */
-export function missingInformation(order: Order, policy: Policy): Finding[] {
+export function missingInformation(
+  order: Order,
+  policy: Policy,
+  facts: OrderFacts = orderFacts(order),
+): Finding[] {
   const required = requiredSet(policy.intake.requiredItems);
   const out: Finding[] = [];
 
@@ -174,32 +195,46 @@ export function missingInformation(order: Order, policy: Policy): Finding[] {
   }
   const needProduct = required.has('lines.product');
   const needSpecification = required.has('lines.specification');
-  if (needProduct || needSpecification) {
-    for (let i = 0; i < order.lines.length; i++) {
-      const line = order.lines[i]!;
-      if (needProduct && blank(line.productName) && blank(line.productId)) {
-        report(out, policy, {
-          messageKey: 'intake.required.line.product',
-          evidence: [{ field: `lines.${String(i)}.productName`, value: line.productName }],
-          params: { line: i + 1, lineId: line.id },
-        });
-      }
-      if (needSpecification && blank(line.specification) && blank(line.model)) {
-        report(out, policy, {
-          messageKey: 'intake.required.line.specification',
-          evidence: [{ field: `lines.${String(i)}.specification`, value: line.specification }],
-          params: { line: i + 1, lineId: line.id },
-        });
-      }
+  let linesInRange = true;
+  for (let i = 0; i < order.lines.length; i++) {
+    const line = order.lines[i]!;
+    if (needProduct && blank(line.productName) && blank(line.productId)) {
+      report(out, policy, {
+        messageKey: 'intake.required.line.product',
+        evidence: [{ field: `lines.${String(i)}.productName`, value: line.productName }],
+        params: { line: i + 1, lineId: line.id },
+      });
     }
+    if (needSpecification && blank(line.specification) && blank(line.model)) {
+      report(out, policy, {
+        messageKey: 'intake.required.line.specification',
+        evidence: [{ field: `lines.${String(i)}.specification`, value: line.specification }],
+        params: { line: i + 1, lineId: line.id },
+      });
+    }
+    linesInRange =
+      lineAmounts(out, policy, { order, line, index: i, totals: facts.lines[i] }) && linesInRange;
   }
-  if (
-    required.has('requestedDeliveryDate') &&
-    (order.requestedDeliveryDate === undefined || blank(order.requestedDeliveryDate))
-  ) {
+  if (linesInRange && !withinSafeRange(facts.totals)) {
     report(out, policy, {
-      messageKey: 'intake.required.requestedDeliveryDate',
-      evidence: [{ field: 'requestedDeliveryDate', value: order.requestedDeliveryDate }],
+      messageKey: 'intake.limit.order.amount',
+      evidence: [{ field: 'lines', value: order.lines.length, limit: Number.MAX_SAFE_INTEGER }],
+    });
+  }
+  const date = order.requestedDeliveryDate;
+  if (date === undefined || blank(date)) {
+    if (required.has('requestedDeliveryDate')) {
+      report(out, policy, {
+        messageKey: 'intake.required.requestedDeliveryDate',
+        evidence: [{ field: 'requestedDeliveryDate', value: date }],
+      });
+    }
+  } else if (!isIsoDate(date)) {
+    // A wrong date is worse than none: reported whether or not the policy requires one.
+    report(out, policy, {
+      messageKey: 'intake.malformed.requestedDeliveryDate',
+      evidence: [{ field: 'requestedDeliveryDate', value: date }],
+      params: { value: date },
     });
   }
   if (required.has('paymentTerms') && blank(order.paymentTerms)) {
@@ -223,6 +258,59 @@ export function missingInformation(order: Order, policy: Policy): Finding[] {
     }
   }
   return out;
+}
+
+/** One line's quantity, unit price and amounts (always checked); false when out of range. */
+function lineAmounts(
+  out: Finding[],
+  policy: Policy,
+  at: { order: Order; line: OrderLine; index: number; totals: LineTotals | undefined },
+): boolean {
+  const { line, index } = at;
+  const path = `lines.${String(index)}`;
+  const params = { line: index + 1, lineId: line.id };
+  const { quantity, unitPrice, listPrice } = line;
+  if (quantity === undefined) {
+    report(out, policy, {
+      messageKey: 'intake.required.line.quantity',
+      evidence: [{ field: `${path}.quantity`, value: undefined }],
+      params,
+    });
+  } else if (!(quantity > 0)) {
+    report(out, policy, {
+      messageKey: 'intake.malformed.line.quantity',
+      evidence: [{ field: `${path}.quantity`, value: quantity, limit: 0 }],
+      params: { ...params, value: formatQuantity(quantity) },
+    });
+  }
+  if (unitPrice === undefined) {
+    report(out, policy, {
+      messageKey: 'intake.required.line.unitPrice',
+      evidence: [{ field: `${path}.unitPrice`, value: undefined }],
+      params,
+    });
+  } else if (unitPrice < 0) {
+    report(out, policy, {
+      messageKey: 'intake.malformed.line.unitPrice',
+      evidence: [{ field: `${path}.unitPrice`, value: unitPrice, limit: 0 }],
+      params: { ...params, value: formatMoney(unitPrice, at.order.currency, policy) },
+    });
+  }
+  if (quantity === undefined || unitPrice === undefined) return true;
+  const inRange =
+    (at.totals === undefined || withinSafeRange(at.totals)) &&
+    (listPrice === undefined || Number.isSafeInteger(roundHalfAwayFromZero(quantity * listPrice)));
+  if (!inRange) {
+    report(out, policy, {
+      messageKey: 'intake.limit.line.amount',
+      evidence: [
+        { field: `${path}.quantity`, value: quantity },
+        { field: `${path}.unitPrice`, value: unitPrice, limit: Number.MAX_SAFE_INTEGER },
+      ],
+      params,
+    });
+  }
+  return inRange;
 }
 
 interface Gap {

@@ -1,11 +1,11 @@
 import { formatLinePositions } from '../../internal/display.js';
-import { orderFacts } from '../../internal/orderFacts.js';
+import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
 import { formatMoney } from '../../i18n/formatMoney.js';
 import type { Finding } from '../../model/Finding.js';
 import { applyBasisPoints, percentToBasisPoints } from '../../model/Money.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { Rule } from '../RuleContext.js';
+import type { PassRule } from '../RuleContext.js';
 import { finding } from '../finding.js';
 
 function customLines(order: Order): number[] {
@@ -25,10 +25,14 @@ function customLines(order: Order): number[] {
  * @example
  * requiredAdvance(order, policy); // 3_390_000 for a 11,300,000 (113,000.00) order with a custom line, 30 %
  */
-export function requiredAdvance(order: Order, policy: Pick<Policy, 'review'>): number {
+export function requiredAdvance(
+  order: Order,
+  policy: Pick<Policy, 'review'>,
+  facts: OrderFacts = orderFacts(order),
+): number {
   if (!order.lines.some((line) => line.customMade)) return 0;
   return applyBasisPoints(
-    orderFacts(order).totals.total,
+    facts.totals.total,
     percentToBasisPoints(policy.review.advancePayment.customMadePercent),
   );
 }
@@ -36,16 +40,19 @@ export function requiredAdvance(order: Order, policy: Pick<Policy, 'review'>): n
 /**
  * RV-8 at review: custom-made lines → one `info` finding `review.advance.required` stating the
  * advance due before production (params `lines`, `amount`, `percent`). Information only:
- * the block comes at the production gate (`productionBlockers`). Nothing when the advance is 0.
+ * the block comes at the production gate (`productionBlockers`). Nothing when the advance is 0,
+ * or when IN-2 returns the order for its amounts (`OrderFacts.complete`).
  *
  * @example
  * advancePayment(Order.parse({ ...input, lines: [{ ...line, customMade: true }] }), ctx);
  * // [{ ruleId: 'RV-8', severity: 'info', messageKey: 'review.advance.required',
  * //    params: { lines: '1', amount: '33,900.00 CNY', percent: 30 }, … }]
  */
-export const advancePayment: Rule = (order, ctx) => {
+export const advancePayment: PassRule = (order, ctx, facts = orderFacts(order)) => {
   const { policy } = ctx;
-  const amount = requiredAdvance(order, policy);
+  // An order IN-2 returns for its amounts is judged on resubmission.
+  if (!facts.complete) return [];
+  const amount = requiredAdvance(order, policy, facts);
   if (amount <= 0) return [];
   const lines = customLines(order);
   return [
@@ -60,7 +67,7 @@ export const advancePayment: Rule = (order, ctx) => {
       },
       evidence: [
         ...lines.map((i) => ({ field: `lines.${String(i)}.customMade`, value: true })),
-        { field: 'total', value: orderFacts(order).totals.total, limit: amount },
+        { field: 'total', value: facts.totals.total, limit: amount },
       ],
     }),
   ];

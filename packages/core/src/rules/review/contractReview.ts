@@ -1,9 +1,9 @@
 import { approverParams } from '../../internal/approverParams.js';
-import { orderFacts } from '../../internal/orderFacts.js';
+import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
 import type { Evidence, Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { Rule } from '../RuleContext.js';
+import type { PassRule } from '../RuleContext.js';
 import { finding } from '../finding.js';
 
 /**
@@ -16,13 +16,18 @@ import { finding } from '../finding.js';
  * @example
  * contractReasons(order, policy); // [{ field: 'total', value: 120000000, limit: 100000000 }]
  */
-export function contractReasons(order: Order, policy: Pick<Policy, 'review'>): Evidence[] {
+export function contractReasons(
+  order: Order,
+  policy: Pick<Policy, 'review'>,
+  facts: OrderFacts = orderFacts(order),
+): Evidence[] {
   const settings = policy.review.contract;
   const reasons: Evidence[] = [];
   if (order.contract.required) reasons.push({ field: 'contract.required', value: true });
   const threshold = settings.requiredAbove[order.currency];
-  if (threshold !== undefined) {
-    const { totals } = orderFacts(order);
+  // An order IN-2 returns for its amounts is judged on resubmission.
+  if (threshold !== undefined && facts.complete) {
+    const { totals } = facts;
     const amount = settings.includeTax ? totals.total : totals.untaxed;
     if (amount >= threshold)
       reasons.push({
@@ -48,10 +53,10 @@ export function contractReasons(order: Order, policy: Pick<Policy, 'review'>): E
  * contractReview(Order.parse({ ...input, contract: { required: true } }), ctx);
  * // [{ ruleId: 'RV-10', severity: 'approval', messageKey: 'review.contract.legalReview', steps: ['legalReview'], … }]
  */
-export const contractReview: Rule = (order, ctx) => {
+export const contractReview: PassRule = (order, ctx, facts = orderFacts(order)) => {
   const { policy } = ctx;
   if (order.contract.legalReviewed) return [];
-  const reasons = contractReasons(order, policy);
+  const reasons = contractReasons(order, policy, facts);
   const steps = policy.review.routes.legal;
   if (reasons.length === 0 || steps.length === 0) return [];
   return [

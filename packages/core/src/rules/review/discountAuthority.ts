@@ -4,10 +4,10 @@ import { orderFacts } from '../../internal/orderFacts.js';
 import type { Actor } from '../../model/Actor.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
 import { percentToBasisPoints, roundHalfAwayFromZero } from '../../model/Money.js';
-import type { OrderLine } from '../../model/Order.js';
+import { isPricedLine, type OrderLine } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import { holdsRole } from '../../policy/roles.js';
-import type { Rule } from '../RuleContext.js';
+import type { PassRule } from '../RuleContext.js';
 import { finding } from '../finding.js';
 
 /**
@@ -49,10 +49,8 @@ export function lineDiscountBp(
   net: number,
 ): number {
   if (line.listPrice === undefined) return line.discountBp;
-  return ratioBp(
-    roundHalfAwayFromZero(line.quantity * line.listPrice) - net,
-    roundHalfAwayFromZero(line.quantity * line.listPrice),
-  );
+  const atList = roundHalfAwayFromZero((line.quantity ?? 0) * line.listPrice);
+  return ratioBp(atList - net, atList);
 }
 
 /**
@@ -75,7 +73,7 @@ export function lineDiscountBp(
  * // [{ ruleId: 'RV-6', messageKey: 'review.discount.lineBeyondAuthority',
  * //    params: { line: 1, percent: '12.5', authority: '0', … }, steps: ['salesHead'], … }, …]
  */
-export const discountAuthority: Rule = (order, ctx) => {
+export const discountAuthority: PassRule = (order, ctx, facts = orderFacts(order)) => {
   const { policy } = ctx;
   const exceptionalAbove = policy.review.discount.exceptionalAbovePercent;
   const limits: Limits = {
@@ -84,11 +82,12 @@ export const discountAuthority: Rule = (order, ctx) => {
     exceptional:
       exceptionalAbove === undefined ? undefined : percentToBasisPoints(exceptionalAbove),
   };
-  const facts = orderFacts(order);
   const out: Finding[] = [];
 
   for (let i = 0; i < order.lines.length; i++) {
     const line = order.lines[i]!;
+    // A line without a quantity or price is IN-2's; its discount is judged once it has them.
+    if (!isPricedLine(line)) continue;
     const bp = lineDiscountBp(line, facts.lines[i]?.net ?? 0);
     if (bp > 0) {
       const at = `lines.${String(i)}`;
@@ -104,7 +103,7 @@ export const discountAuthority: Rule = (order, ctx) => {
   }
 
   const { list, untaxed } = facts.totals;
-  if (list !== undefined) {
+  if (list !== undefined && facts.complete) {
     const bp = ratioBp(list - untaxed, list);
     if (bp > 0)
       judge(out, limits, { bp, context: [{ field: 'untaxed', value: untaxed, limit: list }] });

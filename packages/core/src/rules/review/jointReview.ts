@@ -3,7 +3,7 @@ import { formatLinePositions } from '../../internal/display.js';
 import { orderFacts } from '../../internal/orderFacts.js';
 import { formatMoney } from '../../i18n/formatMoney.js';
 import type { Evidence, MessageParam } from '../../model/Finding.js';
-import type { Rule } from '../RuleContext.js';
+import type { PassRule } from '../RuleContext.js';
 import { finding } from '../finding.js';
 
 /**
@@ -38,7 +38,7 @@ export type JointReviewTrigger = 'special' | 'largeAmount' | 'unknownCurrency' |
  * jointReview(Order.parse({ ...input, technicalComplexity: true }), ctx);
  * // [{ ruleId: 'RV-4', severity: 'approval', messageKey: 'review.jointReview.complex', steps: ['jointReview'], … }]
  */
-export const jointReview: Rule = (order, ctx) => {
+export const jointReview: PassRule = (order, ctx, facts = orderFacts(order)) => {
   const { policy } = ctx;
   const settings = policy.review.jointReview;
   const triggers: JointReviewTrigger[] = [];
@@ -71,8 +71,9 @@ export const jointReview: Rule = (order, ctx) => {
         limit: Object.keys(settings.largeAmount),
       });
     }
-  } else {
-    const { totals } = orderFacts(order);
+  } else if (facts.complete) {
+    // An order IN-2 returns for its amounts is judged on resubmission.
+    const { totals } = facts;
     const amount = settings.includeTax ? totals.total : totals.untaxed;
     if (amount >= threshold) {
       triggers.push('largeAmount');

@@ -7,6 +7,7 @@ import {
 } from '../../internal/zonedTime.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
+import { isIsoDate } from '../../model/Temporal.js';
 import type { BusinessCalendar } from '../../policy/calendarPolicy.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { Rule, RuleContext } from '../RuleContext.js';
@@ -67,7 +68,8 @@ export function leadTimeDays(
   ctx: Pick<RuleContext, 'policy' | 'submittedAt'>,
   atLeast = Number.POSITIVE_INFINITY,
 ): LeadTime | undefined {
-  if (order.requestedDeliveryDate === undefined || order.requestedDeliveryDate === '')
+  // A blank or impossible date is IN-2's to report; there is no lead time to count then.
+  if (order.requestedDeliveryDate === undefined || !isIsoDate(order.requestedDeliveryDate))
     return undefined;
   const from = zonedDayNumber(ctx.submittedAt, ctx.policy.timeZone);
   return countLeadTime(from, isoDateDayNumber(order.requestedDeliveryDate), ctx.policy, atLeast);
@@ -135,7 +137,8 @@ export const pricingPolicy: Rule = (order, ctx) => {
   }
 
   const date = order.requestedDeliveryDate;
-  if (date !== undefined && date !== '') {
+  // A blank or impossible date is IN-2's to report (`requiredInformation`).
+  if (date !== undefined && isIsoDate(date)) {
     const from = zonedDayNumber(ctx.submittedAt, policy.timeZone);
     const lead = countLeadTime(from, isoDateDayNumber(date), policy, pricing.minLeadTimeDays);
     if (lead.days < 0) {

@@ -44,14 +44,16 @@ export function shortagesOf(order: Pick<Order, 'lines'>): StockShortage[] {
   const out: StockShortage[] = [];
   order.lines.forEach((line, index) => {
     const available = line.availableQuantity;
-    if (available !== undefined && available < line.quantity) {
+    // Stock is checked after confirmation, when IN-2 has made sure every line has a quantity.
+    const quantity = line.quantity;
+    if (available !== undefined && quantity !== undefined && available < quantity) {
       out.push({
         index,
         lineId: line.id,
         productId: line.productId,
-        quantity: line.quantity,
+        quantity,
         available,
-        shortQuantity: line.quantity - available,
+        shortQuantity: quantity - available,
       });
     }
   });

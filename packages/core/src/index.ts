@@ -80,7 +80,8 @@ export type { Route, RouteStep, ApprovalRecord, StepStatus } from './approvals/R
 export type { Effect, EffectType, EffectDraft, Recipients } from './workflow/Effect.js';
 export { OrderStatus, LOCKED_STATUSES, FINAL_STATUSES } from './workflow/OrderStatus.js';
 export { initialWorkflow } from './workflow/OrderWorkflow.js';
-export type { OrderWorkflow, ReasonRecord } from './workflow/OrderWorkflow.js';
+export type { OrderWorkflow, OrderParties, ReasonRecord } from './workflow/OrderWorkflow.js';
+export { orderParties } from './workflow/orderParties.js';
 export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './workflow/WorkflowEvent.js';
 export type { TransitionContext } from './workflow/TransitionContext.js';
 export type {
@@ -105,9 +106,16 @@ export type {
   ApproveStepContext,
   ApproveStepResult,
   ApprovalRefusalCode,
+  StepApproval,
 } from './approvals/approveStep.js';
+export { approvalsDue } from './approvals/approvalsDue.js';
+export type { DueApproval } from './approvals/approvalsDue.js';
 export { capacities } from './approvals/capacities.js';
 export type { Capacity } from './approvals/capacities.js';
+export { unbarredCapacities } from './approvals/unbarredCapacities.js';
+export type { UnbarredCapacities } from './approvals/unbarredCapacities.js';
+export { reviewerStanding } from './approvals/reviewerStanding.js';
+export type { ReviewerStanding } from './approvals/reviewerStanding.js';
 export { checkDeadlines } from './approvals/checkDeadlines.js';
 export type { OverdueStep } from './approvals/checkDeadlines.js';
 export { reviewHours, reviewDeadline } from './approvals/reviewDeadline.js';
@@ -208,6 +216,7 @@ export {
   customerStream,
   CreditChangeProposal,
   TemporaryIncreaseProposal,
+  creditRequestParties,
 } from './credit/CreditRequest.js';
 export type {
   CreditRequest,
@@ -250,7 +259,13 @@ export { TrackingDesk } from './tracking/TrackingDesk.js';
 export { ArchivePolicy } from './policy/archivePolicy.js';
 export type { ArchiveEvent, ArchiveSealRef } from './workflow/areas/archiveEvents.js';
 export { archiveBlockers } from './rules/archive/archiveBlockers.js';
-export { ACCESS_KIND, isGrantLive, decideAccess, grantDays } from './rules/archive/accessGrant.js';
+export {
+  ACCESS_KIND,
+  isGrantLive,
+  decideAccess,
+  grantDays,
+  accessRequestParties,
+} from './rules/archive/accessGrant.js';
 export type { AccessRequest, AccessRefusalCode } from './rules/archive/accessGrant.js';
 export { retainUntil, isDueForDisposal } from './rules/archive/retention.js';
 export { planFiling, filingMonthOf, filingDueDate } from './rules/archive/monthlyFiling.js';

@@ -136,7 +136,8 @@ export const DEFAULT_STEPS = {
 } satisfies Record<string, z.input<typeof ApprovalStepDefinition>>;
 
 /**
- * Approval settings: the steps rules may require, merged over the default steps.
+ * Approval settings: the steps rules may require, merged over the default steps, and whether one
+ * approval act covers several open steps (`coverOpenSteps`).
  *
  * @example
  * ApprovalsPolicy.parse({ steps: { qualityReview: { label: { en: 'Quality review', zh: '质量评审' },
@@ -152,5 +153,15 @@ export const ApprovalsPolicy = z.object({
       ),
       ...given,
     })),
+  // --- one approver, one act (Core 1.0; owned by the approvals engine) ---
+  /**
+   * Whether one approval act covers every open step of the active stage where the approver's
+   * approval counts (e.g. a production supervisor on both the regular review and the joint
+   * review when a policy runs them in one stage): one record per step, `coveredBy` naming the
+   * step acted on. When false each step takes its own act. Either way the approver is told of
+   * every act still due from them, later stages included (`approveStep` → `stillDue`).
+   */
+  coverOpenSteps: z.boolean().default(true),
+  // --- end one approver, one act ---
 });
 export type ApprovalsPolicy = z.infer<typeof ApprovalsPolicy>;

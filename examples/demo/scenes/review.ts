@@ -61,14 +61,26 @@ async function approveAll(
       out.line(
         `  ✔ ${who.name}: ${last ? last.s.label[out.lang] : ''} → ${status(out, view.workflow.status)}`,
       );
+      stillDue(out, r);
     }
+  }
+}
+
+/** "One approver, one act": what the approval did not settle, as the approver is told. */
+function stillDue(out: SceneOutput, result: Result<OrderView>): void {
+  if (!result.ok) return;
+  for (const e of result.effects) {
+    if (e.type === 'notify' && e.messageKey.startsWith('review.approval.stillDue.'))
+      out.line(`    ↳ ${formatMessage(e.messageKey, e.params, out.lang)}`);
   }
 }
 
 /**
  * The review scene: the regulations' own cases — a regular order, a large joint-review order, a
- * discounted order, a verbal order, an urgent order that runs overdue, an exceptional price — each
- * submitted, assessed, routed and approved step by step.
+ * discounted order, a verbal order, an urgent order that runs overdue, an exceptional price, the
+ * sales head's own order and one resubmitted naming him as salesperson (segregation of duties) —
+ * each submitted, assessed, routed and approved step by step; an approver is told when a second
+ * act is still due from them.
  */
 export async function reviewScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
@@ -264,6 +276,35 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
         '须由他人审批;超时后升级至总经理。',
       ),
     );
+  }
+
+  // 9. Segregation of duties follows the people: a resubmission naming the sales head as the
+  // order's salesperson does not let him approve it, and the first salesperson stays barred too.
+  const renamed = await submit(
+    t(
+      out,
+      '9. Resubmitted naming the sales head as salesperson',
+      '9. 重新提交时改由销售部门负责人担任销售人员',
+    ),
+    baseOrder('so-renamed'),
+  );
+  if (renamed) {
+    show(out, await og.returnToSales(renamed.order.id, people.liu, 'Delivery date infeasible'));
+    const again = show(
+      out,
+      await og.submit(baseOrder('so-renamed', { salesperson: people.wang.id }), people.li),
+    );
+    if (again)
+      out.line(
+        t(
+          out,
+          `Owners so far: ${again.workflow.parties.owners.join(', ')}; submitters: ${again.workflow.parties.submitters.join(', ')}`,
+          `历任负责人:${again.workflow.parties.owners.join('、')};提交人:${again.workflow.parties.submitters.join('、')}`,
+        ),
+      );
+    await approveAll(out, og, renamed.order.id, [people.liu]);
+    out.line(t(out, 'The sales head tries to approve it:', '销售部门负责人试图审批:'));
+    show(out, await og.approve(renamed.order.id, people.wang));
   }
 
   const verification = await og.verify();

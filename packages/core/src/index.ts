@@ -105,7 +105,8 @@ export type {
 } from './workflow/Effect.js';
 export { OrderStatus, LOCKED_STATUSES, FINAL_STATUSES } from './workflow/OrderStatus.js';
 export { initialWorkflow } from './workflow/OrderWorkflow.js';
-export type { OrderWorkflow, ReasonRecord } from './workflow/OrderWorkflow.js';
+export type { OrderWorkflow, OrderParties, ReasonRecord } from './workflow/OrderWorkflow.js';
+export { orderParties } from './workflow/orderParties.js';
 export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './workflow/WorkflowEvent.js';
 export type { TransitionContext } from './workflow/TransitionContext.js';
 export type {
@@ -130,9 +131,16 @@ export type {
   ApproveStepContext,
   ApproveStepResult,
   ApprovalRefusalCode,
+  StepApproval,
 } from './approvals/approveStep.js';
+export { approvalsDue } from './approvals/approvalsDue.js';
+export type { DueApproval } from './approvals/approvalsDue.js';
 export { capacities } from './approvals/capacities.js';
 export type { Capacity } from './approvals/capacities.js';
+export { unbarredCapacities } from './approvals/unbarredCapacities.js';
+export type { UnbarredCapacities } from './approvals/unbarredCapacities.js';
+export { reviewerStanding } from './approvals/reviewerStanding.js';
+export type { ReviewerStanding } from './approvals/reviewerStanding.js';
 export { checkDeadlines } from './approvals/checkDeadlines.js';
 export type { OverdueStep } from './approvals/checkDeadlines.js';
 export { reviewHours, reviewDeadline } from './approvals/reviewDeadline.js';

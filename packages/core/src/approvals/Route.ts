@@ -15,6 +15,12 @@ export interface ApprovalRecord {
   comment?: string;
   /** True when given by the escalation level of an overdue step (RV-2). */
   escalated?: boolean;
+  /**
+   * "One approver, one act": set when this approval was not asked for on this step but came with
+   * the act on step `coveredBy` (same actor, time and comment), because the actor's approval counts
+   * on both and the policy lets one act cover every open step (`approvals.coverOpenSteps`).
+   */
+  coveredBy?: string;
 }
 
 /** Status of a step in a route. */

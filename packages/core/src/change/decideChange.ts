@@ -1,9 +1,15 @@
 import { approveStep } from '../approvals/approveStep.js';
 import { isRouteComplete } from '../approvals/buildRoute.js';
-import { capacities } from '../approvals/capacities.js';
 import { checkDeadlines } from '../approvals/checkDeadlines.js';
 import type { Actor } from '../model/Actor.js';
-import { closeAllEffects, newlyActive, refuse, scheduleEffects } from '../workflow/internal.js';
+import { reviewerStanding } from '../approvals/reviewerStanding.js';
+import {
+  approvalActivityEffects,
+  approvalEvents,
+  stillDueNotices,
+} from '../workflow/approvalActs.js';
+import { closeAllEffects, refuse, scheduleEffects } from '../workflow/internal.js';
+import { orderParties } from '../workflow/orderParties.js';
 import type { OrderWorkflow } from '../workflow/OrderWorkflow.js';
 import type { TransitionContext } from '../workflow/TransitionContext.js';
 import type { TransitionResult } from '../workflow/TransitionResult.js';
@@ -13,14 +19,34 @@ import type { ChangeDecision, ChangeRequestRecord } from './ChangeRequest.js';
 import { diffRevisions } from './diffRevisions.js';
 
 /**
- * Users who may not approve a change request (segregation of duties): whoever requested it and
- * the order's owner.
+ * Users who may not approve or reject a change or cancellation request (segregation of duties):
+ * whoever requested it, and every owner and submitter the order ever had (`orderParties`).
+ * Neither they nor a delegate on their behalf decides it.
  *
  * @example
- * changeOwners(state, record); // ['u-li']
+ * changeOwners(state, record); // ['u-zhou', 'u-li']: the requester, then the order's parties
  */
 export function changeOwners(state: OrderWorkflow, record: ChangeRequestRecord): string[] {
-  return [...new Set([record.requestedBy, state.owner])];
+  return [...new Set([record.requestedBy, ...orderParties(state)])];
+}
+
+/** The refusal when segregation of duties stops `actor`: as themself, or on behalf of `party`. */
+function changeSelfApproval(
+  actor: string,
+  party: string,
+  params: Record<string, string>,
+): TransitionResult {
+  const self = party === actor;
+  return refuse(
+    'SELF_APPROVAL',
+    self
+      ? `${actor} may not decide a change they requested or of an order they owned or submitted`
+      : `${actor} may not decide on behalf of ${party}, who requested the change or owned or submitted the order`,
+    {
+      messageKey: self ? 'change.approval.selfApproval' : 'change.approval.selfApprovalOnBehalf',
+      params: { actor, party, ...params },
+    },
+  );
 }
 
 /** A step's label in each language, as message parameters (`{stepEn}`, `{stepZh}`). */
@@ -54,9 +80,12 @@ const REFUSALS = {
 } as const;
 
 /**
- * APPROVE_CHANGE (change pending): one approval on a step of the pending request's route, with
- * roles, delegation, escalation and segregation of duties (nobody approves a change they
- * requested or of an order they own). The last step decides the request:
+ * APPROVE_CHANGE (change pending): one approval act on the pending request's route, with roles,
+ * delegation, escalation and segregation of duties (nobody approves a change they requested, or
+ * of an order they ever owned or submitted, nor as a delegate or through one: `changeOwners`).
+ * One act covers every open step the approver may sign when the policy allows
+ * (`approvals.coverOpenSteps`); acts still due from the approver are named to them
+ * (`change.approval.stillDue.*`). The last step decides the request:
  * - a change becomes the order's next revision (CH-5) — the patch applied to the revision it was
  *   written against — the order returns to the status it had, and the CH-6 / CH-7 effects and
  *   records follow (`changeApprovedOutcome`); a material change the customer asked for marks
@@ -90,6 +119,12 @@ export function approveChange(
     { policy, owners: changeOwners(state, record) },
   );
   if (!result.ok) {
+    if (result.code === 'SELF_APPROVAL')
+      return changeSelfApproval(
+        event.actor.id,
+        result.party ?? event.actor.id,
+        stepParams(result.step, ctx),
+      );
     return refuse(
       result.code,
       `${event.actor.id}: ${result.code} on ${result.step ?? 'the change route'}`,
@@ -100,28 +135,22 @@ export function approveChange(
       },
     );
   }
-  const granted = {
-    type: 'approval.granted',
-    ruleIds: result.step.ruleIds,
-    data: { changeRequest: record.id, step: result.step.key, ...result.record },
-  };
+  const granted = approvalEvents(result, { changeRequest: record.id });
+  const activity = approvalActivityEffects(record.route, result, policy);
   const updated: ChangeRequestRecord = { ...record, route: result.route };
   if (!isRouteComplete(result.route)) {
     return {
       ok: true,
       state: { ...state, change: { history: state.change?.history ?? [], pending: updated } },
       effects: [
-        ...(result.stepCompleted
-          ? [{ type: 'closeApproval' as const, step: result.step.key }]
-          : []),
-        ...scheduleEffects(newlyActive(record.route, result.route), policy),
+        ...activity,
+        ...stillDueNotices(result, { actor: event.actor.id, policy, prefix: 'change.approval' }),
       ],
-      events: [granted],
+      events: granted,
       findings: [],
     };
   }
 
-  const close = { type: 'closeApproval' as const, step: result.step.key };
   if (record.kind === 'cancel') {
     const outcome = cancellationApprovedOutcome(updated, { order, at: now, by: event.actor.id });
     return {
@@ -130,8 +159,8 @@ export function approveChange(
         ...decided(state, updated, { outcome: 'approved', at: now, by: event.actor.id }),
         status: 'cancelled',
       },
-      effects: [close, ...outcome.effects],
-      events: [granted, ...outcome.events],
+      effects: [...activity, ...outcome.effects],
+      events: [...granted, ...outcome.events],
       findings: [],
     };
   }
@@ -184,26 +213,28 @@ export function approveChange(
       status: record.resumeStatus,
     },
     order: next,
-    effects: [close, ...outcome.effects],
-    events: [granted, ...outcome.events],
+    effects: [...activity, ...outcome.effects],
+    events: [...granted, ...outcome.events],
     findings: [],
   };
 }
 
-/** Whether the actor may review the pending request now: eligible for an active step, not an owner. */
-function isChangeReviewer(
+/**
+ * Whether the actor may review the pending request now — holding an active step's role in a
+ * capacity that no requester or party of the order bars (`changeOwners`) — and, when SoD is
+ * why not, the barred person.
+ */
+function changeReviewerStanding(
   state: OrderWorkflow,
   record: ChangeRequestRecord,
   actor: Actor,
   ctx: TransitionContext,
-): boolean {
-  if (changeOwners(state, record).includes(actor.id)) return false;
-  const caps = capacities(ctx.policy, actor, ctx.now);
-  return record.route.steps.some(
-    (s) =>
-      s.status === 'active' &&
-      caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
-  );
+): { reviewer: boolean; party?: string } {
+  return reviewerStanding(record.route, actor, {
+    policy: ctx.policy,
+    now: ctx.now,
+    barred: changeOwners(state, record),
+  });
 }
 
 /**
@@ -230,20 +261,14 @@ export function rejectChange(
       messageKey: 'change.reject.reasonRequired',
       params: {},
     });
-  if (!isChangeReviewer(state, record, event.actor, ctx)) {
-    return changeOwners(state, record).includes(event.actor.id)
-      ? refuse(
-          'SELF_APPROVAL',
-          `${event.actor.id} may not review a change they requested or of an order they own`,
-          {
-            messageKey: 'change.approval.selfApproval',
-            params: { actor: event.actor.id },
-          },
-        )
-      : refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
+  const standing = changeReviewerStanding(state, record, event.actor, ctx);
+  if (!standing.reviewer) {
+    return standing.party === undefined
+      ? refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
           messageKey: 'change.notReviewer',
           params: { actor: event.actor.id },
-        });
+        })
+      : changeSelfApproval(event.actor.id, standing.party, { stepEn: '', stepZh: '' });
   }
   const decision: ChangeDecision = { outcome: 'rejected', at: ctx.now, by: event.actor.id, reason };
   return {

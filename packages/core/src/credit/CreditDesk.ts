@@ -6,18 +6,22 @@ import type { CustomerEffect, CustomerEffectDraft } from '../workflow/Effect.js'
 import { approveStep } from '../approvals/approveStep.js';
 import { buildRoute, isRouteComplete } from '../approvals/buildRoute.js';
 import { capacities } from '../approvals/capacities.js';
+import { reviewerStanding } from '../approvals/reviewerStanding.js';
 import { addHours } from '../approvals/deadlines.js';
 import { parseOrThrow } from '../errors.js';
 import { formatMoney } from '../i18n/formatMoney.js';
 import { approverParams } from '../internal/approverParams.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
+import type { MessageParam } from '../model/Finding.js';
+import { approvalEvents } from '../workflow/approvalActs.js';
 import type { Policy } from '../policy/Policy.js';
 import type { IdSource } from '../ports/IdSource.js';
 import { finding } from '../rules/finding.js';
 import { customerAgeing, type AgeingReport } from './ageingReport.js';
 import {
   CreditChangeProposal,
+  creditRequestParties,
   customerStream,
   TemporaryIncreaseProposal,
   type CreditChangeProposalInput,
@@ -174,24 +178,25 @@ export class CreditDesk {
           ...(options.step ? { step: options.step } : {}),
           ...(options.comment ? { comment: options.comment } : {}),
         },
-        { policy: this.policy, owners: [request.requestedBy] },
+        { policy: this.policy, owners: creditRequestParties(request) },
       );
+      if (!result.ok && result.code === 'SELF_APPROVAL')
+        return selfApproval(actor.id, result.party ?? actor.id);
       if (!result.ok)
         return refusal(
           result.code,
           `${actor.id} may not approve ${result.step ?? 'this request'} (${result.code})`,
         );
       const stream = customerStream(request.customerId);
-      const events: AuditDraft[] = [
-        {
-          stream,
-          type: 'approval.granted',
-          at: now,
-          actor: actor.id,
-          ruleIds: ['CR-3'],
-          data: { requestId, step: result.step.key, ...result.record },
-        },
-      ];
+      // One record per step the act approved ("one approver, one act").
+      const events: AuditDraft[] = approvalEvents(result, { requestId }).map((e) => ({
+        stream,
+        type: e.type,
+        at: now,
+        actor: actor.id,
+        ruleIds: ['CR-3'],
+        data: e.data,
+      }));
       if (!isRouteComplete(result.route)) {
         const next: CreditRequest = { ...request, route: result.route };
         const effects = this.#effects(next, found.version + 1, [
@@ -297,18 +302,15 @@ export class CreditDesk {
       const request = found.value;
       if (request.status !== 'pending')
         return refusal('NOT_PENDING', `credit request ${requestId} is ${request.status}`);
-      if (actor.id === request.requestedBy)
-        return refusal('SELF_APPROVAL', `${actor.id} proposed this request`);
+      if (actor.id === request.requestedBy) return selfApproval(actor.id, actor.id);
       const now = this.#clock.now();
-      const caps = capacities(this.policy, actor, now).filter(
-        (c) => c.onBehalfOf !== request.requestedBy,
-      );
-      const reviewer = request.route.steps.some(
-        (s) =>
-          s.status === 'active' &&
-          caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
-      );
-      if (!reviewer)
+      const standing = reviewerStanding(request.route, actor, {
+        policy: this.policy,
+        now,
+        barred: creditRequestParties(request),
+      });
+      if (standing.party !== undefined) return selfApproval(actor.id, standing.party);
+      if (!standing.reviewer)
         return refusal('NOT_ELIGIBLE', `${actor.id} is not an approver of an active step`);
       const rejection = { at: now, by: actor.id, reason: text };
       const next: CreditRequest = { ...request, status: 'rejected', rejection };
@@ -539,14 +541,28 @@ export class CreditDesk {
   }
 }
 
-function refusal(code: CreditDeskRefusalCode, message: string): Result<never> {
+function refusal(
+  code: CreditDeskRefusalCode,
+  message: string,
+  localized?: { messageKey: string; params: Readonly<Record<string, MessageParam>> },
+): Result<never> {
   return toRefusal(
     {
       ok: false,
       code: code === 'UNKNOWN_CUSTOMER' || code === 'UNKNOWN_REQUEST' ? 'NOT_FOUND' : code,
       message,
-      messageKey: `credit.refusal.${code}`,
+      messageKey: localized?.messageKey ?? `credit.refusal.${code}`,
+      ...(localized ? { params: localized.params } : {}),
     },
     'CR-3',
   );
+}
+
+/** CR-3 segregation of duties: the proposer, in person or through a delegate, never decides. */
+function selfApproval(actor: string, party: string) {
+  return refusal('SELF_APPROVAL', `${actor} may not decide a request ${party} proposed`, {
+    messageKey:
+      party === actor ? 'credit.request.selfApproval' : 'credit.request.selfApprovalOnBehalf',
+    params: { actor, party },
+  });
 }

@@ -98,3 +98,14 @@ export interface CreditRequest {
   approvedAt?: string;
   rejection?: ReasonRecord;
 }
+
+/**
+ * Users who may not approve or reject a credit request (CR-3, segregation of duties): its
+ * proposer. Neither they nor a delegate on their behalf decides it.
+ *
+ * @example
+ * creditRequestParties(request); // ['u-li']
+ */
+export function creditRequestParties(request: Pick<CreditRequest, 'requestedBy'>): string[] {
+  return [request.requestedBy];
+}

@@ -1,5 +1,6 @@
 import { approveStep } from '../approvals/approveStep.js';
 import { capacities } from '../approvals/capacities.js';
+import { unbarredCapacities } from '../approvals/unbarredCapacities.js';
 import { ValidationError } from '../errors.js';
 import { formatMoney } from '../i18n/formatMoney.js';
 import { isIsoDateTime } from '../model/Temporal.js';
@@ -8,7 +9,7 @@ import type { RuleId } from '../model/RuleId.js';
 import type { OrderWorkflow } from '../workflow/OrderWorkflow.js';
 import type { TransitionContext } from '../workflow/TransitionContext.js';
 import type { RecordedEvent, TransitionResult } from '../workflow/TransitionResult.js';
-import { ownersOf } from '../workflow/handlers/review.js';
+import { orderParties } from '../workflow/orderParties.js';
 import { refuse, scheduleEffects, newlyActive } from '../workflow/internal.js';
 import { openCreditHolds } from './creditStanding.js';
 import {
@@ -34,14 +35,16 @@ function settle(
   return { ok: true, state: next, effects: [], events: [event], findings: [] };
 }
 
-/** Whether the actor may record payments and guarantees: a `credit.paymentRecordRoles` role, not an owner. */
+/**
+ * Whether the actor may record payments and guarantees: a `credit.paymentRecordRoles` role held
+ * in a capacity no owner or submitter of the order bars (`orderParties`), own or delegated.
+ */
 function recorderRefusal(
   state: OrderWorkflow,
   actor: Actor,
   ctx: TransitionContext,
 ): TransitionResult | undefined {
   const roles = ctx.policy.credit.paymentRecordRoles;
-  const owners = ownersOf(state);
   const caps = capacities(ctx.policy, actor, ctx.now).filter((c) => roles.includes(c.role));
   if (caps.length === 0) {
     return refuse('NOT_ELIGIBLE', `${actor.id} holds none of ${roles.join(', ')}`, {
@@ -49,16 +52,19 @@ function recorderRefusal(
       params: { actor: actor.id },
     });
   }
-  if (
-    owners.includes(actor.id) ||
-    caps.every((c) => c.onBehalfOf !== undefined && owners.includes(c.onBehalfOf))
-  ) {
+  const { usable, barredBy } = unbarredCapacities(caps, {
+    actor: actor.id,
+    barred: orderParties(state),
+  });
+  if (usable.length === 0) {
+    const party = barredBy[0] ?? actor.id;
     return refuse(
       'SELF_APPROVAL',
-      `${actor.id} may not record credit facts on an order they own or submitted`,
+      `${actor.id} may not record credit facts on an order ${party} owned or submitted`,
       {
-        messageKey: 'credit.record.selfRecord',
-        params: { actor: actor.id },
+        messageKey:
+          party === actor.id ? 'credit.record.selfRecord' : 'credit.record.selfRecordOnBehalf',
+        params: { actor: actor.id, party },
       },
     );
   }
@@ -146,11 +152,15 @@ export function releaseCredit(
       at: now,
       ...(event.comment ? { comment: event.comment } : { comment: reason }),
     },
-    { policy, owners: ownersOf(state) },
+    { policy, owners: orderParties(state) },
   );
   if (!result.ok) {
+    const party = result.party ?? event.actor.id;
     const keys = {
-      SELF_APPROVAL: 'credit.release.selfApproval',
+      SELF_APPROVAL:
+        party === event.actor.id
+          ? 'credit.release.selfApproval'
+          : 'credit.release.selfApprovalOnBehalf',
       NOT_ELIGIBLE: 'credit.release.notEligible',
       ALREADY_APPROVED: 'review.approval.alreadyApproved',
       STEP_NOT_ACTIVE: 'review.approval.stepNotActive',
@@ -159,7 +169,11 @@ export function releaseCredit(
     return refuse(result.code, `${event.actor.id} may not release credit (${result.code})`, {
       ...(result.step ? { step: result.step } : {}),
       messageKey: keys[result.code],
-      params: { actor: event.actor.id, step: result.step ?? '' },
+      params: {
+        actor: event.actor.id,
+        step: result.step ?? '',
+        ...(result.code === 'SELF_APPROVAL' ? { party } : {}),
+      },
     });
   }
   const ruleIds = holdRuleIds(credit, 'CR-4');
@@ -230,14 +244,25 @@ export function declineCredit(
     });
   }
   const step = policy.approvals.steps[policy.credit.approvalStep];
-  const caps = capacities(policy, event.actor, now).filter((c) => step?.roles.includes(c.role));
-  if (ownersOf(state).includes(event.actor.id)) {
+  const held = capacities(policy, event.actor, now).filter((c) => step?.roles.includes(c.role));
+  const { usable: caps, barredBy } = unbarredCapacities(held, {
+    actor: event.actor.id,
+    barred: orderParties(state),
+  });
+  // Segregation of duties first, as before: an owner or submitter never decides, in any capacity.
+  const party = barredBy.includes(event.actor.id) ? event.actor.id : barredBy[0];
+  if (party !== undefined && (party === event.actor.id || caps.length === 0)) {
     return refuse(
       'SELF_APPROVAL',
-      `${event.actor.id} may not decide on an order they own or submitted`,
+      party === event.actor.id
+        ? `${event.actor.id} may not decide on an order they own or submitted`
+        : `${event.actor.id} may not decide on behalf of ${party}, who owned or submitted the order`,
       {
-        messageKey: 'credit.release.selfApproval',
-        params: { actor: event.actor.id },
+        messageKey:
+          party === event.actor.id
+            ? 'credit.release.selfApproval'
+            : 'credit.release.selfApprovalOnBehalf',
+        params: { actor: event.actor.id, party },
       },
     );
   }

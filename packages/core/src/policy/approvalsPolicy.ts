@@ -139,7 +139,7 @@ export const DEFAULT_STEPS = {
 /**
  * Approval settings: the steps rules may require, keyed by name; the default steps when absent.
  * `loadPolicy` merges a policy's steps over the default steps, field by field, so a policy
- * changes one field of a default step, or adds a step, without restating the others.
+ * changes one field of a default step, or adds a step, without restating the others. `coverOpenSteps`: whether one approval act covers several open steps.
  *
  * @example
  * loadPolicy({ approvals: { steps: { salesHead: { deadlineHours: 8 }, qualityReview: {
@@ -150,5 +150,15 @@ export const ApprovalsPolicy = z.strictObject({
   steps: z
     .record(Name, ApprovalStepDefinition)
     .default(() => copyDefaults<Record<string, ApprovalStepDefinition>>(DEFAULT_STEPS)),
+  // --- one approver, one act (Core 1.0; owned by the approvals engine) ---
+  /**
+   * Whether one approval act covers every open step of the active stage where the approver's
+   * approval counts (e.g. a production supervisor on both the regular review and the joint
+   * review when a policy runs them in one stage): one record per step, `coveredBy` naming the
+   * step acted on. When false each step takes its own act. Either way the approver is told of
+   * every act still due from them, later stages included (`approveStep` → `stillDue`).
+   */
+  coverOpenSteps: z.boolean().default(true),
+  // --- end one approver, one act ---
 });
 export type ApprovalsPolicy = z.infer<typeof ApprovalsPolicy>;

@@ -16,16 +16,36 @@ export interface ReasonRecord {
 }
 
 /**
+ * Everyone who ever stood behind an order, oldest first: segregation of duties bars each of them
+ * from approving it, its credit release and its changes, whatever later submissions say.
+ */
+export interface OrderParties {
+  /** Every salesperson the order was ever owned by, the first owner first. */
+  owners: readonly string[];
+  /** Everyone who ever submitted it (first submission and every resubmission, RV-9). */
+  submitters: readonly string[];
+}
+
+/**
  * The workflow state of one order, as plain data: status, the latest assessment, the approval
  * route and what the lifecycle has recorded so far. `transition` turns one into the next.
  */
 export interface OrderWorkflow {
   orderId: string;
   status: OrderStatus;
-  /** The order's owner (salesperson): never an approver of it. */
+  /**
+   * The order's owner: its salesperson as of the last submission (notified of what happens to
+   * it). Never an approver of it — nor is any earlier owner (`parties`).
+   */
   owner: string;
   /** Who submitted it last (may differ from the owner, e.g. a sales assistant), with their groups. */
   submitter?: { id: string; groups: readonly string[] };
+  /**
+   * Every owner and submitter the order ever had, kept across resubmissions: a resubmission that
+   * names another salesperson, or is sent by a colleague, never clears an earlier one's bar on
+   * approving it (`orderParties`).
+   */
+  parties: OrderParties;
   /** When review received it (the last submission): RV-2 deadlines count from here. */
   receivedAt?: string;
   /** How many times it was submitted; more than one means corrected and resubmitted (RV-9). */
@@ -53,5 +73,12 @@ export interface OrderWorkflow {
  * const wf = initialWorkflow('o1', 'u-li');
  */
 export function initialWorkflow(orderId: string, owner: string): OrderWorkflow {
-  return { orderId, status: 'draft', owner, submissions: 0, findings: [] };
+  return {
+    orderId,
+    status: 'draft',
+    owner,
+    parties: { owners: [owner], submitters: [] },
+    submissions: 0,
+    findings: [],
+  };
 }

@@ -20,6 +20,13 @@ const WORKFLOW_KEYS: Record<string, Record<string, string | number>> = {
   'review.resubmitted': { revision: 2 },
   'review.rejected': { reason: 'customer withdrew' },
   'review.approval.selfApproval': { actor: 'u-li' },
+  'review.approval.selfApprovalOnBehalf': { actor: 'u-zhou', party: 'u-wang' },
+  'review.approval.stillDue.open': { actor: 'u-liu', stepsEn: 'Joint review', stepsZh: '联合评审' },
+  'review.approval.stillDue.later': {
+    actor: 'u-liu',
+    stepsEn: 'Joint review',
+    stepsZh: '联合评审',
+  },
   'review.approval.notEligible': { actor: 'u-x', stepEn: 'Legal review', stepZh: '合同法务审核' },
   'review.approval.alreadyApproved': { actor: 'u-sun', stepEn: 'Joint review', stepZh: '联合评审' },
   'review.approval.recorded': { actor: 'u-wang', step: 'Sales head' },

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MemoryStore,
+  orderParties,
   ValidationError,
   verifyChain,
   verifySealed,
@@ -88,7 +89,8 @@ const approve = (who: (typeof cast)[number]): Action => ({ kind: 'approve', who,
 
 function checkInvariants(view: OrderView): void {
   const { workflow } = view;
-  const owners = new Set([workflow.owner, workflow.submitter?.id]);
+  // Every owner and submitter the order ever had (SoD follows the people, not the last submission).
+  const owners = new Set(orderParties(workflow));
   const route = workflow.route;
   // Segregation of duties, for every approval of every step.
   for (const step of route?.steps ?? []) {

@@ -55,8 +55,8 @@ export const ARCHIVE_MESSAGES: MessageCatalogue = {
     zh: '{actor}没有经批准且在有效期内的档案 {number} 查阅权限:须先提出查阅申请并获批准。本次查阅尝试已记录。',
   },
   'archive.access.SELF_APPROVAL': {
-    en: '{actor} may not decide their own access request.',
-    zh: '{actor}不能审批自己的查阅申请。',
+    en: '{actor} may not decide access request {request}: nobody decides an access request they made, nor one made by the person whose approver role they hold as delegate.',
+    zh: '{actor}不能审批查阅申请 {request}:任何人不得审批本人提出的查阅申请,也不得以代理人身份审批被代理人本人的申请。',
   },
   'archive.access.NOT_ELIGIBLE': {
     en: '{actor} holds no role that approves archive access.',

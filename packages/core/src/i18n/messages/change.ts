@@ -205,8 +205,20 @@ export const CHANGE_MESSAGES: MessageCatalogue = {
     zh: '必须填写理由:请说明驳回变更申请的原因。',
   },
   'change.approval.selfApproval': {
-    en: '{actor} cannot approve this change: nobody approves a change they requested, or a change of an order they own.',
-    zh: '{actor}不能审批此变更:任何人不得审批本人提出的变更或本人负责订单的变更。',
+    en: '{actor} cannot approve or review this change: nobody decides a change they requested, or a change of an order they own, owned or submitted.',
+    zh: '{actor}不能审批或审核此变更:任何人不得审批本人提出的变更,或本人负责、曾负责或提交过的订单的变更。',
+  },
+  'change.approval.selfApprovalOnBehalf': {
+    en: '{actor} cannot approve or review this change on behalf of {party}: {party} requested it or owned or submitted the order, and a delegate may not decide what the person they stand in for may not.',
+    zh: '{actor}不能代{party}审批或审核此变更:{party}提出了该变更,或是该订单的负责人或提交人,代理人不得代其审批。',
+  },
+  'change.approval.stillDue.open': {
+    en: '{actor}, your approval of the change is recorded. {stepsEn} also needs your approval now: that is a separate act.',
+    zh: '{actor},您对变更的审批已记录。“{stepsZh}”现在也需要您审批:须另行审批一次。',
+  },
+  'change.approval.stillDue.later': {
+    en: '{actor}, your approval of the change is recorded. {stepsEn} will also need your approval once the earlier steps are done: a separate act, you will be asked then.',
+    zh: '{actor},您对变更的审批已记录。待前序环节完成后,“{stepsZh}”还需要您另行审批,届时将通知您。',
   },
   'change.approval.notEligible': {
     en: '{actor} cannot approve change step {stepEn}: they hold none of the roles the step requires.',

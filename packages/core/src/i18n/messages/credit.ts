@@ -92,6 +92,10 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
     en: '{actor} may not release credit for an order they own or submitted.',
     zh: '{actor}不得为本人负责或提交的订单放行信用。',
   },
+  'credit.release.selfApprovalOnBehalf': {
+    en: '{actor} may not release credit on behalf of {party}, who owned or submitted the order.',
+    zh: '{actor}不得代{party}放行信用:{party}是或曾是该订单的负责人或提交人。',
+  },
   'credit.release.notEligible': {
     en: '{actor} holds no role that may release credit.',
     zh: '{actor}无信用放行的权限。',
@@ -115,6 +119,10 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
   'credit.record.selfRecord': {
     en: '{actor} may not record prepayments or guarantees on an order they own or submitted.',
     zh: '{actor}不得为本人负责或提交的订单登记预付款或担保。',
+  },
+  'credit.record.selfRecordOnBehalf': {
+    en: '{actor} may not record prepayments or guarantees on behalf of {party}, who owned or submitted the order.',
+    zh: '{actor}不得代{party}登记预付款或担保:{party}是或曾是该订单的负责人或提交人。',
   },
   // CR-7 ageing buckets
   'credit.ageing.current': { en: 'Current', zh: '未到期' },
@@ -177,5 +185,13 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
   'credit.refusal.INVALID_EXPIRY': {
     en: 'The increase must expire after now.',
     zh: '临时额度的到期时间必须晚于当前时间。',
+  },
+  'credit.request.selfApproval': {
+    en: '{actor} may not approve or reject a credit request they proposed.',
+    zh: '{actor}不得审批或驳回本人提出的信用申请。',
+  },
+  'credit.request.selfApprovalOnBehalf': {
+    en: '{actor} may not approve or reject this credit request on behalf of {party}, who proposed it.',
+    zh: '{actor}不得代{party}审批或驳回信用申请:该申请由{party}提出。',
   },
 };

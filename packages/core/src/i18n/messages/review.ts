@@ -200,9 +200,23 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
   },
 
   // Approval outcomes (approvals engine)
+  // Segregation of duties: every owner and submitter of the order, at any submission, is barred.
   'review.approval.selfApproval': {
-    en: '{actor} cannot approve this order: nobody approves an order they submitted themselves.',
-    zh: '{actor}不能审批此订单:任何人不得审批本人提交的订单。',
+    en: '{actor} cannot approve or review this order: they owned or submitted it (now or at an earlier submission), and nobody decides on an order of their own.',
+    zh: '{actor}不能审批或审核此订单:其本人是或曾是该订单的负责人或提交人(含此前各次提交),任何人不得审批本人的订单。',
+  },
+  'review.approval.selfApprovalOnBehalf': {
+    en: '{actor} cannot approve or review this order on behalf of {party}: {party} owned or submitted it, and a delegate may not decide what the person they stand in for may not.',
+    zh: '{actor}不能代{party}审批或审核此订单:{party}是或曾是该订单的负责人或提交人,代理人不得代其审批。',
+  },
+  // One approver, one act: what the approval did not settle is said plainly.
+  'review.approval.stillDue.open': {
+    en: '{actor}, your approval is recorded. {stepsEn} also needs your approval now: that is a separate act.',
+    zh: '{actor},您的审批已记录。“{stepsZh}”现在也需要您审批:须另行审批一次。',
+  },
+  'review.approval.stillDue.later': {
+    en: '{actor}, your approval is recorded. {stepsEn} will also need your approval once the earlier steps are done: a separate act, you will be asked then.',
+    zh: '{actor},您的审批已记录。待前序环节完成后,“{stepsZh}”还需要您另行审批,届时将通知您。',
   },
   'review.approval.notEligible': {
     en: '{actor} cannot approve step {stepEn}: they hold none of the roles the step requires.',

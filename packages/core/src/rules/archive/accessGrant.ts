@@ -1,5 +1,6 @@
 import { addDays } from '../../internal/localDate.js';
-import { mayAct } from '../../internal/mayAct.js';
+import { capacities } from '../../approvals/capacities.js';
+import { unbarredCapacities } from '../../approvals/unbarredCapacities.js';
 import type { Actor } from '../../model/Actor.js';
 import type { Policy } from '../../policy/Policy.js';
 
@@ -25,6 +26,8 @@ export interface AccessRequest {
   requestedAt: string;
   status: 'pending' | 'approved' | 'rejected';
   decidedBy?: string;
+  /** Whose approver role `decidedBy` used, when they decided as someone's delegate. */
+  decidedOnBehalfOf?: string;
   decidedAt?: string;
   decisionReason?: string;
   validFrom?: string;
@@ -70,9 +73,24 @@ export function grantDays(policy: Policy, requested: number | undefined): number
 }
 
 /**
- * AR-5: decides a pending request. Approval needs one of the policy's
- * `archive.access.approverRoles` (default the sales head), never the requester (segregation of
- * duties); the grant runs from `now` for the request's days. A rejection needs a reason.
+ * AR-5, segregation of duties: who may not decide an access request — its requester. Neither they
+ * nor a delegate on their behalf decides it.
+ *
+ * @example
+ * accessRequestParties(request); // ['u-chen']
+ */
+export function accessRequestParties(request: Pick<AccessRequest, 'requester'>): string[] {
+  return [request.requester];
+}
+
+/**
+ * AR-5: decides a pending request. Deciding needs one of the policy's
+ * `archive.access.approverRoles` (default the sales head), in person or as a delegate, and
+ * segregation of duties holds: the requester never decides their own request — not even as
+ * someone else's delegate — and nobody decides it as the requester's delegate
+ * (`SELF_APPROVAL`, `party` naming the requester). The grant runs from `now` for the request's
+ * days; a decision made as a delegate records whom for (`decidedOnBehalfOf`). A rejection needs a
+ * reason.
  *
  * @example
  * const r = decideAccess(request, { actor: head, approve: true }, { policy, now });
@@ -82,7 +100,9 @@ export function decideAccess(
   request: AccessRequest,
   decision: { actor: Pick<Actor, 'id' | 'groups'>; approve: boolean; reason?: string },
   ctx: { policy: Policy; now: string },
-): { ok: true; request: AccessRequest } | { ok: false; code: AccessRefusalCode; message: string } {
+):
+  | { ok: true; request: AccessRequest }
+  | { ok: false; code: AccessRefusalCode; message: string; party?: string } {
   const { actor, approve } = decision;
   if (request.status !== 'pending')
     return {
@@ -95,14 +115,29 @@ export function decideAccess(
       ok: false,
       code: 'SELF_APPROVAL',
       message: `${actor.id} may not decide their own access request`,
+      party: actor.id,
     };
-  if (
-    !mayAct(ctx.policy, actor, { roles: ctx.policy.archive.access.approverRoles, now: ctx.now })
-  ) {
+  const roles = ctx.policy.archive.access.approverRoles;
+  const held = capacities(ctx.policy, actor, ctx.now).filter((c) => roles.includes(c.role));
+  if (held.length === 0) {
     return {
       ok: false,
       code: 'NOT_ELIGIBLE',
       message: `${actor.id} holds no role that approves archive access`,
+    };
+  }
+  const { usable, barredBy } = unbarredCapacities(held, {
+    actor: actor.id,
+    barred: accessRequestParties(request),
+  });
+  const cap = usable.find((c) => c.onBehalfOf === undefined) ?? usable[0];
+  if (!cap) {
+    const party = barredBy[0] ?? request.requester;
+    return {
+      ok: false,
+      code: 'SELF_APPROVAL',
+      message: `${actor.id} may not decide ${party}'s access request as their delegate`,
+      party,
     };
   }
   const reason = decision.reason?.trim() ?? '';
@@ -111,6 +146,7 @@ export function decideAccess(
   const decided = {
     ...request,
     decidedBy: actor.id,
+    ...(cap.onBehalfOf === undefined ? {} : { decidedOnBehalfOf: cap.onBehalfOf }),
     decidedAt: ctx.now,
     ...(reason ? { decisionReason: reason } : {}),
   };

@@ -4,6 +4,7 @@ import { confirm, recordWrittenConfirmation } from '../handlers/confirm.js';
 import { checkDeadlines } from '../handlers/deadlines.js';
 import { approve, rejectOrReturn } from '../handlers/review.js';
 import { assess, submit } from '../handlers/submit.js';
+import { withSubmissionParties } from '../orderParties.js';
 
 /**
  * Intake and review (IN, RV): submit, assess, approve, reject, return, confirm, deadlines.
@@ -25,7 +26,11 @@ export const REVIEW_HANDLERS: AreaHandlers<ReviewEvent> = {
   handle(state, event, ctx) {
     switch (event.type) {
       case 'SUBMIT':
-        return submit(state, event.actor, ctx);
+        // Segregation of duties follows the people: every owner and submitter stays barred.
+        return withSubmissionParties(submit(state, event.actor, ctx), {
+          actor: event.actor,
+          order: ctx.order,
+        });
       case 'ASSESS':
         return assess(state, ctx);
       case 'APPROVE':

@@ -1,11 +1,13 @@
 import { approveStep } from '../../approvals/approveStep.js';
 import { isRouteComplete } from '../../approvals/buildRoute.js';
-import { capacities } from '../../approvals/capacities.js';
+import { reviewerStanding } from '../../approvals/reviewerStanding.js';
 import type { Actor } from '../../model/Actor.js';
+import { approvalActivityEffects, approvalEvents, stillDueNotices } from '../approvalActs.js';
+import { orderParties } from '../orderParties.js';
 import type { OrderWorkflow } from '../OrderWorkflow.js';
 import type { TransitionContext } from '../TransitionContext.js';
 import type { TransitionResult } from '../TransitionResult.js';
-import { closeAllEffects, newlyActive, refuse, scheduleEffects } from '../internal.js';
+import { closeAllEffects, refuse } from '../internal.js';
 
 /** The step's label in both languages, for messages (`{stepEn}`, `{stepZh}`); the key when unknown. */
 function stepLabels(
@@ -16,15 +18,14 @@ function stepLabels(
   return { stepEn: label?.en ?? step ?? '', stepZh: label?.zh ?? step ?? '' };
 }
 
-/** Users who may not approve the order: its owner and whoever submitted it. */
-export function ownersOf(state: OrderWorkflow): string[] {
-  return [...new Set([state.owner, ...(state.submitter ? [state.submitter.id] : [])])];
-}
-
 /**
- * APPROVE (in review): one approval on a step, with roles, delegation, escalation and
- * segregation of duties enforced (RV-3, RV-4 and every route step). The last step approves the
- * order.
+ * APPROVE (in review): one approval act, with roles, delegation, escalation and segregation of
+ * duties enforced (RV-3, RV-4 and every route step): nobody who ever owned or submitted the order
+ * approves it, in person or as a delegate, nor does a delegate on such a person's behalf
+ * (`orderParties`). One act covers every open step the approver may sign when the policy allows
+ * (`approvals.coverOpenSteps`); steps still due from the approver — a later stage's, or open ones
+ * the act did not cover — are named to them (`review.approval.stillDue.*`). The last step
+ * approves the order.
  */
 export function approve(
   state: OrderWorkflow,
@@ -41,18 +42,25 @@ export function approve(
       ...(event.step ? { step: event.step } : {}),
       ...(event.comment ? { comment: event.comment } : {}),
     },
-    { policy: ctx.policy, owners: ownersOf(state) },
+    { policy: ctx.policy, owners: orderParties(state) },
   );
   if (!result.ok) {
+    const party = result.party ?? event.actor.id;
     const messages = {
-      SELF_APPROVAL: `${event.actor.id} may not approve an order they own or submitted`,
+      SELF_APPROVAL:
+        party === event.actor.id
+          ? `${event.actor.id} may not approve an order they owned or submitted`
+          : `${event.actor.id} may not approve on behalf of ${party}, who owned or submitted the order`,
       NOT_ELIGIBLE: `${event.actor.id} holds no role that can approve ${result.step ?? 'this step'}`,
       ALREADY_APPROVED: `${event.actor.id} already approved ${result.step ?? 'this step'}`,
       STEP_NOT_ACTIVE: `${result.step ?? 'no step'} is not waiting for approval`,
       UNKNOWN_STEP: `${result.step ?? ''} is not a step of this order's route`,
     } as const;
     const keys = {
-      SELF_APPROVAL: 'review.approval.selfApproval',
+      SELF_APPROVAL:
+        party === event.actor.id
+          ? 'review.approval.selfApproval'
+          : 'review.approval.selfApprovalOnBehalf',
       NOT_ELIGIBLE: 'review.approval.notEligible',
       ALREADY_APPROVED: 'review.approval.alreadyApproved',
       STEP_NOT_ACTIVE: 'review.approval.stepNotActive',
@@ -61,21 +69,26 @@ export function approve(
     return refuse(result.code, messages[result.code], {
       ...(result.step ? { step: result.step } : {}),
       messageKey: keys[result.code],
-      params: { actor: event.actor.id, ...stepLabels(result.step, ctx) },
+      params: {
+        actor: event.actor.id,
+        ...(result.code === 'SELF_APPROVAL' ? { party } : {}),
+        ...stepLabels(result.step, ctx),
+      },
     });
   }
   const complete = isRouteComplete(result.route);
-  const approvedEvent = {
-    type: 'approval.granted',
-    ruleIds: result.step.ruleIds,
-    data: { step: result.step.key, ...result.record },
-  };
+  const granted = approvalEvents(result);
+  const stillDue = stillDueNotices(result, {
+    actor: event.actor.id,
+    policy: ctx.policy,
+    prefix: 'review.approval',
+  });
   if (complete) {
     return {
       ok: true,
       state: { ...state, route: result.route, status: 'approved' },
       effects: [
-        { type: 'closeApproval', step: result.step.key },
+        ...approvalActivityEffects(route, result, ctx.policy),
         {
           type: 'notify',
           to: { users: [state.owner] },
@@ -85,7 +98,7 @@ export function approve(
         },
       ],
       events: [
-        approvedEvent,
+        ...granted,
         {
           type: 'order.approved',
           ruleIds: ['RV-3'],
@@ -98,24 +111,10 @@ export function approve(
   return {
     ok: true,
     state: { ...state, route: result.route },
-    effects: [
-      ...(result.stepCompleted ? [{ type: 'closeApproval' as const, step: result.step.key }] : []),
-      ...scheduleEffects(newlyActive(route, result.route), ctx.policy),
-    ],
-    events: [approvedEvent],
+    effects: [...approvalActivityEffects(route, result, ctx.policy), ...stillDue],
+    events: granted,
     findings: [],
   };
-}
-
-/** Whether the actor may act as a reviewer now: eligible for an active step and not an owner. */
-function isReviewer(state: OrderWorkflow, actor: Actor, ctx: TransitionContext): boolean {
-  if (ownersOf(state).includes(actor.id)) return false;
-  const caps = capacities(ctx.policy, actor, ctx.now);
-  return (state.route?.steps ?? []).some(
-    (s) =>
-      s.status === 'active' &&
-      caps.some((c) => s.roles.includes(c.role) || s.escalatedTo.includes(c.role)),
-  );
 }
 
 /**
@@ -134,16 +133,31 @@ export function rejectOrReturn(
       params: {},
     });
   }
-  if (!isReviewer(state, event.actor, ctx)) {
-    return ownersOf(state).includes(event.actor.id)
-      ? refuse('SELF_APPROVAL', `${event.actor.id} may not review an order they own or submitted`, {
-          messageKey: 'review.approval.selfApproval',
-          params: { actor: event.actor.id },
-        })
-      : refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
-          messageKey: 'review.notReviewer',
-          params: { actor: event.actor.id },
-        });
+  const standing = reviewerStanding(state.route, event.actor, {
+    policy: ctx.policy,
+    now: ctx.now,
+    barred: orderParties(state),
+  });
+  if (!standing.reviewer) {
+    const { party } = standing;
+    if (party === undefined)
+      return refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
+        messageKey: 'review.notReviewer',
+        params: { actor: event.actor.id },
+      });
+    return refuse(
+      'SELF_APPROVAL',
+      party === event.actor.id
+        ? `${event.actor.id} may not review an order they owned or submitted`
+        : `${event.actor.id} may not review on behalf of ${party}, who owned or submitted the order`,
+      {
+        messageKey:
+          party === event.actor.id
+            ? 'review.approval.selfApproval'
+            : 'review.approval.selfApprovalOnBehalf',
+        params: { actor: event.actor.id, party, stepEn: '', stepZh: '' },
+      },
+    );
   }
   const record = { at: ctx.now, by: event.actor.id, reason };
   const rejected = event.type === 'REJECT';

@@ -1,23 +1,23 @@
 import { z } from 'zod';
 import type { AuditEvent } from './audit/AuditEvent.js';
 import { verifySealed, type ChainProblem } from './audit/auditChain.js';
-import { ArchiveDesk, type ArchiveQuery, type FilingReport } from './archive/ArchiveDesk.js';
-import type { ArchiveBundle } from './archive/archiveBundle.js';
-import type { ArchiveContent, ArchiveIndexEntry } from './archive/ArchiveRecord.js';
-import type { ArchiveVerification } from './archive/verifyArchive.js';
-import type { CancellationRequestInput, ChangeRequestInput } from './change/ChangeRequest.js';
-import type { RevisionDiff } from './change/diffRevisions.js';
-import { customerAgeing, type AgeingReport } from './credit/ageingReport.js';
-import { CreditDesk } from './credit/CreditDesk.js';
+import { ArchiveDesk, type ArchiveQuery, type FilingReport } from './desks/ArchiveDesk.js';
+import type { ArchiveBundle } from './workflow/archive/archiveBundle.js';
+import type { ArchiveContent, ArchiveIndexEntry } from './state/ArchiveRecord.js';
+import type { ArchiveVerification } from './workflow/archive/verifyArchive.js';
+import type { CancellationRequestInput, ChangeRequestInput } from './state/ChangeRequest.js';
+import type { RevisionDiff } from './rules/change/diffRevisions.js';
+import { customerAgeing, type AgeingReport } from './rules/credit/ageingReport.js';
+import { CreditDesk } from './desks/CreditDesk.js';
 import type {
   CreditChangeProposalInput,
   CreditRequest,
   TemporaryIncreaseProposalInput,
-} from './credit/CreditRequest.js';
-import { creditExposure, type CreditExposure } from './credit/creditExposure.js';
-import { effectiveLimit, type EffectiveLimit } from './credit/effectiveLimit.js';
-import { OrderDesk, type ScheduledCheck } from './desk/OrderDesk.js';
-import type { OrderView } from './desk/OrderRecord.js';
+} from './state/CreditRequest.js';
+import { creditExposure, type CreditExposure } from './rules/credit/creditExposure.js';
+import { effectiveLimit, type EffectiveLimit } from './rules/credit/effectiveLimit.js';
+import { OrderDesk, type ScheduledCheck } from './desks/OrderDesk.js';
+import type { OrderView } from './state/OrderRecord.js';
 import { parseOrThrow } from './errors.js';
 import { Actor, type ActorInput } from './model/Actor.js';
 import type { Customer, CustomerInput } from './model/Customer.js';
@@ -32,15 +32,15 @@ import type { AccessRequest } from './rules/archive/accessGrant.js';
 import type { ContractLedgerEntry } from './rules/archive/contractLedger.js';
 import type { Clock } from './ports/Clock.js';
 import type { EffectReceiver } from './ports/EffectReceiver.js';
-import { portableSha256, type Hasher } from './ports/Hasher.js';
+import { portableSha256, type Hasher } from './audit/Hasher.js';
 import type { IdSource } from './ports/IdSource.js';
 import type { OutboxEntry, Store } from './ports/Store.js';
 import { KINDS, ownerOf, type RecordKind } from './runner/records.js';
 import type { Result } from './runner/Result.js';
 import { Runner, type DispatchReport, type RetryOptions } from './runner/Runner.js';
-import type { MetricsOptions, OrderMetrics } from './tracking/computeMetrics.js';
-import { TrackingDesk } from './tracking/TrackingDesk.js';
-import type { WorkflowEvent } from './workflow/WorkflowEvent.js';
+import type { MetricsOptions, OrderMetrics } from './desks/computeMetrics.js';
+import { TrackingDesk } from './desks/TrackingDesk.js';
+import type { WorkflowEvent } from './state/WorkflowEvent.js';
 
 /** Ports and policy an `Ordergate` runs on. */
 export interface OrdergateOptions {

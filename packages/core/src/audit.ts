@@ -7,5 +7,5 @@ export { GENESIS_HASH } from './audit/AuditEvent.js';
 export type { AuditDraft, AuditEvent, SealedEvent } from './audit/AuditEvent.js';
 export { sealEvent, sealDraft, openSealed, verifyChain, verifySealed } from './audit/auditChain.js';
 export type { ChainHead, ChainProblem, ChainVerification } from './audit/auditChain.js';
-export { portableSha256 } from './ports/Hasher.js';
-export type { Hasher } from './ports/Hasher.js';
+export { portableSha256 } from './audit/Hasher.js';
+export type { Hasher } from './audit/Hasher.js';

@@ -55,9 +55,9 @@ export { ApprovalMode, ApprovalStepDefinition, DEFAULT_STEPS } from './policy/ap
 export { DEFAULT_ROLES, RoleDefinition, Delegation } from './policy/rolesPolicy.js';
 
 // rules
-export type { Rule, RuleContext } from './rules/RuleContext.js';
-export { finding } from './rules/finding.js';
-export type { FindingSpec } from './rules/finding.js';
+export type { Rule, RuleContext } from './rules/shared/RuleContext.js';
+export { finding } from './rules/shared/finding.js';
+export type { FindingSpec } from './rules/shared/finding.js';
 
 // i18n
 export { formatMessage, formatFinding } from './i18n/formatMessage.js';
@@ -84,8 +84,8 @@ export type {
   OutboxEntry,
   EffectSettlement,
 } from './ports/Store.js';
-export { portableSha256 } from './ports/Hasher.js';
-export type { Hasher } from './ports/Hasher.js';
+export { portableSha256 } from './audit/Hasher.js';
+export type { Hasher } from './audit/Hasher.js';
 export { MemoryStore } from './store/MemoryStore.js';
 export type { MemoryStoreOptions, MemoryStoreSnapshot } from './store/MemoryStore.js';
 
@@ -94,7 +94,7 @@ export { addHours } from './approvals/deadlines.js';
 export type { Route, RouteStep, ApprovalRecord, StepStatus } from './approvals/Route.js';
 
 // workflow
-export { isOrderEffect } from './workflow/Effect.js';
+export { isOrderEffect } from './state/Effect.js';
 export type {
   Effect,
   OrderEffect,
@@ -102,19 +102,19 @@ export type {
   EffectType,
   EffectDraft,
   Recipients,
-} from './workflow/Effect.js';
-export { OrderStatus, LOCKED_STATUSES, FINAL_STATUSES } from './workflow/OrderStatus.js';
-export { initialWorkflow } from './workflow/OrderWorkflow.js';
-export type { OrderWorkflow, OrderParties, ReasonRecord } from './workflow/OrderWorkflow.js';
-export { orderParties } from './workflow/orderParties.js';
-export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './workflow/WorkflowEvent.js';
-export type { TransitionContext } from './workflow/TransitionContext.js';
+} from './state/Effect.js';
+export { OrderStatus, LOCKED_STATUSES, FINAL_STATUSES } from './state/OrderStatus.js';
+export { initialWorkflow } from './state/OrderWorkflow.js';
+export type { OrderWorkflow, OrderParties, ReasonRecord } from './state/OrderWorkflow.js';
+export { orderParties } from './workflow/shared/orderParties.js';
+export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './state/WorkflowEvent.js';
+export type { TransitionContext } from './state/TransitionContext.js';
 export type {
   TransitionResult,
   TransitionRefusalCode,
   RecordedEvent,
-} from './workflow/TransitionResult.js';
-export type { AreaHandlers } from './workflow/AreaHandlers.js';
+} from './state/TransitionResult.js';
+export type { AreaHandlers } from './workflow/shared/AreaHandlers.js';
 export { transition, TRANSITIONS } from './workflow/transition.js';
 
 // approvals
@@ -162,8 +162,8 @@ export type {
 } from './Ordergate.js';
 export type { Result, Success, Refusal, RefusalCode } from './runner/Result.js';
 export type { RetryOptions, DispatchReport } from './runner/Runner.js';
-export type { OrderRecord, OrderView } from './desk/OrderRecord.js';
-export type { ScheduledCheck } from './desk/OrderDesk.js';
+export type { OrderRecord, OrderView } from './state/OrderRecord.js';
+export type { ScheduledCheck } from './desks/OrderDesk.js';
 
 // change control (CH-1…CH-7)
 export {
@@ -171,7 +171,7 @@ export {
   DEFAULT_CHANGE_DEPARTMENTS,
   DEFAULT_CHANGE_NOTIFY,
 } from './policy/changePolicy.js';
-export { ChangeOp, ChangeRequest, CancellationRequest } from './change/ChangeRequest.js';
+export { ChangeOp, ChangeRequest, CancellationRequest } from './state/ChangeRequest.js';
 export type {
   ChangeRequestInput,
   CancellationRequestInput,
@@ -179,15 +179,15 @@ export type {
   ChangeDecision,
   ChangeRequestRecord,
   ChangeWorkflowState,
-} from './change/ChangeRequest.js';
-export { applyChangePatch } from './change/applyChangePatch.js';
-export type { PatchResult } from './change/applyChangePatch.js';
-export { diffRevisions, changedFieldKeys, isEmptyDiff } from './change/diffRevisions.js';
-export type { FieldChange, LineDiff, RevisionDiff } from './change/diffRevisions.js';
-export { buildChangeRoute } from './change/buildChangeRoute.js';
-export { changeOwners } from './change/decideChange.js';
-export { CONTRACT_CHANGED_EVENT } from './change/changeOutcome.js';
-export type { ContractChangeEntry } from './change/changeOutcome.js';
+} from './state/ChangeRequest.js';
+export { applyChangePatch } from './workflow/change/applyChangePatch.js';
+export type { PatchResult } from './workflow/change/applyChangePatch.js';
+export { diffRevisions, changedFieldKeys, isEmptyDiff } from './rules/change/diffRevisions.js';
+export type { FieldChange, LineDiff, RevisionDiff } from './rules/change/diffRevisions.js';
+export { buildChangeRoute } from './workflow/change/buildChangeRoute.js';
+export { changeOwners } from './workflow/change/decideChange.js';
+export { CONTRACT_CHANGED_EVENT } from './workflow/change/changeOutcome.js';
+export type { ContractChangeEntry } from './workflow/change/changeOutcome.js';
 export {
   classifyChange,
   classifyCancellation,
@@ -198,20 +198,24 @@ export type { ChangeClassification } from './rules/change/classifyChange.js';
 export { assessChange } from './rules/change/assessChange.js';
 export type { ChangeAssessment, ChangeAssessmentInput } from './rules/change/assessChange.js';
 export { CHANGE_FIELD_LABELS } from './i18n/messages/change.js';
-export type { ChangeEvent } from './workflow/areas/changeEvents.js';
+export type { ChangeEvent } from './state/changeEvents.js';
 
 // credit (CR-1…CR-8)
 export { TemporaryIncrease } from './model/Customer.js';
 export { CreditPolicy, CreditGrade, GradeAction, ReleasePath } from './policy/creditPolicy.js';
-export { ExchangeRate } from './credit/ExchangeRate.js';
-export { currencyConverter } from './credit/currencyConverter.js';
-export type { CurrencyConverter } from './credit/currencyConverter.js';
-export { effectiveLimit } from './credit/effectiveLimit.js';
-export type { EffectiveLimit } from './credit/effectiveLimit.js';
-export { creditExposure } from './credit/creditExposure.js';
-export type { CreditExposure, CreditExposureOptions } from './credit/creditExposure.js';
-export { ageReceivables, customerAgeing, creditDate } from './credit/ageingReport.js';
-export type { AgeingBucket, AgeingReport, AgeReceivablesOptions } from './credit/ageingReport.js';
+export { ExchangeRate } from './model/ExchangeRate.js';
+export { currencyConverter } from './rules/credit/currencyConverter.js';
+export type { CurrencyConverter } from './rules/credit/currencyConverter.js';
+export { effectiveLimit } from './rules/credit/effectiveLimit.js';
+export type { EffectiveLimit } from './rules/credit/effectiveLimit.js';
+export { creditExposure } from './rules/credit/creditExposure.js';
+export type { CreditExposure, CreditExposureOptions } from './rules/credit/creditExposure.js';
+export { ageReceivables, customerAgeing, creditDate } from './rules/credit/ageingReport.js';
+export type {
+  AgeingBucket,
+  AgeingReport,
+  AgeReceivablesOptions,
+} from './rules/credit/ageingReport.js';
 export { assessCredit } from './rules/credit/assessCredit.js';
 export type { CreditContext } from './rules/credit/CreditContext.js';
 export {
@@ -224,33 +228,34 @@ export type { CreditHoldRuleId } from './rules/credit/creditHolds.js';
 export { GRADE_LABELS } from './rules/credit/gradeLabels.js';
 export { shippingBlockers, paymentConfirmed } from './rules/credit/shippingBlockers.js';
 export type { ShippingGateContext } from './rules/credit/shippingBlockers.js';
-export { emptyCreditState } from './credit/CreditWorkflowState.js';
+export { emptyCreditState } from './state/CreditWorkflowState.js';
 export type {
   CreditWorkflowState,
   CreditHold,
   CreditRelease,
   PaymentRecord,
   GuaranteeRecord,
-} from './credit/CreditWorkflowState.js';
+} from './state/CreditWorkflowState.js';
 export {
   paymentsReceived,
   isReleaseInForce,
   releasingPath,
   openCreditHolds,
-} from './credit/creditStanding.js';
-export { holdForCredit, creditReleaseBlockers } from './credit/holdForCredit.js';
-export type { CreditEvent } from './workflow/areas/creditEvents.js';
-export { CreditChangeProposal, TemporaryIncreaseProposal } from './credit/CreditRequest.js';
+} from './rules/credit/creditStanding.js';
+export { holdForCredit } from './workflow/credit/holdForCredit.js';
+export { creditReleaseBlockers } from './rules/credit/creditStanding.js';
+export type { CreditEvent } from './state/creditEvents.js';
+export { CreditChangeProposal, TemporaryIncreaseProposal } from './state/CreditRequest.js';
 export type {
   CreditRequest,
   CreditTerms,
   CreditChangeProposalInput,
   TemporaryIncreaseProposalInput,
-} from './credit/CreditRequest.js';
+} from './state/CreditRequest.js';
 
 // tracking (TR-1…TR-5)
 export { FulfilmentStep, TrackingPolicy } from './policy/trackingPolicy.js';
-export { emptyTracking, openIssues } from './tracking/TrackingState.js';
+export { emptyTracking, openIssues } from './state/TrackingState.js';
 export type {
   TrackingState,
   ProgressStatus,
@@ -262,37 +267,37 @@ export type {
   DeliveryForecast,
   DeliveryRecord,
   DeliveryAlerts,
-} from './tracking/TrackingState.js';
-export type { TrackingEvent } from './workflow/areas/trackingEvents.js';
+} from './state/TrackingState.js';
+export type { TrackingEvent } from './state/trackingEvents.js';
 export { deliveryAlerts, lateForecast } from './rules/tracking/deliveryAlerts.js';
 export type { DeliveryAlert } from './rules/tracking/deliveryAlerts.js';
 export { stepBlockers } from './rules/tracking/fulfilmentGates.js';
 export type { GateContext } from './rules/tracking/fulfilmentGates.js';
 export { completionBlockers } from './rules/tracking/completionBlockers.js';
-export { computeMetrics } from './tracking/computeMetrics.js';
-export type {
-  MetricsOptions,
-  MetricsGroupBy,
-  OrderMetrics,
-  Rate,
-} from './tracking/computeMetrics.js';
+export { computeMetrics } from './desks/computeMetrics.js';
+export type { MetricsOptions, MetricsGroupBy, OrderMetrics, Rate } from './desks/computeMetrics.js';
 
 // archive (AR-1…AR-6)
 export { ArchivePolicy } from './policy/archivePolicy.js';
-export type { ArchiveEvent, ArchiveSealRef } from './workflow/areas/archiveEvents.js';
+export type { ArchiveEvent, ArchiveSealRef } from './state/archiveEvents.js';
 export { archiveBlockers } from './rules/archive/archiveBlockers.js';
 export { isGrantLive, decideAccess, grantDays } from './rules/archive/accessGrant.js';
 export type { AccessRequest, AccessRefusalCode } from './rules/archive/accessGrant.js';
 export { retainUntil, isDueForDisposal } from './rules/archive/retention.js';
 export { planFiling, filingMonthOf, filingDueDate } from './rules/archive/monthlyFiling.js';
-export type { FilingContract, FilingEntry, FilingPlan } from './rules/archive/monthlyFiling.js';
+export type {
+  FiledContract,
+  FilingContract,
+  FilingEntry,
+  FilingPlan,
+} from './rules/archive/monthlyFiling.js';
 export { contractLedger, contractSignedAt } from './rules/archive/contractLedger.js';
 export type {
   ContractLedgerEntry,
   ContractStatus,
   ContractChange,
 } from './rules/archive/contractLedger.js';
-export { indexEntry } from './archive/ArchiveRecord.js';
+export { indexEntry } from './state/ArchiveRecord.js';
 export type {
   ArchiveRecord,
   ArchiveContent,
@@ -301,18 +306,18 @@ export type {
   ArchiveClassification,
   ArchiveIndexEntry,
   LegalHold,
-} from './archive/ArchiveRecord.js';
-export { sealArchive, sectionHashes, sealHash } from './archive/sealArchive.js';
-export { verifyArchiveRecord } from './archive/verifyArchive.js';
+} from './state/ArchiveRecord.js';
+export { sealArchive, sectionHashes, sealHash } from './workflow/archive/sealArchive.js';
+export { verifyArchiveRecord } from './workflow/archive/verifyArchive.js';
 export type {
   ArchiveProblem,
   ArchiveProblemCode,
   ArchiveVerification,
-} from './archive/verifyArchive.js';
+} from './workflow/archive/verifyArchive.js';
 export {
   exportArchive,
   verifyArchiveBundle,
   ARCHIVE_BUNDLE_FORMAT,
-} from './archive/archiveBundle.js';
-export type { ArchiveBundle } from './archive/archiveBundle.js';
-export type { FiledContract, FilingReport, ArchiveQuery } from './archive/ArchiveDesk.js';
+} from './workflow/archive/archiveBundle.js';
+export type { ArchiveBundle } from './workflow/archive/archiveBundle.js';
+export type { FilingReport, ArchiveQuery } from './desks/ArchiveDesk.js';

@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import type { Hasher } from './ports/Hasher.js';
+import type { Hasher } from './audit/Hasher.js';
 
 /**
  * Native SHA-256 from `node:crypto`, for Node services that verify long audit chains.

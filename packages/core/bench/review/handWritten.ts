@@ -4,7 +4,7 @@
 // policy settings as ordergate, but builds only each finding's identity (no message params,
 // citations or steps).
 import type { Order } from '../../src/index.js';
-import type { RuleContext } from '../../src/rules/RuleContext.js';
+import type { RuleContext } from '../../src/rules/shared/RuleContext.js';
 import type { PlainFinding } from './findingIdentity.js';
 
 const DAY_MS = 86_400_000;

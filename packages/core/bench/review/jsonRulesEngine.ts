@@ -13,7 +13,7 @@ import {
   type RuleProperties,
 } from 'json-rules-engine';
 import type { Order, OrderLine, Policy, Severity } from '../../src/index.js';
-import type { RuleContext } from '../../src/rules/RuleContext.js';
+import type { RuleContext } from '../../src/rules/shared/RuleContext.js';
 import type { PlainFinding } from './findingIdentity.js';
 
 const DAY_MS = 86_400_000;

@@ -8,7 +8,7 @@
 import type { Actor, Order, OrderInput, OrderLineInput, Policy } from '../../src/index.js';
 import { Order as OrderSchema } from '../../src/index.js';
 import { lineTotals } from '../../src/model/orderTotals.js';
-import type { RuleContext } from '../../src/rules/RuleContext.js';
+import type { RuleContext } from '../../src/rules/shared/RuleContext.js';
 import { companyPolicy } from '../../test/support/people.js';
 
 /** Lines per generated order (the "10-line orders"). */

@@ -1,5 +1,5 @@
-import { canonicalJson, sortedCopy } from '../internal/canonicalJson.js';
-import type { Hasher } from '../ports/Hasher.js';
+import { canonicalJson, sortedCopy } from '../lib/canonicalJson.js';
+import type { Hasher } from './Hasher.js';
 import { GENESIS_HASH, type AuditDraft, type AuditEvent, type SealedEvent } from './AuditEvent.js';
 
 /** The last event of a stream, as far as sealing the next one needs. */

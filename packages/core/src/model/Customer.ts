@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExchangeRate } from '../credit/ExchangeRate.js';
+import { ExchangeRate } from './ExchangeRate.js';
 import { CurrencyCode, MinorUnits } from './Money.js';
 import { CodeString, IdString, TextString } from './inputLimits.js';
 import { IsoDate, IsoDateTime } from './Temporal.js';

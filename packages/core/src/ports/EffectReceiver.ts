@@ -1,4 +1,4 @@
-import type { Effect } from '../workflow/Effect.js';
+import type { Effect } from '../state/Effect.js';
 
 /**
  * The receiving side of the effect outbox: carries out one effect (post a message, schedule an

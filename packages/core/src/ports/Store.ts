@@ -1,6 +1,6 @@
 import type { AuditDraft, AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
 import type { ChainHead } from '../audit/auditChain.js';
-import type { Effect } from '../workflow/Effect.js';
+import type { Effect } from '../state/Effect.js';
 
 /** Values of a record's indexed fields: one value, or several (a record found under each). */
 export type IndexValues = Readonly<Record<string, string | readonly string[]>>;

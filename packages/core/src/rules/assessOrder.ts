@@ -1,11 +1,11 @@
 import type { Customer } from '../model/Customer.js';
 import type { Finding } from '../model/Finding.js';
 import type { Order } from '../model/Order.js';
-import type { RuleContext } from './RuleContext.js';
-import { orderFacts } from '../internal/orderFacts.js';
+import type { RuleContext } from './shared/RuleContext.js';
+import { orderFacts } from '../lib/orderFacts.js';
 import { assessReview } from './reviewRules.js';
 // credit (CR)
-import type { ExchangeRate } from '../credit/ExchangeRate.js';
+import type { ExchangeRate } from '../model/ExchangeRate.js';
 import { assessCredit } from './credit/assessCredit.js';
 
 /** Context of a full assessment: the rule context plus the customer's credit facts, if known. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../model/Finding.js';
 import type { Order } from '../model/Order.js';
-import { orderFacts, type OrderFacts } from '../internal/orderFacts.js';
-import type { PassRule, RuleContext } from './RuleContext.js';
+import { orderFacts, type OrderFacts } from '../lib/orderFacts.js';
+import type { PassRule, RuleContext } from './shared/RuleContext.js';
 import { requiredInformation } from './intake/requiredInformation.js';
 import { urgentOrder } from './intake/urgentOrder.js';
 import { verbalOrder } from './intake/verbalOrder.js';

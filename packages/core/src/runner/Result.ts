@@ -1,7 +1,7 @@
 import type { Finding, MessageParam } from '../model/Finding.js';
 import type { RuleId } from '../model/RuleId.js';
-import type { Effect } from '../workflow/Effect.js';
-import type { TransitionRefusalCode } from '../workflow/TransitionResult.js';
+import type { Effect } from '../state/Effect.js';
+import type { TransitionRefusalCode } from '../state/TransitionResult.js';
 
 /**
  * Every literal code a refusal can carry, across areas: the state machine's, plus

@@ -1,11 +1,11 @@
 import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
 import { ConcurrentModificationError } from '../errors.js';
-import { canonicalJson } from '../internal/canonicalJson.js';
+import { canonicalJson } from '../lib/canonicalJson.js';
 import type { Clock } from '../ports/Clock.js';
 import type { EffectReceiver } from '../ports/EffectReceiver.js';
-import type { Hasher } from '../ports/Hasher.js';
+import type { Hasher } from '../audit/Hasher.js';
 import type { RecordWrite, Store } from '../ports/Store.js';
-import type { Effect } from '../workflow/Effect.js';
+import type { Effect } from '../state/Effect.js';
 import { indexOf, ownerOf, streamOf, type RecordKind, type RecordTypes } from './records.js';
 
 /** How a command retries after another writer committed first (optimistic versioning). */

@@ -1,8 +1,8 @@
 import type { AccessRequest } from '../rules/archive/accessGrant.js';
-import type { ArchiveRecord } from '../archive/ArchiveRecord.js';
-import type { FiledContract } from '../archive/ArchiveDesk.js';
-import type { CreditRequest } from '../credit/CreditRequest.js';
-import type { OrderRecord } from '../desk/OrderRecord.js';
+import type { ArchiveRecord } from '../state/ArchiveRecord.js';
+import type { FiledContract } from '../rules/archive/monthlyFiling.js';
+import type { CreditRequest } from '../state/CreditRequest.js';
+import type { OrderRecord } from '../state/OrderRecord.js';
 import type { Customer } from '../model/Customer.js';
 import type { IndexValues, Store, Versioned } from '../ports/Store.js';
 import { activeSteps } from '../approvals/buildRoute.js';

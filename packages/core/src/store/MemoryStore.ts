@@ -1,7 +1,7 @@
 import type { AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
 import { openSealed, sealDraft, type ChainHead } from '../audit/auditChain.js';
 import { ConcurrentModificationError } from '../errors.js';
-import { portableSha256, type Hasher } from '../ports/Hasher.js';
+import { portableSha256, type Hasher } from '../audit/Hasher.js';
 import type {
   Commit,
   EffectSettlement,

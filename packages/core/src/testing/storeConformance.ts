@@ -1,8 +1,8 @@
 import { verifySealed } from '../audit/auditChain.js';
 import { ConcurrentModificationError } from '../errors.js';
-import { portableSha256, type Hasher } from '../ports/Hasher.js';
+import { portableSha256, type Hasher } from '../audit/Hasher.js';
 import type { Store } from '../ports/Store.js';
-import type { Effect } from '../workflow/Effect.js';
+import type { Effect } from '../state/Effect.js';
 
 /** The test functions the suite registers its cases with (vitest's, jest's, node:test's…). */
 export interface ConformanceHarness {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { CancellationRequest, ChangeRequest } from '../change/ChangeRequest.js';
+import { CancellationRequest, ChangeRequest } from '../state/ChangeRequest.js';
 import { ValidationError, toInputIssues } from '../errors.js';
 import { Actor } from '../model/Actor.js';
 import { CodeString, IdString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
 import { MinorUnits } from '../model/Money.js';
 import { FulfilmentStep } from '../policy/trackingPolicy.js';
-import type { WorkflowEvent, WorkflowEventType } from './WorkflowEvent.js';
+import type { WorkflowEvent, WorkflowEventType } from '../state/WorkflowEvent.js';
 
 const none = z.object({});
 const byActor = z.object({ actor: Actor });

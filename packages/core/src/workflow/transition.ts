@@ -1,16 +1,16 @@
-import type { AreaHandlers } from './AreaHandlers.js';
-import { ARCHIVE_HANDLERS } from './areas/archiveHandlers.js';
-import { CHANGE_HANDLERS } from './areas/changeHandlers.js';
-import { CREDIT_HANDLERS } from './areas/creditHandlers.js';
-import { REVIEW_HANDLERS } from './areas/reviewHandlers.js';
-import { TRACKING_HANDLERS } from './areas/trackingHandlers.js';
+import type { AreaHandlers } from './shared/AreaHandlers.js';
+import { ARCHIVE_HANDLERS } from './archive/archiveHandlers.js';
+import { CHANGE_HANDLERS } from './change/changeHandlers.js';
+import { CREDIT_HANDLERS } from './credit/creditHandlers.js';
+import { REVIEW_HANDLERS } from './review/reviewHandlers.js';
+import { TRACKING_HANDLERS } from './tracking/trackingHandlers.js';
 import { checkWorkflowEvent, isWorkflowEventType } from './checkWorkflowEvent.js';
-import { refuse } from './internal.js';
-import { OrderStatus } from './OrderStatus.js';
-import type { OrderWorkflow } from './OrderWorkflow.js';
-import type { TransitionContext } from './TransitionContext.js';
-import type { TransitionResult } from './TransitionResult.js';
-import type { WorkflowEvent, WorkflowEventType } from './WorkflowEvent.js';
+import { refuse } from './shared/internal.js';
+import { OrderStatus } from '../state/OrderStatus.js';
+import type { OrderWorkflow } from '../state/OrderWorkflow.js';
+import type { TransitionContext } from '../state/TransitionContext.js';
+import type { TransitionResult } from '../state/TransitionResult.js';
+import type { WorkflowEvent, WorkflowEventType } from '../state/WorkflowEvent.js';
 
 type AnyArea = AreaHandlers<{ type: string }>;
 const AREAS = [

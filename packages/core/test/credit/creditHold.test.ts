@@ -6,7 +6,7 @@ import { formatMessage } from '../../src/i18n/formatMessage.js';
 import type { CustomerInput } from '../../src/model/Customer.js';
 import type { PolicyInput } from '../../src/policy/Policy.js';
 import { MemoryStore } from '../../src/store/MemoryStore.js';
-import type { WorkflowEvent } from '../../src/workflow/WorkflowEvent.js';
+import type { WorkflowEvent } from '../../src/state/WorkflowEvent.js';
 import { CREDIT_DAY, daysBefore, makeCustomer, receivable } from '../support/credit.js';
 import { makeOrder } from '../support/orders.js';
 import { companyPolicy, companyRoles, people, testClock, testIds } from '../support/people.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageReceivables, customerAgeing } from '../../src/credit/ageingReport.js';
-import { creditExposure } from '../../src/credit/creditExposure.js';
-import { currencyConverter } from '../../src/credit/currencyConverter.js';
+import { ageReceivables, customerAgeing } from '../../src/rules/credit/ageingReport.js';
+import { creditExposure } from '../../src/rules/credit/creditExposure.js';
+import { currencyConverter } from '../../src/rules/credit/currencyConverter.js';
 import { parseOrThrow, ValidationError } from '../../src/errors.js';
 import { Customer } from '../../src/model/Customer.js';
 import type { Receivable } from '../../src/model/Customer.js';

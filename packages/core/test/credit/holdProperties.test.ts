@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { shippingBlockers } from '../../src/rules/credit/shippingBlockers.js';
-import type { OrderWorkflow } from '../../src/workflow/OrderWorkflow.js';
-import type { WorkflowEvent } from '../../src/workflow/WorkflowEvent.js';
+import type { OrderWorkflow } from '../../src/state/OrderWorkflow.js';
+import type { WorkflowEvent } from '../../src/state/WorkflowEvent.js';
 import {
   CREDIT_DAY,
   daysBefore,

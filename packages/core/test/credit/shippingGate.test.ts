@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/i18n/formatMessage.js';
 import { paymentConfirmed, shippingBlockers } from '../../src/rules/credit/shippingBlockers.js';
-import type { OrderWorkflow } from '../../src/workflow/OrderWorkflow.js';
+import type { OrderWorkflow } from '../../src/state/OrderWorkflow.js';
 import { makeCustomer, step, submitted } from '../support/credit.js';
 import { makeOrder } from '../support/orders.js';
 import { companyPolicy, people } from '../support/people.js';

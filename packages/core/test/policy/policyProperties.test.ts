@@ -18,8 +18,8 @@ import {
   type PolicyInput,
 } from '../../src/index.js';
 import { formatOrderNumber } from '../../src/rules/intake/formatOrderNumber.js';
-import { formatPeriodNumber } from '../../src/internal/periodNumber.js';
-import { addDays } from '../../src/internal/localDate.js';
+import { formatPeriodNumber } from '../../src/lib/periodNumber.js';
+import { addDays } from '../../src/lib/localDate.js';
 import {
   MAX_POLICY_DAYS,
   MAX_POLICY_HOURS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderFacts } from '../../src/internal/orderFacts.js';
+import { orderFacts } from '../../src/lib/orderFacts.js';
 import { lineTotals, orderTotals } from '../../src/model/orderTotals.js';
 import type { Order } from '../../src/model/Order.js';
 import { assessReview } from '../../src/rules/reviewRules.js';

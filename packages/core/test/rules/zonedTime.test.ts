@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { zonedDayNumber, zonedParts, dayNumber } from '../../src/internal/zonedTime.js';
+import { zonedDayNumber, zonedParts, dayNumber } from '../../src/lib/zonedTime.js';
 
 // RV-1 lead time and IN-1 numbering count from the submission date in the policy's time zone.
 // zonedParts learns each zone's offset per hour instead of formatting every instant; these tests

@@ -1,10 +1,10 @@
 import type { Order } from '../../src/model/Order.js';
 import type { Policy } from '../../src/policy/Policy.js';
-import type { OrderWorkflow } from '../../src/workflow/OrderWorkflow.js';
-import { initialWorkflow } from '../../src/workflow/OrderWorkflow.js';
+import type { OrderWorkflow } from '../../src/state/OrderWorkflow.js';
+import { initialWorkflow } from '../../src/state/OrderWorkflow.js';
 import { transition } from '../../src/workflow/transition.js';
-import type { WorkflowEvent } from '../../src/workflow/WorkflowEvent.js';
-import type { TransitionResult } from '../../src/workflow/TransitionResult.js';
+import type { WorkflowEvent } from '../../src/state/WorkflowEvent.js';
+import type { TransitionResult } from '../../src/state/TransitionResult.js';
 import { Customer, type CustomerInput } from '../../src/model/Customer.js';
 import type { Receivable } from '../../src/model/Customer.js';
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../src/model/Actor.js';
 import { Order, type OrderInput, type OrderLineInput } from '../../src/model/Order.js';
 import type { Policy, PolicyInput } from '../../src/policy/Policy.js';
 import { loadPolicy } from '../../src/policy/loadPolicy.js';
-import type { RuleContext } from '../../src/rules/RuleContext.js';
+import type { RuleContext } from '../../src/rules/shared/RuleContext.js';
 
 /** Submission instant used by the helpers: Monday 2 March 2026, 09:00 in Shanghai. */
 export const SUBMITTED_AT = '2026-03-02T09:00:00+08:00';

@@ -1,4 +1,4 @@
-import { messageCombinations } from '../../internal/messageCombinations.js';
+import { messageCombinations } from '../messageCombinations.js';
 import type { MessageCatalogue } from '../Message.js';
 
 // Approval findings name who must approve from the policy's step labels: `{approverEn}` in

@@ -1,4 +1,4 @@
-import { addDays } from '../../internal/localDate.js';
+import { addDays } from '../../lib/localDate.js';
 import { capacities } from '../../approvals/capacities.js';
 import { unbarredCapacities } from '../../approvals/unbarredCapacities.js';
 import type { Actor } from '../../model/Actor.js';

@@ -1,8 +1,8 @@
 import type { Finding } from '../../model/Finding.js';
 import type { Policy } from '../../policy/Policy.js';
-import { openIssues } from '../../tracking/TrackingState.js';
-import type { OrderWorkflow } from '../../workflow/OrderWorkflow.js';
-import { finding } from '../finding.js';
+import { openIssues } from '../../state/TrackingState.js';
+import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * AR-1: why an order may not be archived yet, every reason at once — not delivered

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../../audit/AuditEvent.js';
 import { orderTotals } from '../../model/orderTotals.js';
 import type { Order } from '../../model/Order.js';
-import type { OrderWorkflow } from '../../workflow/OrderWorkflow.js';
+import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 
 /** Execution status of a contract in the ledger (AR-4). */
 export type ContractStatus =

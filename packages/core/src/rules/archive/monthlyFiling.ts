@@ -1,4 +1,4 @@
-import { dayOfMonth, localDate, nextMonth } from '../../internal/localDate.js';
+import { dayOfMonth, localDate, nextMonth } from '../../lib/localDate.js';
 import type { Policy } from '../../policy/Policy.js';
 
 /** A contract as the monthly filing sees it (AR-3). */
@@ -21,6 +21,13 @@ export interface FilingEntry extends FilingContract {
   signedDate: string;
   /** Filed after its run's due date. */
   late: boolean;
+}
+
+/** A contract filed by a monthly run (AR-3), as stored. */
+export interface FiledContract extends FilingEntry {
+  filingNumber: string;
+  filedAt: string;
+  filedBy: string;
 }
 
 /** What a monthly filing run does (AR-3). */

@@ -1,4 +1,4 @@
-import { addYearsToDate, localDate } from '../../internal/localDate.js';
+import { addYearsToDate, localDate } from '../../lib/localDate.js';
 import type { Policy } from '../../policy/Policy.js';
 
 /**

@@ -1,10 +1,10 @@
-import { approverParams } from '../../internal/approverParams.js';
-import { departmentParams, fieldParams } from '../../internal/changeLabels.js';
-import { formatLinePositions } from '../../internal/display.js';
+import { approverParams } from '../shared/approverParams.js';
+import { departmentParams, fieldParams } from '../shared/changeLabels.js';
+import { formatLinePositions } from '../../lib/display.js';
 import type { Evidence, Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import { finding, type FindingSpec } from '../finding.js';
+import { finding, type FindingSpec } from '../shared/finding.js';
 import { isRegularOrder } from '../review/orderRoute.js';
 import type { ChangeClassification } from './classifyChange.js';
 

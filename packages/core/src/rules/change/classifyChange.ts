@@ -1,6 +1,6 @@
-import type { FieldChange, RevisionDiff } from '../../change/diffRevisions.js';
-import { changedFieldKeys } from '../../change/diffRevisions.js';
-import { fieldMatches } from '../../internal/orderFields.js';
+import type { FieldChange, RevisionDiff } from './diffRevisions.js';
+import { changedFieldKeys } from './diffRevisions.js';
+import { fieldMatches } from '../../lib/orderFields.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import { contractReasons } from '../review/contractReview.js';

@@ -1,7 +1,7 @@
-import type { CreditExposure } from '../../credit/creditExposure.js';
-import type { ExchangeRate } from '../../credit/ExchangeRate.js';
+import type { CreditExposure } from './creditExposure.js';
+import type { ExchangeRate } from '../../model/ExchangeRate.js';
 import type { Customer } from '../../model/Customer.js';
-import type { RuleContext } from '../RuleContext.js';
+import type { RuleContext } from '../shared/RuleContext.js';
 
 /**
  * What the credit rules look at besides the order: the rule context plus the customer's credit

@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
-import { isoDateDayNumber, isoDateOfDayNumber } from '../../internal/zonedTime.js';
+import { isoDateDayNumber, isoDateOfDayNumber } from '../../lib/zonedTime.js';
 import type { CreditContext, CreditFacts } from './CreditContext.js';
 import { creditHoldFinding } from './creditHoldFinding.js';
 

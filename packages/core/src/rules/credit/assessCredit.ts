@@ -1,6 +1,6 @@
-import { creditDate } from '../../credit/ageingReport.js';
-import { creditExposure } from '../../credit/creditExposure.js';
-import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
+import { creditDate } from './ageingReport.js';
+import { creditExposure } from './creditExposure.js';
+import { orderFacts, type OrderFacts } from '../../lib/orderFacts.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import { abnormalCredit } from './abnormalCredit.js';

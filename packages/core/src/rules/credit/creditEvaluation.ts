@@ -1,7 +1,7 @@
-import { orderFacts } from '../../internal/orderFacts.js';
+import { orderFacts } from '../../lib/orderFacts.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
-import { finding } from '../finding.js';
+import { finding } from '../shared/finding.js';
 import type { CreditContext, CreditFacts } from './CreditContext.js';
 import { creditHoldFinding } from './creditHoldFinding.js';
 

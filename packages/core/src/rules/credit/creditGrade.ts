@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
-import { finding } from '../finding.js';
+import { finding } from '../shared/finding.js';
 import type { CreditContext, CreditFacts } from './CreditContext.js';
 import { creditHoldFinding } from './creditHoldFinding.js';
 import { GRADE_LABELS } from './gradeLabels.js';

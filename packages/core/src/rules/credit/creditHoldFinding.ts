@@ -1,9 +1,9 @@
-import { creditReleaseParams } from '../../internal/creditReleaseParams.js';
+import { creditReleaseParams } from '../shared/creditReleaseParams.js';
 import type { Customer } from '../../model/Customer.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import { finding } from '../finding.js';
+import { finding } from '../shared/finding.js';
 import { holdReleasePaths, PREPAYMENT_EVIDENCE, type CreditHoldRuleId } from './creditHolds.js';
 
 /** What a credit rule supplies for a hold. */

@@ -3,8 +3,9 @@ import type { RuleId } from '../../model/RuleId.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { ReleasePath } from '../../policy/creditPolicy.js';
 
-/** The credit rules whose `block` findings hold an order for credit instead of returning it. */
-export type CreditHoldRuleId = 'CR-1' | 'CR-4' | 'CR-6';
+import type { CreditHoldRuleId } from '../../state/CreditWorkflowState.js';
+
+export type { CreditHoldRuleId };
 
 /**
  * Rules whose blocks are credit holds (CR-1 never evaluated, CR-4 over the limit, CR-6 abnormal

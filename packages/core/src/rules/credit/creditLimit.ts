@@ -1,11 +1,11 @@
-import { currencyConverter } from '../../credit/currencyConverter.js';
-import type { CreditExposure } from '../../credit/creditExposure.js';
+import { currencyConverter } from './currencyConverter.js';
+import type { CreditExposure } from './creditExposure.js';
 import { formatMoney } from '../../i18n/formatMoney.js';
 import type { Finding } from '../../model/Finding.js';
 import { percentToBasisPoints } from '../../model/Money.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import { finding } from '../finding.js';
+import { finding } from '../shared/finding.js';
 import type { CreditContext, CreditFacts } from './CreditContext.js';
 import { creditHoldFinding } from './creditHoldFinding.js';
 

@@ -1,12 +1,12 @@
-import { paymentsReceived } from '../../credit/creditStanding.js';
-import { creditReleaseBlockers } from '../../credit/holdForCredit.js';
+import { paymentsReceived } from './creditStanding.js';
+import { creditReleaseBlockers } from './creditStanding.js';
 import { formatMoney } from '../../i18n/formatMoney.js';
-import { orderFacts } from '../../internal/orderFacts.js';
+import { orderFacts } from '../../lib/orderFacts.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { OrderWorkflow } from '../../workflow/OrderWorkflow.js';
-import { finding } from '../finding.js';
+import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
+import { finding } from '../shared/finding.js';
 import { hasCreditTerms } from '../review/exceptionalOrder.js';
 
 /** What the shipping gate looks at besides the order and its workflow. */

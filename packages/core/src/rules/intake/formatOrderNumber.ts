@@ -1,5 +1,5 @@
 import { OrdergateError } from '../../errors.js';
-import { zonedParts } from '../../internal/zonedTime.js';
+import { zonedParts } from '../../lib/zonedTime.js';
 import type { Policy } from '../../policy/Policy.js';
 
 /**

@@ -1,6 +1,6 @@
 import { formatMoney } from '../../i18n/formatMoney.js';
-import { formatQuantity } from '../../internal/display.js';
-import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
+import { formatQuantity } from '../../lib/display.js';
+import { orderFacts, type OrderFacts } from '../../lib/orderFacts.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
 import { roundHalfAwayFromZero } from '../../model/Money.js';
 import type { Order, OrderLine } from '../../model/Order.js';
@@ -8,8 +8,8 @@ import { withinSafeRange, type LineTotals } from '../../model/orderTotals.js';
 import { isIsoDate } from '../../model/Temporal.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { RequiredItem } from '../../policy/intakePolicy.js';
-import type { PassRule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { PassRule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 // Compiled once. Well-formed enough to catch typing slips ("name@", "a b@c.com", "x@host")
 // without rejecting real addresses, including internationalised domains.

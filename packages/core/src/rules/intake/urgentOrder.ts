@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/Finding.js';
-import type { Rule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { Rule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * IN-4: an urgent order.

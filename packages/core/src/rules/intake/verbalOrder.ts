@@ -1,9 +1,9 @@
-import { formatZoned } from '../../internal/zonedTime.js';
+import { formatZoned } from '../../lib/zonedTime.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { Rule, RuleContext } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { Rule, RuleContext } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 const MS_PER_HOUR = 3_600_000;
 

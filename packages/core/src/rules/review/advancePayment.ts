@@ -1,12 +1,12 @@
-import { formatLinePositions } from '../../internal/display.js';
-import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
+import { formatLinePositions } from '../../lib/display.js';
+import { orderFacts, type OrderFacts } from '../../lib/orderFacts.js';
 import { formatMoney } from '../../i18n/formatMoney.js';
 import type { Finding } from '../../model/Finding.js';
 import { applyBasisPoints, percentToBasisPoints } from '../../model/Money.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { PassRule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { PassRule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 function customLines(order: Order): number[] {
   const out: number[] = [];

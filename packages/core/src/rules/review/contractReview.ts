@@ -1,10 +1,10 @@
-import { approverParams } from '../../internal/approverParams.js';
-import { orderFacts, type OrderFacts } from '../../internal/orderFacts.js';
+import { approverParams } from '../shared/approverParams.js';
+import { orderFacts, type OrderFacts } from '../../lib/orderFacts.js';
 import type { Evidence, Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { PassRule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { PassRule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * RV-10: why an order needs a contract — empty when it needs none. Reasons, as evidence:

@@ -1,14 +1,14 @@
-import { approverParams } from '../../internal/approverParams.js';
-import { formatBasisPoints } from '../../internal/display.js';
-import { orderFacts } from '../../internal/orderFacts.js';
+import { approverParams } from '../shared/approverParams.js';
+import { formatBasisPoints } from '../../lib/display.js';
+import { orderFacts } from '../../lib/orderFacts.js';
 import type { Actor } from '../../model/Actor.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
 import { percentToBasisPoints, roundHalfAwayFromZero } from '../../model/Money.js';
 import { isPricedLine, type OrderLine } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import { holdsRole } from '../../policy/roles.js';
-import type { PassRule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { PassRule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * RV-6: the discount (basis points) an actor may grant on their own — the highest

@@ -1,8 +1,8 @@
-import { approverParams } from '../../internal/approverParams.js';
+import { approverParams } from '../shared/approverParams.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { Rule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { Rule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * Whether an order's payment terms give the customer credit terms (`credit.creditTermsPaymentTerms`),

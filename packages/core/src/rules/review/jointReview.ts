@@ -1,10 +1,10 @@
-import { approverParams } from '../../internal/approverParams.js';
-import { formatLinePositions } from '../../internal/display.js';
-import { orderFacts } from '../../internal/orderFacts.js';
+import { approverParams } from '../shared/approverParams.js';
+import { formatLinePositions } from '../../lib/display.js';
+import { orderFacts } from '../../lib/orderFacts.js';
 import { formatMoney } from '../../i18n/formatMoney.js';
 import type { Evidence, MessageParam } from '../../model/Finding.js';
-import type { PassRule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { PassRule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * What sends an order to joint review, in the order they appear in the message key.

@@ -1,9 +1,9 @@
-import { approverParams } from '../../internal/approverParams.js';
-import { formatLinePositions } from '../../internal/display.js';
+import { approverParams } from '../shared/approverParams.js';
+import { formatLinePositions } from '../../lib/display.js';
 import type { Evidence, MessageParam } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
-import type { Rule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { Rule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * Why an order is non-regular, in the order they appear in the message key.

@@ -1,17 +1,17 @@
-import { approverParams } from '../../internal/approverParams.js';
+import { approverParams } from '../shared/approverParams.js';
 import {
   isoDateDayNumber,
   isoDateOfDayNumber,
   isoWeekday,
   zonedDayNumber,
-} from '../../internal/zonedTime.js';
+} from '../../lib/zonedTime.js';
 import type { Evidence, Finding, MessageParam } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import { isIsoDate } from '../../model/Temporal.js';
 import type { BusinessCalendar } from '../../policy/calendarPolicy.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { Rule, RuleContext } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import type { Rule, RuleContext } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * Lead time of an order: days from submission to the requested delivery date.

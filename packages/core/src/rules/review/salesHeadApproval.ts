@@ -1,6 +1,6 @@
-import { approverParams } from '../../internal/approverParams.js';
-import type { Rule } from '../RuleContext.js';
-import { finding } from '../finding.js';
+import { approverParams } from '../shared/approverParams.js';
+import type { Rule } from '../shared/RuleContext.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * RV-3: an order takes effect only after the sales department head approves it. Every order

@@ -1,8 +1,8 @@
-import { formatQuantity } from '../../internal/display.js';
+import { formatQuantity } from '../../lib/display.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import { finding } from '../finding.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * One line short of stock (RV-11): what a procurement need is raised for.

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/Finding.js';
 import type { Policy } from '../../policy/Policy.js';
-import { openIssues, type TrackingState } from '../../tracking/TrackingState.js';
-import { finding } from '../finding.js';
+import { openIssues, type TrackingState } from '../../state/TrackingState.js';
+import { finding } from '../shared/finding.js';
 
 /**
  * TR-4: why an order cannot be marked completed yet — not delivered

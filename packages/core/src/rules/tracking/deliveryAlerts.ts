@@ -1,9 +1,9 @@
-import { daysBetween, localDate } from '../../internal/localDate.js';
+import { daysBetween, localDate } from '../../lib/localDate.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
-import type { DeliveryAlerts, TrackingState } from '../../tracking/TrackingState.js';
-import { finding } from '../finding.js';
+import type { DeliveryAlerts, TrackingState } from '../../state/TrackingState.js';
+import { finding } from '../shared/finding.js';
 
 /** A TR-2 flag: which alert, the key it is raised for (see `DeliveryAlerts`), and its finding. */
 export interface DeliveryAlert {

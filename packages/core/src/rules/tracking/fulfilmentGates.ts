@@ -3,7 +3,7 @@ import type { Finding } from '../../model/Finding.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { FulfilmentStep } from '../../policy/trackingPolicy.js';
-import type { OrderWorkflow } from '../../workflow/OrderWorkflow.js';
+import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import { paymentConfirmed, shippingBlockers } from '../credit/shippingBlockers.js';
 import { productionBlockers } from '../review/advancePayment.js';
 

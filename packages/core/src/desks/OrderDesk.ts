@@ -1,0 +1,531 @@
+import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import { ArchivedOrderError, NotFoundError, parseOrThrow } from '../errors.js';
+import { Actor, type ActorInput } from '../model/Actor.js';
+import { Customer } from '../model/Customer.js';
+import type { Finding } from '../model/Finding.js';
+import { Order, type OrderInput } from '../model/Order.js';
+import type { Policy } from '../policy/Policy.js';
+import type { IdSource } from '../ports/IdSource.js';
+import { Records } from '../runner/records.js';
+import { toRefusal, type Result } from '../runner/Result.js';
+import type { Runner } from '../runner/Runner.js';
+import { formatOrderNumber, sequenceScope } from '../rules/intake/formatOrderNumber.js';
+import type { Effect, EffectDraft } from '../state/Effect.js';
+import { initialWorkflow, type OrderWorkflow } from '../state/OrderWorkflow.js';
+import { TRANSITIONS, transition } from '../workflow/transition.js';
+import type { RecordedEvent } from '../state/TransitionResult.js';
+import type { WorkflowEvent } from '../state/WorkflowEvent.js';
+// change control (CH)
+import {
+  CancellationRequest,
+  ChangeRequest,
+  type CancellationRequestInput,
+  type ChangeRequestInput,
+} from '../state/ChangeRequest.js';
+import { diffRevisions, type RevisionDiff } from '../rules/change/diffRevisions.js';
+import { orderStream, type OrderRecord, type OrderView } from '../state/OrderRecord.js';
+
+/** Ports and policy an `OrderDesk` runs on. */
+export interface OrderDeskOptions {
+  policy: Policy;
+  runner: Runner;
+  ids: IdSource;
+}
+
+/** Events the clock drives; `checkDeadlines` sends each to the orders whose status accepts it. */
+const CLOCK_EVENTS = [
+  'CHECK_DEADLINES',
+  'CHECK_CHANGE_DEADLINES',
+  'CHECK_CREDIT_RELEASE',
+  'CHECK_DELIVERY',
+] as const;
+
+/**
+ * The order desk: the application service over the pure core. It parses input, assigns order
+ * numbers (IN-1), runs `transition`, commits the new state and its audit events atomically with
+ * optimistic versioning (retrying on concurrent writers), and hands effects to the notifier.
+ *
+ * @example
+ * const desk = new OrderDesk({ policy, store: new MemoryStore(), clock, ids });
+ * const r = await desk.submit(orderInput, { id: 'u-li', groups: ['sales'] });
+ * if (r.ok) await desk.approve(r.value.order.id, { id: 'u-wang', groups: [] });
+ */
+export class OrderDesk {
+  readonly policy: Policy;
+  readonly #runner: Runner;
+  readonly #records: Records;
+
+  constructor(options: OrderDeskOptions) {
+    this.policy = options.policy;
+    this.#runner = options.runner;
+    this.#records = new Records(options.runner.store);
+  }
+
+  get #store() {
+    return this.#runner.store;
+  }
+
+  get #clock() {
+    return this.#runner.clock;
+  }
+
+  /**
+   * Receives an order for review and assesses it at once (IN-1…IN-4, RV-*): new orders get their
+   * number; a returned order is resubmitted after correction (RV-9), keeping its number. An order
+   * with content a salesperson can fix (a missing quantity or price, an impossible delivery date,
+   * missing contact or invoice data…) is numbered, stored and returned to sales with IN-2
+   * findings listing every item: a `RETURNED` refusal with the stored order in `recorded`.
+   * @throws {ValidationError} when the order is not an order at all (wrong types, absurd sizes:
+   *   see `Order`) or the actor is malformed, listing every bad path; nothing is written then.
+   */
+  async submit(order: OrderInput, actorInput: ActorInput): Promise<Result<OrderView>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    const parsed = parseOrThrow(Order, order, 'order');
+    return this.#runner.attempt(async () => {
+      const existing = await this.#records.get('order', parsed.id);
+      if (existing && !['draft', 'returned'].includes(existing.value.workflow.status)) {
+        return toRefusal<OrderView>(
+          {
+            ok: false,
+            code: 'ALREADY_SUBMITTED',
+            message: `order ${parsed.id} is already ${existing.value.workflow.status}`,
+            messageKey: 'workflow.alreadySubmitted',
+            params: { status: existing.value.workflow.status },
+          },
+          'RV-9',
+        );
+      }
+      const now = this.#clock.now();
+      let order: Order;
+      if (existing) {
+        order = {
+          ...parsed,
+          number: existing.value.order.number,
+          revision: existing.value.order.revision,
+        };
+      } else {
+        const seq = await this.#store.nextSequence(sequenceScope(this.policy, now));
+        order = {
+          ...parsed,
+          number: formatOrderNumber(this.policy.intake.numbering.pattern, {
+            sequence: seq,
+            submittedAt: now,
+            timeZone: this.policy.timeZone,
+          }),
+        };
+      }
+      const state = existing?.value.workflow ?? initialWorkflow(order.id, order.salesperson);
+      return this.#run(
+        {
+          order,
+          revisions: existing?.value.revisions ?? [],
+          state,
+          version: existing?.version ?? 0,
+          now,
+          actor: actor.id,
+        },
+        [{ type: 'SUBMIT', actor }, { type: 'ASSESS' }],
+      );
+    });
+  }
+
+  /** Approves a step of the order's route (the first the actor can approve when `step` is absent). */
+  approve(
+    orderId: string,
+    actor: ActorInput,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<Result<OrderView>> {
+    const a = parseOrThrow(Actor, actor, 'actor');
+    return this.act(orderId, { type: 'APPROVE', actor: a, ...options });
+  }
+
+  /** Rejects the order; a reason is required (RV-9). */
+  reject(orderId: string, actor: ActorInput, reason: string): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'REJECT',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reason,
+    });
+  }
+
+  /** Returns the order to sales for correction with the reasons (RV-9). */
+  returnToSales(orderId: string, actor: ActorInput, reason: string): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'RETURN',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reason,
+    });
+  }
+
+  /** Records the customer's written confirmation of a verbal order (IN-3). */
+  recordWrittenConfirmation(
+    orderId: string,
+    actor: ActorInput,
+    reference: string,
+  ): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'RECORD_WRITTEN_CONFIRMATION',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reference,
+    });
+  }
+
+  /** Confirms an approved order (IN-3 and RV-10 gates; RV-11 stock check after). */
+  confirm(orderId: string, actor: ActorInput): Promise<Result<OrderView>> {
+    return this.act(orderId, { type: 'CONFIRM', actor: parseOrThrow(Actor, actor, 'actor') });
+  }
+
+  // --- change control (CH-1…CH-7) ---
+
+  /**
+   * Requests a change of a confirmed order against a named revision (CH-1, CH-2, CH-4).
+   * @throws {ValidationError} when the request is malformed or its patch does not fit the current
+   *   revision; nothing is written then.
+   */
+  requestChange(
+    orderId: string,
+    actor: ActorInput,
+    request: ChangeRequestInput,
+  ): Promise<Result<OrderView>> {
+    const parsed = parseOrThrow(ChangeRequest, request, 'change request');
+    return this.act(orderId, {
+      type: 'REQUEST_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      request: parsed,
+    });
+  }
+
+  /** Requests the cancellation of a confirmed order; a reason is required (CH-3). */
+  requestCancellation(
+    orderId: string,
+    actor: ActorInput,
+    request: string | Omit<CancellationRequestInput, 'kind'>,
+  ): Promise<Result<OrderView>> {
+    const input = typeof request === 'string' ? { reason: request } : request;
+    const parsed = parseOrThrow(
+      CancellationRequest,
+      { ...input, kind: 'cancel' },
+      'cancellation request',
+    );
+    return this.act(orderId, {
+      type: 'REQUEST_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      request: parsed,
+    });
+  }
+
+  /** Approves a step of the pending change request's route; the last step applies it (CH-5). */
+  approveChange(
+    orderId: string,
+    actor: ActorInput,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'APPROVE_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...options,
+    });
+  }
+
+  /** Rejects the pending change request; a reason is required. */
+  rejectChange(orderId: string, actor: ActorInput, reason: string): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'REJECT_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reason,
+    });
+  }
+
+  /** Revision `n` of an order, current or earlier (CH-5); undefined when there is none. */
+  async revision(orderId: string, n: number): Promise<Order | undefined> {
+    const found = await this.get(orderId);
+    if (!found) return undefined;
+    return found.order.revision === n ? found.order : found.revisions.find((r) => r.revision === n);
+  }
+
+  /**
+   * Compares two revisions of an order field by field and line by line (CH-5).
+   * @throws {NotFoundError} when the order or either revision does not exist.
+   */
+  async diff(orderId: string, from: number, to: number): Promise<RevisionDiff> {
+    const found = await this.get(orderId);
+    if (!found) throw new NotFoundError('order', orderId);
+    const pick = (n: number) => {
+      const order =
+        found.order.revision === n ? found.order : found.revisions.find((r) => r.revision === n);
+      if (!order) throw new NotFoundError('revision', `${orderId}@${String(n)}`);
+      return order;
+    };
+    return diffRevisions(pick(from), pick(to));
+  }
+
+  /**
+   * Runs every clock-driven check on every order whose status accepts it: review and change
+   * deadlines, flagged and escalated when overdue (RV-2, CH-2), expired credit releases put back
+   * on hold (CR-4), deliveries at risk of missing their date (TR-2). Returns the orders for which
+   * something was flagged. Call it on a schedule.
+   */
+  async checkDeadlines(): Promise<ScheduledCheck[]> {
+    const flagged: ScheduledCheck[] = [];
+    const statuses = Object.entries(TRANSITIONS)
+      .filter(([, accepted]) => CLOCK_EVENTS.some((t) => accepted.includes(t)))
+      .map(([status]) => status);
+    for (const record of await this.#records.find('order', { status: statuses })) {
+      const accepted = TRANSITIONS[record.value.workflow.status];
+      const effects: Effect[] = [];
+      const findings: Finding[] = [];
+      for (const type of CLOCK_EVENTS) {
+        if (!accepted.includes(type)) continue;
+        const r = await this.act(record.key, { type });
+        if (r.ok) {
+          effects.push(...r.effects);
+          findings.push(...r.findings);
+        }
+      }
+      if (effects.length > 0) flagged.push({ orderId: record.key, effects, findings });
+    }
+    return flagged;
+  }
+
+  /**
+   * Applies a workflow event to a stored order: load, `transition`, commit with the version read
+   * (retrying on a concurrent writer). Internal: the façade names every action.
+   * @throws {NotFoundError} when no order has that id.
+   */
+  act(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
+    return this.#runner.attempt(async () => this.#run(await this.#load(orderId, event), [event]));
+  }
+
+  /**
+   * Decides an event against a stored order without committing anything: what `act` would
+   * answer now. The façade's `allowedActions` asks this for every action.
+   */
+  async dryRun(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
+    const d = await this.#decide(await this.#load(orderId, event), [event]);
+    return 'outcome' in d ? d.outcome : ok(d.view, d.findings, []);
+  }
+
+  /** The stored order an event applies to, as a run starts from it. */
+  async #load(orderId: string, event: WorkflowEvent): Promise<RunStart> {
+    const found = await this.#records.get('order', orderId);
+    if (!found) throw new NotFoundError('order', orderId);
+    return {
+      order: found.value.order,
+      revisions: found.value.revisions,
+      state: found.value.workflow,
+      version: found.version,
+      now: this.#clock.now(),
+      actor: 'actor' in event ? event.actor.id : null,
+    };
+  }
+
+  /**
+   * Stores a customer's credit facts for later assessments (a sync from the ERP), recorded on the
+   * customer's trail. Fields the ERP does not send keep their stored value, so a sync never undoes
+   * a limit or a temporary increase approved here (CR-3).
+   */
+  async putCustomer(input: unknown, actor: string | null = null): Promise<Customer> {
+    const incoming = parseOrThrow(Customer, input, 'customer');
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('customer', incoming.id);
+      const customer = found ? mergeCustomer(found.value, incoming) : incoming;
+      const now = this.#clock.now();
+      await this.#runner.commit({
+        at: now,
+        writes: [
+          {
+            kind: 'customer',
+            key: customer.id,
+            expectedVersion: found?.version ?? 0,
+            value: customer,
+          },
+        ],
+        events: [
+          {
+            stream: `customer:${customer.id}`,
+            type: found ? 'customer.updated' : 'customer.created',
+            at: now,
+            actor,
+            ruleIds: ['CR-1'],
+            data: {
+              grade: customer.credit.grade ?? null,
+              limit: customer.credit.limit ?? null,
+              receivables: customer.receivables.length,
+              openOrders: customer.openOrders.length,
+            },
+          },
+        ],
+      });
+      return customer;
+    });
+  }
+
+  /** A stored customer, or undefined. */
+  async customer(customerId: string): Promise<Customer | undefined> {
+    return (await this.#records.get('customer', customerId))?.value;
+  }
+
+  /**
+   * The order and its workflow, or undefined.
+   * @throws {ArchivedOrderError} for an archived order: read it through the archive (AR-5).
+   */
+  async get(orderId: string): Promise<OrderView | undefined> {
+    const found = await this.#records.get('order', orderId);
+    if (found?.value.workflow.status === 'archived') throw new ArchivedOrderError(orderId);
+    return found ? { ...found.value, version: found.version } : undefined;
+  }
+
+  /**
+   * The order's audit trail, oldest first.
+   * @throws {ArchivedOrderError} for an archived order (AR-5).
+   */
+  async history(orderId: string): Promise<AuditEvent[]> {
+    await this.get(orderId);
+    return this.#store.readStream(orderStream(orderId));
+  }
+
+  /** Orders in the given statuses (every order when none is given), in id order. */
+  async list(statuses?: readonly string[]): Promise<OrderView[]> {
+    const found = await this.#records.find('order', statuses ? { status: statuses } : undefined);
+    return found.map((r) => ({ ...r.value, version: r.version }));
+  }
+
+  async #run(start: RunStart, events: readonly WorkflowEvent[]): Promise<Result<OrderView>> {
+    const decided = await this.#decide(start, events);
+    if ('outcome' in decided) return decided.outcome;
+    const { view, findings, drafts, audit, record } = decided;
+    if (audit.length === 0 && drafts.length === 0 && view.workflow === start.state) {
+      return ok(view, findings, []);
+    }
+    const version = start.version + 1;
+    const effects: Effect[] = drafts.map((d, i) => ({
+      ...d,
+      key: `${view.order.id}:${String(version)}:${String(i)}`,
+      orderId: view.order.id,
+    }));
+    await this.#runner.commit({
+      at: start.now,
+      writes: [
+        { kind: 'order', key: view.order.id, expectedVersion: start.version, value: record },
+      ],
+      events: audit,
+      effects,
+    });
+    await this.#runner.dispatch().catch(() => undefined);
+    const stored = { ...record, version };
+    if (stored.workflow.status === 'returned' && events.some((e) => e.type === 'ASSESS')) {
+      // Received and numbered, but returned to sales for correction: not a success (IN-2, RV-1…).
+      const refusal = toRefusal<OrderView>(
+        {
+          ok: false,
+          code: 'RETURNED',
+          message: `order ${view.order.id} was returned to sales for correction`,
+          messageKey: 'workflow.returnedToSales',
+          params: { number: view.order.number ?? view.order.id },
+          findings,
+        },
+        'IN-2',
+      );
+      return { ...refusal, recorded: stored, effects };
+    }
+    return ok(stored, findings, effects);
+  }
+
+  async #decide(
+    start: RunStart,
+    events: readonly WorkflowEvent[],
+  ): Promise<
+    | { outcome: Result<OrderView> }
+    | {
+        view: OrderView;
+        record: OrderRecord;
+        findings: Finding[];
+        drafts: EffectDraft[];
+        audit: AuditDraft[];
+      }
+  > {
+    const { now } = start;
+    let order = start.order;
+    const revisions = [...start.revisions];
+    const customer = (await this.#records.get('customer', order.customer.id))?.value;
+    let state = start.state;
+    const recorded: RecordedEvent[] = [];
+    const drafts: EffectDraft[] = [];
+    const findings: Finding[] = [];
+    for (const event of events) {
+      const r = transition(state, event, {
+        policy: this.policy,
+        order,
+        now,
+        ...(customer ? { customer } : {}),
+      });
+      if (!r.ok) return { outcome: toRefusal<OrderView>(r) };
+      state = r.state;
+      if (r.order) {
+        // A new revision keeps the old one readable (CH-5); a same-revision update replaces it.
+        if (r.order.revision !== order.revision) revisions.push(order);
+        order = r.order;
+      }
+      recorded.push(...r.events);
+      drafts.push(...r.effects);
+      findings.push(...r.findings);
+    }
+    const audit: AuditDraft[] = recorded.map((e) => ({
+      stream: orderStream(order.id),
+      type: e.type,
+      at: now,
+      actor: start.actor,
+      ...(e.ruleIds ? { ruleIds: e.ruleIds } : {}),
+      data: e.data,
+    }));
+    const record: OrderRecord = { order, workflow: state, revisions };
+    return {
+      view: { ...record, version: start.version },
+      record,
+      findings,
+      drafts,
+      audit,
+    };
+  }
+}
+
+/** An order a scheduled check flagged, with what the check decided. */
+export interface ScheduledCheck {
+  orderId: string;
+  effects: Effect[];
+  findings: Finding[];
+}
+
+interface RunStart {
+  order: Order;
+  revisions: readonly Order[];
+  state: OrderWorkflow;
+  version: number;
+  now: string;
+  actor: string | null;
+}
+
+function ok(
+  value: OrderView,
+  findings: readonly Finding[],
+  effects: readonly Effect[],
+): Result<OrderView> {
+  return { ok: true, value, findings, effects };
+}
+
+/**
+ * A synced customer over the stored one: the ERP's facts (receivables, open orders, name) win;
+ * what was approved here (grade, limit, temporary increases, evaluation date: CR-3) is kept
+ * when the ERP does not send it.
+ */
+function mergeCustomer(stored: Customer, incoming: Customer): Customer {
+  const credit = {
+    ...stored.credit,
+    ...Object.fromEntries(Object.entries(incoming.credit).filter(([, v]) => v !== undefined)),
+    temporaryIncreases:
+      incoming.credit.temporaryIncreases.length > 0
+        ? incoming.credit.temporaryIncreases
+        : stored.credit.temporaryIncreases,
+  };
+  return { ...incoming, credit };
+}

@@ -1,0 +1,175 @@
+import type { AuditEvent } from '../audit/AuditEvent.js';
+import { localDate } from '../lib/localDate.js';
+import type { Order } from '../model/Order.js';
+import type { OrderWorkflow } from '../state/OrderWorkflow.js';
+
+/** How TR-5 metrics are broken down. */
+export type MetricsGroupBy = 'customer' | 'product' | 'salesperson';
+
+/** Options of `computeMetrics`. */
+export interface MetricsOptions {
+  /** Calendar dates (`YYYY-MM-DD`, inclusive, in `timeZone`) the counted events fall in; all when absent. */
+  period?: { from?: string; to?: string };
+  /** One row per customer, product or salesperson; one row `all` when absent. */
+  groupBy?: MetricsGroupBy;
+  /** The policy's time zone, for the period's dates. */
+  timeZone: string;
+}
+
+/** A rate: `count` of `of`, and their ratio (null when `of` is 0). */
+export interface Rate {
+  count: number;
+  of: number;
+  rate: number | null;
+}
+
+/** TR-5 metrics of one group. */
+export interface OrderMetrics {
+  /** Group key (customer id, product id, salesperson id) or `all`. */
+  key: string;
+  /** Customer or product name when known, else the key. */
+  label: string;
+  /** Orders reviewed in the period and not returned for correction, of all reviewed. */
+  accuracy: Rate;
+  /** Deliveries in the period on or before the agreed date, of all deliveries. */
+  onTimeDelivery: Rate;
+  /** Hours from receipt of the approved submission to approval, for approvals in the period. */
+  reviewCycle: { count: number; averageHours: number | null; maxHours: number | null };
+  /** Review steps flagged overdue in the period (RV-2). */
+  overdueReviews: number;
+  /** Credit holds in the period (CR-4). */
+  creditHolds: number;
+  /** Acceptance issues reported in the period (TR-3), of the deliveries in it. */
+  complaints: Rate;
+}
+
+const rate = (count: number, of: number): Rate => ({
+  count,
+  of,
+  rate: of === 0 ? null : count / of,
+});
+
+function groupKeys(
+  order: Order,
+  groupBy: MetricsGroupBy | undefined,
+): { key: string; label: string }[] {
+  switch (groupBy) {
+    case 'customer':
+      return [{ key: order.customer.id, label: order.customer.name || order.customer.id }];
+    case 'salesperson':
+      return [{ key: order.salesperson, label: order.salesperson }];
+    case 'product': {
+      const seen = new Map<string, string>();
+      for (const l of order.lines)
+        if (l.productId !== '' && !seen.has(l.productId))
+          seen.set(l.productId, l.productName || l.productId);
+      return [...seen].map(([key, label]) => ({ key, label }));
+    }
+    case undefined:
+      return [{ key: 'all', label: 'all' }];
+  }
+}
+
+interface Tally {
+  label: string;
+  reviewed: number;
+  accurate: number;
+  delivered: number;
+  onTime: number;
+  cycles: number[];
+  overdue: number;
+  holds: number;
+  issues: number;
+}
+
+/**
+ * TR-5: order accuracy rate, on-time delivery rate, review cycle time and overdue reviews, credit
+ * holds and complaint rate, computed from the orders' audit trails (`order.assessed`,
+ * `order.returned`, `order.submitted`/`order.resubmitted` → `order.approved`, `review.overdue`,
+ * `credit.held`, `order.delivered`, `acceptance.issueReported`) — per period and per customer,
+ * product or salesperson. An order with several products counts once for each.
+ *
+ * @example
+ * computeMetrics({ records, events }, { groupBy: 'customer', period: { from: '2026-03-01', to: '2026-03-31' }, timeZone: policy.timeZone });
+ */
+export function computeMetrics(
+  input: {
+    records: readonly { order: Order; workflow: OrderWorkflow }[];
+    events: readonly AuditEvent[];
+  },
+  options: MetricsOptions,
+): OrderMetrics[] {
+  const { period, timeZone } = options;
+  const inPeriod = (at: string) => {
+    if (!period) return true;
+    const d = localDate(at, timeZone);
+    return (
+      (period.from === undefined || d >= period.from) && (period.to === undefined || d <= period.to)
+    );
+  };
+  const byOrder = new Map<string, AuditEvent[]>();
+  for (const e of input.events) {
+    if (!e.stream.startsWith('order:')) continue;
+    const id = e.stream.slice('order:'.length);
+    const list = byOrder.get(id) ?? [];
+    list.push(e);
+    byOrder.set(id, list);
+  }
+  const tallies = new Map<string, Tally>();
+  for (const { order } of input.records) {
+    const events = [...(byOrder.get(order.id) ?? [])].sort((a, b) => a.seq - b.seq);
+    const counted = events.filter((e) => inPeriod(e.at));
+    const has = (type: string) => counted.some((e) => e.type === type);
+    const count = (type: string) => counted.filter((e) => e.type === type).length;
+    const reviewed = has('order.assessed') ? 1 : 0;
+    const deliveries = counted.filter((e) => e.type === 'order.delivered');
+    const cycles: number[] = [];
+    let receivedAt: string | undefined;
+    for (const e of events) {
+      if (e.type === 'order.submitted' || e.type === 'order.resubmitted') receivedAt = e.at;
+      if (e.type === 'order.approved' && receivedAt !== undefined && inPeriod(e.at))
+        cycles.push((Date.parse(e.at) - Date.parse(receivedAt)) / 3_600_000);
+    }
+    for (const { key, label } of groupKeys(order, options.groupBy)) {
+      const t = tallies.get(key) ?? {
+        label,
+        reviewed: 0,
+        accurate: 0,
+        delivered: 0,
+        onTime: 0,
+        cycles: [],
+        overdue: 0,
+        holds: 0,
+        issues: 0,
+      };
+      t.reviewed += reviewed;
+      t.accurate += reviewed && !has('order.returned') ? 1 : 0;
+      t.delivered += deliveries.length;
+      t.onTime += deliveries.filter(
+        (e) => (e.data as { onTime?: unknown } | null | undefined)?.onTime === true,
+      ).length;
+      t.cycles.push(...cycles);
+      t.overdue += count('review.overdue');
+      t.holds += count('credit.held');
+      t.issues += count('acceptance.issueReported');
+      tallies.set(key, t);
+    }
+  }
+  return [...tallies]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, t]) => ({
+      key,
+      label: t.label,
+      accuracy: rate(t.accurate, t.reviewed),
+      onTimeDelivery: rate(t.onTime, t.delivered),
+      reviewCycle: {
+        count: t.cycles.length,
+        averageHours:
+          t.cycles.length === 0 ? null : t.cycles.reduce((s, h) => s + h, 0) / t.cycles.length,
+        maxHours: t.cycles.length === 0 ? null : Math.max(...t.cycles),
+      },
+      overdueReviews: t.overdue,
+      creditHolds: t.holds,
+      complaints: rate(t.issues, t.delivered),
+    }));
+}

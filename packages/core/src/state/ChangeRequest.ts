@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { CodeString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
+import type { Route } from '../approvals/Route.js';
+import type { Finding } from '../model/Finding.js';
+import type { ChangeClassification } from '../rules/change/classifyChange.js';
+import type { OrderStatus } from './OrderStatus.js';
+
+const FieldName = CodeString.min(1);
+/** A value a patch may give a field: text, a number, a flag or null; `undefined` clears it. */
+const PatchScalar = z.union([TextString, z.number(), z.boolean(), z.null()]).optional();
+/** The fields of one line, or of one header object (contact, address…): one level, no deeper. */
+const PatchFields = z
+  .record(FieldName, PatchScalar)
+  .refine(
+    (fields) => Object.keys(fields).length <= INPUT_LIMITS.listLength,
+    `must have at most ${String(INPUT_LIMITS.listLength)} fields`,
+  );
+const PatchValue = z.union([PatchScalar, PatchFields]);
+
+/**
+ * One field-level operation of a change patch (CH-2):
+ * - `set`: a header field, or one sub-field of a header object (`contact.phone`); an absent
+ *   `value` clears an optional field;
+ * - `updateLine`: some fields of the line with that id;
+ * - `addLine`: a new line (its id must be new);
+ * - `removeLine`: the line with that id.
+ *
+ * @example
+ * const op: ChangeOp = { op: 'updateLine', lineId: 'l1', set: { unitPrice: 140_000 } };
+ */
+export const ChangeOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('set'), field: FieldName, value: PatchValue.optional() }),
+  z.object({ op: z.literal('updateLine'), lineId: FieldName, set: PatchFields }),
+  z.object({ op: z.literal('addLine'), line: PatchFields }),
+  z.object({ op: z.literal('removeLine'), lineId: FieldName }),
+]);
+export type ChangeOp = z.infer<typeof ChangeOp>;
+
+/**
+ * A change request against a confirmed order (CH-1, CH-2): who asks is the desk's actor; the
+ * request states its reason and impact and carries a field-level patch against the revision it
+ * was written on (`baseRevision`). A request on a revision that is no longer current is a
+ * conflict (CH-5). `customerRequested` marks a change the customer asked for (RV-5 via CH-4).
+ *
+ * @example
+ * ChangeRequest.parse({
+ *   baseRevision: 1, reason: 'Customer renegotiated', impact: 'Margin −6 %', customerRequested: false,
+ *   patch: [{ op: 'updateLine', lineId: 'l1', set: { unitPrice: 140_000 } }],
+ * });
+ */
+export const ChangeRequest = z.object({
+  kind: z.literal('change').default('change'),
+  baseRevision: z.number().int().min(1),
+  reason: TextString,
+  impact: TextString,
+  customerRequested: z.boolean().default(false),
+  patch: z
+    .array(ChangeOp)
+    .min(1, 'a change request changes at least one field')
+    .max(
+      INPUT_LIMITS.listLength,
+      `must have at most ${String(INPUT_LIMITS.listLength)} operations`,
+    ),
+});
+export type ChangeRequest = z.infer<typeof ChangeRequest>;
+export type ChangeRequestInput = z.input<typeof ChangeRequest>;
+
+/**
+ * A request to cancel a confirmed order (CH-3): always with a reason, reviewed and approved like
+ * a change. `baseRevision`, when given, makes a request on an outdated revision a conflict.
+ *
+ * @example
+ * CancellationRequest.parse({ kind: 'cancel', reason: 'Customer project stopped' });
+ */
+export const CancellationRequest = z.object({
+  kind: z.literal('cancel'),
+  baseRevision: z.number().int().min(1).optional(),
+  reason: TextString,
+  impact: TextString.default(''),
+  customerRequested: z.boolean().default(false),
+});
+export type CancellationRequest = z.infer<typeof CancellationRequest>;
+export type CancellationRequestInput = z.input<typeof CancellationRequest>;
+
+/** A change or a cancellation, as the workflow receives it. */
+export type AnyChangeRequest = ChangeRequest | CancellationRequest;
+
+/** How a change request ended. */
+export interface ChangeDecision {
+  outcome: 'approved' | 'rejected';
+  at: string;
+  by: string;
+  /** Why it was rejected (always given then). */
+  reason?: string;
+  /** The revision an approved change made (CH-5). */
+  revision?: number;
+}
+
+/**
+ * A change request as the workflow keeps it: the request, what it changes and why it is routed
+ * the way it is, its approval route and, once decided, the decision. Past requests stay
+ * readable in `ChangeWorkflowState.history`.
+ */
+export interface ChangeRequestRecord {
+  /** `<orderId>/change-<seq>`: unique per order, stable across replays. */
+  id: string;
+  seq: number;
+  kind: 'change' | 'cancel';
+  requestedBy: string;
+  requestedAt: string;
+  reason: string;
+  impact: string;
+  customerRequested: boolean;
+  /** The revision the request was written against (the current one when it was accepted). */
+  baseRevision: number;
+  /** Empty for a cancellation. */
+  patch: readonly ChangeOp[];
+  classification: ChangeClassification;
+  /** CH-1…CH-4, CH-7 findings that built the route. */
+  findings: readonly Finding[];
+  route: Route;
+  /** The status the order returns to when the request is decided (unless cancelled). */
+  resumeStatus: OrderStatus;
+  decision?: ChangeDecision;
+}
+
+/** Change control's part of an order's workflow: the pending request and every past one. */
+export interface ChangeWorkflowState {
+  pending?: ChangeRequestRecord;
+  /** Decided requests, oldest first. */
+  history: readonly ChangeRequestRecord[];
+}

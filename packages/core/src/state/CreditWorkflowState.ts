@@ -1,0 +1,75 @@
+import type { Route } from '../approvals/Route.js';
+import type { ReleasePath } from '../policy/creditPolicy.js';
+import type { OrderStatus } from './OrderStatus.js';
+
+/** The credit rules whose `block` findings hold an order for credit instead of returning it. */
+export type CreditHoldRuleId = 'CR-1' | 'CR-4' | 'CR-6';
+
+/** One reason an order is held for credit (CR-1, CR-4, CR-6), from its assessment. */
+export interface CreditHold {
+  ruleId: CreditHoldRuleId;
+  messageKey: string;
+  /** How this hold may be released (the policy's `credit.releasePaths` at assessment). */
+  paths: readonly ReleasePath[];
+  /** Prepayment (minor units of the order's currency) that releases it. */
+  prepaymentRequired: number;
+}
+
+/** A credit release approved on the policy's credit step (CR-1, CR-4). */
+export interface CreditRelease {
+  /** Who approved (the last approval that completed the step). */
+  by: string;
+  onBehalfOf?: string;
+  role: string;
+  reason: string;
+  at: string;
+  /** The release lapses at this instant (exclusive); none means it does not lapse. */
+  expiresAt?: string;
+}
+
+/** Money received ahead of shipping for this order, in the order's currency (CR-1, CR-4, CR-6, CR-8). */
+export interface PaymentRecord {
+  at: string;
+  by: string;
+  amount: number;
+  reference: string;
+}
+
+/** A guarantee the customer gave for this order (CR-4, CR-6). */
+export interface GuaranteeRecord {
+  at: string;
+  by: string;
+  reference: string;
+}
+
+/**
+ * The credit part of an order's workflow: why it is held, how it was released, and what was paid
+ * ahead. Whether a hold stands is computed from these at an instant (`openCreditHolds`), so an
+ * expired release is never taken for a valid one.
+ */
+export interface CreditWorkflowState {
+  /** Holds of the last assessment; empty when none. */
+  holds: readonly CreditHold[];
+  /** When the order was last put on credit hold. */
+  heldAt?: string;
+  /** The release approval in progress or done (one step: `credit.approvalStep`). */
+  releaseRoute?: Route;
+  /** The latest approved credit release. */
+  release?: CreditRelease;
+  prepayments: readonly PaymentRecord[];
+  guarantee?: GuaranteeRecord;
+  /** When the order last left credit hold. */
+  releasedAt?: string;
+  /** Where a released order goes back to when it was re-held after its release expired. */
+  resumeStatus?: OrderStatus;
+}
+
+/**
+ * An empty credit state (nothing held, nothing paid).
+ *
+ * @example
+ * const credit = state.credit ?? emptyCreditState();
+ */
+export function emptyCreditState(): CreditWorkflowState {
+  return { holds: [], prepayments: [] };
+}

@@ -1,4 +1,4 @@
-// @ordergate/core — public API. Named exports only (DESIGN.md house style 3).
+// @ordergate/core — public API. Named exports only (docs/architecture.md, house style).
 
 // model
 export {

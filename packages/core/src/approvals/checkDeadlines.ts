@@ -9,7 +9,7 @@ export interface OverdueStep {
 }
 
 /**
- * Marks active steps whose deadline has passed (strictly after, per RULES.md) as overdue and
+ * Marks active steps whose deadline has passed (strictly after, per our reading of the regulations) as overdue and
  * escalates them to the next level: the step's `escalateTo`, or the `nextLevel` of each of its
  * roles (RV-2). Returns the steps that became overdue now; a step is escalated once.
  *

@@ -12,7 +12,7 @@ export interface UnbarredCapacities {
 }
 
 /**
- * Segregation of duties (RULES.md "Revisions and self-approval"; RV-3, CH-1, CR-3, CR-4, AR-5):
+ * Segregation of duties (decision 009; RV-3, CH-1, CR-3, CR-4, AR-5):
  * nobody decides what they owned, submitted or requested — not in their own right, not as
  * someone's delegate — and no delegate decides on behalf of such a person. Given an actor's
  * capacities (`capacities`) and the people barred from the decision, keeps the capacities the

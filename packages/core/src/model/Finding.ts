@@ -41,7 +41,7 @@ export interface Finding {
   messageKey: string;
   params: Readonly<Record<string, MessageParam>>;
   evidence: readonly Evidence[];
-  /** Regulation passage (RULES.md's source, or the company's own clause from the policy). */
+  /** Regulation passage (the rule catalogue's source, or the company's own clause from the policy). */
   source: string;
   /** For `approval` findings: the policy step keys (`policy.approvals.steps`) the order must pass. */
   steps?: readonly string[];

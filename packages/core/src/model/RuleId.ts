@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Every rule ID of the catalogue (RULES.md). Code, tests and messages name the rule they enforce
+ * Every rule ID of the catalogue (docs/rules.md). Code, tests and messages name the rule they enforce
  * by one of these.
  *
  * @example
@@ -52,7 +52,7 @@ export const RULE_IDS = [
 ] as const;
 
 /**
- * A rule ID from RULES.md, e.g. `RV-4`.
+ * A rule ID from docs/rules.md, e.g. `RV-4`.
  *
  * @example
  * RuleId.parse('RV-4'); // 'RV-4'
@@ -61,7 +61,7 @@ export const RuleId = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof RuleId>;
 
 /**
- * The regulation passage behind each rule (RULES.md's "Source" column): seed file and clause.
+ * The regulation passage behind each rule (the rule catalogue's source, docs/rules.md): seed file and clause.
  * A policy may replace any of these with the company's own clause (`policy.citations`).
  *
  * @example

@@ -55,7 +55,7 @@ export const PolicyShape = z.strictObject({
     .default(() => copyDefaults<Record<string, RoleDefinition>>(DEFAULT_ROLES)),
   /** Temporary delegations (replacing the default, none). */
   delegations: z.array(Delegation).default([]),
-  /** The company's own clause per rule ID, replacing RULES.md's source in findings. */
+  /** The company's own clause per rule ID, replacing the rule catalogue's source in findings. */
   citations: z.partialRecord(RuleId, Name).default({}),
   intake: IntakePolicy.prefault({}),
   review: ReviewPolicy.prefault({}),

@@ -18,7 +18,7 @@ export type ApprovalMode = z.infer<typeof ApprovalMode>;
 
 /**
  * An approval step the rules can require. Steps with the same `stage` run in parallel; stages
- * run in ascending order. The sales head's step is last by default (RULES.md reading on RV-3);
+ * run in ascending order. The sales head's step is last by default (our reading on RV-3);
  * give it a low stage to move it first.
  *
  * @example
@@ -91,7 +91,7 @@ export const DEFAULT_STEPS = {
   ),
   /** RV-10 legal review of the contract. */
   legalReview: step('Legal review of the contract', '合同法务审核', ['legal'], 20, 'RV-10'),
-  /** CR-1 / CR-4 credit approval: finance director (RULES.md reading on unnamed approvers). */
+  /** CR-1 / CR-4 credit approval: finance director (our reading on unnamed approvers). */
   creditApproval: step('Credit approval', '信用审批', ['financeDirector'], 25, 'CR-4'),
   /** RV-7 exceptional orders: marketing VP, then finance director, then president. */
   marketingVpReview: step('Marketing VP review', '营销副总裁审核', ['marketingVP'], 30, 'RV-7'),

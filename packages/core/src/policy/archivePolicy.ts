@@ -10,7 +10,7 @@ import {
 const GrantDays = z.number().int().min(1).max(MAX_POLICY_DAYS);
 
 /**
- * Archive settings (AR-1…AR-6), defaults from RULES.md's readings: filing due on the 25th,
+ * Archive settings (AR-1…AR-6), defaults from our readings of the regulations: filing due on the 25th,
  * 10-year retention, access approved by the sales department head.
  *
  * @example
@@ -45,13 +45,13 @@ export const ArchivePolicy = z.strictObject({
     .prefault({}),
   retention: z
     .strictObject({
-      /** AR-6: archives are kept until this anniversary of archiving (RULES.md reading: 10 years; at most 100). */
+      /** AR-6: archives are kept until this anniversary of archiving (our reading of the regulations: 10 years; at most 100). */
       years: z.number().int().min(1).max(MAX_RETENTION_YEARS).default(10),
     })
     .prefault({}),
   access: z
     .strictObject({
-      /** AR-5: who approves a request to read an archived order (RULES.md reading: sales head). */
+      /** AR-5: who approves a request to read an archived order (our reading of the regulations: sales head). */
       approverRoles: RoleList.default(['salesHead']),
       /** AR-5: how long an approved grant lasts when the request names no period (days, at most `maxGrantDays`). */
       grantDays: GrantDays.default(7),

@@ -12,7 +12,7 @@ const FieldKey = Name;
 const ALL_DEPARTMENTS = ['production', 'procurement', 'warehouse', 'logistics', 'finance'];
 
 /**
- * CH-2 default (RULES.md reading on unnamed approvers): finance for price and payment terms,
+ * CH-2 default (our reading on unnamed approvers): finance for price and payment terms,
  * production for quantity and dates, engineering for specifications.
  *
  * @example

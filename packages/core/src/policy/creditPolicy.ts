@@ -35,7 +35,7 @@ export type ReleasePath = z.infer<typeof ReleasePath>;
 const Paths = z.array(ReleasePath).min(1, 'a hold needs at least one release path');
 
 /**
- * Credit settings (CR-1…CR-8), defaults from RULES.md's readings.
+ * Credit settings (CR-1…CR-8), defaults from our readings of the regulations.
  *
  * @example
  * CreditPolicy.parse({ nearLimitPercent: 85, gradeActions: { A: 'pass', B: 'pass', C: 'warn', D: 'block' } });
@@ -63,7 +63,7 @@ export const CreditPolicy = z.strictObject({
   approvalStep: Name.default('creditApproval'),
   /** CR-8: payment-term codes that give a customer credit terms (ship within its limit unpaid). */
   creditTermsPaymentTerms: z.array(Name).default([]),
-  /** CR-4: exposure counts this order including tax (RULES.md reading on amounts). */
+  /** CR-4: exposure counts this order including tax (our reading on amounts). */
   includeTax: z.boolean().default(true),
   /**
    * An order assessed without the customer's credit facts (the connector did not supply them):

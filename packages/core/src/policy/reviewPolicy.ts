@@ -60,7 +60,7 @@ export const ReviewPolicy = z.strictObject({
     .strictObject({
       /**
        * RV-6: the discount (percent) each role may grant on its own. Default: salespeople none
-       * (RULES.md reading); the sales head approves what exceeds it.
+       * (our reading of the regulations); the sales head approves what exceeds it.
        */
       authorityByRole: z.record(Name, Percent).default({ salesperson: 0 }),
       /** Step that approves a discount beyond authority. */
@@ -115,7 +115,7 @@ export const ReviewPolicy = z.strictObject({
       requiredAbove: CurrencyThresholds.default({}),
       /** RV-10: orders with custom-made products need a contract. */
       requiredForCustomMade: z.boolean().default(false),
-      /** RV-10: `requiredAbove` compares the amount including tax (RULES.md reading on amounts). */
+      /** RV-10: `requiredAbove` compares the amount including tax (our reading on amounts). */
       includeTax: z.boolean().default(true),
     })
     .prefault({}),

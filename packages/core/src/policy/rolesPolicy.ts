@@ -29,7 +29,7 @@ function role(en: string, zh: string, nextLevel?: string) {
 }
 
 /**
- * The roles the regulations name (RULES.md, "Roles named by the regulations").
+ * The roles the regulations name (docs/rules.md).
  *
  * @example
  * DEFAULT_ROLES.salesHead.nextLevel; // 'generalManager'

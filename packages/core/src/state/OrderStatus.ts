@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The order lifecycle (DESIGN.md): draft → submitted → in review → approved → confirmed → in
+ * The order lifecycle: draft → submitted → in review → approved → confirmed → in
  * fulfilment → delivered → settled → archived, with returned, rejected, credit hold, change
  * pending and cancelled.
  *

@@ -61,7 +61,7 @@ export type TransitionResult =
       code: TransitionRefusalCode;
       /** English explanation for logs; show users `messageKey` rendered in their language. */
       message: string;
-      /** The rule (`RULES.md` ID) the refusal enforces, when one does. */
+      /** The rule (rule ID, docs/rules.md) the refusal enforces, when one does. */
       ruleId?: RuleId;
       messageKey?: string;
       params?: Readonly<Record<string, MessageParam>>;

@@ -3,7 +3,7 @@ import type { Policy } from '../../policy/Policy.js';
 
 /**
  * AR-6: the date an archive is kept until — the policy's `archive.retention.years` anniversary of
- * the archiving date in the policy's time zone (RULES.md reading: the tenth anniversary).
+ * the archiving date in the policy's time zone (our reading of the regulations: the tenth anniversary).
  *
  * @example
  * retainUntil('2026-04-20T10:00:00+08:00', policy); // '2036-04-20'

@@ -40,7 +40,7 @@ function stepRoles(policy: Policy, steps: readonly string[]): Set<string> {
  * routes a new order:
  *
  * - CH-1 — every request: `change.salesHead.required`, steps `change.approvalSteps`;
- * - CH-4 — materiality decides, not the requester (RULES.md reading): no material field →
+ * - CH-4 — materiality decides, not the requester (our reading of the regulations): no material field →
  *   `change.route.nonMaterial` (`info`, the sales head alone); a changed price field →
  *   `change.route.exceptional`, steps `review.routes.exceptional` (RV-7); a material change the
  *   customer asked for → `change.route.nonRegular`, steps `review.routes.nonRegular` (RV-5);

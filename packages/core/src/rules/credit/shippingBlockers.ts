@@ -57,7 +57,7 @@ function exceptionApproved(
  * CR-8 shipping gate, for the tracking area to call before shipping starts: goods ship only
  * after payment is confirmed (`paymentConfirmed` covers the order total including tax), unless
  * the order's payment terms are credit terms in the policy (`credit.creditTermsPaymentTerms`,
- * RULES.md reading: such a customer ships within its limit) or shipping before payment was
+ * our reading of the regulations: such a customer ships within its limit) or shipping before payment was
  * approved through the RV-7 chain. Unpaid shipping also needs every credit hold still covered:
  * a release that expired blocks it (`creditReleaseBlockers`). Empty when the goods may ship.
  *

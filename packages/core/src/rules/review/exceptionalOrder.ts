@@ -6,8 +6,8 @@ import { finding } from '../shared/finding.js';
 
 /**
  * Whether an order's payment terms give the customer credit terms (`credit.creditTermsPaymentTerms`),
- * under which goods ship before payment within the credit limit as a matter of course (RULES.md
- * reading on CR-8).
+ * under which goods ship before payment within the credit limit as a matter of course (our
+ * reading of CR-8).
  *
  * @example
  * hasCreditTerms(order, policy); // true for NET30 when the policy lists it
@@ -27,7 +27,7 @@ export function hasCreditTerms(
  * marketing VP review, finance director opinion, president approval, run in that order because
  * the step definitions give them ascending stages.
  *
- * Not when the order's payment terms are credit terms (`hasCreditTerms`): the RULES.md reading
+ * Not when the order's payment terms are credit terms (`hasCreditTerms`): our reading of the regulations
  * on CR-8 lets such a customer ship unpaid within its limit, and CR-4 watches the limit.
  *
  * The other RV-7 causes come from the rules that detect them: a payment term or lead time outside

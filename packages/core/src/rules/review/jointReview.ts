@@ -25,7 +25,7 @@ export type JointReviewTrigger = 'special' | 'largeAmount' | 'unknownCurrency' |
  *   `specialLines` (1-based positions), evidence per line;
  * - `largeAmount`: the order amount (including tax unless `jointReview.includeTax` is false)
  *   **reaches** `jointReview.largeAmount[currency]` — `amount ≥ threshold` counts, in line with
- *   the RULES.md reading that reaching a threshold counts — params `total`, `threshold`;
+ *   our reading of the regulations that reaching a threshold counts — params `total`, `threshold`;
  * - `unknownCurrency`: no threshold for the order's currency and `unknownCurrency` is
  *   `jointReview` (the conservative default) — param `currency`;
  * - `complex`: `technicalComplexity`.

@@ -56,7 +56,7 @@ function isWorkingDay(day: number, cal: CalendarDays): boolean {
  * RV-1 lead time: days from the submission date (in the policy's time zone) to the requested
  * delivery date. Calendar days, unless the policy sets a business calendar
  * (`review.deadlines.calendar`), in which case working days after the submission date up to and
- * including the delivery date (RULES.md reading on amounts and lead time). Counting stops once
+ * including the delivery date (our reading on amounts and lead time). Counting stops once
  * `atLeast` working days are found, since only a shortfall needs the exact figure.
  * `undefined` when the order has no requested delivery date (IN-2 reports that).
  *
@@ -97,7 +97,7 @@ function countLeadTime(from: number, to: number, policy: Policy, atLeast: number
  * | every line has a list price, when `requireListPrice` | RV-1 `block` per line `review.pricing.listPrice.missing` |
  * | no line has a unit price of zero | RV-1 `block` per line `review.pricing.unitPrice.zero` |
  *
- * Which rule ID a deviation carries: the RULES.md reading classes "a payment term, lead time or
+ * Which rule ID a deviation carries: our reading of the regulations classes "a payment term, lead time or
  * price outside what the policy allows, when the policy classes it as exceptional" as RV-7. So a
  * deviation whose outcome is `block` is an **RV-1** `block` finding (back to sales:
  * `review.pricing.paymentTerms.notAllowed`, `review.pricing.leadTime.tooShort…`), and one whose

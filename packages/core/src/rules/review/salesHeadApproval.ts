@@ -6,7 +6,7 @@ import { finding } from '../shared/finding.js';
  * RV-3: an order takes effect only after the sales department head approves it. Every order
  * gets one `approval` finding `review.salesHead.required` with `steps` =
  * `policy.review.routes.always` (default `['salesHead']`); none when the policy empties that
- * route. Whether the head signs first or last is the step's `stage` (RULES.md reading: last by
+ * route. Whether the head signs first or last is the step's `stage` (our reading of the regulations: last by
  * default), not this rule's concern.
  *
  * @example

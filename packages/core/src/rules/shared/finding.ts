@@ -2,7 +2,7 @@ import type { Evidence, Finding, MessageParam, Severity } from '../../model/Find
 import { RULE_SOURCES, type RuleId } from '../../model/RuleId.js';
 import type { Policy } from '../../policy/Policy.js';
 
-/** Fields of a finding that a rule supplies; the source comes from the policy or RULES.md. */
+/** Fields of a finding that a rule supplies; the source comes from the policy or the rule catalogue. */
 export interface FindingSpec {
   ruleId: RuleId;
   severity: Severity;
@@ -14,7 +14,7 @@ export interface FindingSpec {
 
 /**
  * Builds a finding, citing the company's own clause for the rule when the policy has one and
- * RULES.md's source otherwise.
+ * the rule catalogue's source otherwise.
  *
  * @example
  * finding(policy, { ruleId: 'RV-3', severity: 'approval', messageKey: 'review.salesHead.required', steps: ['salesHead'] });

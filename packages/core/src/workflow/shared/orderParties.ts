@@ -5,7 +5,7 @@ import type { TransitionResult } from '../../state/TransitionResult.js';
 
 /**
  * Everyone barred from approving the order, its credit release and its changes (segregation of
- * duties, RULES.md "Revisions and self-approval"): every owner and every submitter it ever had —
+ * duties, decision 009): every owner and every submitter it ever had —
  * not only the last submission's — so naming someone else as salesperson on resubmission, or
  * having a colleague resubmit, never lets an earlier owner or submitter approve it.
  *

@@ -551,7 +551,11 @@ function refusal(
       ok: false,
       code: code === 'UNKNOWN_CUSTOMER' || code === 'UNKNOWN_REQUEST' ? 'NOT_FOUND' : code,
       message,
-      messageKey: localized?.messageKey ?? `credit.refusal.${code}`,
+      messageKey:
+        localized?.messageKey ??
+        (code === 'UNKNOWN_CUSTOMER' || code === 'UNKNOWN_REQUEST'
+          ? `credit.refusal.${code}`
+          : `refusal.${code}`),
       ...(localized ? { params: localized.params } : {}),
     },
     'CR-3',

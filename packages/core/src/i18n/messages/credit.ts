@@ -156,36 +156,6 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
   },
   'credit.refusal.UNKNOWN_CUSTOMER': { en: 'No such customer.', zh: '没有该客户。' },
   'credit.refusal.UNKNOWN_REQUEST': { en: 'No such credit request.', zh: '没有该信用申请。' },
-  'credit.refusal.NOT_PENDING': {
-    en: 'The credit request was already decided.',
-    zh: '该信用申请已处理。',
-  },
-  'credit.refusal.NOT_ELIGIBLE': {
-    en: 'You hold no role that may take this credit action.',
-    zh: '您没有执行此信用操作的角色。',
-  },
-  'credit.refusal.SELF_APPROVAL': {
-    en: 'The proposer of a credit request never approves or rejects it (segregation of duties).',
-    zh: '信用申请的提出人不得审批或驳回该申请(职责分离)。',
-  },
-  'credit.refusal.ALREADY_APPROVED': {
-    en: 'You already approved this step.',
-    zh: '您已审批过该环节。',
-  },
-  'credit.refusal.STEP_NOT_ACTIVE': {
-    en: 'That step is not waiting for approval now.',
-    zh: '该环节当前不在待审批状态。',
-  },
-  'credit.refusal.UNKNOWN_STEP': { en: 'No such approval step.', zh: '没有该审批环节。' },
-  'credit.refusal.REASON_REQUIRED': { en: 'A reason is required.', zh: '必须填写原因。' },
-  'credit.refusal.CURRENCY_MISMATCH': {
-    en: "A temporary increase must be in the currency of the customer's limit.",
-    zh: '临时额度须与客户信用额度币种一致。',
-  },
-  'credit.refusal.INVALID_EXPIRY': {
-    en: 'The increase must expire after now.',
-    zh: '临时额度的到期时间必须晚于当前时间。',
-  },
   'credit.request.selfApproval': {
     en: '{actor} may not approve or reject a credit request they proposed.',
     zh: '{actor}不得审批或驳回本人提出的信用申请。',

@@ -7,96 +7,76 @@ export interface Recipients {
   users?: readonly string[];
 }
 
-interface EffectBase {
-  /**
-   * Stable key of the effect (order, version, position): applying the same effect twice must
-   * leave one result, so connectors use this as their idempotency key.
-   */
+/** Tell people something (ERP message, mail). */
+interface NotifyBody {
+  type: 'notify';
+  to: Recipients;
+  messageKey: string;
+  params: Readonly<Record<string, MessageParam>>;
+  ruleId?: RuleId;
+}
+
+/** Ask the holders of `roles` to approve `step` before `deadline` (an ERP activity). */
+interface ScheduleApprovalBody {
+  type: 'scheduleApproval';
+  step: string;
+  roles: readonly string[];
+  users: readonly string[];
+  deadline?: string;
+  ruleIds: readonly RuleId[];
+}
+
+/** Close the approval activities of a step that no longer waits. */
+interface CloseApprovalBody {
+  type: 'closeApproval';
+  step: string;
+}
+
+/** The effects both an order and a customer can have. */
+type SharedBody = NotifyBody | ScheduleApprovalBody | CloseApprovalBody;
+
+/** The effects only an order has. */
+type OrderOnlyBody =
+  /** Post a note on the order's chatter / history. */
+  | {
+      type: 'postMessage';
+      messageKey: string;
+      params: Readonly<Record<string, MessageParam>>;
+      ruleId?: RuleId;
+    }
+  | { type: 'lockOrder' }
+  | { type: 'unlockOrder' }
+  | { type: 'cancelOrder'; reason: string }
+  /** Raise a procurement need for stock shortages (RV-11). */
+  | { type: 'procurementNeed'; lines: readonly { lineId: string; shortQuantity: number }[] }
+  /** Tell the customer something in advance, e.g. a moved delivery date (CH-6). */
+  | {
+      type: 'customerNotice';
+      customerId: string;
+      messageKey: string;
+      params: Readonly<Record<string, MessageParam>>;
+      ruleId?: RuleId;
+    };
+
+/**
+ * Stable key of an effect (subject, version, position): applying the same effect twice must leave
+ * one result, so connectors use it as their idempotency key.
+ */
+interface Keyed {
   key: string;
-  orderId: string;
 }
 
 /**
  * An effect about an order, as plain data (`OrderEffect` is its name in the `Effect` union).
  * Core never performs effects.
  */
-export type OrderEffect =
-  | (EffectBase & {
-      /** Tell people something (ERP message, mail). */
-      type: 'notify';
-      to: Recipients;
-      messageKey: string;
-      params: Readonly<Record<string, MessageParam>>;
-      ruleId?: RuleId;
-    })
-  | (EffectBase & {
-      /** Post a note on the order's chatter / history. */
-      type: 'postMessage';
-      messageKey: string;
-      params: Readonly<Record<string, MessageParam>>;
-      ruleId?: RuleId;
-    })
-  | (EffectBase & {
-      /** Ask the holders of `roles` to approve `step` before `deadline` (an ERP activity). */
-      type: 'scheduleApproval';
-      step: string;
-      roles: readonly string[];
-      users: readonly string[];
-      deadline?: string;
-      ruleIds: readonly RuleId[];
-    })
-  | (EffectBase & {
-      /** Close the approval activities of a step that no longer waits. */
-      type: 'closeApproval';
-      step: string;
-    })
-  | (EffectBase & { type: 'lockOrder' })
-  | (EffectBase & { type: 'unlockOrder' })
-  | (EffectBase & { type: 'cancelOrder'; reason: string })
-  | (EffectBase & {
-      /** Raise a procurement need for stock shortages (RV-11). */
-      type: 'procurementNeed';
-      lines: readonly { lineId: string; shortQuantity: number }[];
-    })
-  // change control (CH-6)
-  | (EffectBase & {
-      /** Tell the customer something in advance, e.g. a moved delivery date (CH-6). */
-      type: 'customerNotice';
-      customerId: string;
-      messageKey: string;
-      params: Readonly<Record<string, MessageParam>>;
-      ruleId?: RuleId;
-    });
-
-interface CustomerScope {
-  /** Stable key of the effect: connectors use it as their idempotency key. */
-  key: string;
-  /** The customer the effect is about (credit requests, limit changes: CR-3). */
-  customerId: string;
-}
+export type OrderEffect = Keyed & { orderId: string } & (SharedBody | OrderOnlyBody);
 
 /**
  * An effect about a customer rather than one order: a credit request waiting for approval, an
- * approved limit change told to sales (CR-3).
+ * approved limit change told to sales (CR-3). `customerId` is the customer it is about.
  */
-export type CustomerEffect =
-  | (CustomerScope & {
-      type: 'notify';
-      to: Recipients;
-      messageKey: string;
-      params: Readonly<Record<string, MessageParam>>;
-      ruleId?: RuleId;
-    })
-  | (CustomerScope & {
-      /** Ask the holders of `roles` to approve `step` of a customer request before `deadline`. */
-      type: 'scheduleApproval';
-      step: string;
-      roles: readonly string[];
-      users: readonly string[];
-      deadline?: string;
-      ruleIds: readonly RuleId[];
-    })
-  | (CustomerScope & { type: 'closeApproval'; step: string });
+export type CustomerEffect = Keyed & { customerId: string } & SharedBody;
 
 /**
  * What the core asks the edge to carry out, as plain data: written to the outbox in the commit
@@ -108,18 +88,10 @@ export type Effect = OrderEffect | CustomerEffect;
 export type EffectType = Effect['type'];
 
 /** An order effect before the runner gives it its key. */
-export type EffectDraft = OrderEffect extends infer E
-  ? E extends OrderEffect
-    ? Omit<E, 'key' | 'orderId'>
-    : never
-  : never;
+export type EffectDraft = SharedBody | OrderOnlyBody;
 
 /** A customer effect before the runner gives it its key. */
-export type CustomerEffectDraft = CustomerEffect extends infer E
-  ? E extends CustomerEffect
-    ? Omit<E, 'key' | 'customerId'>
-    : never
-  : never;
+export type CustomerEffectDraft = SharedBody;
 
 /**
  * Whether an effect is about an order (and so carries `orderId`).

@@ -1,37 +1,7 @@
+import { zoneOffsetMs } from '../lib/zonedTime.js';
 import type { BusinessCalendar } from '../policy/calendarPolicy.js';
 
 const HOUR_MS = 3_600_000;
-
-/** Wall-clock parts of an instant in a time zone. */
-function zonedParts(epochMs: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    weekday: 'short',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    minutes: Number(get('hour')) * 60 + Number(get('minute')),
-    seconds: Number(get('second')),
-    weekday,
-  };
-}
-
-/** Offset (ms) of a zone at an instant: local wall time minus UTC. */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const p = zonedParts(epochMs, timeZone);
-  const [y, m, d] = p.date.split('-').map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, m - 1, d, 0, p.minutes, p.seconds);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
 
 /** The instant at which the wall clock in `timeZone` shows `date` + `minutes`. */
 function instantAt(date: string, minutes: number, timeZone: string): number {
@@ -80,8 +50,7 @@ export function addHours(
   const dayStart = toMinutes(calendar.dayStart);
   const dayEnd = toMinutes(calendar.dayEnd);
   let remainingMs = hours * HOUR_MS;
-  const local = zonedParts(startMs, timeZone);
-  let date = local.date;
+  let date = new Date(startMs + zoneOffsetMs(startMs, timeZone)).toISOString().slice(0, 10);
   let cursorMs = startMs;
   // Walk working windows day by day; a year of days is a safe bound for any sane calendar.
   for (let guard = 0; guard < 3660; guard++) {

@@ -94,6 +94,22 @@ function offsetOfHour(hour: number, timeZone: string): number {
   return offset;
 }
 
+/**
+ * Offset (ms) of a time zone from UTC at an instant given in epoch milliseconds: local wall time
+ * minus UTC, to the second. Learnt once per UTC hour and zone, like `zonedParts`.
+ *
+ * @example
+ * zoneOffsetMs(Date.parse('2026-03-02T01:00:00Z'), 'Asia/Shanghai'); // 28_800_000
+ */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const second = Math.floor(epochMs / 1000) * 1000;
+  const offset =
+    second >= 0 && second < FAST_PATH_END
+      ? offsetOfHour(Math.floor(second / MS_PER_HOUR), timeZone)
+      : Number.NaN;
+  return Number.isNaN(offset) ? offsetAt(second, timeZone) : offset;
+}
+
 function formattedParts(epoch: number, timeZone: string): ZonedParts {
   const parts: ZonedParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
   for (const p of formatterFor(timeZone).formatToParts(epoch)) {

@@ -103,6 +103,9 @@ export interface Store {
   claimEffects(options: { now: string; limit: number; leaseUntil: string }): Promise<OutboxEntry[]>;
   /** Marks effects delivered (never handed out again) or failed (retried from `retryAt`). */
   settleEffects(settlement: EffectSettlement): Promise<void>;
-  /** Effects not yet delivered, oldest first (for monitoring and tests). */
+  /**
+   * Effects not yet delivered, oldest first: the runner holds a subject's later effects behind
+   * them (and monitoring and tests read them).
+   */
   pendingEffects(): Promise<OutboxEntry[]>;
 }

@@ -62,6 +62,11 @@ const defaultPause = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 // eslint-disable-next-line no-restricted-properties
 const defaultRandom = () => Math.random();
 
+/** The subject whose effects are delivered in commit order: an order, or a customer. */
+function subjectOf(effect: Effect): string {
+  return 'orderId' in effect ? `o:${effect.orderId}` : `c:${effect.customerId}`;
+}
+
 /**
  * The one runner under every command: retries a read-decide-commit attempt with jittered
  * exponential backoff when another writer won the race, commits the records, their audit events
@@ -163,9 +168,11 @@ export class Runner {
 
   /**
    * Delivers waiting effects to the receiver, oldest first, and settles each: delivered when the
-   * receiver resolved, failed (retried later with backoff) when it threw. Effects of a subject
-   * after a failed one wait for the next pass, so they stay in order. Passes do not overlap in one
-   * process; across processes the store's leases keep them apart.
+   * receiver resolved, failed (retried later with backoff) when it threw. An effect waits while an
+   * earlier effect of its subject (order or customer) is undelivered — failed in this pass, backing
+   * off from an earlier one, or leased by another dispatcher — so each subject's effects arrive in
+   * commit order. Passes do not overlap in one process; across processes the store's leases keep
+   * them apart.
    */
   dispatch(limit = 100): Promise<DispatchReport> {
     if (!this.#receiver) return Promise.resolve({ delivered: 0, failed: 0 });
@@ -182,16 +189,26 @@ export class Runner {
     const now = this.clock.now();
     const leaseUntil = new Date(Date.parse(now) + LEASE_MS).toISOString();
     const entries = await this.store.claimEffects({ now, limit, leaseUntil });
+    if (entries.length === 0) return { delivered: 0, failed: 0 };
+    // Where a subject's earliest undelivered effect is not in this pass (it backs off after a
+    // failure, or another dispatcher holds it), the subject's later effects wait behind it.
+    const claimed = new Set(entries.map((e) => e.effect.key));
+    const heldFrom = new Map<string, number>();
+    for (const pending of await this.store.pendingEffects()) {
+      const subject = subjectOf(pending.effect);
+      if (!heldFrom.has(subject) && !claimed.has(pending.effect.key))
+        heldFrom.set(subject, pending.position);
+    }
     const delivered: string[] = [];
     const failed: { key: string; error: string; retryAt: string }[] = [];
     const stalled = new Set<string>();
     for (const entry of entries) {
       const effect = entry.effect;
-      const subject = 'orderId' in effect ? `o:${effect.orderId}` : `c:${effect.customerId}`;
+      const subject = subjectOf(effect);
       const retryAt = new Date(
         Date.parse(now) + Math.min(3_600_000, 1000 * 2 ** Math.min(entry.attempts, 12)),
       ).toISOString();
-      if (stalled.has(subject)) {
+      if (stalled.has(subject) || entry.position > (heldFrom.get(subject) ?? Infinity)) {
         failed.push({ key: effect.key, error: 'waiting for an earlier effect', retryAt: now });
         continue;
       }
@@ -204,7 +221,7 @@ export class Runner {
         failed.push({ key: effect.key, error: message.slice(0, 500), retryAt });
       }
     }
-    if (entries.length > 0) await this.store.settleEffects({ delivered, failed });
+    await this.store.settleEffects({ delivered, failed });
     return { delivered: delivered.length, failed: failed.filter((f) => f.retryAt !== now).length };
   }
 

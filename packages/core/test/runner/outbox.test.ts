@@ -71,6 +71,39 @@ describe('effect outbox: written with the state, delivered at least once, never 
     expect([...r.applied.values()].every((n) => n === 1)).toBe(true);
   });
 
+  it('RV-3 effects of one order reach the receiver in commit order, even while an earlier one waits out its backoff', async () => {
+    const clock = testClock();
+    const delivered: string[] = [];
+    let down = true; // the first delivery fails, then the receiver is back
+    const og = gate({
+      policy: companyPolicy(),
+      store: new MemoryStore(),
+      clock,
+      ids: testIds(),
+      receiver: {
+        deliver: (effect: Effect) => {
+          if (down) {
+            down = false;
+            return Promise.reject(new Error('ERP unreachable'));
+          }
+          delivered.push(effect.key);
+          return Promise.resolve();
+        },
+      },
+    });
+    // The submission's first effect fails and backs off; the approval at the same instant must
+    // not overtake it (the approval activity would be closed before it was scheduled).
+    const submitted = await og.submit(makeOrder(), people.li);
+    const approved = await og.approve('o-1', people.liu);
+    const keys = [submitted, approved].flatMap((x) => (x.ok ? x.effects.map((e) => e.key) : []));
+    expect(keys.length).toBeGreaterThan(2);
+    expect(delivered).toEqual([]);
+    clock.advanceHours(2);
+    await og.dispatch();
+    expect(delivered).toEqual(keys);
+    expect(await og.pendingEffects()).toEqual([]);
+  });
+
   it('CR-3 credit requests emit customer effects through the same outbox: approvers asked, sales told', async () => {
     const store = new MemoryStore();
     const og = gate({ policy: companyPolicy(), store, clock: testClock(), ids: testIds() });

@@ -289,11 +289,21 @@ export class OrderDesk {
 
   /**
    * Applies a workflow event to a stored order: load, `transition`, commit with the version read
-   * (retrying on a concurrent writer). Internal: the façade names every action.
-   * @throws {NotFoundError} when no order has that id.
+   * (retrying on a concurrent writer). Internal: the façade names every action. An order the
+   * store does not hold is a `NOT_FOUND` refusal, as for every other command.
    */
   act(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
-    return this.#runner.attempt(async () => this.#run(await this.#load(orderId, event), [event]));
+    return this.#runner.attempt(async () => {
+      const start = await this.#load(orderId, event);
+      if (!start) {
+        return toRefusal<OrderView>({
+          ok: false,
+          code: 'NOT_FOUND',
+          message: `order ${orderId} not found`,
+        });
+      }
+      return this.#run(start, [event]);
+    });
   }
 
   /**
@@ -301,14 +311,16 @@ export class OrderDesk {
    * answer now. The façade's `allowedActions` asks this for every action.
    */
   async dryRun(orderId: string, event: WorkflowEvent): Promise<Result<OrderView>> {
-    const d = await this.#decide(await this.#load(orderId, event), [event]);
+    const start = await this.#load(orderId, event);
+    if (!start) throw new NotFoundError('order', orderId);
+    const d = await this.#decide(start, [event]);
     return 'outcome' in d ? d.outcome : ok(d.view, d.findings, []);
   }
 
-  /** The stored order an event applies to, as a run starts from it. */
-  async #load(orderId: string, event: WorkflowEvent): Promise<RunStart> {
+  /** The stored order an event applies to, as a run starts from it; undefined when none. */
+  async #load(orderId: string, event: WorkflowEvent): Promise<RunStart | undefined> {
     const found = await this.#records.get('order', orderId);
-    if (!found) throw new NotFoundError('order', orderId);
+    if (!found) return undefined;
     return {
       order: found.value.order,
       revisions: found.value.revisions,

@@ -5,7 +5,6 @@ import {
   formatMessage,
   MemoryStore,
   MESSAGES,
-  NotFoundError,
   openCreditHolds,
   openIssues,
   Ordergate,
@@ -34,8 +33,7 @@ import { companyPolicy, companyRoles, people, testClock, testIds } from '../supp
 // Random sequences of the façade's commands, by the company's people, on a few orders, customers,
 // credit requests, archives and access requests. Whatever the sequence: every call answers a
 // Result — or throws a typed OrdergateError: a ValidationError for an argument malformed on
-// purpose, a NotFoundError from an order command on an order never stored (see the skipped case
-// at the end); every refusal is a literal code with a message in English and Chinese; the audit
+// purpose (an order never stored is a NOT_FOUND refusal, like any other); every refusal is a literal code with a message in English and Chinese; the audit
 // chains and the records' anchors verify; and the outbox delivers every committed effect
 // successfully exactly once, each order's and customer's in commit order, to a receiver that
 // fails at random and then recovers.
@@ -65,6 +63,9 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, true>> = {
   ALREADY_DECIDED: true,
   NO_GRANT: true,
   CURRENCY_MISMATCH: true,
+  INVALID_PATCH: true,
+  INVALID_AMOUNT: true,
+  REFERENCE_REQUIRED: true,
 };
 
 /** The people holding any of `roles` under the company's role mapping. */
@@ -176,8 +177,8 @@ type Variant = (typeof VARIANTS)[number];
 /**
  * An order of `variant` for the customer: urgent without its IN-4 assessment, custom-made (RV-8),
  * large (RV-4 joint review; CR-4 over a customer's limit), verbal (IN-3), with a signed contract
- * (RV-10, AR-3, AR-4), missing required information (IN-2: returned), or malformed (a line without
- * a quantity: a ValidationError).
+ * (RV-10, AR-3, AR-4), missing required information (IN-2: returned), or malformed (a quantity
+ * that is not a number: a ValidationError).
  */
 function orderFor(id: string, variant: Variant, customerId: string): OrderInput {
   const line = (n: number, overrides: Parameters<typeof makeLine>[0] = {}) =>
@@ -228,7 +229,7 @@ function orderFor(id: string, variant: Variant, customerId: string): OrderInput 
       const order = structuredClone(makeOrder(base)) as unknown as {
         lines: Record<string, unknown>[];
       };
-      delete order.lines[0]!['quantity'];
+      order.lines[0]!['quantity'] = 'ten';
       return order as unknown as OrderInput;
     }
   }
@@ -356,11 +357,7 @@ class Receiver {
   }
 }
 
-/**
- * How a call's arguments are meant: `malformed` on purpose (a ValidationError is right), and/or
- * naming an `order` (a NotFoundError is right while the store does not hold it: see the skipped
- * case below).
- */
+/** How a call's arguments are meant: `malformed` on purpose (a ValidationError is right). */
 interface Meant {
   malformed?: boolean;
   order?: string;
@@ -396,9 +393,8 @@ class Run {
 
   /**
    * One façade call: it answers a Result of the one shape. It may throw only a typed
-   * OrdergateError: a ValidationError for an argument malformed on purpose, or a NotFoundError
-   * from an order command on an order the store does not hold (the order desk's documented
-   * failure). A malformed argument never succeeds.
+   * OrdergateError: a ValidationError for an argument malformed on purpose. A malformed argument
+   * never succeeds.
    */
   async call<T>(
     method: string,
@@ -412,8 +408,6 @@ class Run {
     } catch (error) {
       if (!(error instanceof OrdergateError)) throw untyped(method, error);
       if (meant.malformed && error instanceof ValidationError) return undefined;
-      const missing = meant.order !== undefined && !this.stored.has(meant.order);
-      if (missing && error instanceof NotFoundError) return undefined;
       throw new Error(`${method} rejected well-formed arguments: ${error.name}: ${error.message}`, {
         cause: error,
       });
@@ -1109,12 +1103,9 @@ describe('Core 1.0 command catalogue', () => {
     ).toEqual([]);
   }, 60_000);
 
-  // Skipped, a finding of the property above: the order commands throw NotFoundError for an order
-  // the store does not hold (the order desk loads it and throws), while `archive`, the credit
-  // commands and the access commands answer a NOT_FOUND refusal, and `Result` documents NOT_FOUND
-  // as "no such order". The property accepts that NotFoundError only for an order its model knows
-  // was never stored; which answer the façade means is the maintainers' decision.
-  it.skip('NOT_FOUND an order command on an order the store does not hold answers a NOT_FOUND refusal, as archive does', async () => {
+  // A finding of the property above: order commands used to throw NotFoundError where every
+  // other command answered a NOT_FOUND refusal.
+  it('NOT_FOUND an order command on an order the store does not hold answers a NOT_FOUND refusal, as archive does', async () => {
     const og = new Ordergate({
       policy,
       store: new MemoryStore(),

@@ -109,6 +109,8 @@ export class CreditDesk {
   ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const proposal = parseOrThrow(CreditChangeProposal, input, 'credit change');
+    if (proposal.reason === '')
+      return refusal('REASON_REQUIRED', 'a credit request needs a reason');
     return this.#propose(actor, proposal.customerId, proposal.reason, (customer) => ({
       kind: 'change',
       change: {
@@ -138,6 +140,7 @@ export class CreditDesk {
   ): Promise<CreditDeskResult<CreditRequest>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
     const p = parseOrThrow(TemporaryIncreaseProposal, input, 'temporary limit increase');
+    if (p.reason === '') return refusal('REASON_REQUIRED', 'a credit request needs a reason');
     return this.#propose(actor, p.customerId, p.reason, (customer, now) => ({
       kind: 'temporaryIncrease',
       increase: { amount: p.amount, currency: p.currency, expiresAt: p.expiresAt },

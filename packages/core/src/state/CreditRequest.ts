@@ -25,7 +25,8 @@ export function customerStream(customerId: string): string {
   return `customer:${customerId}`;
 }
 
-const Reason = TextString.trim().min(1, 'a reason is required');
+/** Why the change is asked for; a blank reason is a `REASON_REQUIRED` refusal, not malformed input. */
+const Reason = TextString.trim();
 
 /**
  * A proposed change of a customer's grade and/or limit (CR-3), as sales writes it.

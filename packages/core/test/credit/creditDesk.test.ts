@@ -152,9 +152,17 @@ describe('CR-3 grade and limit changes are approved requests', () => {
       ),
     ).rejects.toSatisfy(
       (e: unknown) =>
-        e instanceof ValidationError &&
-        ['limit.amount', 'reason'].every((p) => e.issues.some((i) => i.path === p)),
+        e instanceof ValidationError && e.issues.map((i) => i.path).join() === 'limit.amount',
     );
+    // A blank reason is no malformed input: the proposal is refused, as a blank reason is elsewhere.
+    for (const reason of ['', '   ']) {
+      expect(await credit.proposeChange({ ...raise, reason }, people.li)).toMatchObject({
+        ok: false,
+        code: 'REASON_REQUIRED',
+        ruleId: 'CR-3',
+        messageKey: 'refusal.REASON_REQUIRED',
+      });
+    }
     await expect(
       credit.proposeChange({ customerId: 'c-1', reason: 'nothing' }, people.li),
     ).rejects.toThrow(/grade, a new limit/);

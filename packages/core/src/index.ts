@@ -270,7 +270,7 @@ export type {
 } from './state/TrackingState.js';
 export type { TrackingEvent } from './state/trackingEvents.js';
 export { deliveryAlerts, lateForecast } from './rules/tracking/deliveryAlerts.js';
-export type { DeliveryAlert } from './rules/tracking/deliveryAlerts.js';
+export type { DeliveryAlert, DeliveryAlertFacts } from './rules/tracking/deliveryAlerts.js';
 export { stepBlockers } from './rules/tracking/fulfilmentGates.js';
 export type { GateContext } from './rules/tracking/fulfilmentGates.js';
 export { completionBlockers } from './rules/tracking/completionBlockers.js';

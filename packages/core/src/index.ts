@@ -70,6 +70,16 @@ export { GENESIS_HASH } from './audit/AuditEvent.js';
 export type { AuditDraft, AuditEvent, SealedEvent } from './audit/AuditEvent.js';
 export { sealEvent, sealDraft, openSealed, verifyChain, verifySealed } from './audit/auditChain.js';
 export type { ChainHead, ChainProblem, ChainVerification } from './audit/auditChain.js';
+export { AUDIT_EVENT_TYPES, isAuditEventType, parseAuditEvent } from './state/auditEventTypes.js';
+export type {
+  AuditEventType,
+  AuditEventData,
+  AuditEventSpec,
+  AuditStreamKind,
+  AuditRuleIdSource,
+  TypedAuditEvent,
+  TypedAuditDraft,
+} from './state/auditEventTypes.js';
 
 // ports and the in-memory store
 export type { Clock } from './ports/Clock.js';

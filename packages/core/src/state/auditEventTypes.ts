@@ -184,15 +184,17 @@ export const AUDIT_EVENT_TYPES = {
       ),
     }),
   },
-  /**
-   * The order went back to sales for correction: by a reviewer (RV-9), or by the system when the
-   * assessment blocked it (`by: 'system'`, the blocking rules as `reason`, no `at`).
-   */
+  /** The order went back to sales for correction: by a reviewer, or by its assessment (RV-9). */
   'order.returned': {
     streams: ['order'],
     ruleIds: ['RV-9'],
     ruleIdsOf: 'findings',
-    data: z.strictObject({ at: Instant.optional(), by: z.string(), reason: z.string() }),
+    data: z.strictObject({
+      /** Absent when the assessment returned it (`by: 'system'`, the blocking rules as `reason`). */
+      at: Instant.optional(),
+      by: z.string(),
+      reason: z.string(),
+    }),
   },
   /** The approval route was built and its first stage asked to act, with the review deadline (RV-2). */
   'review.started': {
@@ -200,17 +202,15 @@ export const AUDIT_EVENT_TYPES = {
     ruleIds: ['RV-2'],
     data: z.strictObject({ reviewDeadline: Instant, steps: Strings }),
   },
-  /**
-   * One approval given on one step — of the order's route, a credit release (with `reason`), a
-   * change request (`changeRequest`) or a customer's credit request (`requestId`, on
-   * `customer:<id>`). One act covering several steps writes one per step (`covered`, `coveredBy`).
-   */
+  /** One approval on one step: of the order's route, its credit release, a change or a credit request. */
   'approval.granted': {
     streams: ['order', 'customer'],
     ruleIds: [],
     ruleIdsOf: 'step',
     data: z.strictObject({
+      /** A customer's credit request (CR-3), on `customer:<id>`. */
       requestId: z.string().optional(),
+      /** A change request of the order (CH-5). */
       changeRequest: z.string().optional(),
       step: z.string(),
       actor: z.string(),
@@ -220,9 +220,13 @@ export const AUDIT_EVENT_TYPES = {
       at: Instant,
       comment: z.string().optional(),
       escalated: z.boolean().optional(),
+      /** "One approver, one act": the step whose act also approved this one. */
       coveredBy: z.string().optional(),
+      /** The other steps this act approved, each with its own event. */
       covered: Strings.optional(),
+      /** Steps still asked of the approver after this act. */
       stillDue: Strings.optional(),
+      /** A credit release (CR-1, CR-4): its reason, and its expiry when given. */
       reason: z.string().optional(),
       expiresAt: Instant.optional(),
     }),
@@ -567,7 +571,7 @@ export const AUDIT_EVENT_TYPES = {
   'archive.read': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveRead },
   /** A read of the archive was refused: no live grant (AR-5). */
   'archive.readRefused': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveReadRefused },
-  /** The archive was exported as a self-contained bundle under a live grant (AR-2, AR-5). */
+  /** The archive was exported as a self-contained bundle under a live grant (AR-5). */
   'archive.exported': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveRead },
   /** An export of the archive was refused: no live grant (AR-5). */
   'archive.exportedRefused': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveReadRefused },
@@ -605,7 +609,7 @@ export const AUDIT_EVENT_TYPES = {
 
   /** A customer's credit facts were stored for the first time (a sync from the ERP; CR-1). */
   'customer.created': { streams: ['customer'], ruleIds: ['CR-1'], data: CustomerSynced },
-  /** A customer's credit facts were synced again; approved terms are kept (CR-1, CR-3). */
+  /** A customer's credit facts were synced again, keeping the terms approved here (CR-1). */
   'customer.updated': { streams: ['customer'], ruleIds: ['CR-1'], data: CustomerSynced },
   /** A change of grade or limit, or a temporary increase, was proposed and routed (CR-3). */
   'credit.change.requested': {

@@ -217,8 +217,9 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     );
     const view = await og.order(urgent.order.id);
     printRoute(out, view?.workflow.route);
-    for (const e of (view?.history ?? []).filter((e) => e.type === 'review.overdue')) {
-      const data = e.data as { step: string; escalatedTo: string[] };
+    for (const e of view?.history ?? []) {
+      if (e.type !== 'review.overdue') continue;
+      const data = e.data;
       out.line(
         '  ' +
           formatMessage(

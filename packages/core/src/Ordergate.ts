@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AuditEvent } from './audit/AuditEvent.js';
 import { verifySealed, type ChainProblem } from './audit/auditChain.js';
 import { ArchiveDesk, type ArchiveQuery, type FilingReport } from './desks/ArchiveDesk.js';
 import type { ArchiveBundle } from './workflow/archive/archiveBundle.js';
@@ -41,6 +40,7 @@ import { Runner, type DispatchReport, type RetryOptions } from './runner/Runner.
 import type { MetricsOptions, OrderMetrics } from './desks/computeMetrics.js';
 import { TrackingDesk } from './desks/TrackingDesk.js';
 import type { WorkflowEvent } from './state/WorkflowEvent.js';
+import { parseAuditEvent, type TypedAuditEvent } from './state/auditEventTypes.js';
 
 /** Ports and policy an `Ordergate` runs on. */
 export interface OrdergateOptions {
@@ -113,7 +113,8 @@ export interface WorkItem {
 
 /** An order's full picture: the stored view, its trail and the customer's credit as of now. */
 export interface OrderPicture extends OrderView {
-  history: AuditEvent[];
+  /** The order's audit trail, oldest first, each event typed by the catalogue. */
+  history: TypedAuditEvent[];
   credit?: { exposure: CreditExposure; ageing: AgeingReport };
 }
 
@@ -546,7 +547,7 @@ export class Ordergate {
   async order(orderId: string): Promise<OrderPicture | undefined> {
     const view = await this.#orders.get(parseOrThrow(Id, orderId, 'orderId'));
     if (!view) return undefined;
-    const history = await this.#orders.history(view.order.id);
+    const history = (await this.#orders.history(view.order.id)).map(parseAuditEvent);
     const customer = await this.#orders.customer(view.order.customer.id);
     const at = this.#runner.clock.now();
     let credit: OrderPicture['credit'];
@@ -563,9 +564,13 @@ export class Ordergate {
     return { ...view, history, ...(credit ? { credit } : {}) };
   }
 
-  /** The order's audit trail, oldest first (AR-5: archived orders only through the archive). */
-  async history(orderId: string): Promise<AuditEvent[]> {
-    return this.#orders.history(parseOrThrow(Id, orderId, 'orderId'));
+  /**
+   * The order's audit trail, oldest first (AR-5: archived orders only through the archive), each
+   * event read through the catalogue (`parseAuditEvent`): narrow on `type` for its payload.
+   * @throws {ValidationError} when a stored event's type or payload is not the catalogue's.
+   */
+  async history(orderId: string): Promise<TypedAuditEvent[]> {
+    return (await this.#orders.history(parseOrThrow(Id, orderId, 'orderId'))).map(parseAuditEvent);
   }
 
   /** Revision `n` of an order (CH-5), or undefined. */
@@ -688,9 +693,15 @@ export class Ordergate {
     );
   }
 
-  /** The customer's credit trail (CR-3), oldest first. */
-  async customerHistory(customerId: string): Promise<AuditEvent[]> {
-    return this.#credit.history(parseOrThrow(Id, customerId, 'customerId'));
+  /**
+   * The customer's credit trail (CR-1, CR-3), oldest first, each event read through the catalogue
+   * (`parseAuditEvent`).
+   * @throws {ValidationError} when a stored event's type or payload is not the catalogue's.
+   */
+  async customerHistory(customerId: string): Promise<TypedAuditEvent[]> {
+    return (await this.#credit.history(parseOrThrow(Id, customerId, 'customerId'))).map(
+      parseAuditEvent,
+    );
   }
 
   /** TR-1: the order's status and its fulfilment timeline. */

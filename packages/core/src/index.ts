@@ -70,6 +70,16 @@ export { GENESIS_HASH } from './audit/AuditEvent.js';
 export type { AuditDraft, AuditEvent, SealedEvent } from './audit/AuditEvent.js';
 export { sealEvent, sealDraft, openSealed, verifyChain, verifySealed } from './audit/auditChain.js';
 export type { ChainHead, ChainProblem, ChainVerification } from './audit/auditChain.js';
+export { AUDIT_EVENT_TYPES, isAuditEventType, parseAuditEvent } from './state/auditEventTypes.js';
+export type {
+  AuditEventType,
+  AuditEventData,
+  AuditEventSpec,
+  AuditStreamKind,
+  AuditRuleIdSource,
+  TypedAuditEvent,
+  TypedAuditDraft,
+} from './state/auditEventTypes.js';
 
 // ports and the in-memory store
 export type { Clock } from './ports/Clock.js';
@@ -270,7 +280,7 @@ export type {
 } from './state/TrackingState.js';
 export type { TrackingEvent } from './state/trackingEvents.js';
 export { deliveryAlerts, lateForecast } from './rules/tracking/deliveryAlerts.js';
-export type { DeliveryAlert } from './rules/tracking/deliveryAlerts.js';
+export type { DeliveryAlert, DeliveryAlertFacts } from './rules/tracking/deliveryAlerts.js';
 export { stepBlockers } from './rules/tracking/fulfilmentGates.js';
 export type { GateContext } from './rules/tracking/fulfilmentGates.js';
 export { completionBlockers } from './rules/tracking/completionBlockers.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditEvent } from '../audit/AuditEvent.js';
 import { sealEvent, verifySealed, type ChainHead } from '../audit/auditChain.js';
 import { orderStream } from '../state/OrderRecord.js';
 import { parseOrThrow } from '../errors.js';
@@ -7,7 +7,6 @@ import { localMonth } from '../lib/localDate.js';
 import { mayAct } from '../approvals/mayAct.js';
 import { formatPeriodNumber, periodSequenceScope } from '../lib/periodNumber.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
-import type { RuleId } from '../model/RuleId.js';
 import type { Policy } from '../policy/Policy.js';
 import type { IdSource } from '../ports/IdSource.js';
 import type { Versioned } from '../ports/Store.js';
@@ -31,7 +30,9 @@ import {
   type FiledContract,
 } from '../rules/archive/monthlyFiling.js';
 import { isDueForDisposal, retainUntil } from '../rules/archive/retention.js';
+import type { TypedAuditDraft } from '../state/auditEventTypes.js';
 import type { Effect, EffectDraft } from '../state/Effect.js';
+import type { RecordedEvent } from '../state/TransitionResult.js';
 import { transition } from '../workflow/transition.js';
 import { exportArchive, type ArchiveBundle } from '../workflow/archive/archiveBundle.js';
 import {
@@ -104,9 +105,17 @@ const refusal = (
   extra: Omit<RawRefusal, 'ok' | 'code' | 'message'> = {},
 ) => toRefusal({ ok: false, code, message, ...extra }, code === 'NO_GRANT' ? 'AR-5' : 'AR-1');
 
+/** The audit events of a guarded read (AR-5): the read under a grant, and the refused one. */
+interface GuardedRead {
+  granted: 'archive.read' | 'archive.exported';
+  refused: 'archive.readRefused' | 'archive.exportedRefused';
+}
+const READ: GuardedRead = { granted: 'archive.read', refused: 'archive.readRefused' };
+const EXPORT: GuardedRead = { granted: 'archive.exported', refused: 'archive.exportedRefused' };
+
 interface ArchiveAppend {
   found: Versioned<ArchiveRecord>;
-  events: { type: string; ruleIds: RuleId[]; data: Record<string, unknown> }[];
+  events: RecordedEvent[];
   actor: string | null;
   now: string;
   legalHold?: LegalHold | null;
@@ -210,7 +219,7 @@ export class ArchiveDesk {
         ctx,
       );
       if (!r.ok) return toRefusal(r, 'AR-1');
-      const sealed: AuditDraft = {
+      const sealed: TypedAuditDraft<'archive.sealed'> = {
         stream: archiveStream(archiveId),
         type: 'archive.sealed',
         at: now,
@@ -243,13 +252,11 @@ export class ArchiveDesk {
           { kind: 'archive', key: archiveId, expectedVersion: 0, value: record },
         ],
         events: [
-          ...r.events.map((e) => ({
+          ...r.events.map((e): TypedAuditDraft => ({
+            ...e,
             stream: orderStream(orderId),
-            type: e.type,
             at: now,
             actor: actor.id,
-            ...(e.ruleIds ? { ruleIds: e.ruleIds } : {}),
-            data: e.data,
           })),
           sealed,
         ],
@@ -394,7 +401,7 @@ export class ArchiveDesk {
    */
   read(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveContent>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return this.#guarded(archiveId, actor, 'archive.read', (found) => found.value.content);
+    return this.#guarded(archiveId, actor, READ, (found) => found.value.content);
   }
 
   /**
@@ -403,7 +410,7 @@ export class ArchiveDesk {
    */
   exportBundle(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveBundle>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
-    return this.#guarded(archiveId, actor, 'archive.exported', async (found) =>
+    return this.#guarded(archiveId, actor, EXPORT, async (found) =>
       exportArchive(
         (await this.#records.get('archive', archiveId))?.value ?? found.value,
         await this.#store.readStream(archiveStream(archiveId)),
@@ -723,7 +730,7 @@ export class ArchiveDesk {
   #guarded<T>(
     archiveId: string,
     actor: Actor,
-    type: string,
+    recorded: GuardedRead,
     produce: (found: Versioned<ArchiveRecord>) => T | Promise<T>,
   ): Promise<ArchiveResult<T>> {
     return this.#runner.attempt(async () => {
@@ -746,7 +753,7 @@ export class ArchiveDesk {
           now,
           events: [
             {
-              type: `${type}Refused`,
+              type: recorded.refused,
               ruleIds: ['AR-5'],
               data: { reader: actor.id, code: 'NO_GRANT' },
             },
@@ -767,7 +774,7 @@ export class ArchiveDesk {
         now,
         events: [
           {
-            type,
+            type: recorded.granted,
             ruleIds: ['AR-5'],
             data: { reader: actor.id, grant: grant.id, validUntil: grant.validUntil ?? '' },
           },
@@ -784,13 +791,11 @@ export class ArchiveDesk {
   async #append(a: ArchiveAppend): Promise<Effect[]> {
     const { found } = a;
     const stream = archiveStream(found.key);
-    const drafts: AuditDraft[] = a.events.map((e) => ({
+    const drafts: TypedAuditDraft[] = a.events.map((e) => ({
+      ...e,
       stream,
-      type: e.type,
       at: a.now,
       actor: a.actor,
-      ruleIds: e.ruleIds,
-      data: e.data,
     }));
     let head: ChainHead | undefined = found.value.state.streamHead;
     for (const d of drafts) {

@@ -1,4 +1,5 @@
-import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditEvent } from '../audit/AuditEvent.js';
+import type { TypedAuditDraft } from '../state/auditEventTypes.js';
 import { Records } from '../runner/records.js';
 import { toRefusal, type Result } from '../runner/Result.js';
 import type { Runner } from '../runner/Runner.js';
@@ -192,13 +193,12 @@ export class CreditDesk {
         );
       const stream = customerStream(request.customerId);
       // One record per step the act approved ("one approver, one act").
-      const events: AuditDraft[] = approvalEvents(result, { requestId }).map((e) => ({
+      const events: TypedAuditDraft[] = approvalEvents(result, { requestId }).map((e) => ({
+        ...e,
         stream,
-        type: e.type,
         at: now,
         actor: actor.id,
         ruleIds: ['CR-3'],
-        data: e.data,
       }));
       if (!isRouteComplete(result.route)) {
         const next: CreditRequest = { ...request, route: result.route };

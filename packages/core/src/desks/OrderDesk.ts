@@ -1,4 +1,4 @@
-import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditEvent } from '../audit/AuditEvent.js';
 import { ArchivedOrderError, NotFoundError, parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { Customer } from '../model/Customer.js';
@@ -14,6 +14,7 @@ import type { Effect, EffectDraft } from '../state/Effect.js';
 import { initialWorkflow, type OrderWorkflow } from '../state/OrderWorkflow.js';
 import { TRANSITIONS, transition } from '../workflow/transition.js';
 import type { RecordedEvent } from '../state/TransitionResult.js';
+import type { TypedAuditDraft } from '../state/auditEventTypes.js';
 import type { WorkflowEvent } from '../state/WorkflowEvent.js';
 // change control (CH)
 import {
@@ -453,7 +454,7 @@ export class OrderDesk {
         record: OrderRecord;
         findings: Finding[];
         drafts: EffectDraft[];
-        audit: AuditDraft[];
+        audit: TypedAuditDraft[];
       }
   > {
     const { now } = start;
@@ -482,13 +483,11 @@ export class OrderDesk {
       drafts.push(...r.effects);
       findings.push(...r.findings);
     }
-    const audit: AuditDraft[] = recorded.map((e) => ({
+    const audit: TypedAuditDraft[] = recorded.map((e) => ({
+      ...e,
       stream: orderStream(order.id),
-      type: e.type,
       at: now,
       actor: start.actor,
-      ...(e.ruleIds ? { ruleIds: e.ruleIds } : {}),
-      data: e.data,
     }));
     const record: OrderRecord = { order, workflow: state, revisions };
     return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditEventType } from '../state/auditEventTypes.js';
 import type { Result } from '../runner/Result.js';
 import type { OrderDesk } from './OrderDesk.js';
 import { orderStream, type OrderView } from '../state/OrderRecord.js';
@@ -34,7 +35,7 @@ const Settlement = z.object({
 });
 
 /** Fulfilment-tracking audit event types (TR-1…TR-4): the order's visible timeline. */
-const TIMELINE_TYPES = new Set([
+const TIMELINE_TYPES: ReadonlySet<string> = new Set<AuditEventType>([
   'order.confirmed',
   'fulfilment.started',
   'fulfilment.progress',

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditEventType } from '../state/auditEventTypes.js';
 import { localDate } from '../lib/localDate.js';
 import type { Order } from '../model/Order.js';
 import type { OrderWorkflow } from '../state/OrderWorkflow.js';
@@ -119,8 +120,8 @@ export function computeMetrics(
   for (const { order } of input.records) {
     const events = [...(byOrder.get(order.id) ?? [])].sort((a, b) => a.seq - b.seq);
     const counted = events.filter((e) => inPeriod(e.at));
-    const has = (type: string) => counted.some((e) => e.type === type);
-    const count = (type: string) => counted.filter((e) => e.type === type).length;
+    const has = (type: AuditEventType) => counted.some((e) => e.type === type);
+    const count = (type: AuditEventType) => counted.filter((e) => e.type === type).length;
     const reviewed = has('order.assessed') ? 1 : 0;
     const deliveries = counted.filter((e) => e.type === 'order.delivered');
     const cycles: number[] = [];

@@ -1,10 +1,11 @@
-import type { AuditDraft, AuditEvent } from '../audit/AuditEvent.js';
+import type { AuditEvent } from '../audit/AuditEvent.js';
 import { ConcurrentModificationError } from '../errors.js';
 import { canonicalJson } from '../lib/canonicalJson.js';
 import type { Clock } from '../ports/Clock.js';
 import type { EffectReceiver } from '../ports/EffectReceiver.js';
 import type { Hasher } from '../audit/Hasher.js';
 import type { RecordWrite, Store } from '../ports/Store.js';
+import type { TypedAuditDraft } from '../state/auditEventTypes.js';
 import type { Effect } from '../state/Effect.js';
 import { indexOf, ownerOf, streamOf, type RecordKind, type RecordTypes } from './records.js';
 
@@ -40,11 +41,14 @@ export interface Write<K extends RecordKind = RecordKind> {
   value: RecordTypes[K];
 }
 
-/** Everything one decided command writes. */
+/**
+ * Everything one decided command writes. Its audit events are drafts of the catalogue
+ * (`AUDIT_EVENT_TYPES`): a type it does not know, or a payload that does not fit, does not compile.
+ */
 export interface CommitPlan {
   at: string;
   writes: readonly Write[];
-  events: readonly AuditDraft[];
+  events: readonly TypedAuditDraft[];
   effects?: readonly Effect[];
 }
 

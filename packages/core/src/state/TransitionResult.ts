@@ -1,15 +1,21 @@
 import type { Finding, MessageParam } from '../model/Finding.js';
 import type { Order } from '../model/Order.js';
 import type { RuleId } from '../model/RuleId.js';
+import type { AuditEventData, AuditEventType } from './auditEventTypes.js';
 import type { EffectDraft } from './Effect.js';
 import type { OrderWorkflow } from './OrderWorkflow.js';
 
-/** An audit record a transition asks to write (the desk adds stream, time and actor). */
-export interface RecordedEvent {
-  type: string;
-  ruleIds?: readonly RuleId[];
-  data: Record<string, unknown>;
-}
+/**
+ * An audit record a transition asks to write (the desk adds stream, time and actor): a type of
+ * the audit event catalogue with its payload, so a misspelt type or a payload that does not fit
+ * its type does not compile.
+ *
+ * @example
+ * const e: RecordedEvent = { type: 'order.confirmed', ruleIds: ['CH-1'], data: { by: 'u-li' } };
+ */
+export type RecordedEvent<T extends AuditEventType = AuditEventType> = {
+  [K in T]: { type: K; ruleIds?: readonly RuleId[]; data: AuditEventData<K> };
+}[T];
 
 /** Why a transition was refused: literal codes, never thrown. */
 export type TransitionRefusalCode =

@@ -5,12 +5,31 @@ import type { Policy } from '../../policy/Policy.js';
 import type { DeliveryAlerts, TrackingState } from '../../state/TrackingState.js';
 import { finding } from '../shared/finding.js';
 
-/** A TR-2 flag: which alert, the key it is raised for (see `DeliveryAlerts`), and its finding. */
-export interface DeliveryAlert {
-  kind: keyof DeliveryAlerts;
-  key: string;
-  finding: Finding;
+/**
+ * What each kind of TR-2 flag states: its finding's parameters, and the payload of its
+ * `delivery.<kind>` audit event (with the key it is raised for).
+ *
+ * @example
+ * const facts: DeliveryAlertFacts['overdue'] = { agreed: '2026-04-15', days: 2 };
+ */
+export interface DeliveryAlertFacts {
+  lateForecast: { forecast: string; agreed: string; days: number };
+  atRisk: { agreed: string; daysLeft: number };
+  overdue: { agreed: string; days: number };
 }
+
+/**
+ * A TR-2 flag: which alert, the key it is raised for (see `DeliveryAlerts`), what it states
+ * (`facts`, typed per kind) and its finding.
+ */
+export type DeliveryAlert = {
+  [K in keyof DeliveryAlerts]-?: {
+    kind: K;
+    key: string;
+    facts: DeliveryAlertFacts[K];
+    finding: Finding;
+  };
+}[keyof DeliveryAlerts];
 
 /**
  * TR-2: a forecast delivery date after the agreed date (`order.requestedDeliveryDate`) — one
@@ -25,16 +44,27 @@ export function lateForecast(
   forecast: string,
   policy: Policy,
 ): Finding | undefined {
+  const facts = lateForecastFacts(order, forecast);
+  return facts && lateForecastFinding(facts, policy);
+}
+
+function lateForecastFacts(
+  order: Pick<Order, 'requestedDeliveryDate'>,
+  forecast: string,
+): DeliveryAlertFacts['lateForecast'] | undefined {
   const agreed = order.requestedDeliveryDate;
   if (agreed === undefined) return undefined;
   const days = daysBetween(agreed, forecast);
-  if (days <= 0) return undefined;
+  return days > 0 ? { forecast, agreed, days } : undefined;
+}
+
+function lateForecastFinding(facts: DeliveryAlertFacts['lateForecast'], policy: Policy): Finding {
   return finding(policy, {
     ruleId: 'TR-2',
     severity: 'warn',
     messageKey: 'tracking.delivery.lateForecast',
-    params: { forecast, agreed, days },
-    evidence: [{ field: 'tracking.forecast.date', value: forecast, limit: agreed }],
+    params: facts,
+    evidence: [{ field: 'tracking.forecast.date', value: facts.forecast, limit: facts.agreed }],
   });
 }
 
@@ -60,18 +90,25 @@ export function deliveryAlerts(
   const daysLeft = daysBetween(today, agreed);
   const out: DeliveryAlert[] = [];
   const forecast = tracking.forecast?.date;
-  const late = forecast === undefined ? undefined : lateForecast(order, forecast, policy);
-  if (late && forecast !== undefined)
-    out.push({ kind: 'lateForecast', key: forecast, finding: late });
+  const late = forecast === undefined ? undefined : lateForecastFacts(order, forecast);
+  if (late)
+    out.push({
+      kind: 'lateForecast',
+      key: late.forecast,
+      facts: late,
+      finding: lateForecastFinding(late, policy),
+    });
   if (daysLeft < 0) {
+    const facts = { agreed, days: -daysLeft };
     out.push({
       kind: 'overdue',
       key: agreed,
+      facts,
       finding: finding(policy, {
         ruleId: 'TR-2',
         severity: 'warn',
         messageKey: 'tracking.delivery.overdue',
-        params: { agreed, days: -daysLeft },
+        params: facts,
         evidence: [{ field: 'requestedDeliveryDate', value: today, limit: agreed }],
       }),
     });
@@ -79,14 +116,16 @@ export function deliveryAlerts(
     tracking.steps.shipping?.status !== 'done' &&
     daysLeft <= policy.tracking.delivery.atRiskDays
   ) {
+    const facts = { agreed, daysLeft };
     out.push({
       kind: 'atRisk',
       key: agreed,
+      facts,
       finding: finding(policy, {
         ruleId: 'TR-2',
         severity: 'warn',
         messageKey: 'tracking.delivery.atRisk',
-        params: { agreed, daysLeft },
+        params: facts,
         evidence: [
           { field: 'tracking.steps.shipping', value: tracking.steps.shipping?.status ?? 'pending' },
           { field: 'requestedDeliveryDate', value: today, limit: agreed },

@@ -214,7 +214,7 @@ export function releaseFromHold(
 ): Ok {
   const { policy, order, now } = ctx;
   const credit = state.credit ?? emptyCreditState();
-  const released = {
+  const released: RecordedEvent<'credit.released'> = {
     type: 'credit.released',
     ruleIds: ruleIdsOf(credit.holds),
     data: {

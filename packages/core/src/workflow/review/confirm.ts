@@ -5,7 +5,7 @@ import { contractBlockers } from '../../rules/review/contractReview.js';
 import { stockShortages } from '../../rules/review/stockCheck.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
-import type { TransitionResult } from '../../state/TransitionResult.js';
+import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 import { findingMessages, refuse } from '../shared/internal.js';
 // credit (CR)
 import { creditReleaseBlockers } from '../../rules/credit/creditStanding.js';
@@ -61,7 +61,9 @@ export function confirm(
     events: [
       { type: 'order.confirmed', ruleIds: ['CH-1'], data: { by: actor.id } },
       ...(shortages.length > 0
-        ? [{ type: 'stock.shortage', ruleIds: ['RV-11'] as const, data: { shortages } }]
+        ? ([
+            { type: 'stock.shortage', ruleIds: ['RV-11'], data: { shortages } },
+          ] satisfies RecordedEvent[])
         : []),
     ],
     findings: shortageFindings,

@@ -4,6 +4,7 @@ import type { Route } from '../../approvals/Route.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { EffectDraft } from '../../state/Effect.js';
 import { newlyActive, scheduleEffects } from './internal.js';
+import type { AuditEventData } from '../../state/auditEventTypes.js';
 import type { RecordedEvent } from '../../state/TransitionResult.js';
 
 type Approved = Extract<ApproveStepResult, { ok: true }>;
@@ -18,8 +19,8 @@ type Approved = Extract<ApproveStepResult, { ok: true }>;
  */
 export function approvalEvents(
   result: Approved,
-  extra: Record<string, unknown> = {},
-): RecordedEvent[] {
+  extra: Pick<AuditEventData<'approval.granted'>, 'requestId' | 'changeRequest'> = {},
+): RecordedEvent<'approval.granted'>[] {
   const covered = result.covered.map((c) => c.step.key);
   const stillDue = result.stillDue.map((d) => d.step);
   return [
@@ -34,7 +35,7 @@ export function approvalEvents(
         ...(stillDue.length > 0 ? { stillDue } : {}),
       },
     },
-    ...result.covered.map((c) => ({
+    ...result.covered.map((c): RecordedEvent<'approval.granted'> => ({
       type: 'approval.granted',
       ruleIds: c.step.ruleIds,
       data: { ...extra, step: c.step.key, ...c.record },

@@ -1,7 +1,7 @@
 import type { Actor } from '../../model/Actor.js';
 import type { Order } from '../../model/Order.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
-import type { TransitionResult } from '../../state/TransitionResult.js';
+import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 
 /**
  * Everyone barred from approving the order, its credit release and its changes (segregation of
@@ -58,13 +58,13 @@ export function withSubmissionParties(
     events: [
       ...result.events,
       ...(changed
-        ? [
+        ? ([
             {
               type: 'order.ownerChanged',
-              ruleIds: ['RV-9' as const],
+              ruleIds: ['RV-9'],
               data: { from: state.owner, to: owner },
             },
-          ]
+          ] satisfies RecordedEvent[])
         : []),
     ],
   };

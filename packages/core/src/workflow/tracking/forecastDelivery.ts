@@ -1,11 +1,27 @@
 import type { Actor } from '../../model/Actor.js';
-import { deliveryAlerts, lateForecast } from '../../rules/tracking/deliveryAlerts.js';
+import {
+  deliveryAlerts,
+  lateForecast,
+  type DeliveryAlert,
+} from '../../rules/tracking/deliveryAlerts.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
-import type { TransitionResult } from '../../state/TransitionResult.js';
+import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 import { findingMessages } from '../shared/internal.js';
 import { progressRefusal } from './trackingAccess.js';
 import { emptyTracking, type DeliveryAlerts } from '../../state/TrackingState.js';
+
+/** The TR-2 audit record of a flag: `delivery.<kind>`, with the key it is raised for and its facts. */
+function alertEvent(a: DeliveryAlert): RecordedEvent {
+  switch (a.kind) {
+    case 'lateForecast':
+      return { type: 'delivery.lateForecast', ruleIds: ['TR-2'], data: { key: a.key, ...a.facts } };
+    case 'atRisk':
+      return { type: 'delivery.atRisk', ruleIds: ['TR-2'], data: { key: a.key, ...a.facts } };
+    case 'overdue':
+      return { type: 'delivery.overdue', ruleIds: ['TR-2'], data: { key: a.key, ...a.facts } };
+  }
+}
 
 function lateRecipients(state: OrderWorkflow, ctx: TransitionContext) {
   return { roles: ctx.policy.tracking.delivery.notifyRoles, users: [state.owner] };
@@ -94,11 +110,7 @@ export function checkDelivery(state: OrderWorkflow, ctx: TransitionContext): Tra
         ruleId: 'TR-2' as const,
       })),
     ],
-    events: fresh.map((a) => ({
-      type: `delivery.${a.kind}`,
-      ruleIds: ['TR-2'] as const,
-      data: { key: a.key, ...a.finding.params },
-    })),
+    events: fresh.map(alertEvent),
     findings,
   };
 }

@@ -5,7 +5,7 @@ import { stepBlockers } from '../../rules/tracking/fulfilmentGates.js';
 import type { OrderStatus } from '../../state/OrderStatus.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
-import type { TransitionResult } from '../../state/TransitionResult.js';
+import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 import { refuse } from '../shared/internal.js';
 import { deliver } from './deliver.js';
 import { progressRefusal } from './trackingAccess.js';
@@ -134,7 +134,9 @@ export function recordProgress(
     ],
     events: [
       ...(starting
-        ? [{ type: 'fulfilment.started', ruleIds: ['TR-1'] as const, data: { step } }]
+        ? ([
+            { type: 'fulfilment.started', ruleIds: ['TR-1'], data: { step } },
+          ] satisfies RecordedEvent[])
         : []),
       { type: 'fulfilment.progress', ruleIds: ['TR-1'], data: { step, ...progress } },
     ],

@@ -58,21 +58,18 @@ const OFFSET_MEMO_LIMIT = 50_000;
 // through Intl as before. Offsets are found to the second, so the fields are exactly Intl's.
 const hourOffsets = new Map<string, Map<number, number>>();
 
-/** Offset from UTC (ms) of a zone at a whole-second instant. */
-function offsetAt(epoch: number, timeZone: string): number {
+/** Wall-clock fields, to the second, of an instant in a zone, read through the zone's formatter. */
+function wallClock(epoch: number, timeZone: string) {
   const v = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(timeZone).formatToParts(epoch)) {
-    if (
-      p.type === 'year' ||
-      p.type === 'month' ||
-      p.type === 'day' ||
-      p.type === 'hour' ||
-      p.type === 'minute' ||
-      p.type === 'second'
-    ) {
-      v[p.type] = Number(p.value);
-    }
+    if (p.type in v) v[p.type as keyof typeof v] = Number(p.value);
   }
+  return v;
+}
+
+/** Offset from UTC (ms) of a zone at a whole-second instant. */
+function offsetAt(epoch: number, timeZone: string): number {
+  const v = wallClock(epoch, timeZone);
   return Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute, v.second) - epoch;
 }
 
@@ -111,19 +108,8 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
 }
 
 function formattedParts(epoch: number, timeZone: string): ZonedParts {
-  const parts: ZonedParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
-  for (const p of formatterFor(timeZone).formatToParts(epoch)) {
-    if (
-      p.type === 'year' ||
-      p.type === 'month' ||
-      p.type === 'day' ||
-      p.type === 'hour' ||
-      p.type === 'minute'
-    ) {
-      parts[p.type] = Number(p.value);
-    }
-  }
-  return parts;
+  const { year, month, day, hour, minute } = wallClock(epoch, timeZone);
+  return { year, month, day, hour, minute };
 }
 
 /**

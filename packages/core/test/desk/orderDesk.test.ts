@@ -181,6 +181,13 @@ describe('the desk takes an order through review', () => {
     const blocked = await desk.confirm('v', people.li);
     expect(blocked).toMatchObject({ ok: false, code: 'BLOCKED' });
     expect(!blocked.ok && blocked.findings?.map((f) => f.ruleId)).toEqual(['IN-3']);
+    // A confirmation without its document reference is refused under IN-3, not recorded.
+    expect(await desk.recordWrittenConfirmation('v', people.zhou, '  ')).toMatchObject({
+      ok: false,
+      code: 'REFERENCE_REQUIRED',
+      ruleId: 'IN-3',
+      messageKey: 'intake.verbal.referenceRequired',
+    });
     await desk.recordWrittenConfirmation('v', people.zhou, 'FAX-0302');
     const view = await desk.get('v');
     expect(view?.order.writtenConfirmation?.reference).toBe('FAX-0302');

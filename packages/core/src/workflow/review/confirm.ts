@@ -82,7 +82,8 @@ export function recordWrittenConfirmation(
 ): TransitionResult {
   const reference = event.reference.trim();
   if (reference === '') {
-    return refuse('REASON_REQUIRED', 'the written confirmation needs a reference (IN-3)', {
+    return refuse('REFERENCE_REQUIRED', 'the written confirmation needs a reference (IN-3)', {
+      ruleId: 'IN-3',
       messageKey: 'intake.verbal.referenceRequired',
       params: {},
     });

@@ -424,7 +424,11 @@ export class Ordergate {
     return this.#tracking.deliver(parseOrThrow(Id, orderId, 'orderId'), actor, delivery);
   }
 
-  /** TR-3: the customer reports a problem at acceptance; an issue with its remedy opens. */
+  /**
+   * TR-3: the customer reports a problem after delivery — damage, a quantity mismatch or a quality
+   * problem with its remedy, or a late delivery with a remedy or none; an issue opens, keeps
+   * after-sales open until closed (TR-4, AR-1) and counts in the complaint rate (TR-5).
+   */
   async reportIssue(
     orderId: string,
     actor: ActorInput,

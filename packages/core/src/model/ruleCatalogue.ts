@@ -476,8 +476,8 @@ export const RULE_CATALOGUE = {
   'TR-3': {
     title: { en: 'Acceptance issues', zh: '验收问题' },
     summary: {
-      en: 'At acceptance the customer may report damage or a quantity mismatch; the issue (replace, return, repair) is tracked to closure.',
-      zh: '验收时客户可报告损坏或数量不符;问题(换货、退货、维修)跟踪至关闭。',
+      en: 'At acceptance the customer may report damage, a quantity mismatch, a quality problem or a late delivery; the issue (replace, return, repair, or none for a late delivery) is tracked to closure and counted as a complaint.',
+      zh: '验收时客户可报告损坏、数量不符、质量问题或交付延迟;问题(换货、退货、维修,延迟交付可不指定处理方式)跟踪至关闭,并计入投诉。',
     },
     outcomes: ['record'],
     settings: ['tracking.issues.notifyRoles'],
@@ -496,8 +496,8 @@ export const RULE_CATALOGUE = {
   'TR-5': {
     title: { en: 'Metrics', zh: '订单指标' },
     summary: {
-      en: 'Order accuracy, on-time delivery, review cycle time and overdue reviews, credit holds and complaint rate, per period, customer, product and salesperson.',
-      zh: '按期间、客户、产品和销售人员统计订单准确率、准时交付率、评审周期与逾期、信用冻结和投诉率。',
+      en: 'Order accuracy, on-time delivery, review cycle time and overdue reviews, credit holds and complaint rate (every kind of acceptance issue, per delivery), per period, customer, product and salesperson.',
+      zh: '按期间、客户、产品和销售人员统计订单准确率、准时交付率、评审周期与逾期、信用冻结和投诉率(各类验收问题按交付次数计)。',
     },
     outcomes: ['report'],
     settings: [],

@@ -10,6 +10,7 @@ import { ReleasePath } from '../policy/creditPolicy.js';
 import { FulfilmentStep } from '../policy/trackingPolicy.js';
 import { ChangeOp } from './ChangeRequest.js';
 import { OrderStatus } from './OrderStatus.js';
+import { AcceptanceIssueKind, Remedy } from './TrackingState.js';
 
 // The payloads below are what the core writes today, field for field (read off every producer
 // in workflow/ and desks/). Every payload object is strict: a field the catalogue does not name
@@ -487,14 +488,15 @@ export const AUDIT_EVENT_TYPES = {
       reference: z.string().optional(),
     }),
   },
-  /** The customer reported damage or a quantity mismatch at acceptance: an issue opened (TR-3). */
+  /** The customer reported damage, quantity, quality or late delivery: a complaint opened (TR-3). */
   'acceptance.issueReported': {
     streams: ['order'],
     ruleIds: ['TR-3'],
     data: z.strictObject({
       id: z.string(),
-      kind: z.enum(['damage', 'quantity_mismatch']),
-      remedy: z.enum(['replace', 'return', 'repair']),
+      kind: AcceptanceIssueKind,
+      /** Absent for a late delivery reported without a remedy (TR-3). */
+      remedy: Remedy.optional(),
       description: z.string(),
       lineIds: Strings,
       reportedAt: Instant,

@@ -9,28 +9,23 @@ import {
   emptyTracking,
   openIssues,
   type AcceptanceIssue,
-  type AcceptanceIssueKind,
-  type Remedy,
+  type IssueReport,
 } from '../../state/TrackingState.js';
 
 /**
- * REPORT_ACCEPTANCE_ISSUE (delivered or settled, TR-3): the customer reports damage or a quantity
- * mismatch; an issue `ISS-n` opens with its remedy (replace, return, repair) and stays open until
- * closed — keeping after-sales open, which blocks completion (TR-4) and archiving (AR-1). The owner
- * and the policy's `tracking.issues.notifyRoles` are told.
+ * REPORT_ACCEPTANCE_ISSUE (delivered or settled, TR-3): the customer reports damage, a quantity
+ * mismatch or a quality problem, each with its remedy (replace, return, repair), or a late
+ * delivery, with a remedy or none; an issue `ISS-n` opens and stays open until closed — keeping
+ * after-sales open, which blocks completion (TR-4) and archiving (AR-1) — and counts in the
+ * complaint rate (TR-5). The owner and the policy's `tracking.issues.notifyRoles` are told.
  *
  * @example
  * transition(state, { type: 'REPORT_ACCEPTANCE_ISSUE', actor, kind: 'damage', remedy: 'replace', description: '2 pumps dented' }, ctx);
+ * transition(state, { type: 'REPORT_ACCEPTANCE_ISSUE', actor, kind: 'late_delivery', description: 'arrived 6 days late' }, ctx);
  */
 export function reportAcceptanceIssue(
   state: OrderWorkflow,
-  event: {
-    actor: Actor;
-    kind: AcceptanceIssueKind;
-    remedy: Remedy;
-    description: string;
-    lineIds?: readonly string[];
-  },
+  event: { actor: Actor } & IssueReport,
   ctx: TransitionContext,
 ): TransitionResult {
   const description = event.description.trim();
@@ -54,7 +49,7 @@ export function reportAcceptanceIssue(
   const issue: AcceptanceIssue = {
     id: `ISS-${String(tracking.issues.length + 1)}`,
     kind: event.kind,
-    remedy: event.remedy,
+    ...(event.remedy !== undefined ? { remedy: event.remedy } : {}),
     description,
     lineIds: [...(event.lineIds ?? [])],
     reportedAt: ctx.now,
@@ -64,7 +59,9 @@ export function reportAcceptanceIssue(
   const opened = finding(ctx.policy, {
     ruleId: 'TR-3',
     severity: 'info',
-    messageKey: `tracking.issue.opened.${issue.kind}.${issue.remedy}`,
+    messageKey: ['tracking.issue.opened', issue.kind, ...(issue.remedy ? [issue.remedy] : [])].join(
+      '.',
+    ),
     params: { issue: issue.id, description },
     evidence: issue.lineIds.map((id) => ({ field: `lines.${id}` })),
   });

@@ -486,11 +486,11 @@ export const RULE_CATALOGUE = {
   'TR-4': {
     title: { en: 'Completion', zh: '订单完成' },
     summary: {
-      en: 'When delivery and after-sales are done the order is marked completed; open issues or an undelivered order block it.',
-      zh: '交付和售后完成后订单标记为完成;有未关闭问题或未交付时不得完成。',
+      en: 'When delivery and after-sales are done the order is marked completed — closing the last open issue of a settled order completes it, unless the policy asks for an explicit step; open issues or an undelivered order block it.',
+      zh: '交付和售后完成后订单标记为完成——已结算订单的最后一个未关闭问题关闭时即自动完成(政策可要求单独的完成操作);有未关闭问题或未交付时不得完成。',
     },
     outcomes: ['block', 'record'],
-    settings: [],
+    settings: ['tracking.completion'],
     messageKeys: ['tracking.complete.*'],
   },
   'TR-5': {

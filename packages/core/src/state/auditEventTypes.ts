@@ -535,7 +535,11 @@ export const AUDIT_EVENT_TYPES = {
   'order.completed': {
     streams: ['order'],
     ruleIds: ['TR-4'],
-    data: z.strictObject({ by: z.string() }),
+    data: z.strictObject({
+      by: z.string(),
+      /** The issue whose closing completed the order, when it completed by itself (TR-4). */
+      issue: z.string().optional(),
+    }),
   },
 
   // --- archive (AR-1…AR-6) ---

@@ -2,14 +2,17 @@ import type { Actor } from '../../model/Actor.js';
 import { finding } from '../../rules/shared/finding.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
-import type { TransitionResult } from '../../state/TransitionResult.js';
+import type { EffectDraft } from '../../state/Effect.js';
+import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 import { refuse } from '../shared/internal.js';
+import { completesOnClose, completion } from './complete.js';
 import { progressRefusal } from './trackingAccess.js';
 import {
   emptyTracking,
   openIssues,
   type AcceptanceIssue,
   type IssueReport,
+  type TrackingState,
 } from '../../state/TrackingState.js';
 
 /**
@@ -84,7 +87,9 @@ export function reportAcceptanceIssue(
 
 /**
  * CLOSE_ISSUE (delivered or settled, TR-3): an acceptance issue is resolved, with the resolution
- * recorded. When it was the last open one, after-sales is done.
+ * recorded. When it was the last open one, after-sales is done: a settled order is then completed
+ * at once (TR-4: `order.completed` naming the issue, `tracking.completed` posted), unless the
+ * policy asks for an explicit completion step (`tracking.completion: 'explicit'`).
  *
  * @example
  * transition(state, { type: 'CLOSE_ISSUE', actor, issueId: 'ISS-1', resolution: 'replacement delivered' }, ctx);
@@ -125,10 +130,9 @@ export function closeIssue(
     resolution,
   };
   const issues = tracking.issues.map((i) => (i.id === issue.id ? closed : i));
-  const remaining = openIssues({ ...tracking, issues }).length;
-  return {
-    ok: true,
-    state: { ...state, tracking: { ...tracking, issues } },
+  const after: TrackingState = { ...tracking, issues };
+  const remaining = openIssues(after).length;
+  const closing = {
     effects: [
       {
         type: 'postMessage',
@@ -136,14 +140,25 @@ export function closeIssue(
         params: { issue: issue.id, resolution, remaining },
         ruleId: 'TR-3',
       },
-    ],
+    ] satisfies EffectDraft[],
     events: [
       {
         type: 'acceptance.issueClosed',
         ruleIds: ['TR-3'],
         data: { id: issue.id, closedAt: ctx.now, closedBy: event.actor.id, resolution, remaining },
       },
-    ],
+    ] satisfies RecordedEvent[],
+  };
+  if (!completesOnClose(state, after, ctx)) {
+    return { ok: true, state: { ...state, tracking: after }, ...closing, findings: [] };
+  }
+  // TR-4: the last open issue of a delivered, settled order: after-sales is done, so is the order.
+  const done = completion(after, { by: event.actor.id, issue: issue.id }, ctx);
+  return {
+    ok: true,
+    state: { ...state, tracking: done.tracking },
+    effects: [...closing.effects, ...done.effects],
+    events: [...closing.events, ...done.events],
     findings: [],
   };
 }

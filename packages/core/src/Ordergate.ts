@@ -463,7 +463,11 @@ export class Ordergate {
 
   // --- archive (AR-1…AR-6) ---
 
-  /** AR-1, AR-2: archives a settled order into a sealed record, in one commit with its status. */
+  /**
+   * AR-1, AR-2: archives a settled order into a sealed record, in one commit with its status. An
+   * order not yet delivered or settled (or with after-sales open) is refused `BLOCKED`, ruleId
+   * `AR-1`, with a finding for each thing missing.
+   */
   async archive(orderId: string, actor: ActorInput): Promise<Result<ArchiveIndexEntry>> {
     return this.#archive.archive(parseOrThrow(Id, orderId, 'orderId'), actor);
   }

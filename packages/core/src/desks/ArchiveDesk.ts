@@ -161,8 +161,9 @@ export class ArchiveDesk {
   }
 
   /**
-   * AR-1, AR-2: archives a settled order — refused, with every reason, unless delivered, paid and
-   * invoiced with its after-sales issues closed. Writes, in ONE commit, the order's status change
+   * AR-1, AR-2: archives a settled order — refused `BLOCKED`, with every reason as an AR-1 finding
+   * (not delivered, not paid, not invoiced, issues open), unless delivered, paid and invoiced with
+   * its after-sales issues closed; an order still in review or fulfilment is refused the same way. Writes, in ONE commit, the order's status change
    * with `order.archived` on its trail and the sealed archive record with `archive.sealed` opening
    * the archive's stream; both carry the record hash. The archive is numbered per
    * `archive.numbering.pattern`, classified by customer, product and month (AR-3) and kept until

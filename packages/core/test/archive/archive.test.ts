@@ -30,10 +30,12 @@ import { confirmedOrder, ok, settledOrder } from '../support/tracking.js';
 describe('AR-1 archive only when delivered, settled and after-sales closed', () => {
   it('AR-1 refused with every reason before delivery and settlement', async () => {
     const { archives, tracking, orderId } = await confirmedOrder();
-    expect(await archives.archive(orderId, people.zhou)).toMatchObject({
-      ok: false,
-      code: 'INVALID_TRANSITION',
-    });
+    const early = await archives.archive(orderId, people.zhou);
+    expect(early).toMatchObject({ ok: false, code: 'BLOCKED', ruleId: 'AR-1' });
+    expect(!early.ok && early.findings.map((f) => [f.ruleId, f.messageKey])).toEqual([
+      ['AR-1', 'archive.blocked.notDelivered'],
+      ['AR-1', 'archive.blocked.notSettled.paid.invoiced'],
+    ]);
     ok(await tracking.recordProgress(orderId, people.zhou, { step: 'warehouse', status: 'done' }));
     ok(await tracking.deliver(orderId, people.zhou));
     ok(

@@ -727,7 +727,10 @@ export class Ordergate {
     return this.#archive.search(query);
   }
 
-  /** AR-6: archives past their retention date and not on legal hold. */
+  /**
+   * AR-6: archives due for disposal — from the retention anniversary of archiving (10 years by
+   * default, in the policy's time zone), not the day before — and not on legal hold.
+   */
   async dueForDisposal(): Promise<ArchiveIndexEntry[]> {
     return this.#archive.dueForDisposal();
   }

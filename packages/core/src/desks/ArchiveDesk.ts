@@ -494,7 +494,11 @@ export class ArchiveDesk {
     return out.sort((a, b) => a.number.localeCompare(b.number));
   }
 
-  /** AR-6: archives past their retention date and not on legal hold, as of the clock's now. */
+  /**
+   * AR-6: archives due for disposal as of the clock's now — their retention date (the policy's
+   * anniversary of archiving, in its time zone) has come, the anniversary itself included — and
+   * not on legal hold (`isDueForDisposal`).
+   */
   async dueForDisposal(): Promise<ArchiveIndexEntry[]> {
     const now = this.#clock.now();
     return (await this.search()).filter((e) => isDueForDisposal(e, now, this.policy));

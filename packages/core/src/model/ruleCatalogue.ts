@@ -566,8 +566,8 @@ export const RULE_CATALOGUE = {
   'AR-6': {
     title: { en: 'Retention', zh: '保存期限' },
     summary: {
-      en: 'Archives are kept for 10 years by default (configurable), unless under legal hold, and can be found by number, customer, product and period.',
-      zh: '档案默认保存10年(可配置),法律保全期间不得处置;可按编号、客户、产品和期间检索。',
+      en: 'Archives are kept for 10 years by default (configurable) and are due for disposal on that anniversary in the policy’s time zone, not before, unless under legal hold; they can be found by number, customer, product and period.',
+      zh: '档案默认保存10年(可配置),自期满周年日(按政策时区)起方可处置,此前不得处置;法律保全期间不得处置;可按编号、客户、产品和期间检索。',
     },
     outcomes: ['report'],
     settings: ['archive.retention.years', 'archive.legalHold.roles'],

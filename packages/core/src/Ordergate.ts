@@ -504,9 +504,32 @@ export class Ordergate {
     return this.#archive.read(parseOrThrow(Id, archiveId, 'archiveId'), actor);
   }
 
-  /** AR-2, AR-5: exports an archive as a self-verifying bundle (needs a grant; recorded). */
+  /**
+   * AR-2, AR-5: exports an archive as a self-verifying bundle for use — a read: it needs a live
+   * grant, and every export, granted or refused, is recorded. The archive keeper's off-site backup
+   * is `exportArchiveBackup`.
+   */
   async exportArchive(archiveId: string, actor: ActorInput): Promise<Result<ArchiveBundle>> {
     return this.#archive.exportBundle(parseOrThrow(Id, archiveId, 'archiveId'), actor);
+  }
+
+  /**
+   * AR-2: the archive keeper exports an archive's sealed record for the off-site backup, with no
+   * AR-5 read grant — exporting for safekeeping is not reading. A separate method rather than a
+   * keeper exception inside `exportArchive`, so that the grant rule of `exportArchive` has no
+   * exception, the purpose of each export is named on the trail, and only holders of
+   * `archive.backup.keeperRoles` (in person or as delegate) get past it. Recorded on the archive's
+   * stream as `archive.backupExported` (who, when, the seal hash the copy verifies against), and
+   * included in the bundle; anyone else is refused `NOT_ELIGIBLE` (AR-2), the attempt recorded as
+   * `archive.backupExportRefused`.
+   *
+   * @example
+   * const r = await og.exportArchiveBackup(archiveId, keeper);
+   * if (r.ok) writeFileSync(`${r.value.archiveId}.json`, JSON.stringify(r.value));
+   * // later, off site: verifyArchiveBundle(JSON.parse(text), nodeSha256, r.value.record.seal.hash)
+   */
+  async exportArchiveBackup(archiveId: string, actor: ActorInput): Promise<Result<ArchiveBundle>> {
+    return this.#archive.exportBackup(parseOrThrow(Id, archiveId, 'archiveId'), actor);
   }
 
   /** AR-6: places or lifts a legal hold, with a reason. */

@@ -406,8 +406,9 @@ export class ArchiveDesk {
   }
 
   /**
-   * AR-2, AR-5: exports an archive as a self-contained bundle for the backup kept apart — a read
-   * like any other: it needs a live grant and is recorded (`archive.exported`).
+   * AR-2, AR-5: exports an archive as a self-contained bundle for someone who will use it — a read
+   * like any other: it needs a live grant and is recorded (`archive.exported`). The keeper's
+   * off-site backup goes through `exportBackup` instead.
    */
   exportBundle(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveBundle>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
@@ -417,6 +418,70 @@ export class ArchiveDesk {
         await this.#store.readStream(archiveStream(archiveId)),
       ),
     );
+  }
+
+  /**
+   * AR-2: the archive keeper exports an archive as a self-contained bundle for the off-site
+   * backup. A backup copies the sealed record without reading it, so it needs no AR-5 grant: the
+   * keeper (a holder of `archive.backup.keeperRoles`, in person or as delegate) is the one who may.
+   * The export is recorded on the archive's stream (`archive.backupExported`: who, when, and the
+   * seal hash the copy must verify against) in the bundle it returns; anyone else is refused
+   * `NOT_ELIGIBLE` (ruleId `AR-2`) and the attempt is recorded (`archive.backupExportRefused`) —
+   * they export through `exportBundle`, under a grant.
+   * @throws {ValidationError} when the actor is malformed.
+   */
+  exportBackup(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveBundle>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('archive', archiveId);
+      if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
+      const now = this.#clock.now();
+      const roles = this.policy.archive.backup.keeperRoles;
+      if (!mayAct(this.policy, actor, { roles, now })) {
+        await this.#append({
+          found,
+          actor: actor.id,
+          now,
+          events: [
+            {
+              type: 'archive.backupExportRefused',
+              ruleIds: ['AR-2'],
+              data: { by: actor.id, code: 'NOT_ELIGIBLE' },
+            },
+          ],
+        });
+        return refusal(
+          'NOT_ELIGIBLE',
+          `${actor.id} may not export archive ${archiveId} for the backup (AR-2)`,
+          {
+            messageKey: 'archive.backup.notAllowed',
+            params: {
+              actor: actor.id,
+              number: found.value.content.number,
+              roles: roles.join(', '),
+            },
+            ruleId: 'AR-2',
+          },
+        );
+      }
+      await this.#append({
+        found,
+        actor: actor.id,
+        now,
+        events: [
+          {
+            type: 'archive.backupExported',
+            ruleIds: ['AR-2'],
+            data: { by: actor.id, recordHash: found.value.seal.hash },
+          },
+        ],
+      });
+      const value = exportArchive(
+        (await this.#records.get('archive', archiveId))?.value ?? found.value,
+        await this.#store.readStream(archiveStream(archiveId)),
+      );
+      return { ok: true, value, findings: [], effects: [] };
+    });
   }
 
   /**

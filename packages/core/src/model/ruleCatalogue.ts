@@ -516,12 +516,12 @@ export const RULE_CATALOGUE = {
   'AR-2': {
     title: { en: 'Sealed record', zh: '防篡改存档' },
     summary: {
-      en: 'The archived record is the complete order, every revision, approval, change request and the audit trail, sealed so that any alteration is detected.',
-      zh: '归档记录包含完整订单、全部版本、审批、变更申请和审计轨迹,经封存,任何篡改都能被发现。',
+      en: 'The archived record is the complete order, every revision, approval, change request and the audit trail, sealed so that any alteration is detected; the archive keeper exports it for the off-site backup without a read grant, and every export is recorded.',
+      zh: '归档记录包含完整订单、全部版本、审批、变更申请和审计轨迹,经封存,任何篡改都能被发现;档案管理员无需查阅授权即可导出用于异地备份,每次导出均有记录。',
     },
-    outcomes: ['record'],
-    settings: [],
-    messageKeys: [],
+    outcomes: ['block', 'record'],
+    settings: ['archive.backup.keeperRoles'],
+    messageKeys: ['archive.backup.*'],
   },
   'AR-3': {
     title: { en: 'Classification and monthly filing', zh: '分类与每月归档' },

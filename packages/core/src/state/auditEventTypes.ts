@@ -581,6 +581,23 @@ export const AUDIT_EVENT_TYPES = {
   'archive.exported': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveRead },
   /** An export of the archive was refused: no live grant (AR-5). */
   'archive.exportedRefused': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveReadRefused },
+  /** The keeper exported the sealed record for the off-site backup, with no read grant (AR-2). */
+  'archive.backupExported': {
+    streams: ['archive'],
+    ruleIds: ['AR-2'],
+    data: z.strictObject({
+      /** Who exported it (a holder of `archive.backup.keeperRoles`); when is the event's `at`. */
+      by: z.string(),
+      /** The seal hash of the record exported: what the off-site copy must verify against. */
+      recordHash: z.string(),
+    }),
+  },
+  /** A backup export was refused: the actor is not the archive keeper (AR-2). */
+  'archive.backupExportRefused': {
+    streams: ['archive'],
+    ruleIds: ['AR-2'],
+    data: z.strictObject({ by: z.string(), code: z.literal('NOT_ELIGIBLE') }),
+  },
   /** A legal hold was placed on the archive: not disposed of while held (AR-6). */
   'archive.legalHold': { streams: ['archive'], ruleIds: ['AR-6'], data: Reasoned },
   /** The legal hold on the archive was lifted (AR-6). */

@@ -52,10 +52,13 @@ function problems(out: SceneOutput, list: readonly ArchiveProblem[]): void {
 }
 
 /**
- * The archive scene (TR-1…TR-4, AR-1…AR-6): an order is fulfilled, delivered, paid and invoiced;
- * archiving is refused until it is settled, then the order is sealed and filed in the monthly
- * run; a read without a grant is refused, an approved one succeeds; the export verifies on its
- * own, and a tampered record is caught and located.
+ * The archive scene (TR-1…TR-5, AR-1…AR-6): an order is fulfilled, delivered, paid and invoiced;
+ * the customer reports a dented pump and a quality complaint; archiving is refused until it is
+ * settled with after-sales closed; closing the quality complaint, the last open issue, completes
+ * the order; then it is sealed and filed in the monthly run; a read without a grant is refused, an
+ * approved one succeeds; the archive keeper exports the off-site backup without a grant (a
+ * sales assistant's attempt is refused), the export verifies on its own, and a tampered record is
+ * caught and located.
  */
 export async function archiveScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
@@ -139,13 +142,28 @@ export async function archiveScene(out: SceneOutput): Promise<void> {
     }),
   );
 
+  step(
+    out,
+    t(
+      out,
+      'The customer also complains that a motor runs hot: a quality complaint (TR-3)',
+      '客户还投诉一台电机过热:质量投诉(TR-3)',
+    ),
+    await og.reportIssue(id, people.li, {
+      kind: 'quality',
+      remedy: 'repair',
+      description: t(out, 'motor runs hot under load', '电机带载运行过热'),
+      lineIds: ['so-archive-1'],
+    }),
+  );
+
   out.line(t(out, 'Archive now? (AR-1)', '现在归档?(AR-1)'));
   value(out, await og.archive(id, people.zhou));
 
   clock.advanceHours(24 * 5);
   step(
     out,
-    t(out, 'Replacement delivered, issue closed', '换货完成,问题关闭'),
+    t(out, 'Replacement delivered, damage issue closed', '换货完成,损坏问题关闭'),
     await og.closeIssue(id, people.zhou, {
       issueId: 'ISS-1',
       resolution: t(out, 'pump replaced', '已更换新泵'),
@@ -156,7 +174,31 @@ export async function archiveScene(out: SceneOutput): Promise<void> {
     t(out, 'Invoice issued (INV-0042)', '已开票(INV-0042)'),
     await og.settle(id, people.zhao, { invoiced: true, invoiceRef: 'INV-0042' }),
   );
-  step(out, t(out, 'Completed (TR-4)', '订单完成(TR-4)'), await og.complete(id, people.li));
+  clock.advanceHours(24 * 3);
+  // TR-4: the last open issue of a delivered, settled order: closing it completes the order.
+  const lastClosed = step(
+    out,
+    t(
+      out,
+      'Motor repaired on site, quality complaint closed (TR-3)',
+      '电机现场维修完毕,质量投诉关闭(TR-3)',
+    ),
+    await og.closeIssue(id, people.zhou, {
+      issueId: 'ISS-2',
+      resolution: t(out, 'fan replaced, motor runs cool', '已更换风扇,电机温度正常'),
+    }),
+  );
+  if (lastClosed?.workflow.tracking?.completedAt)
+    out.line(`  ✔ ${formatMessage('tracking.completed', {}, out.lang)} (TR-4)`);
+  const [metrics] = await og.metrics();
+  if (metrics)
+    out.line(
+      t(
+        out,
+        `    complaints (TR-5): ${String(metrics.complaints.count)} over ${String(metrics.complaints.of)} delivery — damage ${String(metrics.complaintsByKind.damage)}, quality ${String(metrics.complaintsByKind.quality)}`,
+        `    投诉(TR-5):交付 ${String(metrics.complaints.of)} 次,投诉 ${String(metrics.complaints.count)} 次——损坏 ${String(metrics.complaintsByKind.damage)},质量 ${String(metrics.complaintsByKind.quality)}`,
+      ),
+    );
   const entry = value(out, await og.archive(id, people.zhou));
   if (!entry) return;
   out.line(`  ✔ ${formatMessage('archive.archived', { number: entry.number }, out.lang)}`);
@@ -236,10 +278,28 @@ export async function archiveScene(out: SceneOutput): Promise<void> {
   out.line(
     `${t(out, 'Verification of the store', '存储校验')}: ${verified.ok ? `✔ ${String(verified.archives)} ${t(out, 'archive(s)', '份档案')}, ${String(verified.events)} ${t(out, 'events', '条事件')}` : '✘'}`,
   );
-  const bundle = value(out, await og.exportArchive(entry.archiveId, chen));
+  // AR-2: the off-site backup is the archive keeper's; exporting it is not reading it (no grant).
+  out.line(
+    t(out, `${people.zhou.name} tries to export the backup:`, `${people.zhou.name} 尝试导出备份:`),
+  );
+  value(out, await og.exportArchiveBackup(entry.archiveId, people.zhou));
+  out.line(
+    t(
+      out,
+      `${people.gao.name} exports the off-site backup, with no access request:`,
+      `${people.gao.name} 导出异地备份,无需查阅申请:`,
+    ),
+  );
+  clock.advanceHours(2);
+  const bundle = value(out, await og.exportArchiveBackup(entry.archiveId, people.gao));
   if (!bundle) return;
+  const recorded = (await store.readStream(`archive:${entry.archiveId}`)).at(-1);
+  if (recorded)
+    out.line(
+      `  ✔ ${t(out, 'recorded', '已记录')}: ${recorded.type} — ${recorded.actor ?? ''}, ${recorded.at}`,
+    );
   const offsite = JSON.parse(JSON.stringify(bundle)) as unknown;
-  const own = verifyArchiveBundle(offsite, nodeSha256);
+  const own = verifyArchiveBundle(offsite, nodeSha256, bundle.record.seal.hash);
   out.line(
     `${t(out, 'Offsite backup bundle verified on its own', '异地备份包独立校验')}: ${own.ok ? '✔' : '✘'}`,
   );

@@ -23,6 +23,7 @@ export const people = {
   qian: { id: 'u-qian', name: '钱总监 Qian (finance director)', groups: ['finance_director'] },
   he: { id: 'u-he', name: '何总 He (general manager)', groups: ['general_manager'] },
   ma: { id: 'u-ma', name: '马总裁 Ma (president)', groups: ['president'] },
+  gao: { id: 'u-gao', name: '高洁 Gao Jie (archive keeper)', groups: ['archive_office'] },
 };
 
 const role = (en: string, zh: string, group: string, nextLevel?: string) => ({
@@ -48,6 +49,7 @@ export const companyPolicyDocument = {
     financeDirector: role('Finance director', '财务总监', 'finance_director', 'generalManager'),
     generalManager: role('General manager', '总经理', 'general_manager', 'president'),
     president: role('President', '总裁', 'president'),
+    archiveKeeper: role('Archive keeper', '档案管理员', 'archive_office', 'generalManager'),
   },
   review: {
     pricing: { allowedPaymentTerms: ['PREPAID', 'NET30', 'NET60'], minLeadTimeDays: 7 },

@@ -424,7 +424,11 @@ export class Ordergate {
     return this.#tracking.deliver(parseOrThrow(Id, orderId, 'orderId'), actor, delivery);
   }
 
-  /** TR-3: the customer reports a problem at acceptance; an issue with its remedy opens. */
+  /**
+   * TR-3: the customer reports a problem after delivery — damage, a quantity mismatch or a quality
+   * problem with its remedy, or a late delivery with a remedy or none; an issue opens, keeps
+   * after-sales open until closed (TR-4, AR-1) and counts in the complaint rate (TR-5).
+   */
   async reportIssue(
     orderId: string,
     actor: ActorInput,
@@ -459,7 +463,11 @@ export class Ordergate {
 
   // --- archive (AR-1…AR-6) ---
 
-  /** AR-1, AR-2: archives a settled order into a sealed record, in one commit with its status. */
+  /**
+   * AR-1, AR-2: archives a settled order into a sealed record, in one commit with its status. An
+   * order not yet delivered or settled (or with after-sales open) is refused `BLOCKED`, ruleId
+   * `AR-1`, with a finding for each thing missing.
+   */
   async archive(orderId: string, actor: ActorInput): Promise<Result<ArchiveIndexEntry>> {
     return this.#archive.archive(parseOrThrow(Id, orderId, 'orderId'), actor);
   }
@@ -496,9 +504,32 @@ export class Ordergate {
     return this.#archive.read(parseOrThrow(Id, archiveId, 'archiveId'), actor);
   }
 
-  /** AR-2, AR-5: exports an archive as a self-verifying bundle (needs a grant; recorded). */
+  /**
+   * AR-2, AR-5: exports an archive as a self-verifying bundle for use — a read: it needs a live
+   * grant, and every export, granted or refused, is recorded. The archive keeper's off-site backup
+   * is `exportArchiveBackup`.
+   */
   async exportArchive(archiveId: string, actor: ActorInput): Promise<Result<ArchiveBundle>> {
     return this.#archive.exportBundle(parseOrThrow(Id, archiveId, 'archiveId'), actor);
+  }
+
+  /**
+   * AR-2: the archive keeper exports an archive's sealed record for the off-site backup, with no
+   * AR-5 read grant — exporting for safekeeping is not reading. A separate method rather than a
+   * keeper exception inside `exportArchive`, so that the grant rule of `exportArchive` has no
+   * exception, the purpose of each export is named on the trail, and only holders of
+   * `archive.backup.keeperRoles` (in person or as delegate) get past it. Recorded on the archive's
+   * stream as `archive.backupExported` (who, when, the seal hash the copy verifies against), and
+   * included in the bundle; anyone else is refused `NOT_ELIGIBLE` (AR-2), the attempt recorded as
+   * `archive.backupExportRefused`.
+   *
+   * @example
+   * const r = await og.exportArchiveBackup(archiveId, keeper);
+   * if (r.ok) writeFileSync(`${r.value.archiveId}.json`, JSON.stringify(r.value));
+   * // later, off site: verifyArchiveBundle(JSON.parse(text), nodeSha256, r.value.record.seal.hash)
+   */
+  async exportArchiveBackup(archiveId: string, actor: ActorInput): Promise<Result<ArchiveBundle>> {
+    return this.#archive.exportBackup(parseOrThrow(Id, archiveId, 'archiveId'), actor);
   }
 
   /** AR-6: places or lifts a legal hold, with a reason. */
@@ -719,7 +750,10 @@ export class Ordergate {
     return this.#archive.search(query);
   }
 
-  /** AR-6: archives past their retention date and not on legal hold. */
+  /**
+   * AR-6: archives due for disposal — from the retention anniversary of archiving (10 years by
+   * default, in the policy's time zone), not the day before — and not on legal hold.
+   */
   async dueForDisposal(): Promise<ArchiveIndexEntry[]> {
     return this.#archive.dueForDisposal();
   }

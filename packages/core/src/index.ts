@@ -265,14 +265,20 @@ export type {
 
 // tracking (TR-1…TR-5)
 export { FulfilmentStep, TrackingPolicy } from './policy/trackingPolicy.js';
-export { emptyTracking, openIssues } from './state/TrackingState.js';
+export {
+  emptyTracking,
+  openIssues,
+  AcceptanceIssueKind,
+  GoodsIssueKind,
+  Remedy,
+  IssueReport,
+} from './state/TrackingState.js';
 export type {
   TrackingState,
   ProgressStatus,
   StepProgress,
   AcceptanceIssue,
-  AcceptanceIssueKind,
-  Remedy,
+  IssueReportInput,
   Settlement,
   DeliveryForecast,
   DeliveryRecord,

@@ -161,8 +161,9 @@ export class ArchiveDesk {
   }
 
   /**
-   * AR-1, AR-2: archives a settled order — refused, with every reason, unless delivered, paid and
-   * invoiced with its after-sales issues closed. Writes, in ONE commit, the order's status change
+   * AR-1, AR-2: archives a settled order — refused `BLOCKED`, with every reason as an AR-1 finding
+   * (not delivered, not paid, not invoiced, issues open), unless delivered, paid and invoiced with
+   * its after-sales issues closed; an order still in review or fulfilment is refused the same way. Writes, in ONE commit, the order's status change
    * with `order.archived` on its trail and the sealed archive record with `archive.sealed` opening
    * the archive's stream; both carry the record hash. The archive is numbered per
    * `archive.numbering.pattern`, classified by customer, product and month (AR-3) and kept until
@@ -405,8 +406,9 @@ export class ArchiveDesk {
   }
 
   /**
-   * AR-2, AR-5: exports an archive as a self-contained bundle for the backup kept apart — a read
-   * like any other: it needs a live grant and is recorded (`archive.exported`).
+   * AR-2, AR-5: exports an archive as a self-contained bundle for someone who will use it — a read
+   * like any other: it needs a live grant and is recorded (`archive.exported`). The keeper's
+   * off-site backup goes through `exportBackup` instead.
    */
   exportBundle(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveBundle>> {
     const actor = parseOrThrow(Actor, actorInput, 'actor');
@@ -416,6 +418,70 @@ export class ArchiveDesk {
         await this.#store.readStream(archiveStream(archiveId)),
       ),
     );
+  }
+
+  /**
+   * AR-2: the archive keeper exports an archive as a self-contained bundle for the off-site
+   * backup. A backup copies the sealed record without reading it, so it needs no AR-5 grant: the
+   * keeper (a holder of `archive.backup.keeperRoles`, in person or as delegate) is the one who may.
+   * The export is recorded on the archive's stream (`archive.backupExported`: who, when, and the
+   * seal hash the copy must verify against) in the bundle it returns; anyone else is refused
+   * `NOT_ELIGIBLE` (ruleId `AR-2`) and the attempt is recorded (`archive.backupExportRefused`) —
+   * they export through `exportBundle`, under a grant.
+   * @throws {ValidationError} when the actor is malformed.
+   */
+  exportBackup(archiveId: string, actorInput: ActorInput): Promise<ArchiveResult<ArchiveBundle>> {
+    const actor = parseOrThrow(Actor, actorInput, 'actor');
+    return this.#runner.attempt(async () => {
+      const found = await this.#records.get('archive', archiveId);
+      if (!found) return refusal('NOT_FOUND', `archive ${archiveId} not found`);
+      const now = this.#clock.now();
+      const roles = this.policy.archive.backup.keeperRoles;
+      if (!mayAct(this.policy, actor, { roles, now })) {
+        await this.#append({
+          found,
+          actor: actor.id,
+          now,
+          events: [
+            {
+              type: 'archive.backupExportRefused',
+              ruleIds: ['AR-2'],
+              data: { by: actor.id, code: 'NOT_ELIGIBLE' },
+            },
+          ],
+        });
+        return refusal(
+          'NOT_ELIGIBLE',
+          `${actor.id} may not export archive ${archiveId} for the backup (AR-2)`,
+          {
+            messageKey: 'archive.backup.notAllowed',
+            params: {
+              actor: actor.id,
+              number: found.value.content.number,
+              roles: roles.join(', '),
+            },
+            ruleId: 'AR-2',
+          },
+        );
+      }
+      await this.#append({
+        found,
+        actor: actor.id,
+        now,
+        events: [
+          {
+            type: 'archive.backupExported',
+            ruleIds: ['AR-2'],
+            data: { by: actor.id, recordHash: found.value.seal.hash },
+          },
+        ],
+      });
+      const value = exportArchive(
+        (await this.#records.get('archive', archiveId))?.value ?? found.value,
+        await this.#store.readStream(archiveStream(archiveId)),
+      );
+      return { ok: true, value, findings: [], effects: [] };
+    });
   }
 
   /**
@@ -493,7 +559,11 @@ export class ArchiveDesk {
     return out.sort((a, b) => a.number.localeCompare(b.number));
   }
 
-  /** AR-6: archives past their retention date and not on legal hold, as of the clock's now. */
+  /**
+   * AR-6: archives due for disposal as of the clock's now — their retention date (the policy's
+   * anniversary of archiving, in its time zone) has come, the anniversary itself included — and
+   * not on legal hold (`isDueForDisposal`).
+   */
   async dueForDisposal(): Promise<ArchiveIndexEntry[]> {
     const now = this.#clock.now();
     return (await this.search()).filter((e) => isDueForDisposal(e, now, this.policy));

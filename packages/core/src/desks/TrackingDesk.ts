@@ -8,6 +8,7 @@ import { parseOrThrow } from '../errors.js';
 import { Actor, type ActorInput } from '../model/Actor.js';
 import { IsoDate } from '../model/Temporal.js';
 import { FulfilmentStep } from '../policy/trackingPolicy.js';
+import { IssueReport, type IssueReportInput } from '../state/TrackingState.js';
 import type { Store } from '../ports/Store.js';
 import { computeMetrics, type MetricsOptions, type OrderMetrics } from './computeMetrics.js';
 
@@ -21,12 +22,6 @@ const Progress = z.object({
 });
 const Forecast = z.object({ date: IsoDate, reason: z.string().optional() });
 const Delivery = z.object({ date: IsoDate.optional(), reference: z.string().optional() });
-const Issue = z.object({
-  kind: z.enum(['damage', 'quantity_mismatch']),
-  remedy: z.enum(['replace', 'return', 'repair']),
-  description: z.string(),
-  lineIds: z.array(z.string()).optional(),
-});
 const Settlement = z.object({
   paid: z.boolean().optional(),
   invoiced: z.boolean().optional(),
@@ -116,13 +111,17 @@ export class TrackingDesk {
     });
   }
 
-  /** TR-3: the customer reports damage or a quantity mismatch; an issue with its remedy opens. */
+  /**
+   * TR-3: the customer reports damage, a quantity mismatch or a quality problem (with its remedy),
+   * or a late delivery (remedy optional); an issue opens and counts in the complaint rate (TR-5).
+   * @throws {ValidationError} when the actor or issue is malformed (a goods issue without remedy).
+   */
   reportIssue(
     orderId: string,
     actor: ActorInput,
-    issue: z.input<typeof Issue>,
+    issue: IssueReportInput,
   ): Promise<Result<OrderView>> {
-    const i = parseOrThrow(Issue, issue, 'acceptance issue');
+    const i = parseOrThrow(IssueReport, issue, 'acceptance issue');
     return this.#desk.act(orderId, {
       type: 'REPORT_ACCEPTANCE_ISSUE',
       actor: parseOrThrow(Actor, actor, 'actor'),

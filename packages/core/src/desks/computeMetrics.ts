@@ -3,6 +3,7 @@ import type { AuditEventType } from '../state/auditEventTypes.js';
 import { localDate } from '../lib/localDate.js';
 import type { Order } from '../model/Order.js';
 import type { OrderWorkflow } from '../state/OrderWorkflow.js';
+import { AcceptanceIssueKind } from '../state/TrackingState.js';
 
 /** How TR-5 metrics are broken down. */
 export type MetricsGroupBy = 'customer' | 'product' | 'salesperson';
@@ -40,9 +41,23 @@ export interface OrderMetrics {
   overdueReviews: number;
   /** Credit holds in the period (CR-4). */
   creditHolds: number;
-  /** Acceptance issues reported in the period (TR-3), of the deliveries in it. */
+  /**
+   * Complaints in the period — acceptance issues of every kind reported (TR-3: damage, quantity
+   * mismatch, quality, late delivery) — of the deliveries in it.
+   */
   complaints: Rate;
+  /**
+   * The complaints of the period by kind (TR-3), every kind present (0 when none); they add up to
+   * `complaints.count` on trails the core wrote (an event naming no known kind counts only there).
+   */
+  complaintsByKind: Record<AcceptanceIssueKind, number>;
 }
+
+const noComplaints = (): Record<AcceptanceIssueKind, number> =>
+  Object.fromEntries(AcceptanceIssueKind.options.map((k) => [k, 0])) as Record<
+    AcceptanceIssueKind,
+    number
+  >;
 
 const rate = (count: number, of: number): Rate => ({
   count,
@@ -71,6 +86,12 @@ function groupKeys(
   }
 }
 
+/** The kind an `acceptance.issueReported` payload names, if it names one of the catalogue's. */
+function complaintKind(data: unknown): AcceptanceIssueKind | undefined {
+  const kind = AcceptanceIssueKind.safeParse((data as { kind?: unknown } | null | undefined)?.kind);
+  return kind.success ? kind.data : undefined;
+}
+
 interface Tally {
   label: string;
   reviewed: number;
@@ -81,6 +102,7 @@ interface Tally {
   overdue: number;
   holds: number;
   issues: number;
+  issueKinds: Record<AcceptanceIssueKind, number>;
 }
 
 /**
@@ -88,7 +110,9 @@ interface Tally {
  * holds and complaint rate, computed from the orders' audit trails (`order.assessed`,
  * `order.returned`, `order.submitted`/`order.resubmitted` → `order.approved`, `review.overdue`,
  * `credit.held`, `order.delivered`, `acceptance.issueReported`) — per period and per customer,
- * product or salesperson. An order with several products counts once for each.
+ * product or salesperson. An order with several products counts once for each. The complaint
+ * rate counts every issue the customer reported (damage, quantity, quality, late delivery) per
+ * delivery, with the count by kind beside it.
  *
  * @example
  * computeMetrics({ records, events }, { groupBy: 'customer', period: { from: '2026-03-01', to: '2026-03-31' }, timeZone: policy.timeZone });
@@ -124,6 +148,9 @@ export function computeMetrics(
     const count = (type: AuditEventType) => counted.filter((e) => e.type === type).length;
     const reviewed = has('order.assessed') ? 1 : 0;
     const deliveries = counted.filter((e) => e.type === 'order.delivered');
+    const complaints = counted
+      .filter((e) => e.type === 'acceptance.issueReported')
+      .map((e) => complaintKind(e.data));
     const cycles: number[] = [];
     let receivedAt: string | undefined;
     for (const e of events) {
@@ -142,6 +169,7 @@ export function computeMetrics(
         overdue: 0,
         holds: 0,
         issues: 0,
+        issueKinds: noComplaints(),
       };
       t.reviewed += reviewed;
       t.accurate += reviewed && !has('order.returned') ? 1 : 0;
@@ -152,7 +180,8 @@ export function computeMetrics(
       t.cycles.push(...cycles);
       t.overdue += count('review.overdue');
       t.holds += count('credit.held');
-      t.issues += count('acceptance.issueReported');
+      t.issues += complaints.length;
+      for (const kind of complaints) if (kind !== undefined) t.issueKinds[kind] += 1;
       tallies.set(key, t);
     }
   }
@@ -172,5 +201,6 @@ export function computeMetrics(
       overdueReviews: t.overdue,
       creditHolds: t.holds,
       complaints: rate(t.issues, t.delivered),
+      complaintsByKind: t.issueKinds,
     }));
 }

@@ -476,8 +476,8 @@ export const RULE_CATALOGUE = {
   'TR-3': {
     title: { en: 'Acceptance issues', zh: '验收问题' },
     summary: {
-      en: 'At acceptance the customer may report damage or a quantity mismatch; the issue (replace, return, repair) is tracked to closure.',
-      zh: '验收时客户可报告损坏或数量不符;问题(换货、退货、维修)跟踪至关闭。',
+      en: 'At acceptance the customer may report damage, a quantity mismatch, a quality problem or a late delivery; the issue (replace, return, repair, or none for a late delivery) is tracked to closure and counted as a complaint.',
+      zh: '验收时客户可报告损坏、数量不符、质量问题或交付延迟;问题(换货、退货、维修,延迟交付可不指定处理方式)跟踪至关闭,并计入投诉。',
     },
     outcomes: ['record'],
     settings: ['tracking.issues.notifyRoles'],
@@ -486,18 +486,18 @@ export const RULE_CATALOGUE = {
   'TR-4': {
     title: { en: 'Completion', zh: '订单完成' },
     summary: {
-      en: 'When delivery and after-sales are done the order is marked completed; open issues or an undelivered order block it.',
-      zh: '交付和售后完成后订单标记为完成;有未关闭问题或未交付时不得完成。',
+      en: 'When delivery and after-sales are done the order is marked completed — closing the last open issue of a settled order completes it, unless the policy asks for an explicit step; open issues or an undelivered order block it.',
+      zh: '交付和售后完成后订单标记为完成——已结算订单的最后一个未关闭问题关闭时即自动完成(政策可要求单独的完成操作);有未关闭问题或未交付时不得完成。',
     },
     outcomes: ['block', 'record'],
-    settings: [],
+    settings: ['tracking.completion'],
     messageKeys: ['tracking.complete.*'],
   },
   'TR-5': {
     title: { en: 'Metrics', zh: '订单指标' },
     summary: {
-      en: 'Order accuracy, on-time delivery, review cycle time and overdue reviews, credit holds and complaint rate, per period, customer, product and salesperson.',
-      zh: '按期间、客户、产品和销售人员统计订单准确率、准时交付率、评审周期与逾期、信用冻结和投诉率。',
+      en: 'Order accuracy, on-time delivery, review cycle time and overdue reviews, credit holds and complaint rate (every kind of acceptance issue, per delivery), per period, customer, product and salesperson.',
+      zh: '按期间、客户、产品和销售人员统计订单准确率、准时交付率、评审周期与逾期、信用冻结和投诉率(各类验收问题按交付次数计)。',
     },
     outcomes: ['report'],
     settings: [],
@@ -516,12 +516,12 @@ export const RULE_CATALOGUE = {
   'AR-2': {
     title: { en: 'Sealed record', zh: '防篡改存档' },
     summary: {
-      en: 'The archived record is the complete order, every revision, approval, change request and the audit trail, sealed so that any alteration is detected.',
-      zh: '归档记录包含完整订单、全部版本、审批、变更申请和审计轨迹,经封存,任何篡改都能被发现。',
+      en: 'The archived record is the complete order, every revision, approval, change request and the audit trail, sealed so that any alteration is detected; the archive keeper exports it for the off-site backup without a read grant, and every export is recorded.',
+      zh: '归档记录包含完整订单、全部版本、审批、变更申请和审计轨迹,经封存,任何篡改都能被发现;档案管理员无需查阅授权即可导出用于异地备份,每次导出均有记录。',
     },
-    outcomes: ['record'],
-    settings: [],
-    messageKeys: [],
+    outcomes: ['block', 'record'],
+    settings: ['archive.backup.keeperRoles'],
+    messageKeys: ['archive.backup.*'],
   },
   'AR-3': {
     title: { en: 'Classification and monthly filing', zh: '分类与每月归档' },
@@ -566,8 +566,8 @@ export const RULE_CATALOGUE = {
   'AR-6': {
     title: { en: 'Retention', zh: '保存期限' },
     summary: {
-      en: 'Archives are kept for 10 years by default (configurable), unless under legal hold, and can be found by number, customer, product and period.',
-      zh: '档案默认保存10年(可配置),法律保全期间不得处置;可按编号、客户、产品和期间检索。',
+      en: 'Archives are kept for 10 years by default (configurable) and are due for disposal on that anniversary in the policy’s time zone, not before, unless under legal hold; they can be found by number, customer, product and period.',
+      zh: '档案默认保存10年(可配置),自期满周年日(按政策时区)起方可处置,此前不得处置;法律保全期间不得处置;可按编号、客户、产品和期间检索。',
     },
     outcomes: ['report'],
     settings: ['archive.retention.years', 'archive.legalHold.roles'],

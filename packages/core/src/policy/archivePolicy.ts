@@ -11,7 +11,8 @@ const GrantDays = z.number().int().min(1).max(MAX_POLICY_DAYS);
 
 /**
  * Archive settings (AR-1…AR-6), defaults from our readings of the regulations: filing due on the 25th,
- * 10-year retention, access approved by the sales department head.
+ * 10-year retention, access approved by the sales department head, the off-site backup exported
+ * by the archive keeper.
  *
  * @example
  * ArchivePolicy.parse({ filing: { day: 20 } }).retention.years; // 10
@@ -74,6 +75,16 @@ export const ArchivePolicy = z.strictObject({
       roles: RoleList.default(['legal']),
     })
     .prefault({}),
+  backup: z
+    .strictObject({
+      /**
+       * AR-2: who keeps the archive and exports its sealed records for the off-site backup — with
+       * no AR-5 read grant, since a backup copies the record without reading it; every export is
+       * recorded (our reading of the regulations: a dedicated archive keeper).
+       */
+      keeperRoles: RoleList.default(['archiveKeeper']),
+    })
+    .prefault({}),
 });
 export type ArchivePolicy = z.infer<typeof ArchivePolicy>;
 
@@ -93,5 +104,6 @@ export function archivePolicyRoles(
   add(archive.filing.roles, ['filing', 'roles']);
   add(archive.access.approverRoles, ['access', 'approverRoles']);
   add(archive.legalHold.roles, ['legalHold', 'roles']);
+  add(archive.backup.keeperRoles, ['backup', 'keeperRoles']);
   return out;
 }

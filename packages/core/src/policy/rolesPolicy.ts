@@ -47,6 +47,7 @@ export const DEFAULT_ROLES = {
   warehouse: role('Warehouse', '仓储', 'generalManager'),
   logistics: role('Logistics', '物流部门', 'generalManager'),
   legal: role('Legal', '法务部门', 'generalManager'),
+  archiveKeeper: role('Archive keeper', '档案管理员', 'generalManager'),
   marketingVP: role('Marketing VP', '营销副总裁', 'president'),
   generalManager: role('General manager', '总经理', 'president'),
   president: role('President', '总裁'),

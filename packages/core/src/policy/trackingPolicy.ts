@@ -54,6 +54,13 @@ export const TrackingPolicy = z.strictObject({
       notifyRoles: RoleList.default(['salesHead']),
     })
     .prefault({}),
+  /**
+   * TR-4: how a delivered, settled order is completed once after-sales is done. `automatic` (our
+   * reading of the regulations: the order is completed when delivery and after-sales are done)
+   * completes it when its last open acceptance issue is closed; `explicit` leaves it to a
+   * completion step (`complete`).
+   */
+  completion: z.enum(['automatic', 'explicit']).default('automatic'),
 });
 export type TrackingPolicy = z.infer<typeof TrackingPolicy>;
 

@@ -40,7 +40,7 @@ export interface ArchiveContent {
   archivedAt: string;
   archivedBy: string;
   classification: ArchiveClassification;
-  /** AR-6: kept until this date (`YYYY-MM-DD`), the policy's anniversary of archiving. */
+  /** AR-6: kept until this date (`YYYY-MM-DD`), the policy's anniversary of archiving, and due for disposal from it. */
   retainUntil: string;
   order: Order;
   revisions: Order[];

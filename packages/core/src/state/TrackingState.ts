@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FulfilmentStep } from '../policy/trackingPolicy.js';
 
 /** Status of a fulfilment step (TR-1): under way, or done. */
@@ -16,17 +17,74 @@ export interface StepProgress {
   note?: string;
 }
 
-/** What the customer reported at acceptance (TR-3). */
-export type AcceptanceIssueKind = 'damage' | 'quantity_mismatch';
-/** The remedy agreed for an acceptance issue (TR-3). */
-export type Remedy = 'replace' | 'return' | 'repair';
+/**
+ * What the customer complains of after delivery (TR-3), each counted in the complaint rate
+ * (TR-5): damaged goods, a quantity that differs from the order, goods whose quality falls short,
+ * and a delivery later than agreed. The first three are about the goods and always carry a remedy;
+ * a late delivery may carry one (the customer returns goods that came too late) or none.
+ *
+ * @example
+ * AcceptanceIssueKind.options; // ['damage', 'quantity_mismatch', 'quality', 'late_delivery']
+ */
+export const AcceptanceIssueKind = z.enum([
+  'damage',
+  'quantity_mismatch',
+  'quality',
+  'late_delivery',
+]);
+export type AcceptanceIssueKind = z.infer<typeof AcceptanceIssueKind>;
 
-/** An acceptance issue, tracked from report to closure (TR-3). */
+/**
+ * The issue kinds about the goods themselves (TR-3): a remedy is agreed for each.
+ *
+ * @example
+ * GoodsIssueKind.safeParse('late_delivery').success; // false
+ */
+export const GoodsIssueKind = AcceptanceIssueKind.exclude(['late_delivery']);
+export type GoodsIssueKind = z.infer<typeof GoodsIssueKind>;
+
+/**
+ * The remedy agreed for an acceptance issue (TR-3): replace, return or repair.
+ *
+ * @example
+ * Remedy.parse('repair');
+ */
+export const Remedy = z.enum(['replace', 'return', 'repair']);
+export type Remedy = z.infer<typeof Remedy>;
+
+/**
+ * What the customer reports (TR-3), as a command carries it: a goods issue with its remedy, or a
+ * late delivery with a remedy or none. `description` says what is wrong; `lineIds` name the order
+ * lines concerned, when some are.
+ *
+ * @example
+ * IssueReport.parse({ kind: 'late_delivery', description: 'arrived 6 days late' });
+ * IssueReport.parse({ kind: 'quality', remedy: 'replace', description: 'seals leak' });
+ */
+export const IssueReport = z.discriminatedUnion('kind', [
+  z.object({
+    kind: GoodsIssueKind,
+    remedy: Remedy,
+    description: z.string(),
+    lineIds: z.array(z.string()).optional(),
+  }),
+  z.object({
+    kind: z.literal('late_delivery'),
+    remedy: Remedy.optional(),
+    description: z.string(),
+    lineIds: z.array(z.string()).optional(),
+  }),
+]);
+export type IssueReport = z.infer<typeof IssueReport>;
+export type IssueReportInput = z.input<typeof IssueReport>;
+
+/** An acceptance issue or complaint, tracked from report to closure (TR-3). */
 export interface AcceptanceIssue {
   /** `ISS-1`, `ISS-2`… within the order. */
   id: string;
   kind: AcceptanceIssueKind;
-  remedy: Remedy;
+  /** Always present for a goods issue (damage, quantity, quality); optional for a late delivery. */
+  remedy?: Remedy;
   description: string;
   lineIds: string[];
   reportedAt: string;

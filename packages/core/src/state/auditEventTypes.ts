@@ -10,6 +10,7 @@ import { ReleasePath } from '../policy/creditPolicy.js';
 import { FulfilmentStep } from '../policy/trackingPolicy.js';
 import { ChangeOp } from './ChangeRequest.js';
 import { OrderStatus } from './OrderStatus.js';
+import { AcceptanceIssueKind, Remedy } from './TrackingState.js';
 
 // The payloads below are what the core writes today, field for field (read off every producer
 // in workflow/ and desks/). Every payload object is strict: a field the catalogue does not name
@@ -487,14 +488,15 @@ export const AUDIT_EVENT_TYPES = {
       reference: z.string().optional(),
     }),
   },
-  /** The customer reported damage or a quantity mismatch at acceptance: an issue opened (TR-3). */
+  /** The customer reported damage, quantity, quality or late delivery: a complaint opened (TR-3). */
   'acceptance.issueReported': {
     streams: ['order'],
     ruleIds: ['TR-3'],
     data: z.strictObject({
       id: z.string(),
-      kind: z.enum(['damage', 'quantity_mismatch']),
-      remedy: z.enum(['replace', 'return', 'repair']),
+      kind: AcceptanceIssueKind,
+      /** Absent for a late delivery reported without a remedy (TR-3). */
+      remedy: Remedy.optional(),
       description: z.string(),
       lineIds: Strings,
       reportedAt: Instant,
@@ -533,7 +535,11 @@ export const AUDIT_EVENT_TYPES = {
   'order.completed': {
     streams: ['order'],
     ruleIds: ['TR-4'],
-    data: z.strictObject({ by: z.string() }),
+    data: z.strictObject({
+      by: z.string(),
+      /** The issue whose closing completed the order, when it completed by itself (TR-4). */
+      issue: z.string().optional(),
+    }),
   },
 
   // --- archive (AR-1…AR-6) ---
@@ -575,6 +581,23 @@ export const AUDIT_EVENT_TYPES = {
   'archive.exported': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveRead },
   /** An export of the archive was refused: no live grant (AR-5). */
   'archive.exportedRefused': { streams: ['archive'], ruleIds: ['AR-5'], data: ArchiveReadRefused },
+  /** The keeper exported the sealed record for the off-site backup, with no read grant (AR-2). */
+  'archive.backupExported': {
+    streams: ['archive'],
+    ruleIds: ['AR-2'],
+    data: z.strictObject({
+      /** Who exported it (a holder of `archive.backup.keeperRoles`); when is the event's `at`. */
+      by: z.string(),
+      /** The seal hash of the record exported: what the off-site copy must verify against. */
+      recordHash: z.string(),
+    }),
+  },
+  /** A backup export was refused: the actor is not the archive keeper (AR-2). */
+  'archive.backupExportRefused': {
+    streams: ['archive'],
+    ruleIds: ['AR-2'],
+    data: z.strictObject({ by: z.string(), code: z.literal('NOT_ELIGIBLE') }),
+  },
   /** A legal hold was placed on the archive: not disposed of while held (AR-6). */
   'archive.legalHold': { streams: ['archive'], ruleIds: ['AR-6'], data: Reasoned },
   /** The legal hold on the archive was lifted (AR-6). */

@@ -1,6 +1,6 @@
 import type { Actor } from '../model/Actor.js';
 import type { FulfilmentStep } from '../policy/trackingPolicy.js';
-import type { AcceptanceIssueKind, Remedy, ProgressStatus } from './TrackingState.js';
+import type { IssueReport, ProgressStatus } from './TrackingState.js';
 
 /**
  * Workflow events of the tracking rules (TR-1…TR-4). Each member has a literal `type`; see
@@ -28,15 +28,11 @@ export type TrackingEvent =
   | { type: 'CHECK_DELIVERY' }
   /** TR-1: the goods were delivered (on `date`, default today in the policy's time zone). */
   | { type: 'DELIVER'; actor: Actor; date?: string; reference?: string }
-  /** TR-3: the customer reports damage or a quantity mismatch at acceptance. */
-  | {
-      type: 'REPORT_ACCEPTANCE_ISSUE';
-      actor: Actor;
-      kind: AcceptanceIssueKind;
-      remedy: Remedy;
-      description: string;
-      lineIds?: readonly string[];
-    }
+  /**
+   * TR-3: the customer reports damage, a quantity mismatch, a quality problem (each with its
+   * remedy) or a late delivery (a remedy optional).
+   */
+  | ({ type: 'REPORT_ACCEPTANCE_ISSUE'; actor: Actor } & IssueReport)
   /** TR-3: an acceptance issue is resolved. */
   | { type: 'CLOSE_ISSUE'; actor: Actor; issueId: string; resolution: string }
   /** Payment and invoicing facts; paid and invoiced after delivery makes the order settled (AR-1). */

@@ -5,6 +5,7 @@ import { Actor } from '../model/Actor.js';
 import { CodeString, IdString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
 import { MinorUnits } from '../model/Money.js';
 import { FulfilmentStep } from '../policy/trackingPolicy.js';
+import { GoodsIssueKind, Remedy } from '../state/TrackingState.js';
 import type { WorkflowEvent, WorkflowEventType } from '../state/WorkflowEvent.js';
 
 const none = z.object({});
@@ -64,13 +65,22 @@ const SHAPES: { readonly [T in WorkflowEventType]: z.ZodType } = {
     date: CodeString.optional(),
     reference: CodeString.optional(),
   }),
-  REPORT_ACCEPTANCE_ISSUE: z.object({
-    actor: Actor,
-    kind: z.enum(['damage', 'quantity_mismatch']),
-    remedy: z.enum(['replace', 'return', 'repair']),
-    description: TextString,
-    lineIds: z.array(IdString).max(INPUT_LIMITS.listLength).optional(),
-  }),
+  REPORT_ACCEPTANCE_ISSUE: z.discriminatedUnion('kind', [
+    z.object({
+      actor: Actor,
+      kind: GoodsIssueKind,
+      remedy: Remedy,
+      description: TextString,
+      lineIds: z.array(IdString).max(INPUT_LIMITS.listLength).optional(),
+    }),
+    z.object({
+      actor: Actor,
+      kind: z.literal('late_delivery'),
+      remedy: Remedy.optional(),
+      description: TextString,
+      lineIds: z.array(IdString).max(INPUT_LIMITS.listLength).optional(),
+    }),
+  ]),
   CLOSE_ISSUE: z.object({ actor: Actor, issueId: IdString, resolution: TextString }),
   SETTLE: z.object({
     actor: Actor,

@@ -30,10 +30,12 @@ import { confirmedOrder, ok, settledOrder } from '../support/tracking.js';
 describe('AR-1 archive only when delivered, settled and after-sales closed', () => {
   it('AR-1 refused with every reason before delivery and settlement', async () => {
     const { archives, tracking, orderId } = await confirmedOrder();
-    expect(await archives.archive(orderId, people.zhou)).toMatchObject({
-      ok: false,
-      code: 'INVALID_TRANSITION',
-    });
+    const early = await archives.archive(orderId, people.zhou);
+    expect(early).toMatchObject({ ok: false, code: 'BLOCKED', ruleId: 'AR-1' });
+    expect(!early.ok && early.findings.map((f) => [f.ruleId, f.messageKey])).toEqual([
+      ['AR-1', 'archive.blocked.notDelivered'],
+      ['AR-1', 'archive.blocked.notSettled.paid.invoiced'],
+    ]);
     ok(await tracking.recordProgress(orderId, people.zhou, { step: 'warehouse', status: 'done' }));
     ok(await tracking.deliver(orderId, people.zhou));
     ok(
@@ -374,7 +376,7 @@ describe('AR-5 reading an archive needs an approved, time-limited request; every
 describe('AR-6 retention, legal hold and search', () => {
   const policy = companyPolicy();
 
-  it('AR-6 kept until the tenth anniversary of archiving in the policy time zone (policy years)', () => {
+  it('AR-6 kept until the tenth anniversary of archiving in the policy time zone (policy years), due from it', () => {
     expect(retainUntil('2026-03-31T20:00:00Z', policy)).toBe('2036-04-01');
     expect(retainUntil('2028-02-29T10:00:00+08:00', policy)).toBe('2038-02-28');
     expect(
@@ -386,14 +388,14 @@ describe('AR-6 retention, legal hold and search', () => {
     expect(
       isDueForDisposal(
         { retainUntil: '2036-03-03', legalHold: false },
-        '2036-03-03T12:00:00+08:00',
+        '2036-03-02T23:59:59+08:00',
         policy,
       ),
     ).toBe(false);
     expect(
       isDueForDisposal(
         { retainUntil: '2036-03-03', legalHold: false },
-        '2036-03-04T00:00:00+08:00',
+        '2036-03-03T00:00:00+08:00',
         policy,
       ),
     ).toBe(true);

@@ -19,7 +19,7 @@ import { approveAllChangeSteps } from '../support/change.js';
 import { makeCustomer } from '../support/credit.js';
 import { makeDesk } from '../support/desk.js';
 import { makeLine, makeOrder, makeOrderInput } from '../support/orders.js';
-import { people } from '../support/people.js';
+import { companyPolicy, people } from '../support/people.js';
 import { confirmedOrder } from '../support/tracking.js';
 
 /** Everyone who may approve something in the test company, in the helpers' order. */
@@ -216,11 +216,16 @@ async function cancellationScenario(): Promise<Store> {
 /**
  * Fulfilment to archive (TR-1…TR-4, AR-1…AR-6): forecasts, production, payment, shipping,
  * delivery, an acceptance issue reported and closed, invoicing, completion, archiving, reads and
- * exports refused and granted, an access request rejected, a legal hold placed and lifted, the
+ * exports refused and granted, the keeper's backup export and one refused, an access request rejected, a legal hold placed and lifted, the
  * monthly filing and the contract ledger read and refused.
  */
 async function archiveScenario(): Promise<Store> {
-  const { og, store, clock, orderId } = await confirmedOrder(CONTRACT);
+  const keeperRoles = { archiveKeeper: { groups: ['archive_office'] } };
+  const keeper: Actor = { id: 'u-gao', groups: ['archive_office'] };
+  const { og, store, clock, orderId } = await confirmedOrder(
+    CONTRACT,
+    companyPolicy({ roles: keeperRoles }),
+  );
   ok(await og.forecastDelivery(orderId, people.zhou, { date: '2026-04-10' }));
   ok(await og.forecastDelivery(orderId, people.zhou, { date: '2026-04-20', reason: 'Casting' }));
   ok(await og.recordProgress(orderId, people.zhou, { step: 'production', status: 'started' }));
@@ -255,6 +260,11 @@ async function archiveScenario(): Promise<Store> {
   ok(await og.approveArchiveAccess(access.id, people.wang));
   ok(await og.readArchive(archiveId, people.chen));
   ok(await og.exportArchive(archiveId, people.chen));
+  // AR-2: the keeper's off-site backup needs no grant; anyone else is refused.
+  ok(await og.exportArchiveBackup(archiveId, keeper));
+  expect(await og.exportArchiveBackup(archiveId, people.chen)).toMatchObject({
+    code: 'NOT_ELIGIBLE',
+  });
   const other = ok(await og.requestArchiveAccess(archiveId, people.zhao, { reason: 'Audit' }));
   ok(await og.rejectArchiveAccess(other.id, people.wang, 'Not part of the audit'));
   ok(await og.setLegalHold(archiveId, people.wu, { hold: true, reason: 'Litigation' }));

@@ -92,7 +92,7 @@ export function actOn(
       return og.deliver(orderId, event.actor, pick(event, 'date', 'reference'));
     case 'REPORT_ACCEPTANCE_ISSUE': {
       const { type: _t, actor, ...issue } = event;
-      return og.reportIssue(orderId, actor, issue as never);
+      return og.reportIssue(orderId, actor, issue);
     }
     case 'CLOSE_ISSUE':
       return og.closeIssue(orderId, event.actor, pick(event, 'issueId', 'resolution'));

@@ -90,4 +90,8 @@ export const ARCHIVE_MESSAGES: MessageCatalogue = {
     en: '{actor} may not read the contract ledger (AR-5).',
     zh: '{actor}无权查阅合同台账(AR-5)。',
   },
+  'archive.backup.notAllowed': {
+    en: '{actor} may not export archive {number} for the off-site backup: only {roles} may. To read or export it for use, request access. The attempt was recorded.',
+    zh: '{actor}无权导出档案 {number} 用于异地备份:仅{roles}可以导出。如需查阅或导出使用,请提出查阅申请。本次尝试已记录。',
+  },
 };

@@ -12,9 +12,14 @@ const STEPS: Readonly<Record<string, MessageTemplate>> = {
   settlement: { en: 'settlement', zh: '结算' },
 };
 
+const LATE_DELIVERY: MessageTemplate = { en: 'late delivery', zh: '交付延迟' };
+
+// Every kind of issue the customer may report (TR-3), goods issues first.
 const KINDS: Readonly<Record<string, MessageTemplate>> = {
   damage: { en: 'damaged goods', zh: '货物损坏' },
   quantity_mismatch: { en: 'quantity mismatch', zh: '数量不符' },
+  quality: { en: 'quality problem', zh: '质量问题' },
+  late_delivery: LATE_DELIVERY,
 };
 
 const REMEDIES: Readonly<Record<string, MessageTemplate>> = {
@@ -32,7 +37,13 @@ function perStep(
   );
 }
 
-const issueOpened: Record<string, MessageTemplate> = {};
+const issueOpened: Record<string, MessageTemplate> = {
+  // A late delivery may be reported without a remedy.
+  'tracking.issue.opened.late_delivery': {
+    en: `Acceptance issue {issue} opened: ${LATE_DELIVERY.en} ({description}). It stays open until closed.`,
+    zh: `已登记验收问题 {issue}:${LATE_DELIVERY.zh}({description})。问题关闭前持续跟踪。`,
+  },
+};
 for (const [kind, k] of Object.entries(KINDS)) {
   for (const [remedy, r] of Object.entries(REMEDIES)) {
     issueOpened[`tracking.issue.opened.${kind}.${remedy}`] = {
@@ -98,8 +109,8 @@ export const TRACKING_MESSAGES: MessageCatalogue = {
   },
   ...issueOpened,
   'tracking.issue.descriptionRequired': {
-    en: 'Describe the acceptance issue (what is damaged or how the quantity differs).',
-    zh: '请描述验收问题(损坏情况或数量差异)。',
+    en: 'Describe the acceptance issue (what is damaged, how the quantity differs, what is wrong with the quality, how late the delivery was).',
+    zh: '请描述验收问题(损坏情况、数量差异、质量问题或延迟交付情况)。',
   },
   'tracking.issue.unknownLine': {
     en: 'No such order line: {lines}.',

@@ -8,8 +8,10 @@ import type { TransitionResult } from '../../state/TransitionResult.js';
 import { refuse } from '../shared/internal.js';
 
 /**
- * ARCHIVE (delivered or settled, AR-1): the order is archived once delivered, settled (paid and invoiced) and
- * with every after-sales issue closed — refused with every reason otherwise. Only the owner or the
+ * ARCHIVE (any status of an order on its way, AR-1): the order is archived once delivered, settled
+ * (paid and invoiced) and with every after-sales issue closed — refused `BLOCKED` with every
+ * reason otherwise, each an AR-1 finding saying what is missing (not delivered, not paid, not
+ * invoiced, issues open), also for an order still in review or fulfilment. Only the owner or the
  * policy's `archive.archiveRoles` may archive. The sealed record's hash goes on the order's trail
  * (AR-2), so the trail and the archive vouch for each other.
  *

@@ -2,35 +2,33 @@ import type { Actor } from '../../model/Actor.js';
 import { finding } from '../../rules/shared/finding.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
-import type { TransitionResult } from '../../state/TransitionResult.js';
+import type { EffectDraft } from '../../state/Effect.js';
+import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 import { refuse } from '../shared/internal.js';
+import { completesOnClose, completion } from './complete.js';
 import { progressRefusal } from './trackingAccess.js';
 import {
   emptyTracking,
   openIssues,
   type AcceptanceIssue,
-  type AcceptanceIssueKind,
-  type Remedy,
+  type IssueReport,
+  type TrackingState,
 } from '../../state/TrackingState.js';
 
 /**
- * REPORT_ACCEPTANCE_ISSUE (delivered or settled, TR-3): the customer reports damage or a quantity
- * mismatch; an issue `ISS-n` opens with its remedy (replace, return, repair) and stays open until
- * closed — keeping after-sales open, which blocks completion (TR-4) and archiving (AR-1). The owner
- * and the policy's `tracking.issues.notifyRoles` are told.
+ * REPORT_ACCEPTANCE_ISSUE (delivered or settled, TR-3): the customer reports damage, a quantity
+ * mismatch or a quality problem, each with its remedy (replace, return, repair), or a late
+ * delivery, with a remedy or none; an issue `ISS-n` opens and stays open until closed — keeping
+ * after-sales open, which blocks completion (TR-4) and archiving (AR-1) — and counts in the
+ * complaint rate (TR-5). The owner and the policy's `tracking.issues.notifyRoles` are told.
  *
  * @example
  * transition(state, { type: 'REPORT_ACCEPTANCE_ISSUE', actor, kind: 'damage', remedy: 'replace', description: '2 pumps dented' }, ctx);
+ * transition(state, { type: 'REPORT_ACCEPTANCE_ISSUE', actor, kind: 'late_delivery', description: 'arrived 6 days late' }, ctx);
  */
 export function reportAcceptanceIssue(
   state: OrderWorkflow,
-  event: {
-    actor: Actor;
-    kind: AcceptanceIssueKind;
-    remedy: Remedy;
-    description: string;
-    lineIds?: readonly string[];
-  },
+  event: { actor: Actor } & IssueReport,
   ctx: TransitionContext,
 ): TransitionResult {
   const description = event.description.trim();
@@ -54,7 +52,7 @@ export function reportAcceptanceIssue(
   const issue: AcceptanceIssue = {
     id: `ISS-${String(tracking.issues.length + 1)}`,
     kind: event.kind,
-    remedy: event.remedy,
+    ...(event.remedy !== undefined ? { remedy: event.remedy } : {}),
     description,
     lineIds: [...(event.lineIds ?? [])],
     reportedAt: ctx.now,
@@ -64,7 +62,9 @@ export function reportAcceptanceIssue(
   const opened = finding(ctx.policy, {
     ruleId: 'TR-3',
     severity: 'info',
-    messageKey: `tracking.issue.opened.${issue.kind}.${issue.remedy}`,
+    messageKey: ['tracking.issue.opened', issue.kind, ...(issue.remedy ? [issue.remedy] : [])].join(
+      '.',
+    ),
     params: { issue: issue.id, description },
     evidence: issue.lineIds.map((id) => ({ field: `lines.${id}` })),
   });
@@ -87,7 +87,9 @@ export function reportAcceptanceIssue(
 
 /**
  * CLOSE_ISSUE (delivered or settled, TR-3): an acceptance issue is resolved, with the resolution
- * recorded. When it was the last open one, after-sales is done.
+ * recorded. When it was the last open one, after-sales is done: a settled order is then completed
+ * at once (TR-4: `order.completed` naming the issue, `tracking.completed` posted), unless the
+ * policy asks for an explicit completion step (`tracking.completion: 'explicit'`).
  *
  * @example
  * transition(state, { type: 'CLOSE_ISSUE', actor, issueId: 'ISS-1', resolution: 'replacement delivered' }, ctx);
@@ -128,10 +130,9 @@ export function closeIssue(
     resolution,
   };
   const issues = tracking.issues.map((i) => (i.id === issue.id ? closed : i));
-  const remaining = openIssues({ ...tracking, issues }).length;
-  return {
-    ok: true,
-    state: { ...state, tracking: { ...tracking, issues } },
+  const after: TrackingState = { ...tracking, issues };
+  const remaining = openIssues(after).length;
+  const closing = {
     effects: [
       {
         type: 'postMessage',
@@ -139,14 +140,25 @@ export function closeIssue(
         params: { issue: issue.id, resolution, remaining },
         ruleId: 'TR-3',
       },
-    ],
+    ] satisfies EffectDraft[],
     events: [
       {
         type: 'acceptance.issueClosed',
         ruleIds: ['TR-3'],
         data: { id: issue.id, closedAt: ctx.now, closedBy: event.actor.id, resolution, remaining },
       },
-    ],
+    ] satisfies RecordedEvent[],
+  };
+  if (!completesOnClose(state, after, ctx)) {
+    return { ok: true, state: { ...state, tracking: after }, ...closing, findings: [] };
+  }
+  // TR-4: the last open issue of a delivered, settled order: after-sales is done, so is the order.
+  const done = completion(after, { by: event.actor.id, issue: issue.id }, ctx);
+  return {
+    ok: true,
+    state: { ...state, tracking: done.tracking },
+    effects: [...closing.effects, ...done.effects],
+    events: [...closing.events, ...done.events],
     findings: [],
   };
 }

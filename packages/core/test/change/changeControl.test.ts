@@ -546,8 +546,14 @@ describe('CH-7 a contract change takes effect once its amendment is signed and i
     expect((await desk.og.workQueue(people.wu)).map((i) => i.actions)).toEqual([
       ['recordAmendmentSigned'],
     ]);
-    const view = ok(await desk.og.withdrawChange('o-1', people.li, 'Customer will not sign'));
+    const r = await desk.og.withdrawChange('o-1', people.li, 'Customer will not sign');
+    const view = ok(r);
     expect(view.workflow.status).toBe('confirmed');
+    // those asked to record the signature are told it is no longer coming
+    expect(r.ok && r.effects.find((e) => e.type === 'notify')).toMatchObject({
+      to: { users: [], roles: ['legal'] },
+      messageKey: 'change.withdrawn.reason',
+    });
     expect(view.order.paymentTerms).toBe('NET30');
   });
 });
@@ -718,6 +724,19 @@ describe('CH-6 the departments told of a change follow the changed fields, per p
       'production',
       'warehouse',
     ]);
+  });
+});
+
+describe('CH-1 CH-3 allowedActions on a confirmed order', () => {
+  // A finding of this work: the cancellation probe lacked the parsed request's defaults and
+  // allowedActions threw a TypeError on every confirmed order.
+  it('CH-3 allowedActions answers on a confirmed order: the owner may request a cancellation, an outsider may not', async () => {
+    const { desk } = changeDesk();
+    await confirmedOrder(desk);
+    const cancel = async (who: typeof people.li) =>
+      (await desk.og.allowedActions('o-1', who)).find((a) => a.action === 'requestCancellation');
+    expect(await cancel(people.li)).toEqual({ action: 'requestCancellation', allowed: true });
+    expect(await cancel(people.chen)).toMatchObject({ allowed: false, code: 'NOT_ELIGIBLE' });
   });
 });
 

@@ -11,7 +11,8 @@ import { decidedState } from './applyChange.js';
  * (CH-7) — optionally saying why. Anyone else is refused `NOT_ELIGIBLE` (CH-2: a request is the
  * owner's to raise, and so to take back). The order returns unchanged to the status it had; the
  * route's open approval activities are closed through the outbox (`closeApproval`), the
- * requester and owner told, and `change.withdrawn` recorded.
+ * requester and owner told (and, for one awaiting its signature, the roles that record it), and
+ * `change.withdrawn` recorded.
  *
  * @example
  * withdrawChange(state, { actor: li, reason: 'Customer kept the old date' }, { policy, order, now });
@@ -44,6 +45,8 @@ export function withdrawChange(
   const params = { request: record.id, actor: actor.id, reason };
   const messageKey = reason === '' ? 'change.withdrawn' : 'change.withdrawn.reason';
   const others = [...new Set([record.requestedBy, state.owner])].filter((u) => u !== actor.id);
+  // CH-7: those asked to record the signed amendment no longer wait for it.
+  const recorders = record.awaitingSignature ? [...ctx.policy.change.contract.recordRoles] : [];
   return {
     ok: true,
     state: {
@@ -58,11 +61,11 @@ export function withdrawChange(
     effects: [
       ...closeAllEffects(record.route),
       { type: 'postMessage', messageKey, params, ruleId: 'CH-2' },
-      ...(others.length > 0
+      ...(others.length + recorders.length > 0
         ? [
             {
               type: 'notify' as const,
-              to: { users: others },
+              to: { users: others, ...(recorders.length > 0 ? { roles: recorders } : {}) },
               messageKey,
               params,
               ruleId: 'CH-2' as const,

@@ -99,6 +99,9 @@ async function approveInTurn(
  * The change scene (CH-1…CH-7): a confirmed order gets a price change that runs the exceptional
  * chain (RV-7 via CH-4), the two revisions are compared (CH-5), a stale request conflicts, and
  * the order is finally cancelled with a reason (CH-3), every department concerned being told (CH-6).
+ * Then a second customer's order: a quantity increase re-runs the credit check on the new
+ * revision and holds the order (CH-5 with CR-4) until the finance director releases it, and a
+ * request is withdrawn by the one who asked (CH-2).
  */
 export async function changeScene(out: SceneOutput): Promise<void> {
   const clock = new SceneClock('2026-03-02T09:00:00+08:00');
@@ -233,4 +236,117 @@ export async function changeScene(out: SceneOutput): Promise<void> {
   printRoute(out, policy, cancel.workflow.change?.pending?.route);
   const done = await approveInTurn(out, og, id, [people.zhao, people.liu, people.wang]);
   if (done?.ok) printEffects(out, policy, done.effects);
+
+  await creditRerun(out, og, clock);
+}
+
+/** CH-5 with CR-4: a quantity increase takes the exposure over the limit; CH-2: a withdrawal. */
+async function creditRerun(out: SceneOutput, og: Ordergate, clock: SceneClock): Promise<void> {
+  out.heading(
+    t(out, 'A quantity increase re-runs the credit check', '增加数量:对新版本重新执行信用检查'),
+  );
+  // CR-1: evaluated, grade A, a 200,000.00 CNY limit; nothing else open.
+  await og.putCustomer({
+    id: 'c-ningbo',
+    name: '宁波港机 Ningbo Port Machinery',
+    credit: {
+      grade: 'A',
+      limit: { amount: 20_000_000, currency: 'CNY' },
+      evaluatedAt: '2025-12-01T00:00:00+08:00',
+    },
+  });
+  const input = baseOrder('so-ningbo', {
+    customer: { id: 'c-ningbo', name: '宁波港机 Ningbo Port Machinery' },
+  });
+  const submitted = show(out, await og.submit(input, people.li));
+  if (!submitted) return;
+  const id = submitted.order.id;
+  for (const who of [people.liu, people.wang]) show(out, await og.approve(id, who));
+  const confirmed = show(out, await og.confirm(id, people.li));
+  if (!confirmed) return;
+  out.line(
+    t(
+      out,
+      `${confirmed.order.number}: 10 pumps, 141,250.00 CNY with tax, within Ningbo Port Machinery’s 200,000.00 CNY limit.`,
+      `${confirmed.order.number}:离心泵10台,含税141,250.00元,在宁波港机200,000.00元信用额度之内。`,
+    ),
+  );
+  clock.advanceHours(24);
+  out.line(
+    t(
+      out,
+      'The customer wants 15 pumps instead of 10 (211,875.00 CNY with tax).',
+      '客户要求将离心泵由10台增至15台(含税211,875.00元)。',
+    ),
+  );
+  show(
+    out,
+    await og.requestChange(id, people.li, {
+      baseRevision: 1,
+      reason: t(out, 'Second production line at the customer', '客户新增第二条生产线'),
+      impact: t(out, 'Five more pumps to produce', '需多生产5台离心泵'),
+      patch: [{ op: 'updateLine', lineId: 'so-ningbo-1', set: { quantity: 15 } }],
+    }),
+  );
+  const last = await approveInTurn(out, og, id, [people.liu, people.wang]);
+  if (last?.ok) {
+    out.line(
+      t(
+        out,
+        `Revision ${String(last.value.order.revision)} is in force, and the rules ran again on it:`,
+        `第${String(last.value.order.revision)}版生效,并对新版本重新执行了各项规则:`,
+      ),
+    );
+    out.findings(last.findings.filter((f) => f.ruleId.startsWith('CR')));
+  }
+  const released = show(
+    out,
+    await og.releaseCredit(id, people.qian, {
+      reason: t(out, 'Customer pays 30 % on order', '客户下单时预付30%'),
+    }),
+  );
+  if (released)
+    out.line(
+      t(
+        out,
+        `  ✔ ${people.qian.name} releases the credit hold → ${formatMessage(`status.${released.workflow.status}`, {}, out.lang)}`,
+        `  ✔ ${people.qian.name}解除信用冻结 → ${formatMessage(`status.${released.workflow.status}`, {}, out.lang)}`,
+      ),
+    );
+
+  out.heading(t(out, 'A request withdrawn by the one who asked', '申请人撤回变更申请'));
+  const pending = show(
+    out,
+    await og.requestChange(id, people.li, {
+      baseRevision: 2,
+      reason: t(out, 'Customer asks to deliver a week later', '客户要求推迟一周交货'),
+      impact: t(out, 'Production slot moves a week', '生产排期顺延一周'),
+      patch: [{ op: 'set', field: 'requestedDeliveryDate', value: '2026-04-22' }],
+    }),
+  );
+  if (!pending) return;
+  out.line(
+    t(
+      out,
+      `${people.wang.name} tries to withdraw Li Na’s request:`,
+      `${people.wang.name}试图撤回李娜的申请:`,
+    ),
+  );
+  show(out, await og.withdrawChange(id, people.wang));
+  const withdrawn = show(
+    out,
+    await og.withdrawChange(
+      id,
+      people.li,
+      t(out, 'The customer keeps the agreed date', '客户维持原定交货日期'),
+    ),
+  );
+  if (withdrawn)
+    out.line(
+      t(
+        out,
+        `  ✔ ${people.li.name} withdraws it → ${formatMessage(`status.${withdrawn.workflow.status}`, {}, out.lang)}, still revision ${String(withdrawn.order.revision)}; the production review’s activity is closed.`,
+        `  ✔ ${people.li.name}撤回申请 → ${formatMessage(`status.${withdrawn.workflow.status}`, {}, out.lang)},仍为第${String(withdrawn.order.revision)}版;生产评审待办已关闭。`,
+      ),
+    );
 }

@@ -4,7 +4,13 @@ import { ArchiveDesk, type ArchiveQuery, type FilingReport } from './desks/Archi
 import type { ArchiveBundle } from './workflow/archive/archiveBundle.js';
 import type { ArchiveContent, ArchiveIndexEntry } from './state/ArchiveRecord.js';
 import type { ArchiveVerification } from './workflow/archive/verifyArchive.js';
-import type { CancellationRequestInput, ChangeRequestInput } from './state/ChangeRequest.js';
+import {
+  AmendmentSignature,
+  OrderEdit,
+  type CancellationRequestInput,
+  type ChangeOp,
+  type ChangeRequestInput,
+} from './state/ChangeRequest.js';
 import type { RevisionDiff } from './rules/change/diffRevisions.js';
 import { customerAgeing, type AgeingReport } from './rules/credit/ageingReport.js';
 import { CreditDesk } from './desks/CreditDesk.js';
@@ -86,7 +92,10 @@ export type OrderAction =
   | 'approveChange'
   | 'rejectChange'
   | 'deliver'
-  | 'complete';
+  | 'complete'
+  | 'withdrawChange'
+  | 'recordAmendmentSigned'
+  | 'editOrder';
 
 /** Whether an actor may take an action now, and if not, why (every panel button comes from here). */
 export type AllowedAction =
@@ -152,14 +161,26 @@ const PROBES: readonly [OrderAction, (actor: Actor) => WorkflowEvent][] = [
     (actor) => ({
       type: 'REQUEST_CHANGE',
       actor,
-      request: { kind: 'cancel', reason: '-' } as never,
+      // a parsed request: the defaults its schema gives (an absent impact was read as undefined)
+      request: { kind: 'cancel', reason: '-', impact: '', customerRequested: false },
     }),
   ],
   ['approveChange', (actor) => ({ type: 'APPROVE_CHANGE', actor })],
   ['rejectChange', (actor) => ({ type: 'REJECT_CHANGE', actor, reason: '-' })],
   ['deliver', (actor) => ({ type: 'DELIVER', actor })],
   ['complete', (actor) => ({ type: 'COMPLETE', actor })],
+  ['withdrawChange', (actor) => ({ type: 'WITHDRAW_CHANGE', actor })],
+  // the signing instant defaults to now in the dry run
+  [
+    'recordAmendmentSigned',
+    (actor) => ({ type: 'RECORD_AMENDMENT_SIGNED', actor, reference: '-' }),
+  ],
+  // an empty edit: everything is judged but the patch, which answers INVALID_PATCH (see PROBE_OK)
+  ['editOrder', (actor) => ({ type: 'EDIT_ORDER', actor, patch: [] })],
 ];
+
+/** Refusals a probe's placeholder arguments cause, which still mean the action is open. */
+const PROBE_OK: Partial<Record<OrderAction, string>> = { editOrder: 'INVALID_PATCH' };
 
 /** Actions that put an order in someone's work queue. */
 const QUEUE_ACTIONS = new Set<OrderAction>([
@@ -168,6 +189,7 @@ const QUEUE_ACTIONS = new Set<OrderAction>([
   'approveChange',
   'recordWrittenConfirmation',
   'confirm',
+  'recordAmendmentSigned',
 ]);
 
 /**
@@ -393,6 +415,57 @@ export class Ordergate {
   ): Promise<Result<OrderView>> {
     const r = parseOrThrow(Reason, reason, 'reason');
     return this.#act(orderId, (a) => ({ type: 'REJECT_CHANGE', actor: a, reason: r }), actor);
+  }
+
+  /**
+   * Withdraws the pending change or cancellation request, optionally saying why (CH-2): its
+   * requester or the order's owner may; anyone else is refused `NOT_ELIGIBLE` (CH-2). The order
+   * returns unchanged to its status; open approval activities are closed through the outbox.
+   */
+  async withdrawChange(
+    orderId: string,
+    actor: ActorInput,
+    reason?: string,
+  ): Promise<Result<OrderView>> {
+    const r = reason === undefined ? undefined : parseOrThrow(Text, reason, 'reason');
+    return this.#act(
+      orderId,
+      (a) => ({ type: 'WITHDRAW_CHANGE', actor: a, ...(r === undefined ? {} : { reason: r }) }),
+      actor,
+    );
+  }
+
+  /**
+   * Records the signed amendment (or termination) of an approved change of a contract order, with
+   * its document reference and signing instant, and enters it in the contract ledger (CH-7): only
+   * then does the change take effect (the new revision, or the cancellation). Recorded by a role
+   * of `change.contract.recordRoles` (legal by default).
+   * @throws {ValidationError} when the reference is not a code or `signedAt` not an instant.
+   */
+  async recordAmendmentSigned(
+    orderId: string,
+    actor: ActorInput,
+    signature: { reference: string; signedAt: string },
+  ): Promise<Result<OrderView>> {
+    const s = parseOrThrow(AmendmentSignature, signature, 'amendment');
+    return this.#act(orderId, (a) => ({ type: 'RECORD_AMENDMENT_SIGNED', actor: a, ...s }), actor);
+  }
+
+  /**
+   * Corrects a draft or returned order (CH-1, RV-9): field-level operations as in a change patch
+   * (`set`, `updateLine`, `addLine`, `removeLine`, lines by id), by the order's owner, recorded
+   * on the trail as the diff it made (`order.edited`). A confirmed order refuses any edit, naming
+   * CH-1: it changes only through a change request. Resubmitting a returned order with other
+   * data records its diff too.
+   * @throws {ValidationError} when the patch, or the order it makes, is malformed.
+   */
+  async editOrder(
+    orderId: string,
+    actor: ActorInput,
+    patch: readonly ChangeOp[],
+  ): Promise<Result<OrderView>> {
+    const p = parseOrThrow(OrderEdit, patch, 'edit');
+    return this.#act(orderId, (a) => ({ type: 'EDIT_ORDER', actor: a, patch: p }), actor);
   }
 
   // --- tracking (TR-1…TR-5) ---
@@ -627,7 +700,7 @@ export class Ordergate {
     for (const [action, probe] of PROBES) {
       const r = await this.#orders.dryRun(id, probe(a));
       out.push(
-        r.ok || r.code === 'RETURNED'
+        r.ok || r.code === 'RETURNED' || PROBE_OK[action] === r.code
           ? { action, allowed: true }
           : {
               action,
@@ -655,6 +728,7 @@ export class Ordergate {
       'confirmed',
       'in_fulfilment',
       'delivered',
+      'change_pending',
     ]);
     const items: WorkItem[] = [];
     for (const view of candidates) {

@@ -209,6 +209,10 @@ export { assessChange } from './rules/change/assessChange.js';
 export type { ChangeAssessment, ChangeAssessmentInput } from './rules/change/assessChange.js';
 export { CHANGE_FIELD_LABELS } from './i18n/messages/change.js';
 export type { ChangeEvent } from './state/changeEvents.js';
+export { OrderEdit, AmendmentSignature } from './state/ChangeRequest.js';
+export type { RecordedAmendment } from './state/ChangeRequest.js';
+export { reassessChange, routeFinding } from './workflow/change/reassessChange.js';
+export type { ChangeReassessment } from './workflow/change/reassessChange.js';
 
 // credit (CR-1…CR-8)
 export { TemporaryIncrease } from './model/Customer.js';

@@ -18,12 +18,16 @@ import type { TypedAuditDraft } from '../state/auditEventTypes.js';
 import type { WorkflowEvent } from '../state/WorkflowEvent.js';
 // change control (CH)
 import {
+  AmendmentSignature,
   CancellationRequest,
   ChangeRequest,
+  OrderEdit,
   type CancellationRequestInput,
+  type ChangeOp,
   type ChangeRequestInput,
 } from '../state/ChangeRequest.js';
-import { diffRevisions, type RevisionDiff } from '../rules/change/diffRevisions.js';
+import { LOCKED_STATUSES } from '../state/OrderStatus.js';
+import { diffRevisions, isEmptyDiff, type RevisionDiff } from '../rules/change/diffRevisions.js';
 import { orderStream, type OrderRecord, type OrderView } from '../state/OrderRecord.js';
 
 /** Ports and policy an `OrderDesk` runs on. */
@@ -84,14 +88,27 @@ export class OrderDesk {
     const parsed = parseOrThrow(Order, order, 'order');
     return this.#runner.attempt(async () => {
       const existing = await this.#records.get('order', parsed.id);
-      if (existing && !['draft', 'returned'].includes(existing.value.workflow.status)) {
+      const status = existing?.value.workflow.status;
+      if (existing && status && LOCKED_STATUSES.has(status)) {
+        // CH-1: a confirmed order is locked; submitting other data for it is an edit, refused.
+        const number = existing.value.order.number;
+        return toRefusal<OrderView>({
+          ok: false,
+          code: 'ALREADY_SUBMITTED',
+          ruleId: 'CH-1',
+          message: `order ${parsed.id} is ${status} and locked: it changes only through a change request`,
+          messageKey: 'change.edit.locked',
+          params: { number },
+        });
+      }
+      if (existing && status && !['draft', 'returned'].includes(status)) {
         return toRefusal<OrderView>(
           {
             ok: false,
             code: 'ALREADY_SUBMITTED',
-            message: `order ${parsed.id} is already ${existing.value.workflow.status}`,
+            message: `order ${parsed.id} is already ${status}`,
             messageKey: 'workflow.alreadySubmitted',
-            params: { status: existing.value.workflow.status },
+            params: { status },
           },
           'RV-9',
         );
@@ -116,6 +133,24 @@ export class OrderDesk {
         };
       }
       const state = existing?.value.workflow ?? initialWorkflow(order.id, order.salesperson);
+      // RV-9: a returned order submitted again with other data is a correction, recorded as its diff.
+      const corrected = existing ? diffRevisions(existing.value.order, order) : undefined;
+      const prelude: RecordedEvent[] =
+        corrected && !isEmptyDiff(corrected)
+          ? [
+              {
+                type: 'order.edited',
+                ruleIds: ['RV-9'],
+                data: {
+                  revision: order.revision,
+                  by: actor.id,
+                  source: 'resubmission',
+                  header: corrected.header,
+                  lines: corrected.lines,
+                },
+              },
+            ]
+          : [];
       return this.#run(
         {
           order,
@@ -126,6 +161,7 @@ export class OrderDesk {
           actor: actor.id,
         },
         [{ type: 'SUBMIT', actor }, { type: 'ASSESS' }],
+        prelude,
       );
     });
   }
@@ -234,6 +270,54 @@ export class OrderDesk {
       type: 'REJECT_CHANGE',
       actor: parseOrThrow(Actor, actor, 'actor'),
       reason,
+    });
+  }
+
+  /**
+   * Withdraws the pending change or cancellation request (CH-2): its requester or the order's
+   * owner only; the order returns unchanged to its status and open approvals are closed.
+   */
+  withdrawChange(orderId: string, actor: ActorInput, reason?: string): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'WITHDRAW_CHANGE',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+
+  /**
+   * Records the signed amendment (or termination) of an approved change of a contract order and
+   * enters it in the contract ledger (CH-7): the change takes effect.
+   * @throws {ValidationError} when the reference or the signing instant is malformed.
+   */
+  recordAmendmentSigned(
+    orderId: string,
+    actor: ActorInput,
+    signature: { reference: string; signedAt: string },
+  ): Promise<Result<OrderView>> {
+    const s = parseOrThrow(AmendmentSignature, signature, 'amendment');
+    return this.act(orderId, {
+      type: 'RECORD_AMENDMENT_SIGNED',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      reference: s.reference,
+      signedAt: s.signedAt,
+    });
+  }
+
+  /**
+   * Corrects a draft or returned order (CH-1, RV-9): field-level operations, by its owner,
+   * recorded as a diff; a confirmed order refuses it (CH-1).
+   * @throws {ValidationError} when the patch, or the order it makes, is malformed.
+   */
+  editOrder(
+    orderId: string,
+    actor: ActorInput,
+    patch: readonly ChangeOp[],
+  ): Promise<Result<OrderView>> {
+    return this.act(orderId, {
+      type: 'EDIT_ORDER',
+      actor: parseOrThrow(Actor, actor, 'actor'),
+      patch: parseOrThrow(OrderEdit, patch, 'edit'),
     });
   }
 
@@ -403,8 +487,12 @@ export class OrderDesk {
     return found.map((r) => ({ ...r.value, version: r.version }));
   }
 
-  async #run(start: RunStart, events: readonly WorkflowEvent[]): Promise<Result<OrderView>> {
-    const decided = await this.#decide(start, events);
+  async #run(
+    start: RunStart,
+    events: readonly WorkflowEvent[],
+    prelude: readonly RecordedEvent[] = [],
+  ): Promise<Result<OrderView>> {
+    const decided = await this.#decide(start, events, prelude);
     if ('outcome' in decided) return decided.outcome;
     const { view, findings, drafts, audit, record } = decided;
     if (audit.length === 0 && drafts.length === 0 && view.workflow === start.state) {
@@ -447,6 +535,7 @@ export class OrderDesk {
   async #decide(
     start: RunStart,
     events: readonly WorkflowEvent[],
+    prelude: readonly RecordedEvent[] = [],
   ): Promise<
     | { outcome: Result<OrderView> }
     | {
@@ -462,7 +551,7 @@ export class OrderDesk {
     const revisions = [...start.revisions];
     const customer = (await this.#records.get('customer', order.customer.id))?.value;
     let state = start.state;
-    const recorded: RecordedEvent[] = [];
+    const recorded: RecordedEvent[] = [...prelude];
     const drafts: EffectDraft[] = [];
     const findings: Finding[] = [];
     for (const event of events) {

@@ -382,8 +382,8 @@ export const RULE_CATALOGUE = {
   'CH-2': {
     title: { en: 'Change requests', zh: '变更申请' },
     summary: {
-      en: 'A change request is raised by the order’s owner with its reason and impact; the departments owning the changed fields review it before it takes effect.',
-      zh: '变更申请由订单负责人提出并说明原因和影响;涉及字段所属部门审核后方可生效。',
+      en: 'A change request is raised by the order’s owner with its reason and impact; the departments owning the changed fields review it before it takes effect; its requester or the owner may withdraw it.',
+      zh: '变更申请由订单负责人提出并说明原因和影响;涉及字段所属部门审核后方可生效;申请人或订单负责人可撤回申请。',
     },
     outcomes: ['approval'],
     settings: [
@@ -391,7 +391,12 @@ export const RULE_CATALOGUE = {
       'change.departments',
       'approvals.steps.changeDepartmentReview',
     ],
-    messageKeys: ['change.requested', 'change.request.*'],
+    messageKeys: [
+      'change.requested',
+      'change.request.*',
+      'change.withdrawn',
+      'change.withdrawn.reason',
+    ],
   },
   'CH-3': {
     title: { en: 'Cancellation', zh: '取消订单' },
@@ -421,12 +426,12 @@ export const RULE_CATALOGUE = {
   'CH-5': {
     title: { en: 'Revisions', zh: '订单版本' },
     summary: {
-      en: 'An approved change makes a new revision; earlier revisions stay readable and any two compare field by field; a request based on an old revision is a conflict.',
-      zh: '变更获批后生成新版本;旧版本仍可查阅,任意两个版本可逐字段比较;基于旧版本的申请视为冲突。',
+      en: 'An approved change makes a new revision, on which the review, pricing, discount and credit rules run again; earlier revisions stay readable and any two compare field by field; a request based on an old revision is a conflict.',
+      zh: '变更获批后生成新版本,并对新版本重新执行评审、价格、折扣和信用规则;旧版本仍可查阅,任意两个版本可逐字段比较;基于旧版本的申请视为冲突。',
     },
-    outcomes: ['record'],
+    outcomes: ['record', 'block'],
     settings: [],
-    messageKeys: ['change.conflict.revision'],
+    messageKeys: ['change.conflict.revision', 'change.apply.blocked'],
   },
   'CH-6': {
     title: { en: 'Change notices', zh: '变更通知' },
@@ -445,7 +450,7 @@ export const RULE_CATALOGUE = {
       zh: '涉及合同的变更或解除须经法务审核、签署、归档并登记合同台账。',
     },
     outcomes: ['approval'],
-    settings: ['change.contract.fields'],
+    settings: ['change.contract.fields', 'change.contract.recordRoles'],
     messageKeys: [],
   },
   'TR-1': {

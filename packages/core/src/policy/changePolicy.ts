@@ -37,10 +37,11 @@ export const DEFAULT_CHANGE_DEPARTMENTS: Readonly<Record<string, readonly string
 };
 
 /**
- * CH-6 default: whose work each field touches once the change is in force.
+ * CH-6 default: whose work each field touches once the change is in force. Finance is told of a
+ * moved delivery date because invoicing is planned on it.
  *
  * @example
- * DEFAULT_CHANGE_NOTIFY.requestedDeliveryDate; // ['production', 'procurement', 'warehouse', 'logistics']
+ * DEFAULT_CHANGE_NOTIFY.requestedDeliveryDate; // ['production', 'procurement', 'warehouse', 'logistics', 'finance']
  */
 export const DEFAULT_CHANGE_NOTIFY: Readonly<Record<string, readonly string[]>> = {
   'lines.quantity': ALL_DEPARTMENTS,
@@ -58,7 +59,7 @@ export const DEFAULT_CHANGE_NOTIFY: Readonly<Record<string, readonly string[]>> 
   currency: ['finance'],
   invoice: ['finance'],
   shipBeforePayment: ['finance', 'warehouse', 'logistics'],
-  requestedDeliveryDate: ['production', 'procurement', 'warehouse', 'logistics'],
+  requestedDeliveryDate: ['production', 'procurement', 'warehouse', 'logistics', 'finance'],
   deliveryAddress: ['logistics'],
 };
 
@@ -157,6 +158,11 @@ export const ChangePolicy = z.strictObject({
           'shipBeforePayment',
           'deliveryAddress',
         ]),
+      /**
+       * CH-7: roles that record a contract amendment (or termination) as signed and enter it in
+       * the contract ledger; an approved contract change takes effect only then.
+       */
+      recordRoles: RoleList.default(['legal']),
     })
     .prefault({}),
 });
@@ -194,5 +200,6 @@ export function changePolicyReferences(change: ChangePolicy): ChangePolicyRefere
   for (const [field, list] of Object.entries(change.notify)) roles(list, ['notify', field]);
   roles(change.cancellation.departments, ['cancellation', 'departments']);
   roles(change.cancellation.notify, ['cancellation', 'notify']);
+  roles(change.contract.recordRoles, ['contract', 'recordRoles']);
   return out;
 }

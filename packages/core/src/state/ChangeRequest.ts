@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CodeString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
+import { IsoDateTime } from '../model/Temporal.js';
 import type { Route } from '../approvals/Route.js';
 import type { Finding } from '../model/Finding.js';
 import type { ChangeClassification } from '../rules/change/classifyChange.js';
@@ -85,12 +86,46 @@ export type CancellationRequestInput = z.input<typeof CancellationRequest>;
 /** A change or a cancellation, as the workflow receives it. */
 export type AnyChangeRequest = ChangeRequest | CancellationRequest;
 
+/**
+ * A correction of a draft or returned order (CH-1, RV-9): the same field-level operations as a
+ * change patch, applied by the order's owner before (re)submission. A confirmed order refuses it.
+ *
+ * @example
+ * OrderEdit.parse([{ op: 'set', field: 'requestedDeliveryDate', value: '2026-05-20' }]);
+ */
+export const OrderEdit = z
+  .array(ChangeOp)
+  .min(1, 'an edit changes at least one field')
+  .max(INPUT_LIMITS.listLength, `must have at most ${String(INPUT_LIMITS.listLength)} operations`);
+export type OrderEdit = z.infer<typeof OrderEdit>;
+
+/**
+ * The signed contract amendment (or termination) of an approved change of a contract order
+ * (CH-7): its document reference and when the customer signed it. The change takes effect once
+ * it is recorded.
+ *
+ * @example
+ * AmendmentSignature.parse({ reference: 'HT-2026-017-A1', signedAt: '2026-03-06T15:00:00+08:00' });
+ */
+export const AmendmentSignature = z.strictObject({
+  reference: CodeString,
+  signedAt: IsoDateTime,
+});
+export type AmendmentSignature = z.infer<typeof AmendmentSignature>;
+
+/** A signed amendment as recorded (CH-7): the signature, who entered it and when. */
+export interface RecordedAmendment extends AmendmentSignature {
+  recordedBy: string;
+  recordedAt: string;
+}
+
 /** How a change request ended. */
 export interface ChangeDecision {
-  outcome: 'approved' | 'rejected';
+  /** Approved (and in force), rejected by a reviewer, or withdrawn by its requester or the owner. */
+  outcome: 'approved' | 'rejected' | 'withdrawn';
   at: string;
   by: string;
-  /** Why it was rejected (always given then). */
+  /** Why it was rejected (always given then) or withdrawn (when given). */
   reason?: string;
   /** The revision an approved change made (CH-5). */
   revision?: number;
@@ -107,6 +142,8 @@ export interface ChangeRequestRecord {
   seq: number;
   kind: 'change' | 'cancel';
   requestedBy: string;
+  /** The requester's groups when they asked: their authority is judged when the rules re-run (RV-6). */
+  requesterGroups?: readonly string[];
   requestedAt: string;
   reason: string;
   impact: string;
@@ -121,6 +158,13 @@ export interface ChangeRequestRecord {
   route: Route;
   /** The status the order returns to when the request is decided (unless cancelled). */
   resumeStatus: OrderStatus;
+  /**
+   * CH-7: every step approved a change or cancellation of a contract order; it waits, still
+   * pending, for the signed amendment (or termination) to be recorded before it takes effect.
+   */
+  awaitingSignature?: { approvedAt: string; approvedBy: string };
+  /** CH-7: the signed amendment that let it take effect. */
+  amendment?: RecordedAmendment;
   decision?: ChangeDecision;
 }
 

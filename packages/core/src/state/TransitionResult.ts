@@ -40,8 +40,10 @@ export type TransitionRefusalCode =
   | 'INVALID_EXPIRY'
   /** Credit (CR-4): a prepayment that is not a positive amount. */
   | 'INVALID_AMOUNT'
-  /** Credit (CR-4): a guarantee without its document reference. */
-  | 'REFERENCE_REQUIRED';
+  /** Credit (CR-4): a guarantee without its document reference; CH-7: an amendment without one. */
+  | 'REFERENCE_REQUIRED'
+  /** Change control (CH-7): a signing instant that is not an instant, lies ahead, or precedes the request. */
+  | 'INVALID_DATE';
 
 /**
  * Outcome of `transition`: the next state with the effects to carry out and the audit records to

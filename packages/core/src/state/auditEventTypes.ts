@@ -111,6 +111,15 @@ const ArchiveRead = z.strictObject({
 });
 const ArchiveReadRefused = z.strictObject({ reader: z.string(), code: z.literal('NO_GRANT') });
 const LedgerRead = z.strictObject({ reader: z.string(), entries: Count });
+/** Findings as an assessment records them: rule, severity, message and its parameters. */
+const AssessedFindings = z.array(
+  z.strictObject({
+    ruleId: RuleId,
+    severity: Severity,
+    messageKey: z.string(),
+    params: Params,
+  }),
+);
 
 /**
  * The kind of stream an audit event is written to, its prefix: the trail of the record that owns
@@ -154,7 +163,7 @@ export interface AuditEventSpec {
  *
  * @example
  * AUDIT_EVENT_TYPES['order.delivered'].data.parse(event.data).onTime; // true
- * Object.keys(AUDIT_EVENT_TYPES).length; // 61
+ * Object.keys(AUDIT_EVENT_TYPES).length; // 65
  */
 export const AUDIT_EVENT_TYPES = {
   // --- intake and review (IN, RV): order:<id> ---
@@ -403,6 +412,15 @@ export const AUDIT_EVENT_TYPES = {
       changes: z.array(FieldChange),
       approvedAt: Instant,
       approvedBy: z.string(),
+      /** The signed amendment (or termination) that let it take effect. */
+      amendment: z
+        .strictObject({
+          reference: z.string(),
+          signedAt: Instant,
+          recordedBy: z.string(),
+          recordedAt: Instant,
+        })
+        .optional(),
       /** The revision in force after it. */
       revision: Revision,
     }),
@@ -424,6 +442,56 @@ export const AUDIT_EVENT_TYPES = {
     streams: ['order'],
     ruleIds: ['RV-2'],
     data: z.strictObject({ changeRequest: z.string(), ...OverdueStep }),
+  },
+  /** The requester or the order's owner withdrew the pending request; the order is unchanged (CH-2). */
+  'change.withdrawn': {
+    streams: ['order'],
+    ruleIds: ['CH-2'],
+    data: z.strictObject({
+      changeRequest: z.string(),
+      kind: z.enum(['change', 'cancel']),
+      by: z.string(),
+      /** Empty when none was given. */
+      reason: z.string(),
+    }),
+  },
+  /** Every step approved a change of a contract order: it waits for the signed amendment (CH-7). */
+  'change.awaitingSignature': {
+    streams: ['order'],
+    ruleIds: ['CH-7'],
+    data: z.strictObject({
+      changeRequest: z.string(),
+      kind: z.enum(['change', 'cancel']),
+      contractNumber: z.string(),
+      approvedAt: Instant,
+      approvedBy: z.string(),
+    }),
+  },
+  /** The rules ran again on the revision an approved change made: its findings and credit holds (CH-5). */
+  'change.reassessed': {
+    streams: ['order'],
+    ruleIds: [],
+    ruleIdsOf: 'findings',
+    data: z.strictObject({
+      changeRequest: z.string(),
+      revision: Revision,
+      exposureRaised: z.boolean(),
+      holds: z.array(RuleId),
+      findings: AssessedFindings,
+    }),
+  },
+  /** The owner corrected a draft or returned order, or resubmitted it changed: the diff (RV-9, CH-1). */
+  'order.edited': {
+    streams: ['order'],
+    ruleIds: ['RV-9'],
+    data: z.strictObject({
+      revision: Revision,
+      by: z.string(),
+      /** `edit`: `editOrder`; `resubmission`: a returned order submitted again with other data. */
+      source: z.enum(['edit', 'resubmission']),
+      header: z.array(FieldChange),
+      lines: z.array(LineDiff),
+    }),
   },
 
   // --- tracking (TR-1…TR-4) and settlement (AR-1): order:<id> ---

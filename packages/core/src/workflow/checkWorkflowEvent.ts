@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CancellationRequest, ChangeRequest } from '../state/ChangeRequest.js';
+import { CancellationRequest, ChangeRequest, OrderEdit } from '../state/ChangeRequest.js';
 import { ValidationError, toInputIssues } from '../errors.js';
 import { Actor } from '../model/Actor.js';
 import { CodeString, IdString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
@@ -49,6 +49,17 @@ const SHAPES: { readonly [T in WorkflowEventType]: z.ZodType } = {
   APPROVE_CHANGE: approval,
   REJECT_CHANGE: withReason,
   CHECK_CHANGE_DEADLINES: none,
+  WITHDRAW_CHANGE: z.object({ actor: Actor, reason: TextString.optional() }),
+  RECORD_AMENDMENT_SIGNED: z.object({
+    actor: Actor,
+    reference: CodeString,
+    signedAt: CodeString.optional(),
+  }),
+  // An empty edit is well formed here (it changes nothing: INVALID_PATCH); the façade asks for one operation.
+  EDIT_ORDER: z.object({
+    actor: Actor,
+    patch: OrderEdit.element.array().max(INPUT_LIMITS.listLength),
+  }),
   RECORD_PROGRESS: z.object({
     actor: Actor,
     step: FulfilmentStep,

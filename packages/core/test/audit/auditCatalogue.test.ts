@@ -87,6 +87,12 @@ async function reviewScenario(): Promise<Store> {
   expect(await og.submit(incomplete, people.li)).toMatchObject({ ok: false, code: 'RETURNED' });
   ok(await og.submit(makeOrderInput({ id: 'o-returned', salesperson: 'u-chen' }), people.li));
   await byWhoeverMay((who) => og.returnToSales('o-returned', who, 'Price list out of date'));
+  // CH-1, RV-9: the owner corrects the returned order.
+  ok(
+    await og.editOrder('o-returned', people.chen, [
+      { op: 'set', field: 'notes', value: 'New prices' },
+    ]),
+  );
   // RV-9: a reviewer rejects.
   ok(await og.submit(makeOrder({ id: 'o-rejected' }), people.li));
   await byWhoeverMay((who) => og.reject('o-rejected', who, 'Customer unknown to us'));
@@ -188,12 +194,18 @@ async function changeScenario(): Promise<Store> {
       patch: [{ op: 'set', field: 'requestedDeliveryDate', value: '2026-04-08' }],
     }),
   );
-  expect((await approveAllChangeSteps(desk, orderId)).order.revision).toBe(2);
+  // CH-7: approved, it waits for the signed amendment; recorded, it takes effect and is re-assessed.
+  expect((await approveAllChangeSteps(desk, orderId)).order.revision).toBe(1);
+  const amendment = { reference: 'HT-2026-017-A1', signedAt: clock.now() };
+  expect(ok(await og.recordAmendmentSigned(orderId, people.wu, amendment)).order.revision).toBe(2);
   expect((await og.runScheduledChecks()).map((c) => c.orderId)).toEqual([orderId]);
   const patch = [{ op: 'set' as const, field: 'paymentTerms', value: 'NET60' }];
   const request = { baseRevision: 2, reason: 'Customer asks', impact: 'Later cash', patch };
   ok(await og.requestChange(orderId, people.li, request));
   await byWhoeverMay((who) => og.rejectChange(orderId, who, 'Terms stay'));
+  // CH-2: a request withdrawn by its requester.
+  ok(await og.requestChange(orderId, people.li, request));
+  ok(await og.withdrawChange(orderId, people.li, 'Customer changed their mind'));
   ok(await og.requestChange(orderId, people.li, request));
   clock.advanceHours(24 * 7);
   await og.runScheduledChecks();
@@ -205,11 +217,14 @@ async function changeScenario(): Promise<Store> {
   return store;
 }
 
-/** CH-3, CH-6, CH-7: a confirmed order with a contract, cancelled on request. */
+/** CH-3, CH-6, CH-7: a confirmed order with a contract, cancelled on request once the termination is signed. */
 async function cancellationScenario(): Promise<Store> {
-  const { og, desk, store, orderId } = await confirmedOrder(CONTRACT);
+  const { og, desk, store, clock, orderId } = await confirmedOrder(CONTRACT);
   ok(await og.requestCancellation(orderId, people.li, 'Customer project stopped'));
-  expect((await approveAllChangeSteps(desk, orderId)).workflow.status).toBe('cancelled');
+  expect((await approveAllChangeSteps(desk, orderId)).workflow.status).toBe('change_pending');
+  const termination = { reference: 'HT-2026-017-T', signedAt: clock.now() };
+  const signed = ok(await og.recordAmendmentSigned(orderId, people.wu, termination));
+  expect(signed.workflow.status).toBe('cancelled');
   return store;
 }
 

@@ -558,7 +558,7 @@ describe('CH-6 departments and the customer are told', () => {
       .flatMap((e) => (e.type === 'notify' && e.ruleId === 'CH-6' ? (e.to.roles ?? []) : []))
       .sort();
 
-  it('CH-6 a moved delivery date tells production, procurement, warehouse and logistics, and the customer', async () => {
+  it('CH-6 a moved delivery date tells production, procurement, warehouse, logistics and finance (invoicing is planned on it), and the customer', async () => {
     const { desk } = changeDesk();
     const order = await confirmedOrder(desk);
     ok(
@@ -570,7 +570,13 @@ describe('CH-6 departments and the customer are told', () => {
     ok(await desk.approveChange(order.id, people.liu));
     const r = await desk.approveChange(order.id, people.wang);
     if (!r.ok) expect.fail(r.code);
-    expect(notified(r.effects)).toEqual(['logistics', 'procurement', 'production', 'warehouse']);
+    expect(notified(r.effects)).toEqual([
+      'finance',
+      'logistics',
+      'procurement',
+      'production',
+      'warehouse',
+    ]);
     const notice = r.effects.find((e) => e.type === 'customerNotice');
     expect(notice).toMatchObject({
       customerId: 'c-1',
@@ -620,7 +626,7 @@ describe('CH-7 contract changes are legally reviewed and entered in the contract
     customerSignedAt: '2026-03-01T10:00:00+08:00',
   };
 
-  it('CH-7 a change of what the contract states goes through legal review and writes a contract.changed entry', async () => {
+  it('CH-7 a change of what the contract states goes through legal review and, once its amendment is signed, writes a contract.changed entry', async () => {
     const { desk } = changeDesk();
     const order = await confirmedOrder(desk, { contract });
     const view = ok(
@@ -635,6 +641,12 @@ describe('CH-7 contract changes are legally reviewed and entered in the contract
       params: { contract: 'HT-2026-017' },
     });
     await approveAllChangeSteps(desk, order.id);
+    ok(
+      await desk.og.recordAmendmentSigned(order.id, people.wu, {
+        reference: 'HT-2026-017-A1',
+        signedAt: '2026-03-02T09:00:00+08:00',
+      }),
+    );
     const entry = (await desk.history(order.id)).find((e) => e.type === 'contract.changed');
     expect(entry).toMatchObject({
       ruleIds: ['CH-7'],
@@ -644,6 +656,7 @@ describe('CH-7 contract changes are legally reviewed and entered in the contract
         fromRevision: 1,
         toRevision: 2,
         changes: [{ field: 'paymentTerms', before: 'NET30', after: 'NET60' }],
+        amendment: { reference: 'HT-2026-017-A1', signedAt: '2026-03-02T09:00:00+08:00' },
       },
     });
   });
@@ -669,12 +682,20 @@ describe('CH-7 contract changes are legally reviewed and entered in the contract
     expect(stepsOf(v2)).not.toContain('legalReview');
   });
 
-  it('CH-7 cancelling a contract order is a termination: legal review and a ledger entry', async () => {
+  it('CH-7 cancelling a contract order is a termination: legal review, then a ledger entry once the termination is signed', async () => {
     const { desk } = changeDesk();
     const order = await confirmedOrder(desk, { contract });
     const view = ok(await desk.requestCancellation(order.id, people.li, 'Customer withdrew'));
     expect(stepsOf(view)).toContain('legalReview');
     await approveAllChangeSteps(desk, order.id);
+    expect((await desk.get(order.id))!.workflow.status).toBe('change_pending');
+    const signed = ok(
+      await desk.og.recordAmendmentSigned(order.id, people.wu, {
+        reference: 'HT-2026-017-T',
+        signedAt: '2026-03-02T09:00:00+08:00',
+      }),
+    );
+    expect(signed.workflow.status).toBe('cancelled');
     const entry = (await desk.history(order.id)).find((e) => e.type === 'contract.changed');
     expect(entry?.data).toMatchObject({ contractNumber: 'HT-2026-017', kind: 'termination' });
   });

@@ -85,7 +85,11 @@ export async function approveAllChangeSteps(desk: OrderDesk, orderId: string): P
     people.wang,
   ];
   let view = (await desk.get(orderId))!;
-  for (let guard = 0; guard < 30 && view.workflow.status === 'change_pending'; guard++) {
+  // Stops when every step is approved: the change took effect, or (CH-7) waits for its signature.
+  const open = (v: OrderView) =>
+    v.workflow.status === 'change_pending' &&
+    v.workflow.change?.pending?.awaitingSignature === undefined;
+  for (let guard = 0; guard < 30 && open(view); guard++) {
     let moved = false;
     for (const who of approvers) {
       const r = await desk.approveChange(orderId, who);

@@ -240,4 +240,92 @@ export const CHANGE_MESSAGES: MessageCatalogue = {
     en: '{actor} is not a reviewer of an active step of this change request.',
     zh: '{actor}不是该变更申请当前环节的审核人。',
   },
+
+  // The rules run again on the new revision (CH-5 with RV, CR)
+  'change.request.blocked': {
+    en: 'The change would break company policy ({count} problem(s), see the findings): correct the request and submit it again.',
+    zh: '该变更将违反公司政策(共{count}处问题,见审核意见):请修改后重新提交申请。',
+  },
+  'change.apply.blocked': {
+    en: 'Change request {request} cannot take effect: the new revision breaks company policy ({count} problem(s), see the findings). Reject or withdraw it.',
+    zh: '变更申请{request}不能生效:新版本违反公司政策(共{count}处问题,见审核意见)。请驳回或撤回该申请。',
+  },
+
+  // Withdrawal (CH-2)
+  'change.withdrawn': {
+    en: 'Change request {request} was withdrawn by {actor}; the order is unchanged.',
+    zh: '变更申请{request}已由{actor}撤回,订单保持不变。',
+  },
+  'change.withdrawn.reason': {
+    en: 'Change request {request} was withdrawn by {actor} ({reason}); the order is unchanged.',
+    zh: '变更申请{request}已由{actor}撤回({reason}),订单保持不变。',
+  },
+  'change.withdraw.notAllowed': {
+    en: '{actor} may not withdraw change request {request}: only whoever requested it or the order’s owner may.',
+    zh: '{actor}无权撤回变更申请{request}:仅申请人或订单负责人可以撤回。',
+  },
+
+  // Signed contract amendments (CH-7)
+  'change.amendment.awaiting': {
+    en: 'Change request {request} is approved. It takes effect once the amendment to contract {contract} is signed and entered in the contract ledger.',
+    zh: '变更申请{request}已批准。须待合同{contract}的变更协议签署并登记合同台账后方可生效。',
+  },
+  'change.termination.awaiting': {
+    en: 'Cancellation request {request} is approved. It takes effect once the termination of contract {contract} is signed and entered in the contract ledger.',
+    zh: '取消申请{request}已批准。须待合同{contract}的解除协议签署并登记合同台账后方可生效。',
+  },
+  'change.amendment.recorded': {
+    en: 'The amendment of contract {contract} for {request} was signed at {signedAt} ({reference}) and entered in the contract ledger.',
+    zh: '合同{contract}关于{request}的变更协议已于{signedAt}签署({reference}),并已登记合同台账。',
+  },
+  'change.amendment.notAwaiting': {
+    en: 'No approved change of this order is waiting for a signed contract amendment.',
+    zh: '该订单没有已批准、待签署合同变更协议的变更。',
+  },
+  'change.amendment.notEligible': {
+    en: '{actor} may not record a signed contract amendment: it is entered in the contract ledger by the roles the policy names.',
+    zh: '{actor}无权登记已签署的合同变更协议:须由制度指定的角色登记合同台账。',
+  },
+  'change.amendment.referenceRequired': {
+    en: 'A signed amendment is recorded with its document reference.',
+    zh: '登记已签署的变更协议须填写文件编号。',
+  },
+  'change.amendment.signedAtMalformed': {
+    en: '"{signedAt}" is not a date and time with a time zone.',
+    zh: '“{signedAt}”不是带时区的日期时间。',
+  },
+  'change.amendment.signedAtFuture': {
+    en: 'The amendment cannot have been signed at {signedAt}: that is still to come.',
+    zh: '变更协议的签署时间不能为{signedAt}:该时间尚未到来。',
+  },
+  'change.amendment.signedAtBeforeRequest': {
+    en: 'The amendment cannot have been signed at {signedAt}, before change request {request} was made ({requestedAt}).',
+    zh: '变更协议的签署时间{signedAt}早于变更申请{request}的提出时间({requestedAt}),不能登记。',
+  },
+
+  // Edits of draft and returned orders (CH-1, RV-9)
+  'change.edit.locked': {
+    en: 'Order {number} is confirmed and locked: it changes only through a change request approved by the sales department head.',
+    zh: '订单{number}已确认并锁定:只能通过经销售部门负责人批准的变更申请修改。',
+  },
+  'change.edit.underReview': {
+    en: 'Order {number} is under review: it can be corrected once a reviewer returns it to sales.',
+    zh: '订单{number}正在评审中:须经评审人退回销售后方可修改。',
+  },
+  'change.edit.notOwner': {
+    en: '{actor} may not edit order {number}: corrections are made by its owner.',
+    zh: '{actor}无权修改订单{number}:须由订单负责人修改。',
+  },
+  'change.edit.invalid': {
+    en: 'The correction does not fit order {number} ({count} problem(s)): correct it and try again.',
+    zh: '该修改与订单{number}不符(共{count}处问题):请更正后重试。',
+  },
+  'change.edit.noChange': {
+    en: 'The correction changes nothing in order {number}.',
+    zh: '该修改未对订单{number}作任何改动。',
+  },
+  'change.edit.recorded': {
+    en: 'Order {number} corrected by {actor} ({fieldsEn}); review judges it when it is submitted again.',
+    zh: '订单{number}已由{actor}修改(修改:{fieldsZh});重新提交后由评审审核。',
+  },
 };

@@ -45,6 +45,14 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     en: 'The expiry must be after now.',
     zh: '到期时间必须晚于当前时间。',
   },
+  'refusal.INVALID_DATE': {
+    en: 'The date must be a real instant, not ahead of now.',
+    zh: '日期必须是有效时间,且不得晚于当前时间。',
+  },
+  'refusal.INVALID_PATCH': {
+    en: 'The change does not fit the order as it stands.',
+    zh: '该修改与订单当前内容不符。',
+  },
   'refusal.ALREADY_SUBMITTED': {
     en: 'The order was already submitted.',
     zh: '订单已提交。',

@@ -13,6 +13,15 @@ export interface ContractChange {
   by: string | null;
   type: string;
   revision?: number;
+  /** CH-7: the signed amendment (or termination) a `contract.changed` entry records. */
+  amendment?: { reference: string; signedAt: string };
+}
+
+/** The signed amendment of a `contract.changed` payload, when it names one. */
+function amendmentOf(data: unknown): Pick<ContractChange, 'amendment'> {
+  const a = (data as { amendment?: { reference?: unknown; signedAt?: unknown } } | null)?.amendment;
+  if (typeof a?.reference !== 'string' || typeof a.signedAt !== 'string') return {};
+  return { amendment: { reference: a.reference, signedAt: a.signedAt } };
 }
 
 /** One line of the contract ledger (AR-4). */
@@ -99,6 +108,7 @@ export function contractLedger(
       by: e.actor,
       type: e.type,
       ...(typeof data.revision === 'number' ? { revision: data.revision } : {}),
+      ...amendmentOf(e.data),
     });
     changes.set(orderId, list);
   }

@@ -19,6 +19,17 @@ export interface ChangeAssessmentInput {
   classification: ChangeClassification;
   /** The request's reason (shown in a cancellation's finding). */
   reason: string;
+  /**
+   * RV-5's route finding of the proposed revision (`routeFinding`): when the change re-opens
+   * review (CH-4), it joins the findings, so the review steps cite RV-5 as well as CH-4.
+   */
+  route?: Finding;
+  /**
+   * Review findings the change brings (`reassessChange(…).introduced`, no blocks): an RV-7
+   * payment-term or shipping exception, an RV-6 discount beyond authority… Each joins the
+   * findings with its own rule, its steps joining the route.
+   */
+  review?: readonly Finding[];
 }
 
 /** The findings of a change request and who signs the department step. */
@@ -46,7 +57,11 @@ function stepRoles(policy: Policy, steps: readonly string[]): Set<string> {
  *   customer asked for → `change.route.nonRegular`, steps `review.routes.nonRegular` (RV-5);
  *   any other material change → `change.route.review`: the order's own RV-5 route again
  *   (`review.routes.regular`, or `nonRegular` when the changed order is non-regular) — only the
- *   route, not the whole review rule set, so what did not change is not reviewed again;
+ *   route, not the whole review rule set, so what did not change is not reviewed again; with it
+ *   comes RV-5's own route finding of the changed order (`input.route`), so the review steps cite
+ *   RV-5 as well as CH-4;
+ * - review findings the change itself brings (`input.review`: an RV-7 payment-term or shipping
+ *   exception, an RV-6 discount beyond authority…) join with their own rule IDs and steps;
  * - CH-2 — the departments owning the material fields (`change.departments`) review it: one
  *   `change.departments.review` finding naming the steps that cover them — `change.departmentStep`
  *   for departments no other step of the route already asks;
@@ -107,6 +122,8 @@ export function assessChange(input: ChangeAssessmentInput, policy: Policy): Chan
         });
       }
       const otherMaterial = c.material.filter((k) => !c.price.includes(k));
+      // RV-5 decides which review re-opens; its own finding joins CH-4's so the steps cite both.
+      const rv5 = input.route?.severity === 'approval' ? [input.route] : [];
       if (input.customerRequested && routes.nonRegular.length > 0) {
         approval({
           ruleId: 'CH-4',
@@ -115,6 +132,7 @@ export function assessChange(input: ChangeAssessmentInput, policy: Policy): Chan
           evidence: [{ field: 'customerRequested', value: true }, ...evidence(c.material)],
           steps: [...routes.nonRegular],
         });
+        findings.push(...rv5);
       } else if (otherMaterial.length > 0) {
         const steps = isRegularOrder(proposed) ? routes.regular : routes.nonRegular;
         if (steps.length > 0) {
@@ -125,9 +143,12 @@ export function assessChange(input: ChangeAssessmentInput, policy: Policy): Chan
             evidence: evidence(otherMaterial),
             steps: [...steps],
           });
+          findings.push(...rv5);
         }
       }
     }
+    // What the change brings under the review rules (RV-6, RV-7…), each citing its own rule.
+    findings.push(...(input.review ?? []).filter((f) => f.severity !== 'block'));
   }
 
   if (c.contract && routes.legal.length > 0) {

@@ -56,7 +56,8 @@ function setHeader(draft: Record<string, unknown>, field: string, value: unknown
 /**
  * Applies a change patch (CH-2) to an order and returns the proposed order, parsed as a whole
  * with the `Order` schema and keeping the order's revision number (approval gives the new one).
- * Lines are addressed by id.
+ * Lines are addressed by id. An edit of a draft or returned order (`editOrder`) applies the same
+ * operations, its misfits citing `options.ruleId` (RV-9) instead.
  *
  * Two kinds of problem, each listed all at once:
  * - operations that do not fit this revision are an outcome, `{ ok: false, findings }`, one CH-2
@@ -80,6 +81,7 @@ export function applyChangePatch(
   order: Order,
   patch: readonly ChangeOp[],
   policy: Pick<Policy, 'citations'>,
+  options: { ruleId?: RuleId } = {},
 ): PatchResult {
   const misfits: Misfit[] = [];
   const draft: Record<string, unknown> = { ...order };
@@ -166,7 +168,7 @@ export function applyChangePatch(
       ok: false,
       findings: misfits.map((m) =>
         finding(policy, {
-          ruleId: m.ruleId ?? 'CH-2',
+          ruleId: options.ruleId ?? m.ruleId ?? 'CH-2',
           severity: 'block',
           messageKey: m.messageKey,
           params: m.params,

@@ -34,6 +34,22 @@ export interface ContractChangeEntry {
   changes: { field: string; before?: unknown; after?: unknown }[];
   approvedAt: string;
   approvedBy: string;
+  /** The signed amendment (or termination) that let it take effect (CH-7). */
+  amendment?: { reference: string; signedAt: string; recordedBy: string; recordedAt: string };
+}
+
+/** The ledger's view of the record's signed amendment, when it has one. */
+function amendmentOf(record: ChangeRequestRecord): Pick<ContractChangeEntry, 'amendment'> {
+  const a = record.amendment;
+  if (!a) return {};
+  return {
+    amendment: {
+      reference: a.reference,
+      signedAt: a.signedAt,
+      recordedBy: a.recordedBy,
+      recordedAt: a.recordedAt,
+    },
+  };
 }
 
 /** A field value as a message parameter (dates and codes are strings already). */
@@ -153,6 +169,7 @@ export function changeApprovedOutcome(
       changes: ledgerChanges(diff),
       approvedAt: change.at,
       approvedBy: change.by,
+      ...amendmentOf(record),
     };
     events.push({
       type: CONTRACT_CHANGED_EVENT,
@@ -221,6 +238,7 @@ export function cancellationApprovedOutcome(
       changes: [],
       approvedAt: change.at,
       approvedBy: change.by,
+      ...amendmentOf(record),
     };
     events.push({
       type: CONTRACT_CHANGED_EVENT,

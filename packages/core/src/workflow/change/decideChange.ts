@@ -13,10 +13,10 @@ import { orderParties } from '../shared/orderParties.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
 import type { TransitionResult } from '../../state/TransitionResult.js';
-import { applyChangePatch } from './applyChangePatch.js';
-import { cancellationApprovedOutcome, changeApprovedOutcome } from './changeOutcome.js';
+import { applyApprovedChange, decidedState } from './applyChange.js';
 import type { ChangeDecision, ChangeRequestRecord } from '../../state/ChangeRequest.js';
-import { diffRevisions } from '../../rules/change/diffRevisions.js';
+import type { EffectDraft } from '../../state/Effect.js';
+import type { RecordedEvent } from '../../state/TransitionResult.js';
 
 /**
  * Users who may not approve or reject a change or cancellation request (segregation of duties):
@@ -59,18 +59,6 @@ function stepParams(
   return { stepEn: label?.en ?? step, stepZh: label?.zh ?? step };
 }
 
-/** The workflow with the pending request decided and moved to the history. */
-function decided(
-  state: OrderWorkflow,
-  record: ChangeRequestRecord,
-  decision: ChangeDecision,
-): OrderWorkflow {
-  return {
-    ...state,
-    change: { history: [...(state.change?.history ?? []), { ...record, decision }] },
-  };
-}
-
 const REFUSALS = {
   SELF_APPROVAL: 'change.approval.selfApproval',
   NOT_ELIGIBLE: 'change.approval.notEligible',
@@ -86,11 +74,13 @@ const REFUSALS = {
  * One act covers every open step the approver may sign when the policy allows
  * (`approvals.coverOpenSteps`); acts still due from the approver are named to them
  * (`change.approval.stillDue.*`). The last step decides the request:
- * - a change becomes the order's next revision (CH-5) — the patch applied to the revision it was
- *   written against — the order returns to the status it had, and the CH-6 / CH-7 effects and
- *   records follow (`changeApprovedOutcome`); a material change the customer asked for marks
- *   the order `customerRequestedChange` (non-regular from now on, RV-5);
- * - a cancellation cancels the order (CH-3; `cancellationApprovedOutcome`).
+ * - a change or cancellation of a contract order waits for the signed amendment (CH-7:
+ *   `change.awaitingSignature`, then `RECORD_AMENDMENT_SIGNED`);
+ * - otherwise it takes effect (`applyApprovedChange`): a change becomes the order's next revision
+ *   (CH-5) — the patch applied to the revision it was written against — with the CH-6 / CH-7
+ *   effects and records, the rules re-run on it (credit hold when it takes the exposure over the
+ *   limit); a material change the customer asked for marks the order `customerRequestedChange`
+ *   (non-regular from now on, RV-5); a cancellation cancels the order (CH-3).
  *
  * @example
  * const r = approveChange(state, { actor: head }, { policy, order, now });
@@ -107,7 +97,7 @@ export function approveChange(
       messageKey: 'workflow.invalidTransition',
       params: { event: 'APPROVE_CHANGE', status: state.status },
     });
-  const { policy, order, now } = ctx;
+  const { policy, now } = ctx;
   const result = approveStep(
     record.route,
     {
@@ -151,70 +141,75 @@ export function approveChange(
     };
   }
 
-  if (record.kind === 'cancel') {
-    const outcome = cancellationApprovedOutcome(updated, { order, at: now, by: event.actor.id });
-    return {
-      ok: true,
-      state: {
-        ...decided(state, updated, { outcome: 'approved', at: now, by: event.actor.id }),
-        status: 'cancelled',
-      },
-      effects: [...activity, ...outcome.effects],
-      events: [...granted, ...outcome.events],
-      findings: [],
-    };
-  }
-  // The order cannot have moved while the request was pending (only change events are accepted
-  // in change_pending and none of them writes the order), so this is a guard, not a code path.
-  if (order.revision !== record.baseRevision) {
-    return refuse(
-      'CONFLICT',
-      `the order moved from revision ${String(record.baseRevision)} to ${String(order.revision)}`,
-      {
-        messageKey: 'change.conflict.revision',
-        params: { base: record.baseRevision, current: order.revision },
-      },
-    );
-  }
-  const applied = applyChangePatch(order, record.patch, ctx.policy);
-  if (!applied.ok) {
-    return refuse('INVALID_PATCH', 'the approved patch no longer fits the order', {
-      ruleId: 'CH-2',
-      messageKey: 'change.patch.invalid',
-      params: { revision: order.revision, count: applied.findings.length },
-      findings: applied.findings,
+  if (record.classification.contract) {
+    return awaitSignature(state, updated, ctx, {
+      by: event.actor.id,
+      effects: activity,
+      events: granted,
     });
   }
-  const patched = applied.order;
-  const next = {
-    ...patched,
-    revision: order.revision + 1,
-    customerRequestedChange:
-      patched.customerRequestedChange ||
-      (record.customerRequested && record.classification.material.length > 0),
-  };
-  const diff = diffRevisions(order, next);
-  const outcome = changeApprovedOutcome(updated, {
-    before: order,
-    after: next,
-    diff,
+  return applyApprovedChange(state, updated, ctx, {
     at: now,
     by: event.actor.id,
+    effects: activity,
+    events: granted,
   });
+}
+
+/**
+ * CH-7: every step approved a change or cancellation of a contract order. It takes effect only
+ * once the amendment (or termination) is signed and entered in the contract ledger
+ * (`RECORD_AMENDMENT_SIGNED`): the request stays pending, marked approved, the order unchanged;
+ * the requester, the owner and the roles that record amendments (`change.contract.recordRoles`)
+ * are told.
+ */
+function awaitSignature(
+  state: OrderWorkflow,
+  record: ChangeRequestRecord,
+  ctx: TransitionContext,
+  done: { by: string; effects: EffectDraft[]; events: RecordedEvent[] },
+): TransitionResult {
+  const { order, now, policy } = ctx;
+  const contract = order.contract.number || order.number;
+  const waiting: ChangeRequestRecord = {
+    ...record,
+    awaitingSignature: { approvedAt: now, approvedBy: done.by },
+  };
+  const notice = {
+    messageKey:
+      record.kind === 'cancel' ? 'change.termination.awaiting' : 'change.amendment.awaiting',
+    params: { request: record.id, contract },
+    ruleId: 'CH-7' as const,
+  };
   return {
     ok: true,
-    state: {
-      ...decided(state, updated, {
-        outcome: 'approved',
-        at: now,
-        by: event.actor.id,
-        revision: next.revision,
-      }),
-      status: record.resumeStatus,
-    },
-    order: next,
-    effects: [...activity, ...outcome.effects],
-    events: [...granted, ...outcome.events],
+    state: { ...state, change: { history: state.change?.history ?? [], pending: waiting } },
+    effects: [
+      ...done.effects,
+      { type: 'postMessage', ...notice },
+      {
+        type: 'notify',
+        to: {
+          users: [...new Set([record.requestedBy, state.owner])],
+          roles: [...policy.change.contract.recordRoles],
+        },
+        ...notice,
+      },
+    ],
+    events: [
+      ...done.events,
+      {
+        type: 'change.awaitingSignature',
+        ruleIds: ['CH-7'],
+        data: {
+          changeRequest: record.id,
+          kind: record.kind,
+          contractNumber: contract,
+          approvedAt: now,
+          approvedBy: done.by,
+        },
+      },
+    ],
     findings: [],
   };
 }
@@ -273,7 +268,7 @@ export function rejectChange(
   const decision: ChangeDecision = { outcome: 'rejected', at: ctx.now, by: event.actor.id, reason };
   return {
     ok: true,
-    state: { ...decided(state, record, decision), status: record.resumeStatus },
+    state: { ...decidedState(state, record, decision), status: record.resumeStatus },
     effects: [
       ...closeAllEffects(record.route),
       {

@@ -8,6 +8,7 @@ import { holdsRole } from '../../policy/roles.js';
 import { missingInformation } from '../../rules/intake/requiredInformation.js';
 import { assessChange } from '../../rules/change/assessChange.js';
 import { classifyCancellation, classifyChange } from '../../rules/change/classifyChange.js';
+import { reassessChange, routeFinding } from './reassessChange.js';
 import { findingMessages, refuse, scheduleEffects } from '../shared/internal.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
@@ -26,9 +27,13 @@ import { diffRevisions, isEmptyDiff } from '../../rules/change/diffRevisions.js'
  * its impact: CH-2, CH-3). The patch is applied to the current revision (`applyChangePatch`):
  * `INVALID_PATCH` (CH-2, CH-3) with one finding per operation that does not fit it, or when it
  * changes nothing; `BLOCKED` (IN-2) with the IN-2 findings the change would introduce (a zero
- * quantity, a blanked contact…): a change may not leave the order incomplete. The request is
- * then classified and routed (`assessChange`, `buildChangeRoute`) and the order waits in
- * `change_pending`, remembering the status to return to.
+ * quantity, a blanked contact…): a change may not leave the order incomplete. The review rules
+ * then run on the revision the change would make, at the request's instant and with the
+ * requester's authority (`reassessChange`): a block the change brings (a delivery date in the
+ * past, a lead time too short, a zero price: RV-1) is `BLOCKED` with those findings, and what it
+ * brings otherwise (an RV-7 payment-term exception, an RV-6 discount…) joins its route with its
+ * own rule. The request is classified and routed (`assessChange`, `buildChangeRoute`) and the
+ * order waits in `change_pending`, remembering the status to return to.
  *
  * @example
  * requestChange(state, { actor: li, request: ChangeRequest.parse(input) }, { policy, order, now });
@@ -123,6 +128,28 @@ export function requestChange(
       });
     }
     classification = classifyChange(diff, { policy, order });
+    // The review rules on the revision the change would make, against the current one (RV-1,
+    // RV-5…RV-7): what the change brings routes it, and what it breaks refuses it now.
+    const review = reassessChange(
+      order,
+      {
+        ...proposed,
+        customerRequestedChange:
+          proposed.customerRequestedChange ||
+          (request.customerRequested && classification.material.length > 0),
+      },
+      { policy, submittedAt: now, submitter: actor },
+      { credit: false },
+    );
+    const blocks = review.blocks.filter((f) => f.ruleId !== 'IN-2');
+    if (blocks.length > 0) {
+      return refuse('BLOCKED', 'the change would break company policy', {
+        messageKey: 'change.request.blocked',
+        params: { count: blocks.length },
+        findings: blocks,
+      });
+    }
+    const route = routeFinding(review.findings);
     assessment = assessChange(
       {
         kind: 'change',
@@ -131,6 +158,8 @@ export function requestChange(
         customerRequested: request.customerRequested,
         classification,
         reason,
+        ...(route ? { route } : {}),
+        review: review.introduced,
       },
       policy,
     );
@@ -159,6 +188,7 @@ export function requestChange(
     seq,
     kind: request.kind,
     requestedBy: actor.id,
+    requesterGroups: [...actor.groups],
     requestedAt: now,
     reason,
     impact,

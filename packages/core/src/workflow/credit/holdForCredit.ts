@@ -79,6 +79,16 @@ function enterHold(
 ): Ok {
   const { policy, now } = ctx;
   const open = openCreditHolds(credit, now);
+  if (open.length === 0 && extra.resumeStatus !== undefined) {
+    // Covered already (prepayments, a guarantee): nothing holds it; it stays where it returns to.
+    return {
+      ok: true,
+      state: { ...state, status: extra.resumeStatus, credit },
+      effects: extra.effects,
+      events: extra.events,
+      findings: extra.findings,
+    };
+  }
   if (open.length === 0) {
     return releaseFromHold({ ...state, credit }, ctx, {
       events: extra.events,
@@ -131,19 +141,37 @@ function enterHold(
   };
 }
 
+/** Options of `holdForCredit` for a hold that is not a submission's (CH: an approved change). */
+export interface HoldForCreditOptions {
+  /**
+   * Where the order goes back to once every hold is released (or at once when prepayments or a
+   * guarantee already cover them), instead of on to review: the status a changed order had.
+   */
+  resumeStatus?: OrderWorkflow['status'];
+  /** The audit record of the assessment, instead of `order.assessed`. */
+  assessed?: RecordedEvent;
+  /** Records and effects that come first (e.g. the approval and the new revision). */
+  events?: readonly RecordedEvent[];
+  effects?: readonly EffectDraft[];
+}
+
 /**
  * ASSESS with credit holds (CR-1, CR-4, CR-6): called by the review area's `assess` when every
  * blocking finding is a credit hold (`isCreditHold`). The order goes to `credit_hold` instead of
  * back to sales; review starts once every hold is released (`releaseFromHold`), so no approver
- * spends time on an order credit may still stop.
+ * spends time on an order credit may still stop. An approved change that takes the exposure over
+ * the limit holds the order too (CH-5 with CR-4), with `options.resumeStatus`: once released it
+ * returns to where it was.
  *
  * @example
  * if (blocks.length > 0 && blocks.every(isCreditHold)) return holdForCredit(base, findings, ctx);
+ * holdForCredit(changed, reassessed, { ...ctx, order: next }, { resumeStatus: 'confirmed' });
  */
 export function holdForCredit(
   state: OrderWorkflow,
   findings: readonly Finding[],
   ctx: TransitionContext,
+  options: HoldForCreditOptions = {},
 ): TransitionResult {
   const { policy } = ctx;
   const holds: CreditHold[] = findings.filter(isCreditHold).map((f) => ({
@@ -160,12 +188,13 @@ export function holdForCredit(
     prepayments: prior.prepayments,
     ...(prior.guarantee ? { guarantee: prior.guarantee } : {}),
   };
-  const assessed = assessedEvent(findings);
+  const assessed = options.assessed ?? assessedEvent(findings);
   const shown = findings.filter((f) => f.severity === 'block' || f.severity === 'warn');
   return enterHold({ ...state, findings }, credit, ctx, {
     findings,
-    events: [assessed],
-    effects: findingMessages(shown),
+    events: [...(options.events ?? []), assessed],
+    effects: [...(options.effects ?? []), ...findingMessages(shown)],
+    ...(options.resumeStatus ? { resumeStatus: options.resumeStatus } : {}),
   });
 }
 

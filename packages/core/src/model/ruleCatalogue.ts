@@ -151,8 +151,8 @@ export const RULE_CATALOGUE = {
   'RV-3': {
     title: { en: 'Sales head approval', zh: '销售负责人审批' },
     summary: {
-      en: 'An order takes effect only after the sales department head approves it; by default this is the last step of every route.',
-      zh: '订单须经销售部门负责人审批后方可生效;默认为每条审批路线的最后一步。',
+      en: 'An order takes effect only after the sales department head approves it; by default this is the last step of every route but a non-regular order’s, where the general manager approves the product plan after it (RV-5).',
+      zh: '订单须经销售部门负责人审批后方可生效;默认为每条审批路线的最后一步,非常规订单则在其后由总经理批准产品计划(RV-5)。',
     },
     outcomes: ['approval'],
     settings: ['review.routes.always', 'approvals.steps.salesHead'],
@@ -178,8 +178,8 @@ export const RULE_CATALOGUE = {
   'RV-5': {
     title: { en: 'Regular and non-regular orders', zh: '常规与非常规订单' },
     summary: {
-      en: 'Regular orders go to the production supervisor; non-regular ones (changed by the customer, never shipped, incomplete documents) to engineering, the sales head and the general manager.',
-      zh: '常规订单由生产主管评审;非常规订单(客户要求变更、从未发货、技术资料不全)须经工程主管、销售负责人和总经理。',
+      en: 'Regular orders go to the production supervisor; non-regular ones (changed by the customer, never shipped, incomplete documents) to engineering, then the sales head, who agrees to the product plan, then the general manager, who approves it.',
+      zh: '常规订单由生产主管评审;非常规订单(客户要求变更、从未发货、技术资料不全)依次经工程主管评审、销售负责人同意产品计划、总经理批准。',
     },
     outcomes: ['approval'],
     settings: [
@@ -187,6 +187,7 @@ export const RULE_CATALOGUE = {
       'review.routes.nonRegular',
       'approvals.steps.regularReview',
       'approvals.steps.engineeringReview',
+      'approvals.steps.salesHead',
       'approvals.steps.generalManagerApproval',
     ],
     messageKeys: [],

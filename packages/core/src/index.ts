@@ -49,6 +49,7 @@ export { Policy } from './policy/Policy.js';
 export type { PolicyInput } from './policy/Policy.js';
 export { loadPolicy, policyJsonSchema } from './policy/loadPolicy.js';
 export { holdsRole, rolesOf, departmentOf } from './policy/roles.js';
+export { levelAbove, levelsAbove } from './policy/roles.js';
 export { LocalizedText, Locale } from './policy/LocalizedText.js';
 export { BusinessCalendar } from './policy/calendarPolicy.js';
 export { ApprovalMode, ApprovalStepDefinition, DEFAULT_STEPS } from './policy/approvalsPolicy.js';
@@ -152,6 +153,7 @@ export type { UnbarredCapacities } from './approvals/unbarredCapacities.js';
 export { reviewerStanding } from './approvals/reviewerStanding.js';
 export type { ReviewerStanding } from './approvals/reviewerStanding.js';
 export { checkDeadlines } from './approvals/checkDeadlines.js';
+export { escalationLevel } from './approvals/checkDeadlines.js';
 export type { OverdueStep } from './approvals/checkDeadlines.js';
 export { reviewHours, reviewDeadline } from './approvals/reviewDeadline.js';
 

@@ -136,8 +136,8 @@ export const RULE_CATALOGUE = {
   'RV-2': {
     title: { en: 'Review deadline', zh: '评审时限' },
     summary: {
-      en: 'Review finishes within 24 hours of receipt by default (shorter for urgent orders, per order type if set, optionally in working hours); an overdue review is flagged and escalated.',
-      zh: '默认须在收到订单后24小时内完成评审(加急订单更短,可按订单类型设定,可按工作时间计算);逾期即标记并上报上一级。',
+      en: 'Review finishes within 24 hours of receipt by default (shorter for urgent orders, per order type if set, optionally in working hours); an overdue step is flagged and escalated one level up: to the level the policy names for the step, else the first level above all its roles.',
+      zh: '默认须在收到订单后24小时内完成评审(加急订单更短,可按订单类型设定,可按工作时间计算);逾期即标记并上报上一级:制度为该环节指定的层级,未指定时为其全部角色共同的上一级。',
     },
     outcomes: ['warn'],
     settings: [

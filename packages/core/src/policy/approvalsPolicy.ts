@@ -36,7 +36,13 @@ export const ApprovalStepDefinition = z
     stage: z.number().int(),
     /** Hours the step may take once active; the order's review deadline applies when absent. */
     deadlineHours: Hours.optional(),
-    /** Role that may act once the step is overdue; the roles' `nextLevel` when absent (RV-2). */
+    /**
+     * The level the step escalates to once overdue (RV-2): a role that may then act on it. When
+     * absent, the one level above every role of the step (`levelAbove`: a one-role step's
+     * `nextLevel`; the first level all its roles' chains of `nextLevel` reach) — never the next
+     * level of each role. A step whose roles all have a level above them but reach none in
+     * common must name it here.
+     */
     escalateTo: Name.optional(),
     /** The rule the step serves, shown with the step. */
     ruleId: RuleId,

@@ -15,7 +15,13 @@ import { makeContext, makeLine, makeOrder, makePolicy } from '../support/orders.
 /** Keys the workflow and approvals engine emit with their own parameters. */
 const WORKFLOW_KEYS: Record<string, Record<string, string | number>> = {
   'review.deadline.overdue': { step: '生产主管评审', deadline: '2026-03-03 09:00', hours: 24 },
-  'review.deadline.escalated': { step: 'Production review', role: 'General manager' },
+  'review.deadline.escalated': {
+    stepEn: 'Production review',
+    stepZh: '生产主管评审',
+    roleEn: 'General manager',
+    roleZh: '总经理',
+  },
+  'review.deadline.noLevelAbove': { stepEn: 'President approval', stepZh: '总裁批准' },
   'review.returned': { reason: 'price list missing' },
   'review.resubmitted': { revision: 2 },
   'review.rejected': { reason: 'customer withdrew' },

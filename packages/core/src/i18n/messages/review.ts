@@ -181,8 +181,12 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
     zh: '评审环节“{step}”已超时:{hours}小时时限已于{deadline}届满,将上报上一级处理。',
   },
   'review.deadline.escalated': {
-    en: 'Review step {step} is overdue and has been escalated to {role}.',
-    zh: '评审环节“{step}”已超时,已上报{role}处理。',
+    en: 'Review step {stepEn} is overdue and has been escalated to {roleEn}.',
+    zh: '评审环节“{stepZh}”已超时,已上报{roleZh}处理。',
+  },
+  'review.deadline.noLevelAbove': {
+    en: 'Review step {stepEn} is overdue; the policy names no level above it to escalate it to.',
+    zh: '评审环节“{stepZh}”已超时;制度未规定可上报的上一级。',
   },
 
   // RV-9 return, resubmission, rejection (workflow)

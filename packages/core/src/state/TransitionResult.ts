@@ -40,7 +40,10 @@ export type TransitionRefusalCode =
   | 'INVALID_EXPIRY'
   /** Credit (CR-4): a prepayment that is not a positive amount. */
   | 'INVALID_AMOUNT'
-  /** Credit (CR-4): a guarantee without its document reference. */
+  /**
+   * A document reference is required: a guarantee (CR-4), a written confirmation (IN-3), a
+   * contract's legal review or signature (RV-10).
+   */
   | 'REFERENCE_REQUIRED';
 
 /**

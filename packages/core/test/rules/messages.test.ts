@@ -34,6 +34,7 @@ const WORKFLOW_KEYS: Record<string, Record<string, string | number>> = {
     stepsZh: '联合评审',
   },
   'review.approval.notEligible': { actor: 'u-x', stepEn: 'Legal review', stepZh: '合同法务审核' },
+  'review.approval.notYetOpen': { stepEn: 'General manager approval', stepZh: '总经理批准' },
   'review.approval.alreadyApproved': { actor: 'u-sun', stepEn: 'Joint review', stepZh: '联合评审' },
   'review.approval.recorded': { actor: 'u-wang', step: 'Sales head' },
   'review.approval.reasonRequired': {},

@@ -222,6 +222,10 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
     en: '{actor}, your approval is recorded. {stepsEn} will also need your approval once the earlier steps are done: a separate act, you will be asked then.',
     zh: '{actor},您的审批已记录。待前序环节完成后,“{stepsZh}”还需要您另行审批,届时将通知您。',
   },
+  'review.approval.notYetOpen': {
+    en: 'Step {stepEn} is not open yet: it opens once the earlier steps of the route are done.',
+    zh: '“{stepZh}”尚未开始:须待审批路线的前序环节完成后方可审批。',
+  },
   'review.approval.notEligible': {
     en: '{actor} cannot approve step {stepEn}: they hold none of the roles the step requires.',
     zh: '{actor}不能审批“{stepZh}”:不具备该环节要求的角色。',

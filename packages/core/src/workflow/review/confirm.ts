@@ -26,7 +26,9 @@ export function confirm(
     actor.id === state.owner ||
     policy.workflow.confirmRoles.some((r) => holdsRole(policy, actor, r));
   if (!allowed) {
+    // RV-10: who makes the order formal to the customer (`workflow.confirmRoles`, and its owner).
     return refuse('NOT_ELIGIBLE', `${actor.id} may not confirm this order`, {
+      ruleId: 'RV-10',
       messageKey: 'workflow.confirm.notAllowed',
       params: { actor: actor.id },
     });
@@ -82,7 +84,8 @@ export function recordWrittenConfirmation(
 ): TransitionResult {
   const reference = event.reference.trim();
   if (reference === '') {
-    return refuse('REASON_REQUIRED', 'the written confirmation needs a reference (IN-3)', {
+    return refuse('REFERENCE_REQUIRED', 'the written confirmation needs a reference (IN-3)', {
+      ruleId: 'IN-3',
       messageKey: 'intake.verbal.referenceRequired',
       params: {},
     });

@@ -2,6 +2,7 @@ import { approveStep } from '../../approvals/approveStep.js';
 import { isRouteComplete } from '../../approvals/buildRoute.js';
 import { reviewerStanding } from '../../approvals/reviewerStanding.js';
 import type { Actor } from '../../model/Actor.js';
+import type { RuleId } from '../../model/RuleId.js';
 import {
   approvalActivityEffects,
   approvalEvents,
@@ -20,6 +21,22 @@ function stepLabels(
 ): { stepEn: string; stepZh: string } {
   const label = step === undefined ? undefined : ctx.policy.approvals.steps[step]?.label;
   return { stepEn: label?.en ?? step ?? '', stepZh: label?.zh ?? step ?? '' };
+}
+
+/**
+ * The rule a step of the route serves, for refusals about it: the policy's `ruleId` for the step
+ * (RV-3 for the sales head's…), else the first rule that required it; none for a name the policy
+ * does not define.
+ */
+function stepRule(
+  step: string | undefined,
+  route: { steps: readonly { key: string; ruleIds: readonly RuleId[] }[] },
+  ctx: TransitionContext,
+): RuleId | undefined {
+  if (step === undefined) return undefined;
+  return (
+    ctx.policy.approvals.steps[step]?.ruleId ?? route.steps.find((s) => s.key === step)?.ruleIds[0]
+  );
 }
 
 /**
@@ -50,6 +67,11 @@ export function approve(
   );
   if (!result.ok) {
     const party = result.party ?? event.actor.id;
+    // The refusal names the rule the step serves (RV-3 the sales head's, RV-4 the joint review…).
+    const ruleId = stepRule(result.step, route, ctx);
+    const notYetOpen =
+      result.code === 'STEP_NOT_ACTIVE' &&
+      route.steps.some((s) => s.key === result.step && s.status === 'waiting');
     const messages = {
       SELF_APPROVAL:
         party === event.actor.id
@@ -67,11 +89,12 @@ export function approve(
           : 'review.approval.selfApprovalOnBehalf',
       NOT_ELIGIBLE: 'review.approval.notEligible',
       ALREADY_APPROVED: 'review.approval.alreadyApproved',
-      STEP_NOT_ACTIVE: 'review.approval.stepNotActive',
+      STEP_NOT_ACTIVE: notYetOpen ? 'review.approval.notYetOpen' : 'review.approval.stepNotActive',
       UNKNOWN_STEP: 'review.approval.unknownStep',
     } as const;
     return refuse(result.code, messages[result.code], {
       ...(result.step ? { step: result.step } : {}),
+      ...(ruleId ? { ruleId } : {}),
       messageKey: keys[result.code],
       params: {
         actor: event.actor.id,
@@ -133,6 +156,7 @@ export function rejectOrReturn(
   const reason = event.reason.trim();
   if (reason === '') {
     return refuse('REASON_REQUIRED', 'a reason is required (RV-9)', {
+      ruleId: 'RV-9',
       messageKey: 'review.approval.reasonRequired',
       params: {},
     });
@@ -146,6 +170,7 @@ export function rejectOrReturn(
     const { party } = standing;
     if (party === undefined)
       return refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
+        ruleId: 'RV-9',
         messageKey: 'review.notReviewer',
         params: { actor: event.actor.id },
       });
@@ -155,6 +180,7 @@ export function rejectOrReturn(
         ? `${event.actor.id} may not review an order they owned or submitted`
         : `${event.actor.id} may not review on behalf of ${party}, who owned or submitted the order`,
       {
+        ruleId: 'RV-9',
         messageKey:
           party === event.actor.id
             ? 'review.approval.selfApproval'

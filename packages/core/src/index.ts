@@ -119,6 +119,15 @@ export { initialWorkflow } from './state/OrderWorkflow.js';
 export type { OrderWorkflow, OrderParties, ReasonRecord } from './state/OrderWorkflow.js';
 export { orderParties } from './workflow/shared/orderParties.js';
 export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './state/WorkflowEvent.js';
+// contract (RV-10)
+export type {
+  ContractWorkflowState,
+  ContractReviewRecord,
+  ContractReviewOutcome,
+  ContractSignatureRecord,
+} from './state/ContractState.js';
+export { legalSteps, legalReviewDone } from './workflow/review/legalReview.js';
+export { contractBlockers, legalReviewRequired } from './rules/review/contractReview.js';
 export type { TransitionContext } from './state/TransitionContext.js';
 export type {
   TransitionResult,

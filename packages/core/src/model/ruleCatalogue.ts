@@ -243,10 +243,10 @@ export const RULE_CATALOGUE = {
   'RV-10': {
     title: { en: 'Contract review', zh: '合同评审' },
     summary: {
-      en: 'An order needing a contract gets legal review before signing; the customer’s signature or written confirmation makes it formal.',
-      zh: '需签合同的订单在签署前须经法务审核;客户签字或书面确认后订单方为正式。',
+      en: 'An order needing a contract gets legal review before signing; the customer’s signature or written confirmation makes it formal: an approved contract order is confirmed once both are recorded.',
+      zh: '需签合同的订单在签署前须经法务审核;客户签字或书面确认后订单方为正式:已批准的合同订单须登记法务审核和客户签署后方可确认。',
     },
-    outcomes: ['approval'],
+    outcomes: ['approval', 'block', 'record'],
     settings: [
       'review.contract.requiredAbove',
       'review.contract.requiredForCustomMade',
@@ -255,7 +255,7 @@ export const RULE_CATALOGUE = {
       'approvals.steps.legalReview',
       'workflow.confirmRoles',
     ],
-    messageKeys: [],
+    messageKeys: ['review.contract.*'],
   },
   'RV-11': {
     title: { en: 'Stock check', zh: '库存核查' },

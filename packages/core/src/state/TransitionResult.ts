@@ -44,7 +44,11 @@ export type TransitionRefusalCode =
    * A document reference is required: a guarantee (CR-4), a written confirmation (IN-3), a
    * contract's legal review or signature (RV-10).
    */
-  | 'REFERENCE_REQUIRED';
+  | 'REFERENCE_REQUIRED'
+  /** A fact recorded once is recorded already (RV-10: the contract's legal review, its signature). */
+  | 'ALREADY_RECORDED'
+  /** An instant that cannot be right: in the future, where a past one is meant (RV-10: a signature). */
+  | 'INVALID_DATE';
 
 /**
  * Outcome of `transition`: the next state with the effects to carry out and the audit records to

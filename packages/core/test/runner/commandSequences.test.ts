@@ -66,6 +66,8 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, true>> = {
   INVALID_PATCH: true,
   INVALID_AMOUNT: true,
   REFERENCE_REQUIRED: true,
+  ALREADY_RECORDED: true,
+  INVALID_DATE: true,
 };
 
 /** The people holding any of `roles` under the company's role mapping. */

@@ -70,6 +70,14 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     en: "The increase must be in the currency of the customer's limit.",
     zh: '临时额度须与客户信用额度币种一致。',
   },
+  'refusal.ALREADY_RECORDED': {
+    en: 'This is already recorded.',
+    zh: '该事项已登记。',
+  },
+  'refusal.INVALID_DATE': {
+    en: 'That date or time cannot be right: it is in the future, or before what it follows.',
+    zh: '该日期或时间有误:晚于当前时间,或早于其前序事项。',
+  },
   'workflow.invalidTransition': {
     en: '{event} is not possible while the order is {status}.',
     zh: '订单当前状态为 {status},不能执行 {event}。',

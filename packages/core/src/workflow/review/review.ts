@@ -13,6 +13,7 @@ import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
 import type { TransitionResult } from '../../state/TransitionResult.js';
 import { closeAllEffects, refuse } from '../shared/internal.js';
+import { withLegalReview } from './legalReview.js';
 
 /** The step's label in both languages, for messages (`{stepEn}`, `{stepZh}`); the key when unknown. */
 function stepLabels(
@@ -46,12 +47,15 @@ function stepRule(
  * (`orderParties`). One act covers every open step the approver may sign when the policy allows
  * (`approvals.coverOpenSteps`); steps still due from the approver — a later stage's, or open ones
  * the act did not cover — are named to them (`review.approval.stillDue.*`). The last step
- * approves the order.
+ * approves the order. The act that completes the route's legal steps marks the contract legally
+ * reviewed (RV-10, `withLegalReview`); `recorded` carries the legal opinion's reference when the
+ * act is `recordContractReview`'s.
  */
 export function approve(
   state: OrderWorkflow,
   event: { actor: Actor; step?: string; comment?: string },
   ctx: TransitionContext,
+  recorded?: { reference: string; comment?: string },
 ): TransitionResult {
   const route = state.route;
   if (!route) return refuse('INVALID_TRANSITION', 'the order has no approval route');
@@ -104,18 +108,35 @@ export function approve(
     });
   }
   const complete = isRouteComplete(result.route);
-  const granted = approvalEvents(result);
   const stillDue = stillDueNotices(result, {
     actor: event.actor.id,
     policy: ctx.policy,
     prefix: 'review.approval',
   });
+  // RV-10: the act that completes the legal steps marks the contract legally reviewed.
+  const acted = withLegalReview(
+    {
+      ok: true,
+      state: { ...state, route: result.route },
+      effects: approvalActivityEffects(route, result, ctx.policy),
+      events: approvalEvents(result),
+      findings: [],
+    },
+    ctx,
+    {
+      actor: event.actor,
+      before: route,
+      after: result.route,
+      approved: [result, ...result.covered],
+      ...(recorded ? { recorded } : {}),
+    },
+  );
   if (complete) {
     return {
-      ok: true,
-      state: { ...state, route: result.route, status: 'approved' },
+      ...acted,
+      state: { ...acted.state, status: 'approved' },
       effects: [
-        ...approvalActivityEffects(route, result, ctx.policy),
+        ...acted.effects,
         {
           type: 'notify',
           to: { users: [state.owner] },
@@ -125,23 +146,16 @@ export function approve(
         },
       ],
       events: [
-        ...granted,
+        ...acted.events,
         {
           type: 'order.approved',
           ruleIds: ['RV-3'],
           data: { steps: result.route.steps.map((s) => s.key) },
         },
       ],
-      findings: [],
     };
   }
-  return {
-    ok: true,
-    state: { ...state, route: result.route },
-    effects: [...approvalActivityEffects(route, result, ctx.policy), ...stillDue],
-    events: granted,
-    findings: [],
-  };
+  return { ...acted, effects: [...acted.effects, ...stillDue] };
 }
 
 /**

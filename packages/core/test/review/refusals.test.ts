@@ -49,6 +49,11 @@ async function walk(): Promise<Walked[]> {
   refused('submit again', 'RV-9', await og.submit(order('o-1'), people.li));
   ok(await og.submit(order('o-verbal', { channel: 'verbal' }), people.li));
   refused(
+    'written confirmation of an order not taken verbally',
+    'IN-3',
+    await og.recordWrittenConfirmation('o-1', people.li, 'FAX-1'),
+  );
+  refused(
     'written confirmation without reference',
     'IN-3',
     await og.recordWrittenConfirmation('o-verbal', people.li, '  '),
@@ -181,6 +186,7 @@ const REVIEW_REFUSAL_KEYS = [
   'workflow.returnedToSales',
   'workflow.alreadySubmitted',
   'intake.verbal.referenceRequired',
+  'intake.verbal.notVerbal',
   'review.approval.notEligible',
   'review.approval.notYetOpen',
   'review.approval.stepNotActive',

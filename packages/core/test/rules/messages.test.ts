@@ -39,6 +39,7 @@ const WORKFLOW_KEYS: Record<string, Record<string, string | number>> = {
   'review.approval.alreadyApproved': { actor: 'u-sun', stepEn: 'Joint review', stepZh: '联合评审' },
   'review.approval.recorded': { actor: 'u-wang', step: 'Sales head' },
   'review.approval.reasonRequired': {},
+  'intake.verbal.notVerbal': {},
   // RV-10: the contract's legal review and signature as the workflow records them
   'review.contract.reviewed': { by: 'u-wu', reference: 'LEGAL-2026-031' },
   'review.contract.reviewedByApproval': { by: 'u-wu' },

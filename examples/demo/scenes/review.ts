@@ -219,12 +219,19 @@ export async function reviewScene(out: SceneOutput): Promise<void> {
     printRoute(out, view?.workflow.route);
     for (const e of view?.history ?? []) {
       if (e.type !== 'review.overdue') continue;
-      const data = e.data;
+      const { step, escalatedTo } = e.data;
+      const label = og.policy.approvals.steps[step]?.label;
+      const roles = escalatedTo.map((r) => og.policy.roles[r]?.label);
       out.line(
         '  ' +
           formatMessage(
             'review.deadline.escalated',
-            { step: data.step, role: data.escalatedTo.join(', ') },
+            {
+              stepEn: label?.en ?? step,
+              stepZh: label?.zh ?? step,
+              roleEn: roles.map((l, i) => l?.en ?? escalatedTo[i]).join(', '),
+              roleZh: roles.map((l, i) => l?.zh ?? escalatedTo[i]).join('、'),
+            },
             out.lang,
           ),
       );

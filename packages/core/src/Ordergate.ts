@@ -27,7 +27,7 @@ import { parseOrThrow } from './errors.js';
 import { Actor, type ActorInput } from './model/Actor.js';
 import type { Customer, CustomerInput } from './model/Customer.js';
 import type { MessageParam } from './model/Finding.js';
-import { IdString, TextString } from './model/inputLimits.js';
+import { CodeString, IdString, TextString } from './model/inputLimits.js';
 import { MinorUnits } from './model/Money.js';
 import type { Order, OrderInput } from './model/Order.js';
 import type { RuleId } from './model/RuleId.js';
@@ -76,6 +76,14 @@ const Release = z
 const Prepayment = z.object({ amount: MinorUnits, reference: Text.optional() }).strict();
 const Guarantee = z.object({ reference: Text }).strict();
 const Reason = Text;
+const ContractReview = z
+  .object({
+    outcome: z.enum(['approved', 'rejected']),
+    reference: CodeString,
+    comment: Text.optional(),
+  })
+  .strict();
+const ContractSignature = z.object({ signedAt: IsoDateTime, reference: CodeString }).strict();
 
 /** An action the façade offers on an order, as `allowedActions` names it. */
 export type OrderAction =
@@ -83,6 +91,8 @@ export type OrderAction =
   | 'reject'
   | 'returnToSales'
   | 'recordWrittenConfirmation'
+  | 'recordContractReview'
+  | 'recordContractSigned'
   | 'confirm'
   | 'releaseCredit'
   | 'declineCredit'
@@ -143,13 +153,21 @@ export type IntegrityReport =
   | { ok: false; problems: IntegrityProblem[] };
 
 /** Which dry-run event stands for each action (placeholder arguments where one is needed). */
-const PROBES: readonly [OrderAction, (actor: Actor) => WorkflowEvent][] = [
+const PROBES: readonly [OrderAction, (actor: Actor, now: string) => WorkflowEvent][] = [
   ['approve', (actor) => ({ type: 'APPROVE', actor })],
   ['reject', (actor) => ({ type: 'REJECT', actor, reason: '-' })],
   ['returnToSales', (actor) => ({ type: 'RETURN', actor, reason: '-' })],
   [
     'recordWrittenConfirmation',
     (actor) => ({ type: 'RECORD_WRITTEN_CONFIRMATION', actor, reference: '-' }),
+  ],
+  [
+    'recordContractReview',
+    (actor) => ({ type: 'RECORD_CONTRACT_REVIEW', actor, outcome: 'approved', reference: '-' }),
+  ],
+  [
+    'recordContractSigned',
+    (actor, now) => ({ type: 'RECORD_CONTRACT_SIGNED', actor, signedAt: now, reference: '-' }),
   ],
   ['confirm', (actor) => ({ type: 'CONFIRM', actor })],
   ['releaseCredit', (actor) => ({ type: 'RELEASE_CREDIT', actor, reason: '-' })],
@@ -188,6 +206,8 @@ const QUEUE_ACTIONS = new Set<OrderAction>([
   'releaseCredit',
   'approveChange',
   'recordWrittenConfirmation',
+  'recordContractReview',
+  'recordContractSigned',
   'confirm',
   'recordAmendmentSigned',
 ]);
@@ -281,6 +301,54 @@ export class Ordergate {
       (a) => ({ type: 'RECORD_WRITTEN_CONFIRMATION', actor: a, reference: r }),
       actor,
     );
+  }
+
+  /**
+   * RV-10: the legal reviewer records the review of the order's contract, with the legal
+   * opinion's reference. In review it is the act on the route's open legal step (the same act as
+   * `approve`, with its segregation of duties: an owner or submitter of the order may not review
+   * it); once every legal step is approved the contract counts as legally reviewed. `rejected`
+   * (with the reason in `comment`) returns the order to sales to correct the contract.
+   * @throws {ValidationError} when the review is malformed (an unknown outcome, a reference over
+   *   `INPUT_LIMITS.idLength`); nothing is written then.
+   * @example
+   * await og.recordContractReview(orderId, wu, { outcome: 'approved', reference: 'LEGAL-2026-031' });
+   */
+  async recordContractReview(
+    orderId: string,
+    actor: ActorInput,
+    review: { outcome: 'approved' | 'rejected'; reference: string; comment?: string },
+  ): Promise<Result<OrderView>> {
+    const r = parseOrThrow(ContractReview, review, 'review');
+    return this.#act(
+      orderId,
+      (a) => ({
+        type: 'RECORD_CONTRACT_REVIEW',
+        actor: a,
+        outcome: r.outcome,
+        reference: r.reference,
+        ...(r.comment === undefined ? {} : { comment: r.comment }),
+      }),
+      actor,
+    );
+  }
+
+  /**
+   * RV-10: records the customer's signature of the contract (or written confirmation of the
+   * order): when they signed and the signed contract's reference. Legal review comes first; once
+   * signed, an approved contract order may be confirmed. The order's owner, the roles that confirm
+   * orders and the legal reviewers may record it.
+   * @throws {ValidationError} when `signedAt` is not an instant with a zone; nothing is written then.
+   * @example
+   * await og.recordContractSigned(orderId, li, { signedAt: '2026-03-04T10:00:00+08:00', reference: 'HT-2026-017' });
+   */
+  async recordContractSigned(
+    orderId: string,
+    actor: ActorInput,
+    signature: { signedAt: string; reference: string },
+  ): Promise<Result<OrderView>> {
+    const g = parseOrThrow(ContractSignature, signature, 'signature');
+    return this.#act(orderId, (a) => ({ type: 'RECORD_CONTRACT_SIGNED', actor: a, ...g }), actor);
   }
 
   /** Confirms an approved order to the customer (IN-3, RV-10 gates; RV-11 stock check after). */
@@ -697,8 +765,9 @@ export class Ordergate {
     const id = parseOrThrow(Id, orderId, 'orderId');
     const a = parseOrThrow(Actor, actor, 'actor');
     const out: AllowedAction[] = [];
+    const now = this.#runner.clock.now();
     for (const [action, probe] of PROBES) {
-      const r = await this.#orders.dryRun(id, probe(a));
+      const r = await this.#orders.dryRun(id, probe(a, now));
       out.push(
         r.ok || r.code === 'RETURNED' || PROBE_OK[action] === r.code
           ? { action, allowed: true }
@@ -741,7 +810,7 @@ export class Ordergate {
           (view.order.channel !== 'verbal' || view.order.writtenConfirmation !== undefined)
         )
           continue;
-        const r = await this.#orders.dryRun(view.order.id, probe(a));
+        const r = await this.#orders.dryRun(view.order.id, probe(a, this.#runner.clock.now()));
         if (r.ok) actions.push(action);
       }
       if (actions.length === 0) continue;

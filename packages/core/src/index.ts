@@ -49,6 +49,7 @@ export { Policy } from './policy/Policy.js';
 export type { PolicyInput } from './policy/Policy.js';
 export { loadPolicy, policyJsonSchema } from './policy/loadPolicy.js';
 export { holdsRole, rolesOf, departmentOf } from './policy/roles.js';
+export { levelAbove, levelsAbove } from './policy/roles.js';
 export { LocalizedText, Locale } from './policy/LocalizedText.js';
 export { BusinessCalendar } from './policy/calendarPolicy.js';
 export { ApprovalMode, ApprovalStepDefinition, DEFAULT_STEPS } from './policy/approvalsPolicy.js';
@@ -118,6 +119,15 @@ export { initialWorkflow } from './state/OrderWorkflow.js';
 export type { OrderWorkflow, OrderParties, ReasonRecord } from './state/OrderWorkflow.js';
 export { orderParties } from './workflow/shared/orderParties.js';
 export type { WorkflowEvent, WorkflowEventType, ReviewEvent } from './state/WorkflowEvent.js';
+// contract (RV-10)
+export type {
+  ContractWorkflowState,
+  ContractReviewRecord,
+  ContractReviewOutcome,
+  ContractSignatureRecord,
+} from './state/ContractState.js';
+export { legalSteps, legalReviewDone } from './workflow/review/legalReview.js';
+export { contractBlockers, legalReviewRequired } from './rules/review/contractReview.js';
 export type { TransitionContext } from './state/TransitionContext.js';
 export type {
   TransitionResult,
@@ -152,6 +162,7 @@ export type { UnbarredCapacities } from './approvals/unbarredCapacities.js';
 export { reviewerStanding } from './approvals/reviewerStanding.js';
 export type { ReviewerStanding } from './approvals/reviewerStanding.js';
 export { checkDeadlines } from './approvals/checkDeadlines.js';
+export { escalationLevel } from './approvals/checkDeadlines.js';
 export type { OverdueStep } from './approvals/checkDeadlines.js';
 export { reviewHours, reviewDeadline } from './approvals/reviewDeadline.js';
 

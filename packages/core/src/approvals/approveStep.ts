@@ -19,7 +19,10 @@ export type ApprovalRefusalCode =
   | 'NOT_ELIGIBLE'
   /** The actor (or the person they act for) already approved this step. */
   | 'ALREADY_APPROVED'
-  /** The step exists but is waiting for an earlier stage, or is done. */
+  /**
+   * The step exists but is waiting for an earlier stage, or is done. Also when no step was named
+   * and nothing open needs the actor, but a step of a later stage will (`step` names it).
+   */
   | 'STEP_NOT_ACTIVE'
   | 'UNKNOWN_STEP';
 
@@ -174,10 +177,13 @@ export function approveStep(
     if (target.status !== 'active') return { ok: false, code: 'STEP_NOT_ACTIVE', step: target.key };
   } else {
     const active = route.steps.filter((s) => s.status === 'active');
-    target =
-      active.find(contributes) ??
-      active.find((s) => stepContribution(s, allCaps, policy)) ??
-      active[0];
+    target = active.find(contributes) ?? active.find((s) => stepContribution(s, allCaps, policy));
+    if (!target) {
+      // One approver, one act: nothing open waits for them, but a later stage will: say which.
+      const later = route.steps.find((s) => s.status === 'waiting' && contributes(s));
+      if (later) return { ok: false, code: 'STEP_NOT_ACTIVE', step: later.key };
+      target = active[0];
+    }
     if (!target) return { ok: false, code: 'STEP_NOT_ACTIVE' };
   }
 

@@ -136,8 +136,8 @@ export const RULE_CATALOGUE = {
   'RV-2': {
     title: { en: 'Review deadline', zh: '评审时限' },
     summary: {
-      en: 'Review finishes within 24 hours of receipt by default (shorter for urgent orders, per order type if set, optionally in working hours); an overdue review is flagged and escalated.',
-      zh: '默认须在收到订单后24小时内完成评审(加急订单更短,可按订单类型设定,可按工作时间计算);逾期即标记并上报上一级。',
+      en: 'Review finishes within 24 hours of receipt by default (shorter for urgent orders, per order type if set, optionally in working hours); an overdue step is flagged and escalated one level up: to the level the policy names for the step, else the first level above all its roles.',
+      zh: '默认须在收到订单后24小时内完成评审(加急订单更短,可按订单类型设定,可按工作时间计算);逾期即标记并上报上一级:制度为该环节指定的层级,未指定时为其全部角色共同的上一级。',
     },
     outcomes: ['warn'],
     settings: [
@@ -151,8 +151,8 @@ export const RULE_CATALOGUE = {
   'RV-3': {
     title: { en: 'Sales head approval', zh: '销售负责人审批' },
     summary: {
-      en: 'An order takes effect only after the sales department head approves it; by default this is the last step of every route.',
-      zh: '订单须经销售部门负责人审批后方可生效;默认为每条审批路线的最后一步。',
+      en: 'An order takes effect only after the sales department head approves it; by default this is the last step of every route but a non-regular order’s, where the general manager approves the product plan after it (RV-5).',
+      zh: '订单须经销售部门负责人审批后方可生效;默认为每条审批路线的最后一步,非常规订单则在其后由总经理批准产品计划(RV-5)。',
     },
     outcomes: ['approval'],
     settings: ['review.routes.always', 'approvals.steps.salesHead'],
@@ -178,8 +178,8 @@ export const RULE_CATALOGUE = {
   'RV-5': {
     title: { en: 'Regular and non-regular orders', zh: '常规与非常规订单' },
     summary: {
-      en: 'Regular orders go to the production supervisor; non-regular ones (changed by the customer, never shipped, incomplete documents) to engineering, the sales head and the general manager.',
-      zh: '常规订单由生产主管评审;非常规订单(客户要求变更、从未发货、技术资料不全)须经工程主管、销售负责人和总经理。',
+      en: 'Regular orders go to the production supervisor; non-regular ones (changed by the customer, never shipped, incomplete documents) to engineering, then the sales head, who agrees to the product plan, then the general manager, who approves it.',
+      zh: '常规订单由生产主管评审;非常规订单(客户要求变更、从未发货、技术资料不全)依次经工程主管评审、销售负责人同意产品计划、总经理批准。',
     },
     outcomes: ['approval'],
     settings: [
@@ -187,6 +187,7 @@ export const RULE_CATALOGUE = {
       'review.routes.nonRegular',
       'approvals.steps.regularReview',
       'approvals.steps.engineeringReview',
+      'approvals.steps.salesHead',
       'approvals.steps.generalManagerApproval',
     ],
     messageKeys: [],
@@ -242,10 +243,10 @@ export const RULE_CATALOGUE = {
   'RV-10': {
     title: { en: 'Contract review', zh: '合同评审' },
     summary: {
-      en: 'An order needing a contract gets legal review before signing; the customer’s signature or written confirmation makes it formal.',
-      zh: '需签合同的订单在签署前须经法务审核;客户签字或书面确认后订单方为正式。',
+      en: 'An order needing a contract gets legal review before signing; the customer’s signature or written confirmation makes it formal: an approved contract order is confirmed once both are recorded.',
+      zh: '需签合同的订单在签署前须经法务审核;客户签字或书面确认后订单方为正式:已批准的合同订单须登记法务审核和客户签署后方可确认。',
     },
-    outcomes: ['approval'],
+    outcomes: ['approval', 'block', 'record'],
     settings: [
       'review.contract.requiredAbove',
       'review.contract.requiredForCustomMade',
@@ -254,7 +255,7 @@ export const RULE_CATALOGUE = {
       'approvals.steps.legalReview',
       'workflow.confirmRoles',
     ],
-    messageKeys: [],
+    messageKeys: ['review.contract.*'],
   },
   'RV-11': {
     title: { en: 'Stock check', zh: '库存核查' },

@@ -18,8 +18,9 @@ export type ApprovalMode = z.infer<typeof ApprovalMode>;
 
 /**
  * An approval step the rules can require. Steps with the same `stage` run in parallel; stages
- * run in ascending order. The sales head's step is last by default (our reading on RV-3);
- * give it a low stage to move it first.
+ * run in ascending order. The sales head's step is last by default (our reading on RV-3), but
+ * for the general manager's approval of a non-regular order's product plan, which follows the
+ * sales head's agreement (RV-5); give a step another stage to move it.
  *
  * @example
  * ApprovalStepDefinition.parse({ label: { en: 'Joint review', zh: '联合评审' },
@@ -35,7 +36,13 @@ export const ApprovalStepDefinition = z
     stage: z.number().int(),
     /** Hours the step may take once active; the order's review deadline applies when absent. */
     deadlineHours: Hours.optional(),
-    /** Role that may act once the step is overdue; the roles' `nextLevel` when absent (RV-2). */
+    /**
+     * The level the step escalates to once overdue (RV-2): a role that may then act on it. When
+     * absent, the one level above every role of the step (`levelAbove`: a one-role step's
+     * `nextLevel`; the first level all its roles' chains of `nextLevel` reach) — never the next
+     * level of each role. A step whose roles all have a level above them but reach none in
+     * common must name it here.
+     */
     escalateTo: Name.optional(),
     /** The rule the step serves, shown with the step. */
     ruleId: RuleId,
@@ -103,12 +110,15 @@ export const DEFAULT_STEPS = {
     'RV-7',
   ),
   presidentApproval: step('President approval', '总裁批准', ['president'], 32, 'RV-7'),
-  /** RV-5 non-regular product plan: general manager's approval. */
+  /**
+   * RV-5 non-regular product plan: the general manager approves it after the sales head has
+   * agreed to it (002 第6条3), so the step's stage follows the sales head's (90).
+   */
   generalManagerApproval: step(
     'General manager approval',
     '总经理批准',
     ['generalManager'],
-    40,
+    95,
     'RV-5',
   ),
   /** CR-3 grade and limit changes: reviewed by finance, then approved by management (general manager). */

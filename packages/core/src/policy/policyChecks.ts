@@ -1,6 +1,7 @@
 import { archivePolicyRoles } from './archivePolicy.js';
 import type { BusinessCalendar } from './calendarPolicy.js';
 import { changePolicyReferences } from './changePolicy.js';
+import { levelAbove, levelsAbove } from './roles.js';
 import type { PolicyOutput } from './PolicyShape.js';
 import { trackingPolicyRoles } from './trackingPolicy.js';
 
@@ -67,6 +68,8 @@ export function workingHoursInTenYears(calendar: BusinessCalendar): number {
  *
  * - every role and approval step a policy names exists (`known`: the keys of `roles` and
  *   `approvals.steps`);
+ * - every approval step has one level to escalate to when its roles have levels above them
+ *   (RV-2: `escalateTo`, or one level above all its roles);
  * - with a business calendar, every deadline falls within ten years of its working time.
  *
  * @example
@@ -74,7 +77,38 @@ export function workingHoursInTenYears(calendar: BusinessCalendar): number {
  * // [{ path: ['review', 'routes', 'always', 0], message: 'unknown approval step "x"', … }]
  */
 export function policyChecks(policy: PolicyOutput, known: KnownNames): PolicyIssue[] {
-  return [...referenceIssues(policy, known), ...calendarIssues(policy)];
+  return [
+    ...referenceIssues(policy, known),
+    ...calendarIssues(policy),
+    ...escalationIssues(policy, known),
+  ];
+}
+
+/**
+ * RV-2: a step escalates to one level. Without `escalateTo`, that is the one level above every
+ * role of the step; a step whose roles all have a level above them but whose chains of
+ * `nextLevel` never meet has none, so it must name its level. Steps naming an unknown role, or
+ * whose roles' chains pass one, are left to the reference checks.
+ */
+function escalationIssues(policy: PolicyOutput, known: KnownNames): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  for (const [key, def] of Object.entries(policy.approvals.steps)) {
+    if (def.escalateTo !== undefined || def.roles.length < 2) continue;
+    const chains = def.roles.map((r) => levelsAbove(policy, r));
+    if (!def.roles.every((r) => known.roles.has(r))) continue;
+    if (chains.some((c) => c.length === 0 || c.some((level) => !known.roles.has(level)))) continue;
+    if (levelAbove(policy, def.roles) !== undefined) continue;
+    const path: PolicyPath = ['approvals', 'steps', key, 'escalateTo'];
+    issues.push({
+      path,
+      message: `the step's roles (${def.roles.join(', ')}) reach no common next level: name the level it escalates to when overdue (RV-2)`,
+      reads: [
+        ['approvals', 'steps', key, 'roles'],
+        ...def.roles.flatMap((r) => [r, ...levelsAbove(policy, r)]).map((r) => ['roles', r]),
+      ],
+    });
+  }
+  return issues;
 }
 
 function referenceIssues(policy: PolicyOutput, known: KnownNames): PolicyIssue[] {

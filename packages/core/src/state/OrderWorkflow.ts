@@ -7,6 +7,8 @@ import type { ChangeWorkflowState } from './ChangeRequest.js';
 import type { TrackingState } from './TrackingState.js';
 // credit (CR)
 import type { CreditWorkflowState } from './CreditWorkflowState.js';
+// contract (RV-10)
+import type { ContractWorkflowState } from './ContractState.js';
 
 /** A return to sales for correction (RV-9), or a rejection, with its reason. */
 export interface ReasonRecord {
@@ -64,6 +66,8 @@ export interface OrderWorkflow {
   tracking?: TrackingState;
   /** Credit (CR-1, CR-4, CR-6, CR-8): holds, release, prepayments and guarantee of this order. */
   credit?: CreditWorkflowState;
+  /** Contract (RV-10): the legal review and the customer's signature, as recorded. */
+  contract?: ContractWorkflowState;
 }
 
 /**

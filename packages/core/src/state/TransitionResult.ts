@@ -40,9 +40,17 @@ export type TransitionRefusalCode =
   | 'INVALID_EXPIRY'
   /** Credit (CR-4): a prepayment that is not a positive amount. */
   | 'INVALID_AMOUNT'
-  /** Credit (CR-4): a guarantee without its document reference; CH-7: an amendment without one. */
+  /**
+   * A document reference is required: a guarantee (CR-4), a written confirmation (IN-3), a
+   * contract's legal review or signature (RV-10), a signed amendment (CH-7).
+   */
   | 'REFERENCE_REQUIRED'
-  /** Change control (CH-7): a signing instant that is not an instant, lies ahead, or precedes the request. */
+  /** A fact recorded once is recorded already (RV-10: the contract's legal review, its signature). */
+  | 'ALREADY_RECORDED'
+  /**
+   * An instant that cannot be right: in the future where a past one is meant (RV-10 a signature),
+   * or before the request it answers (CH-7 a signed amendment).
+   */
   | 'INVALID_DATE';
 
 /**

@@ -1,6 +1,7 @@
 import type { Actor } from '../model/Actor.js';
 import type { ArchiveEvent } from './archiveEvents.js';
 import type { ChangeEvent } from './changeEvents.js';
+import type { ContractReviewOutcome } from './ContractState.js';
 import type { CreditEvent } from './creditEvents.js';
 import type { TrackingEvent } from './trackingEvents.js';
 
@@ -20,6 +21,16 @@ export type ReviewEvent =
   | { type: 'RECORD_WRITTEN_CONFIRMATION'; actor: Actor; reference: string }
   /** Sales confirms an approved order to the customer. */
   | { type: 'CONFIRM'; actor: Actor }
+  /** The legal reviewer records the review of the order's contract (RV-10). */
+  | {
+      type: 'RECORD_CONTRACT_REVIEW';
+      actor: Actor;
+      outcome: ContractReviewOutcome;
+      reference: string;
+      comment?: string;
+    }
+  /** The customer's signature of the contract is recorded (RV-10). */
+  | { type: 'RECORD_CONTRACT_SIGNED'; actor: Actor; signedAt: string; reference: string }
   /** The clock moved: mark overdue steps and escalate (RV-2). */
   | { type: 'CHECK_DEADLINES' };
 

@@ -163,7 +163,7 @@ export interface AuditEventSpec {
  *
  * @example
  * AUDIT_EVENT_TYPES['order.delivered'].data.parse(event.data).onTime; // true
- * Object.keys(AUDIT_EVENT_TYPES).length; // 65
+ * Object.keys(AUDIT_EVENT_TYPES).length; // 67
  */
 export const AUDIT_EVENT_TYPES = {
   // --- intake and review (IN, RV): order:<id> ---
@@ -280,6 +280,29 @@ export const AUDIT_EVENT_TYPES = {
   },
   /** A review step ran past its deadline and was escalated (RV-2). */
   'review.overdue': { streams: ['order'], ruleIds: ['RV-2'], data: z.strictObject(OverdueStep) },
+  /** The contract's legal review: recorded, or the approval completing the legal steps (RV-10). */
+  'contract.reviewed': {
+    streams: ['order'],
+    ruleIds: ['RV-10'],
+    data: z.strictObject({
+      outcome: z.enum(['approved', 'rejected']),
+      by: z.string(),
+      onBehalfOf: z.string().optional(),
+      at: Instant,
+      reference: z.string().optional(),
+      comment: z.string().optional(),
+      /** The legal steps of the route the act was given on (none when recorded off the route). */
+      steps: Strings,
+      /** Whether the contract now counts as legally reviewed; a rejection returns the order. */
+      reviewed: z.boolean(),
+    }),
+  },
+  /** The customer's signature of the contract was recorded (RV-10). */
+  'contract.signed': {
+    streams: ['order'],
+    ruleIds: ['RV-10'],
+    data: z.strictObject({ signedAt: Instant, reference: z.string(), by: z.string(), at: Instant }),
+  },
 
   // --- credit on the order (CR-1, CR-4, CR-6, CR-8): order:<id> ---
 

@@ -4,6 +4,7 @@ import { ValidationError, toInputIssues } from '../errors.js';
 import { Actor } from '../model/Actor.js';
 import { CodeString, IdString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
 import { MinorUnits } from '../model/Money.js';
+import { IsoDateTime } from '../model/Temporal.js';
 import { FulfilmentStep } from '../policy/trackingPolicy.js';
 import { GoodsIssueKind, Remedy } from '../state/TrackingState.js';
 import type { WorkflowEvent, WorkflowEventType } from '../state/WorkflowEvent.js';
@@ -27,6 +28,13 @@ const SHAPES: { readonly [T in WorkflowEventType]: z.ZodType } = {
   RETURN: withReason,
   RECORD_WRITTEN_CONFIRMATION: z.object({ actor: Actor, reference: CodeString }),
   CONFIRM: byActor,
+  RECORD_CONTRACT_REVIEW: z.object({
+    actor: Actor,
+    outcome: z.enum(['approved', 'rejected']),
+    reference: CodeString,
+    comment: TextString.optional(),
+  }),
+  RECORD_CONTRACT_SIGNED: z.object({ actor: Actor, signedAt: IsoDateTime, reference: CodeString }),
   CHECK_DEADLINES: none,
   RELEASE_CREDIT: z.object({
     actor: Actor,

@@ -204,6 +204,46 @@ describe('one approver, one act', () => {
     expect(free.ok && free.route.steps.every((s) => s.status === 'approved')).toBe(true);
   });
 
+  it('RV-4 RV-5 one act: while an act of theirs waits for an earlier stage, allowedActions says which step and that it is not open yet', async () => {
+    // The regular route also takes the engineering review, in the production review's stage: the
+    // joint review (stage 20) opens only once both are done.
+    const { desk, og } = makeDesk(
+      companyPolicy({ review: { routes: { regular: ['regularReview', 'engineeringReview'] } } }),
+    );
+    await desk.submit(jointOrder, people.li);
+    const first = await desk.approve('o-1', people.liu);
+    if (!first.ok) expect.fail(first.code);
+    expect(stillDue(first.effects)).toEqual([
+      expect.objectContaining({ messageKey: 'review.approval.stillDue.later' }),
+    ]);
+    const approve = (await og.allowedActions('o-1', people.liu)).find(
+      (a) => a.action === 'approve',
+    );
+    expect(approve).toMatchObject({
+      allowed: false,
+      code: 'STEP_NOT_ACTIVE',
+      ruleId: 'RV-4',
+      messageKey: 'review.approval.notYetOpen',
+      params: { stepEn: 'Joint review (technical, finance, production)' },
+    });
+    if (approve?.allowed !== false) return;
+    expect(formatMessage(approve.messageKey, approve.params, 'en')).toBe(
+      'Step Joint review (technical, finance, production) is not open yet: it opens once the earlier steps of the route are done.',
+    );
+    expect(formatMessage(approve.messageKey, approve.params, 'zh')).toBe(
+      '“联合评审(技术、财务、生产)”尚未开始:须待审批路线的前序环节完成后方可审批。',
+    );
+    expect(await og.workQueue(people.liu)).toEqual([]);
+    // The engineering review done, the joint review opens and Liu's second act is due now.
+    if (!(await desk.approve('o-1', people.huang)).ok) expect.fail('engineering review');
+    expect(
+      (await og.allowedActions('o-1', people.liu)).find((a) => a.action === 'approve'),
+    ).toEqual({ action: 'approve', allowed: true });
+    expect((await og.workQueue(people.liu)).map((w) => [w.orderId, w.actions])).toEqual([
+      ['o-1', ['approve']],
+    ]);
+  });
+
   it('one act: the policy switch defaults to covering open steps', () => {
     expect(loadPolicy({}).approvals.coverOpenSteps).toBe(true);
     expect(loadPolicy({ approvals: { coverOpenSteps: false } }).approvals.coverOpenSteps).toBe(

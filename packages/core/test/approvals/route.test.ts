@@ -74,7 +74,11 @@ describe('approval routes from findings', () => {
       { policy, now, reviewDeadline },
     );
     const president = approveStep(route, { actor: people.ma, at: now }, { policy, owners });
-    expect(president).toMatchObject({ ok: false, code: 'NOT_ELIGIBLE' });
+    expect(president).toMatchObject({
+      ok: false,
+      code: 'STEP_NOT_ACTIVE',
+      step: 'presidentApproval',
+    });
     for (const who of [people.zheng, people.qian, people.ma]) {
       const r = approveStep(route, { actor: who, at: now }, { policy, owners });
       expect(r.ok).toBe(true);

@@ -75,7 +75,8 @@ const CONTRACT = {
 /**
  * Intake and review (IN, RV): a return by the assessment, a resubmission under another
  * salesperson, a return and a rejection by reviewers, a verbal order confirmed in writing with a
- * line short of stock, and a review left to run overdue.
+ * line short of stock, a contract order legally reviewed, signed and confirmed (RV-10), and a
+ * review left to run overdue.
  */
 async function reviewScenario(): Promise<Store> {
   const { og, store, clock } = makeDesk();
@@ -110,6 +111,25 @@ async function reviewScenario(): Promise<Store> {
   ok(await og.recordWrittenConfirmation('o-verbal', people.li, 'FAX-2026-031'));
   await approveRoute(og, 'o-verbal');
   ok(await og.confirm('o-verbal', people.li));
+  // RV-10: a contract order — its legal review recorded on the legal step, the customer's
+  // signature recorded, then confirmed.
+  const contract = { required: true, number: 'HT-2026-031' };
+  ok(await og.submit(makeOrder({ id: 'o-contract', contract }), people.li));
+  ok(await og.approve('o-contract', people.liu));
+  ok(
+    await og.recordContractReview('o-contract', people.wu, {
+      outcome: 'approved',
+      reference: 'LEGAL-2026-031',
+    }),
+  );
+  ok(await og.approve('o-contract', people.wang));
+  ok(
+    await og.recordContractSigned('o-contract', people.li, {
+      signedAt: clock.now(),
+      reference: 'HT-2026-031',
+    }),
+  );
+  ok(await og.confirm('o-contract', people.li));
   // RV-2: a review nobody acts on runs overdue.
   ok(await og.submit(makeOrder({ id: 'o-overdue' }), people.li));
   clock.advanceHours(24 * 7);

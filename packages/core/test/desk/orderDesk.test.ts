@@ -68,9 +68,13 @@ describe('the desk takes an order through review', () => {
         .map((e) => e.type === 'scheduleApproval' && e.step),
     ).toEqual(['regularReview']);
 
+    // The sales head's step waits for the production review: the refusal says which step (RV-3).
     expect(await desk.approve('o-1', people.wang)).toMatchObject({
       ok: false,
-      code: 'NOT_ELIGIBLE',
+      code: 'STEP_NOT_ACTIVE',
+      step: 'salesHead',
+      ruleId: 'RV-3',
+      messageKey: 'review.approval.notYetOpen',
     });
     expect((await desk.approve('o-1', people.liu)).ok).toBe(true);
     const approved = await desk.approve('o-1', people.wang, { comment: 'OK' });

@@ -8,6 +8,7 @@ import type { OrderInput } from '../../src/model/Order.js';
 import type { PolicyInput } from '../../src/policy/Policy.js';
 import { confirmationBlockers } from '../../src/rules/confirmationBlockers.js';
 import { productionBlockers } from '../../src/rules/review/advancePayment.js';
+import { contractBlockers } from '../../src/rules/review/contractReview.js';
 import { stockShortages } from '../../src/rules/review/stockCheck.js';
 import { assessReview } from '../../src/rules/reviewRules.js';
 import { makeContext, makeLine, makeOrder, makePolicy } from '../support/orders.js';
@@ -15,7 +16,13 @@ import { makeContext, makeLine, makeOrder, makePolicy } from '../support/orders.
 /** Keys the workflow and approvals engine emit with their own parameters. */
 const WORKFLOW_KEYS: Record<string, Record<string, string | number>> = {
   'review.deadline.overdue': { step: '生产主管评审', deadline: '2026-03-03 09:00', hours: 24 },
-  'review.deadline.escalated': { step: 'Production review', role: 'General manager' },
+  'review.deadline.escalated': {
+    stepEn: 'Production review',
+    stepZh: '生产主管评审',
+    roleEn: 'General manager',
+    roleZh: '总经理',
+  },
+  'review.deadline.noLevelAbove': { stepEn: 'President approval', stepZh: '总裁批准' },
   'review.returned': { reason: 'price list missing' },
   'review.resubmitted': { revision: 2 },
   'review.rejected': { reason: 'customer withdrew' },
@@ -28,9 +35,33 @@ const WORKFLOW_KEYS: Record<string, Record<string, string | number>> = {
     stepsZh: '联合评审',
   },
   'review.approval.notEligible': { actor: 'u-x', stepEn: 'Legal review', stepZh: '合同法务审核' },
+  'review.approval.notYetOpen': { stepEn: 'General manager approval', stepZh: '总经理批准' },
   'review.approval.alreadyApproved': { actor: 'u-sun', stepEn: 'Joint review', stepZh: '联合评审' },
   'review.approval.recorded': { actor: 'u-wang', step: 'Sales head' },
   'review.approval.reasonRequired': {},
+  'intake.verbal.notVerbal': {},
+  // RV-10: the contract's legal review and signature as the workflow records them
+  'review.contract.reviewed': { by: 'u-wu', reference: 'LEGAL-2026-031' },
+  'review.contract.reviewedByApproval': { by: 'u-wu' },
+  'review.contract.rejected': { reference: 'LEGAL-2026-032', reason: 'liability clause missing' },
+  'review.contract.signed': { reference: 'HT-2026-031', signedAt: '2026-03-04 10:00' },
+  'review.contract.notNeeded': {},
+  'review.contract.noLegalReview': {},
+  'review.contract.alreadyReviewed': {},
+  'review.contract.alreadySigned': { signedAt: '2026-03-04 10:00' },
+  'review.contract.referenceRequired': {},
+  'review.contract.signatureReferenceRequired': {},
+  'review.contract.reasonRequired': {},
+  'review.contract.signatureNotAllowed': { actor: 'u-x' },
+  'review.contract.signedBeforeReview': {
+    approverEn: 'Legal review of the contract',
+    approverZh: '合同法务审核',
+  },
+  'review.contract.signedBeforeReviewed': {
+    signedAt: '2026-03-03 10:00',
+    reviewedAt: '2026-03-04 09:00',
+  },
+  'review.contract.signedInFuture': { signedAt: '2026-03-09 10:00', now: '2026-03-04 10:00' },
 };
 
 const assess = (order: Partial<OrderInput>, policy: PolicyInput = {}) =>
@@ -143,6 +174,14 @@ function everyFinding(): Finding[] {
   });
   add(assessReview(custom, makeContext()));
   add(productionBlockers(custom, policy, 0));
+  // RV-10 at confirmation: what is missing, the signature or the legal review
+  add(contractBlockers(makeOrder({ contract: { required: true, legalReviewed: true } }), policy));
+  add(
+    contractBlockers(
+      makeOrder({ contract: { required: true, customerSignedAt: '2026-03-05T10:00:00+08:00' } }),
+      policy,
+    ),
+  );
   add(stockShortages(custom, policy).findings);
   return out;
 }

@@ -63,10 +63,10 @@ describe('RV-5 order route', () => {
       params: {
         newLines: '1, 2',
         docsLines: '2',
-        // engineering (stage 10) → general manager (40) → sales head (90)
+        // engineering (stage 10) → sales head (90) → general manager (95): 002 第6条3
         approverEn:
-          'Engineering review → General manager approval → Sales department head approval',
-        approverZh: '工程主管评审 → 总经理批准 → 销售部门负责人审批',
+          'Engineering review → Sales department head approval → General manager approval',
+        approverZh: '工程主管评审 → 销售部门负责人审批 → 总经理批准',
       },
       steps: NON_REGULAR,
     });

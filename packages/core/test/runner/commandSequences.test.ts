@@ -66,6 +66,7 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, true>> = {
   INVALID_PATCH: true,
   INVALID_AMOUNT: true,
   REFERENCE_REQUIRED: true,
+  ALREADY_RECORDED: true,
   INVALID_DATE: true,
 };
 
@@ -93,6 +94,8 @@ const KINDS = {
   reject: 1,
   returnToSales: 1,
   recordWrittenConfirmation: 1,
+  recordContractReview: 1,
+  recordContractSigned: 1,
   confirm: 2,
   releaseCredit: 1,
   declineCredit: 1,
@@ -177,8 +180,8 @@ type Variant = (typeof VARIANTS)[number];
 
 /**
  * An order of `variant` for the customer: urgent without its IN-4 assessment, custom-made (RV-8),
- * large (RV-4 joint review; CR-4 over a customer's limit), verbal (IN-3), with a signed contract
- * (RV-10, AR-3, AR-4), missing required information (IN-2: returned), or malformed (a quantity
+ * large (RV-4 joint review; CR-4 over a customer's limit), verbal (IN-3), with a contract to
+ * review and sign (RV-10, AR-3, AR-4), missing required information (IN-2: returned), or malformed (a quantity
  * that is not a number: a ValidationError).
  */
 function orderFor(id: string, variant: Variant, customerId: string): OrderInput {
@@ -211,15 +214,8 @@ function orderFor(id: string, variant: Variant, customerId: string): OrderInput 
     case 'verbal':
       return makeOrder({ ...base, channel: 'verbal' });
     case 'contract':
-      return makeOrder({
-        ...base,
-        contract: {
-          required: true,
-          number: `HT-${id}`,
-          legalReviewed: true,
-          customerSignedAt: '2026-03-02T10:00:00+08:00',
-        },
-      });
+      // RV-10: legally reviewed and signed through the façade (recordContractReview, …Signed)
+      return makeOrder({ ...base, contract: { required: true, number: `HT-${id}` } });
     case 'missingInfo':
       return makeOrder({
         ...base,
@@ -474,6 +470,28 @@ class Run {
     const actor = this.actor(c, [people.li, people.zhou]);
     await this.call('recordWrittenConfirmation', { order: id }, () =>
       this.og.recordWrittenConfirmation(id, actor, reference),
+    );
+  }
+
+  /** RV-10: the legal review (`fromNext`: approved, with its reference; else anything goes). */
+  async recordContractReview(c: Command, id: string, fromNext: boolean): Promise<void> {
+    const actor = this.actor(c, [people.wu]);
+    const outcome = fromNext || c.flag ? ('approved' as const) : ('rejected' as const);
+    const reference = !fromNext && c.n % 5 === 0 ? '' : `LEGAL-${String(c.n)}`;
+    await this.call('recordContractReview', { order: id }, () =>
+      this.og.recordContractReview(id, actor, {
+        outcome,
+        reference,
+        ...(fromNext ? {} : { comment: c.text }),
+      }),
+    );
+  }
+
+  /** RV-10: the customer's signature, dated `signedAt`. */
+  async recordContractSigned(c: Command, id: string, signedAt: string): Promise<void> {
+    const actor = this.actor(c, [people.li, people.zhou]);
+    await this.call('recordContractSigned', { order: id }, () =>
+      this.og.recordContractSigned(id, actor, { signedAt, reference: `HT-${id}` }),
     );
   }
 
@@ -789,14 +807,21 @@ class Run {
       case 'in_review':
         if (c.n % 3 === 0 && openCreditHolds(workflow.credit, this.clock.now()).length > 0)
           return this.releaseCredit(c, id);
+        if (
+          c.flag &&
+          workflow.route?.steps.some((s) => s.key === 'legalReview' && s.status === 'active')
+        )
+          return this.recordContractReview(c, id, true);
         return this.approve(c, id);
       case 'credit_hold':
         if (c.n % 5 === 0) return this.declineCredit(c, id, 'exposure too high');
         return c.flag ? this.releaseCredit(c, id) : this.recordPrepayment(c, id, total);
       case 'approved':
-        return order.channel === 'verbal' && !order.writtenConfirmation
-          ? this.recordWrittenConfirmation(c, id, 'FAX-0302')
-          : this.confirm(c, id);
+        if (order.channel === 'verbal' && !order.writtenConfirmation)
+          return this.recordWrittenConfirmation(c, id, 'FAX-0302');
+        if (order.contract.required && order.contract.customerSignedAt === undefined)
+          return this.recordContractSigned(c, id, this.clock.now());
+        return this.confirm(c, id);
       case 'confirmed':
       case 'in_fulfilment': {
         if (c.n % 12 === 0) return this.requestChange(c, id, true);
@@ -888,6 +913,17 @@ class Run {
         return this.review(c, id, c.kind);
       case 'recordWrittenConfirmation':
         return this.recordWrittenConfirmation(c, id, c.text);
+      case 'recordContractReview':
+        return this.recordContractReview(c, id, false);
+      case 'recordContractSigned': {
+        // now, an hour ahead (INVALID_DATE), or before any legal review of the run
+        const hours = this.pick([0, 1, -24 * 30], c.n)!;
+        return this.recordContractSigned(
+          c,
+          id,
+          new Date(Date.parse(now) + hours * 3_600_000).toISOString(),
+        );
+      }
       case 'confirm':
         return this.confirm(c, id);
       case 'releaseCredit': {
@@ -1087,6 +1123,8 @@ describe('Core 1.0 command catalogue', () => {
     expect(never, 'commands never called').toEqual([]);
     const succeeded = [
       'approve',
+      'recordContractReview',
+      'recordContractSigned',
       'confirm',
       'recordProgress',
       'settle',

@@ -66,6 +66,14 @@ export function actOn(
       return og.recordWrittenConfirmation(orderId, event.actor, event.reference);
     case 'CONFIRM':
       return og.confirm(orderId, event.actor);
+    case 'RECORD_CONTRACT_REVIEW':
+      return og.recordContractReview(
+        orderId,
+        event.actor,
+        pick(event, 'outcome', 'reference', 'comment'),
+      );
+    case 'RECORD_CONTRACT_SIGNED':
+      return og.recordContractSigned(orderId, event.actor, pick(event, 'signedAt', 'reference'));
     case 'RELEASE_CREDIT':
       return og.releaseCredit(orderId, event.actor, pick(event, 'reason', 'expiresAt', 'comment'));
     case 'DECLINE_CREDIT':

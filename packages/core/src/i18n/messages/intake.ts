@@ -119,6 +119,10 @@ export const INTAKE_MESSAGES: MessageCatalogue = {
     en: "Verbal order without written confirmation: the customer's written confirmation must be recorded by {deadline} ({hours} hours after submission), or the order is flagged and escalated.",
     zh: '口头订单尚无书面确认:须在{deadline}前(提交后{hours}小时内)登记客户的书面确认,逾期将标记并上报。',
   },
+  'intake.verbal.notVerbal': {
+    en: 'This order was not taken verbally: it needs no written confirmation.',
+    zh: '此订单并非口头订单:无需登记书面确认。',
+  },
 
   // IN-4 urgent orders
   'intake.urgent.prioritised': {

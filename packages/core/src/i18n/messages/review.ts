@@ -165,8 +165,77 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
     zh: '该订单须签订合同,合同尚未经法务审核:签订前须经{approverZh}。',
   },
   'review.contract.unsigned': {
-    en: 'The order cannot be confirmed: the customer has not signed the contract or confirmed the order in writing.',
-    zh: '订单不能确认:客户尚未签署合同或书面确认订单。',
+    en: 'The order cannot be confirmed: the customer has not signed the contract or confirmed the order in writing. Record the signature first.',
+    zh: '订单不能确认:客户尚未签署合同或书面确认订单。请先登记客户签署。',
+  },
+  'review.contract.unreviewed': {
+    en: 'The order cannot be confirmed: its contract has not been legally reviewed. It needs {approverEn} first.',
+    zh: '订单不能确认:合同尚未经法务审核。须先经{approverZh}。',
+  },
+  'review.contract.unreviewedUnsigned': {
+    en: 'The order cannot be confirmed: its contract has not been legally reviewed, nor signed by the customer. It needs {approverEn}, then the customer’s signature.',
+    zh: '订单不能确认:合同尚未经法务审核,客户也未签署。须先经{approverZh},再由客户签署。',
+  },
+  // RV-10 contract: the legal review and the signature as recorded (workflow)
+  'review.contract.reviewed': {
+    en: 'Legal review of the contract recorded by {by} (reference {reference}): the contract may go to the customer for signature.',
+    zh: '{by}已登记合同法务审核(编号 {reference}):合同可交客户签署。',
+  },
+  'review.contract.reviewedByApproval': {
+    en: 'Legal review of the contract approved by {by}: the contract may go to the customer for signature.',
+    zh: '{by}已批准合同法务审核:合同可交客户签署。',
+  },
+  'review.contract.rejected': {
+    en: 'The legal review refused the contract (reference {reference}): {reason}. The order goes back to sales to correct the contract.',
+    zh: '合同未通过法务审核(编号 {reference}):{reason}。订单退回销售部门修改合同。',
+  },
+  'review.contract.signed': {
+    en: 'The customer’s signature of the contract is recorded (reference {reference}, signed {signedAt}).',
+    zh: '客户签署合同已登记(编号 {reference},签署时间 {signedAt})。',
+  },
+  'review.contract.notNeeded': {
+    en: 'This order needs no contract: there is no contract to review or sign.',
+    zh: '此订单无需签订合同:没有需要审核或签署的合同。',
+  },
+  'review.contract.noLegalReview': {
+    en: 'The policy asks for no legal review of contracts: there is no review to record.',
+    zh: '制度未要求合同法务审核:无需登记审核。',
+  },
+  'review.contract.alreadyReviewed': {
+    en: 'The legal review of this contract is already recorded.',
+    zh: '该合同的法务审核已登记。',
+  },
+  'review.contract.alreadySigned': {
+    en: 'The customer’s signature of this contract is already recorded (signed {signedAt}).',
+    zh: '客户签署该合同已登记(签署时间 {signedAt})。',
+  },
+  'review.contract.referenceRequired': {
+    en: 'Record the reference of the legal opinion on the contract.',
+    zh: '请登记合同法务审核意见的编号。',
+  },
+  'review.contract.signatureReferenceRequired': {
+    en: 'Record the reference of the signed contract (its number, or the letter or scan it came with).',
+    zh: '请登记已签署合同的编号(合同号,或随附函件、扫描件的编号)。',
+  },
+  'review.contract.reasonRequired': {
+    en: 'A contract the legal review refuses needs a reason: say what must change.',
+    zh: '法务审核不通过合同须说明理由:请写明需修改之处。',
+  },
+  'review.contract.signatureNotAllowed': {
+    en: '{actor} may not record the customer’s signature: only the order’s owner, those who confirm orders and the legal reviewers may.',
+    zh: '{actor}无权登记客户签署:仅订单负责人、有权确认订单的人员和法务审核人员可以登记。',
+  },
+  'review.contract.signedBeforeReview': {
+    en: 'The contract is legally reviewed before the customer signs it: it needs {approverEn} first, then the signature.',
+    zh: '合同须先经法务审核再由客户签署:须先经{approverZh},再登记签署。',
+  },
+  'review.contract.signedBeforeReviewed': {
+    en: 'The signature ({signedAt}) is dated before the contract’s legal review ({reviewedAt}): a contract is signed only after its legal review.',
+    zh: '签署时间({signedAt})早于合同法务审核时间({reviewedAt}):合同须经法务审核后方可签署。',
+  },
+  'review.contract.signedInFuture': {
+    en: 'The signing time {signedAt} is later than now ({now}): record a signature once it is given.',
+    zh: '签署时间 {signedAt} 晚于当前时间({now}):请在客户签署后再登记。',
   },
 
   // RV-11 stock
@@ -181,8 +250,12 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
     zh: '评审环节“{step}”已超时:{hours}小时时限已于{deadline}届满,将上报上一级处理。',
   },
   'review.deadline.escalated': {
-    en: 'Review step {step} is overdue and has been escalated to {role}.',
-    zh: '评审环节“{step}”已超时,已上报{role}处理。',
+    en: 'Review step {stepEn} is overdue and has been escalated to {roleEn}.',
+    zh: '评审环节“{stepZh}”已超时,已上报{roleZh}处理。',
+  },
+  'review.deadline.noLevelAbove': {
+    en: 'Review step {stepEn} is overdue; the policy names no level above it to escalate it to.',
+    zh: '评审环节“{stepZh}”已超时;制度未规定可上报的上一级。',
   },
 
   // RV-9 return, resubmission, rejection (workflow)
@@ -217,6 +290,10 @@ export const REVIEW_MESSAGES: MessageCatalogue = {
   'review.approval.stillDue.later': {
     en: '{actor}, your approval is recorded. {stepsEn} will also need your approval once the earlier steps are done: a separate act, you will be asked then.',
     zh: '{actor},您的审批已记录。待前序环节完成后,“{stepsZh}”还需要您另行审批,届时将通知您。',
+  },
+  'review.approval.notYetOpen': {
+    en: 'Step {stepEn} is not open yet: it opens once the earlier steps of the route are done.',
+    zh: '“{stepZh}”尚未开始:须待审批路线的前序环节完成后方可审批。',
   },
   'review.approval.notEligible': {
     en: '{actor} cannot approve step {stepEn}: they hold none of the roles the step requires.',

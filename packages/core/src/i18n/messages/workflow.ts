@@ -45,10 +45,6 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
     en: 'The expiry must be after now.',
     zh: '到期时间必须晚于当前时间。',
   },
-  'refusal.INVALID_DATE': {
-    en: 'The date must be a real instant, not ahead of now.',
-    zh: '日期必须是有效时间,且不得晚于当前时间。',
-  },
   'refusal.INVALID_PATCH': {
     en: 'The change does not fit the order as it stands.',
     zh: '该修改与订单当前内容不符。',
@@ -77,6 +73,14 @@ export const WORKFLOW_MESSAGES: MessageCatalogue = {
   'refusal.CURRENCY_MISMATCH': {
     en: "The increase must be in the currency of the customer's limit.",
     zh: '临时额度须与客户信用额度币种一致。',
+  },
+  'refusal.ALREADY_RECORDED': {
+    en: 'This is already recorded.',
+    zh: '该事项已登记。',
+  },
+  'refusal.INVALID_DATE': {
+    en: 'That date or time cannot be right: it is in the future, or before what it follows.',
+    zh: '该日期或时间有误:晚于当前时间,或早于其前序事项。',
   },
   'workflow.invalidTransition': {
     en: '{event} is not possible while the order is {status}.',

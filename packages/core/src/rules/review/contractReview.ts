@@ -72,25 +72,54 @@ export const contractReview: PassRule = (order, ctx, facts = orderFacts(order)) 
 };
 
 /**
- * RV-10 at CONFIRM time: the customer's signature (or written confirmation) makes the order
- * formal, so an order that needs a contract and has no `contract.customerSignedAt` cannot be
- * confirmed — one `block` finding `review.contract.unsigned`.
+ * RV-10: whether the policy has contracts legally reviewed — `review.routes.legal` names the
+ * legal review's steps; an empty list means no legal review is asked for.
+ *
+ * @example
+ * legalReviewRequired(policy); // true with the default policy (['legalReview'])
+ */
+export function legalReviewRequired(policy: Pick<Policy, 'review'>): boolean {
+  return policy.review.routes.legal.length > 0;
+}
+
+/**
+ * RV-10 at CONFIRM time: legal review comes before signing, and the customer's signature (or
+ * written confirmation) makes the order formal. An order that needs a contract cannot be
+ * confirmed while its contract is not legally reviewed (`contract.legalReviewed`, when the policy
+ * asks for legal review) or not signed (`contract.customerSignedAt`) — one `block` finding that
+ * says what is missing: `review.contract.unreviewed`, `review.contract.unsigned`, or
+ * `review.contract.unreviewedUnsigned` for both. The façade's `recordContractReview` and
+ * `recordContractSigned` record them.
  *
  * @example
  * const blockers = contractBlockers(order, policy);
  * if (blockers.length > 0) return { ok: false, issues: blockers };
  */
 export function contractBlockers(order: Order, policy: Policy): Finding[] {
-  if (order.contract.customerSignedAt !== undefined) return [];
+  const unreviewed = legalReviewRequired(policy) && !order.contract.legalReviewed;
+  const unsigned = order.contract.customerSignedAt === undefined;
+  if (!unreviewed && !unsigned) return [];
   const reasons = contractReasons(order, policy);
   if (reasons.length === 0) return [];
+  const messageKey = unreviewed
+    ? unsigned
+      ? 'review.contract.unreviewedUnsigned'
+      : 'review.contract.unreviewed'
+    : 'review.contract.unsigned';
   return [
     finding(policy, {
       ruleId: 'RV-10',
       severity: 'block',
-      messageKey: 'review.contract.unsigned',
-      params: { contract: order.contract.number },
-      evidence: [...reasons, { field: 'contract.customerSignedAt', value: undefined }],
+      messageKey,
+      params: {
+        contract: order.contract.number,
+        ...(unreviewed ? approverParams(policy, policy.review.routes.legal) : {}),
+      },
+      evidence: [
+        ...reasons,
+        ...(unreviewed ? [{ field: 'contract.legalReviewed', value: false }] : []),
+        ...(unsigned ? [{ field: 'contract.customerSignedAt', value: undefined }] : []),
+      ],
     }),
   ];
 }

@@ -30,6 +30,8 @@ export function submit(
     findings: [],
   };
   delete next.route;
+  // RV-10: a resubmitted order's contract is reviewed and signed afresh, from its own facts.
+  delete next.contract;
   return {
     ok: true,
     state: next,

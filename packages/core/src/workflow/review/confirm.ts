@@ -26,7 +26,9 @@ export function confirm(
     actor.id === state.owner ||
     policy.workflow.confirmRoles.some((r) => holdsRole(policy, actor, r));
   if (!allowed) {
+    // RV-10: who makes the order formal to the customer (`workflow.confirmRoles`, and its owner).
     return refuse('NOT_ELIGIBLE', `${actor.id} may not confirm this order`, {
+      ruleId: 'RV-10',
       messageKey: 'workflow.confirm.notAllowed',
       params: { actor: actor.id },
     });
@@ -73,7 +75,7 @@ export function confirm(
 /**
  * RECORD_WRITTEN_CONFIRMATION: the written confirmation of a verbal order is recorded on the
  * order (same revision: it is a fact about the order, not a change of it), which lifts the IN-3
- * gate on confirmation.
+ * gate on confirmation. An order not taken verbally needs none (refused, IN-3).
  */
 export function recordWrittenConfirmation(
   state: OrderWorkflow,
@@ -81,6 +83,13 @@ export function recordWrittenConfirmation(
   ctx: TransitionContext,
 ): TransitionResult {
   const reference = event.reference.trim();
+  if (ctx.order.channel !== 'verbal') {
+    return refuse('INVALID_TRANSITION', 'only a verbal order needs a written confirmation (IN-3)', {
+      ruleId: 'IN-3',
+      messageKey: 'intake.verbal.notVerbal',
+      params: {},
+    });
+  }
   if (reference === '') {
     return refuse('REFERENCE_REQUIRED', 'the written confirmation needs a reference (IN-3)', {
       ruleId: 'IN-3',

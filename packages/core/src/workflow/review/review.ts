@@ -2,6 +2,7 @@ import { approveStep } from '../../approvals/approveStep.js';
 import { isRouteComplete } from '../../approvals/buildRoute.js';
 import { reviewerStanding } from '../../approvals/reviewerStanding.js';
 import type { Actor } from '../../model/Actor.js';
+import type { RuleId } from '../../model/RuleId.js';
 import {
   approvalActivityEffects,
   approvalEvents,
@@ -12,6 +13,7 @@ import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
 import type { TransitionResult } from '../../state/TransitionResult.js';
 import { closeAllEffects, refuse } from '../shared/internal.js';
+import { withLegalReview } from './legalReview.js';
 
 /** The step's label in both languages, for messages (`{stepEn}`, `{stepZh}`); the key when unknown. */
 function stepLabels(
@@ -23,18 +25,37 @@ function stepLabels(
 }
 
 /**
+ * The rule a step of the route serves, for refusals about it: the policy's `ruleId` for the step
+ * (RV-3 for the sales head's…), else the first rule that required it; none for a name the policy
+ * does not define.
+ */
+function stepRule(
+  step: string | undefined,
+  route: { steps: readonly { key: string; ruleIds: readonly RuleId[] }[] },
+  ctx: TransitionContext,
+): RuleId | undefined {
+  if (step === undefined) return undefined;
+  return (
+    ctx.policy.approvals.steps[step]?.ruleId ?? route.steps.find((s) => s.key === step)?.ruleIds[0]
+  );
+}
+
+/**
  * APPROVE (in review): one approval act, with roles, delegation, escalation and segregation of
  * duties enforced (RV-3, RV-4 and every route step): nobody who ever owned or submitted the order
  * approves it, in person or as a delegate, nor does a delegate on such a person's behalf
  * (`orderParties`). One act covers every open step the approver may sign when the policy allows
  * (`approvals.coverOpenSteps`); steps still due from the approver — a later stage's, or open ones
  * the act did not cover — are named to them (`review.approval.stillDue.*`). The last step
- * approves the order.
+ * approves the order. The act that completes the route's legal steps marks the contract legally
+ * reviewed (RV-10, `withLegalReview`); `recorded` carries the legal opinion's reference when the
+ * act is `recordContractReview`'s.
  */
 export function approve(
   state: OrderWorkflow,
   event: { actor: Actor; step?: string; comment?: string },
   ctx: TransitionContext,
+  recorded?: { reference: string; comment?: string },
 ): TransitionResult {
   const route = state.route;
   if (!route) return refuse('INVALID_TRANSITION', 'the order has no approval route');
@@ -50,6 +71,11 @@ export function approve(
   );
   if (!result.ok) {
     const party = result.party ?? event.actor.id;
+    // The refusal names the rule the step serves (RV-3 the sales head's, RV-4 the joint review…).
+    const ruleId = stepRule(result.step, route, ctx);
+    const notYetOpen =
+      result.code === 'STEP_NOT_ACTIVE' &&
+      route.steps.some((s) => s.key === result.step && s.status === 'waiting');
     const messages = {
       SELF_APPROVAL:
         party === event.actor.id
@@ -67,11 +93,12 @@ export function approve(
           : 'review.approval.selfApprovalOnBehalf',
       NOT_ELIGIBLE: 'review.approval.notEligible',
       ALREADY_APPROVED: 'review.approval.alreadyApproved',
-      STEP_NOT_ACTIVE: 'review.approval.stepNotActive',
+      STEP_NOT_ACTIVE: notYetOpen ? 'review.approval.notYetOpen' : 'review.approval.stepNotActive',
       UNKNOWN_STEP: 'review.approval.unknownStep',
     } as const;
     return refuse(result.code, messages[result.code], {
       ...(result.step ? { step: result.step } : {}),
+      ...(ruleId ? { ruleId } : {}),
       messageKey: keys[result.code],
       params: {
         actor: event.actor.id,
@@ -81,18 +108,35 @@ export function approve(
     });
   }
   const complete = isRouteComplete(result.route);
-  const granted = approvalEvents(result);
   const stillDue = stillDueNotices(result, {
     actor: event.actor.id,
     policy: ctx.policy,
     prefix: 'review.approval',
   });
+  // RV-10: the act that completes the legal steps marks the contract legally reviewed.
+  const acted = withLegalReview(
+    {
+      ok: true,
+      state: { ...state, route: result.route },
+      effects: approvalActivityEffects(route, result, ctx.policy),
+      events: approvalEvents(result),
+      findings: [],
+    },
+    ctx,
+    {
+      actor: event.actor,
+      before: route,
+      after: result.route,
+      approved: [result, ...result.covered],
+      ...(recorded ? { recorded } : {}),
+    },
+  );
   if (complete) {
     return {
-      ok: true,
-      state: { ...state, route: result.route, status: 'approved' },
+      ...acted,
+      state: { ...acted.state, status: 'approved' },
       effects: [
-        ...approvalActivityEffects(route, result, ctx.policy),
+        ...acted.effects,
         {
           type: 'notify',
           to: { users: [state.owner] },
@@ -102,23 +146,16 @@ export function approve(
         },
       ],
       events: [
-        ...granted,
+        ...acted.events,
         {
           type: 'order.approved',
           ruleIds: ['RV-3'],
           data: { steps: result.route.steps.map((s) => s.key) },
         },
       ],
-      findings: [],
     };
   }
-  return {
-    ok: true,
-    state: { ...state, route: result.route },
-    effects: [...approvalActivityEffects(route, result, ctx.policy), ...stillDue],
-    events: granted,
-    findings: [],
-  };
+  return { ...acted, effects: [...acted.effects, ...stillDue] };
 }
 
 /**
@@ -133,6 +170,7 @@ export function rejectOrReturn(
   const reason = event.reason.trim();
   if (reason === '') {
     return refuse('REASON_REQUIRED', 'a reason is required (RV-9)', {
+      ruleId: 'RV-9',
       messageKey: 'review.approval.reasonRequired',
       params: {},
     });
@@ -146,6 +184,7 @@ export function rejectOrReturn(
     const { party } = standing;
     if (party === undefined)
       return refuse('NOT_ELIGIBLE', `${event.actor.id} is not a reviewer of an active step`, {
+        ruleId: 'RV-9',
         messageKey: 'review.notReviewer',
         params: { actor: event.actor.id },
       });
@@ -155,6 +194,7 @@ export function rejectOrReturn(
         ? `${event.actor.id} may not review an order they owned or submitted`
         : `${event.actor.id} may not review on behalf of ${party}, who owned or submitted the order`,
       {
+        ruleId: 'RV-9',
         messageKey:
           party === event.actor.id
             ? 'review.approval.selfApproval'

@@ -361,7 +361,7 @@ export const RULE_CATALOGUE = {
       zh: '确认收款后方可发货,除非客户享有信用账期,或先发货后收款已按特殊订单(RV-7)获批。',
     },
     outcomes: ['block'],
-    settings: ['credit.creditTermsPaymentTerms', 'credit.paymentRecordRoles'],
+    settings: ['credit.paymentRecordRoles'],
     messageKeys: [],
   },
   'CH-1': {

@@ -61,8 +61,6 @@ export const CreditPolicy = z.strictObject({
     .default({ A: 'pass', B: 'pass', C: 'warn', D: 'block' }),
   /** CR-1 / CR-4: step whose holders approve a credit release (finance director by default). */
   approvalStep: Name.default('creditApproval'),
-  /** CR-8: payment-term codes that give a customer credit terms (ship within its limit unpaid). */
-  creditTermsPaymentTerms: z.array(Name).default([]),
   /** CR-4: exposure counts this order including tax (our reading on amounts). */
   includeTax: z.boolean().default(true),
   /**

@@ -7,13 +7,19 @@ import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import { finding } from '../shared/finding.js';
-import { hasCreditTerms } from '../review/exceptionalOrder.js';
+import { hasCreditTerms } from '../shared/creditTerms.js';
+import type { Customer } from '../../model/Customer.js';
 
 /** What the shipping gate looks at besides the order and its workflow. */
 export interface ShippingGateContext {
   policy: Policy;
   /** The current instant: a credit release that expired by now no longer covers the order. */
   now: string;
+  /**
+   * The customer with its credit facts, when the caller has them: its credit profile says whether
+   * it has credit terms (`hasCreditTerms`, decision 012). None means no credit terms.
+   */
+  customer?: Customer;
 }
 
 /**
@@ -56,13 +62,13 @@ function exceptionApproved(
 /**
  * CR-8 shipping gate, for the tracking area to call before shipping starts: goods ship only
  * after payment is confirmed (`paymentConfirmed` covers the order total including tax), unless
- * the order's payment terms are credit terms in the policy (`credit.creditTermsPaymentTerms`,
- * our reading of the regulations: such a customer ships within its limit) or shipping before payment was
- * approved through the RV-7 chain. Unpaid shipping also needs every credit hold still covered:
+ * the customer has credit terms (`hasCreditTerms`: its credit profile, the one source of credit
+ * terms, decision 012; our reading of the regulations: such a customer ships within its limit)
+ * or shipping before payment was approved through the RV-7 chain. Unpaid shipping also needs every credit hold still covered:
  * a release that expired blocks it (`creditReleaseBlockers`). Empty when the goods may ship.
  *
  * @example
- * const blockers = shippingBlockers(order, state, { policy, now: ctx.now });
+ * const blockers = shippingBlockers(order, state, { policy, now: ctx.now, customer: ctx.customer });
  * if (blockers.length > 0) return refuse('BLOCKED', 'the goods cannot ship yet', { findings: blockers });
  */
 export function shippingBlockers(
@@ -75,7 +81,7 @@ export function shippingBlockers(
   const received = paymentConfirmed(order, state);
   if (received >= total) return [];
   const lapsed = creditReleaseBlockers(state, policy, now);
-  if (hasCreditTerms(order, policy) || exceptionApproved(order, state)) return lapsed;
+  if (hasCreditTerms(ctx.customer) || exceptionApproved(order, state)) return lapsed;
   const m = (n: number) => formatMoney(n, order.currency, policy);
   return [
     ...lapsed,
@@ -86,11 +92,7 @@ export function shippingBlockers(
       params: { total: m(total), received: m(received), outstanding: m(total - received) },
       evidence: [
         { field: 'paymentConfirmed', value: received, limit: total },
-        {
-          field: 'paymentTerms',
-          value: order.paymentTerms,
-          limit: policy.credit.creditTermsPaymentTerms,
-        },
+        { field: 'customer.credit.creditTerms', value: false },
         { field: 'shipBeforePayment', value: order.shipBeforePayment },
       ],
     }),

@@ -30,7 +30,11 @@ export function stepBlockers(step: FulfilmentStep, ctx: GateContext): Finding[] 
     case 'production':
       return productionBlockers(ctx.order, ctx.policy, paymentConfirmed(ctx.order, ctx.state));
     case 'shipping':
-      return shippingBlockers(ctx.order, ctx.state, { policy: ctx.policy, now: ctx.now });
+      return shippingBlockers(ctx.order, ctx.state, {
+        policy: ctx.policy,
+        now: ctx.now,
+        ...(ctx.customer ? { customer: ctx.customer } : {}),
+      });
     case 'procurement':
     case 'warehouse':
     case 'delivery':

@@ -552,9 +552,15 @@ export class Ordergate {
     const at = this.#runner.clock.now();
     let credit: OrderPicture['credit'];
     if (customer) {
+      // CR-4: with the customer's orders confirmed here and not yet invoiced, as an assessment counts them
+      const confirmedOrders = await this.#orders.confirmedUninvoiced(customer.id, view.order.id);
       try {
         credit = {
-          exposure: creditExposure(view.order, customer, { policy: this.policy, at }),
+          exposure: creditExposure(view.order, customer, {
+            policy: this.policy,
+            at,
+            confirmedOrders,
+          }),
           ageing: customerAgeing(customer, { policy: this.policy, at }),
         };
       } catch {

@@ -61,6 +61,8 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
       groups: [...(state.submitter?.groups ?? [])],
     },
     ...(ctx.customer ? { customer: ctx.customer } : {}),
+    // credit (CR-4): orders confirmed here and not invoiced count in exposure
+    ...(ctx.confirmedOrders ? { confirmedOrders: ctx.confirmedOrders } : {}),
   });
   const base: OrderWorkflow = { ...state, findings };
   const assessed = assessedEvent(findings);

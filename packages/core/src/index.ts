@@ -331,3 +331,7 @@ export {
 } from './workflow/archive/archiveBundle.js';
 export type { ArchiveBundle } from './workflow/archive/archiveBundle.js';
 export type { FilingReport, ArchiveQuery } from './desks/ArchiveDesk.js';
+
+// --- credit paths (issue 10): prepayments on the order, credit terms, shipping exceptions ---
+export { OrderPrepayment } from './model/Order.js';
+export { hasCreditTerms } from './rules/shared/creditTerms.js';

@@ -29,10 +29,17 @@ export interface CreditRelease {
 
 /** Money received ahead of shipping for this order, in the order's currency (CR-1, CR-4, CR-6, CR-8). */
 export interface PaymentRecord {
+  /** When it was received (recorded, for a payment recorded here). */
   at: string;
+  /** Who recorded it; for a payment the order arrived with, who submitted the order. */
   by: string;
   amount: number;
   reference: string;
+  /**
+   * `order`: received before submission and sent with the order (`Order.prepayments`), kept in
+   * step with the order at every assessment; absent: recorded here (`RECORD_PREPAYMENT`).
+   */
+  source?: 'order';
 }
 
 /** A guarantee the customer gave for this order (CR-4, CR-6). */

@@ -327,6 +327,8 @@ export const AUDIT_EVENT_TYPES = {
       amount: Amount,
       reference: z.string(),
       currency: z.string(),
+      /** `order`: received before submission and sent with the order (CR-1, CR-4, CR-8). */
+      source: z.literal('order').optional(),
     }),
   },
   /** A guarantee for the order was recorded with its document reference (CR-4, CR-6). */

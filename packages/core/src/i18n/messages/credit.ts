@@ -112,6 +112,10 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
     en: 'A prepayment must be a positive amount; {amount} cannot be recorded.',
     zh: '预付款金额须大于零,不能登记{amount}。',
   },
+  'credit.prepayment.duplicate': {
+    en: 'Payment {reference} came with the order when it was submitted and counts already; it cannot be recorded again.',
+    zh: '款项{reference}已随订单提交并已计入,不能重复登记。',
+  },
   'credit.guarantee.referenceRequired': {
     en: "A guarantee is recorded with its document reference (the guarantee's number).",
     zh: '登记担保须填写担保文件编号。',

@@ -50,6 +50,27 @@ export interface GuaranteeRecord {
 }
 
 /**
+ * A ship-before-payment exception asked for after review, on a confirmed order (RV-7, CR-8): its
+ * RV-7 chain, stage by stage, and the decision. An approved one lets the goods ship unpaid, and
+ * the shipment names it (`StepProgress.shippingException`, `DeliveryRecord.shippingException`).
+ */
+export interface ShippingException {
+  /** `SBP-1`, `SBP-2`… within the order: what the shipment names. */
+  id: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** The RV-7 chain (`review.routes.exceptional`), one stage after another. */
+  route: Route;
+  status: 'pending' | 'approved' | 'rejected';
+  /** When the last step was approved, or the exception rejected, and by whom. */
+  decidedAt?: string;
+  decidedBy?: string;
+  /** Why it was rejected. */
+  rejection?: string;
+}
+
+/**
  * The credit part of an order's workflow: why it is held, how it was released, and what was paid
  * ahead. Whether a hold stands is computed from these at an instant (`openCreditHolds`), so an
  * expired release is never taken for a valid one.
@@ -69,6 +90,8 @@ export interface CreditWorkflowState {
   releasedAt?: string;
   /** Where a released order goes back to when it was re-held after its release expired. */
   resumeStatus?: OrderStatus;
+  /** Ship-before-payment exceptions asked for after review (RV-7, CR-8), oldest first. */
+  shippingExceptions?: readonly ShippingException[];
 }
 
 /**

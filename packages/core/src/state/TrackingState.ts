@@ -14,6 +14,12 @@ export interface StepProgress {
   /** Document reference: production order, waybill, delivery note… */
   reference?: string;
   note?: string;
+  /**
+   * Shipping only: the approved ship-before-payment exception the goods left under, unpaid
+   * (CR-8, RV-7): `SBP-<n>` asked for after review, or `review` when the order's own review
+   * approved the RV-7 chain. Absent when payment or credit terms let them ship.
+   */
+  shippingException?: string;
 }
 
 /** What the customer reported at acceptance (TR-3). */
@@ -67,6 +73,8 @@ export interface DeliveryRecord {
   agreedDate?: string;
   onTime: boolean;
   reference?: string;
+  /** The ship-before-payment exception the goods were shipped under, unpaid (CR-8, RV-7). */
+  shippingException?: string;
 }
 
 /**

@@ -153,7 +153,7 @@ export interface AuditEventSpec {
  *
  * @example
  * AUDIT_EVENT_TYPES['order.delivered'].data.parse(event.data).onTime; // true
- * Object.keys(AUDIT_EVENT_TYPES).length; // 61
+ * Object.keys(AUDIT_EVENT_TYPES).length; // 64
  */
 export const AUDIT_EVENT_TYPES = {
   // --- intake and review (IN, RV): order:<id> ---
@@ -212,6 +212,8 @@ export const AUDIT_EVENT_TYPES = {
       requestId: z.string().optional(),
       /** A change request of the order (CH-5). */
       changeRequest: z.string().optional(),
+      /** A ship-before-payment exception of the order (RV-7, CR-8): `SBP-<n>`. */
+      shippingException: z.string().optional(),
       step: z.string(),
       actor: z.string(),
       onBehalfOf: z.string().optional(),
@@ -338,6 +340,33 @@ export const AUDIT_EVENT_TYPES = {
     ruleIdsOf: 'holds',
     data: z.strictObject({ at: Instant, by: z.string(), reference: z.string() }),
   },
+  /**
+   * Shipping before payment was asked for on the confirmed order, with the reason: the RV-7
+   * chain's steps, in order (CR-8).
+   */
+  'credit.shippingException.requested': {
+    streams: ['order'],
+    ruleIds: ['RV-7', 'CR-8'],
+    data: z.strictObject({
+      id: z.string(),
+      reason: z.string(),
+      by: z.string(),
+      at: Instant,
+      steps: Strings,
+    }),
+  },
+  /** The last step of the RV-7 chain approved the exception: the goods may ship unpaid (CR-8). */
+  'credit.shippingException.approved': {
+    streams: ['order'],
+    ruleIds: ['RV-7', 'CR-8'],
+    data: z.strictObject({ id: z.string(), at: Instant, by: z.string(), steps: Strings }),
+  },
+  /** A reviewer of the RV-7 chain rejected the exception, with the reason (CR-8). */
+  'credit.shippingException.rejected': {
+    streams: ['order'],
+    ruleIds: ['RV-7', 'CR-8'],
+    data: z.strictObject({ id: z.string(), at: Instant, by: z.string(), reason: z.string() }),
+  },
   /** Every credit hold was covered: each hold with the path that released it (null: none did). */
   'credit.released': {
     streams: ['order'],
@@ -447,6 +476,8 @@ export const AUDIT_EVENT_TYPES = {
       date: z.string().optional(),
       reference: z.string().optional(),
       note: z.string().optional(),
+      /** Shipping only: the approved exception the goods leave under, unpaid (CR-8, RV-7). */
+      shippingException: z.string().optional(),
     }),
   },
   /** An expected delivery date was recorded that keeps the agreed date (TR-2). */
@@ -487,6 +518,8 @@ export const AUDIT_EVENT_TYPES = {
       agreedDate: z.string().optional(),
       onTime: z.boolean(),
       reference: z.string().optional(),
+      /** The ship-before-payment exception the goods were shipped under, unpaid (CR-8, RV-7). */
+      shippingException: z.string().optional(),
     }),
   },
   /** The customer reported damage or a quantity mismatch at acceptance: an issue opened (TR-3). */

@@ -3,7 +3,7 @@
 import { formatFinding, type Finding } from '@ordergate/core';
 import { archiveScene } from './scenes/archive.js';
 import { changeScene } from './scenes/change.js';
-import { creditScene } from './scenes/credit.js';
+import { creditAfterConfirmationScene, creditScene } from './scenes/credit.js';
 import { reviewScene } from './scenes/review.js';
 import type { SceneOutput } from './scenes/SceneOutput.js';
 
@@ -33,5 +33,6 @@ const out: SceneOutput = {
 
 await reviewScene(out);
 await creditScene(out);
+await creditAfterConfirmationScene(out);
 await changeScene(out);
 await archiveScene(out);

@@ -340,10 +340,7 @@ export const AUDIT_EVENT_TYPES = {
     ruleIdsOf: 'holds',
     data: z.strictObject({ at: Instant, by: z.string(), reference: z.string() }),
   },
-  /**
-   * Shipping before payment was asked for on the confirmed order, with the reason: the RV-7
-   * chain's steps, in order (CR-8).
-   */
+  /** Shipping before payment was asked for on the confirmed order: the reason, the RV-7 chain (CR-8). */
   'credit.shippingException.requested': {
     streams: ['order'],
     ruleIds: ['RV-7', 'CR-8'],

@@ -4,7 +4,7 @@ import { formatFinding, type Finding } from '@ordergate/core';
 import { archiveScene } from './scenes/archive.js';
 import { changeScene } from './scenes/change.js';
 import { contractScene } from './scenes/contract.js';
-import { creditScene } from './scenes/credit.js';
+import { creditAfterConfirmationScene, creditScene } from './scenes/credit.js';
 import { reviewScene } from './scenes/review.js';
 import type { SceneOutput } from './scenes/SceneOutput.js';
 
@@ -35,5 +35,6 @@ const out: SceneOutput = {
 await reviewScene(out);
 await contractScene(out);
 await creditScene(out);
+await creditAfterConfirmationScene(out);
 await changeScene(out);
 await archiveScene(out);

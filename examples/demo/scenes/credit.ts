@@ -240,3 +240,166 @@ export async function creditScene(out: SceneOutput): Promise<void> {
     );
   }
 }
+
+/** Two more customers: one without credit terms, one with a 1,000,000.00 limit and nothing owed. */
+const more: Record<'huaxin' | 'yongda', CustomerInput> = {
+  // Grade A, no credit terms: its goods ship after payment unless an exception is approved.
+  huaxin: {
+    id: 'c-huaxin',
+    name: '华信精工 Huaxin Precision',
+    credit: { grade: 'A', limit: { amount: 200_000_000, currency: 'CNY' }, evaluatedAt: EVALUATED },
+  },
+  // Grade B, a 1,000,000.00 limit, nothing owed yet.
+  yongda: {
+    id: 'c-yongda',
+    name: '永达机械 Yongda Machinery',
+    credit: { grade: 'B', limit: { amount: 100_000_000, currency: 'CNY' }, evaluatedAt: EVALUATED },
+  },
+};
+
+/**
+ * The credit paths after confirmation (RV-7, CR-8, CR-4): shipping before payment asked for on a
+ * confirmed order, approved by the marketing VP, the finance director and the president in that
+ * order, the goods shipped naming the exception; and a second 600,000.00 order held because the
+ * first, confirmed here a moment ago, already counts against the 1,000,000.00 limit.
+ */
+export async function creditAfterConfirmationScene(out: SceneOutput): Promise<void> {
+  const clock = new SceneClock('2026-03-04T09:00:00+08:00');
+  const { og, policy } = sceneGate(clock);
+  for (const c of Object.values(more)) await og.putCustomer(c);
+  const money = (n: number) => formatMoney(n, 'CNY', policy);
+  const through = async (id: string, customer: CustomerInput, amount?: number) => {
+    const order = baseOrder(id, {
+      customer: { id: customer.id, name: customer.name ?? '' },
+      enteredAt: clock.now(),
+      ...(amount === undefined
+        ? {}
+        : {
+            lines: [
+              {
+                id: `${id}-1`,
+                productId: 'P-200',
+                productName: '离心泵 Centrifugal pump',
+                model: 'CP-200',
+                specification: 'DN80, 15 kW, 304 stainless',
+                quantity: amount / 1_250_000,
+                unitPrice: 1_250_000,
+                listPrice: 1_250_000,
+                taxBp: 0,
+              },
+            ],
+          }),
+    });
+    return show(out, await og.submit(order, people.li));
+  };
+  const confirm = async (id: string) => {
+    for (const who of [people.liu, people.wang]) await og.approve(id, who);
+    return show(out, await og.confirm(id, people.li));
+  };
+
+  // RV-7 / CR-8: the exception asked for after confirmation.
+  out.heading(
+    t(
+      out,
+      'Credit 6. Shipping before payment, asked for after confirmation',
+      '信用 6. 订单确认后申请先发货后收款',
+    ),
+  );
+  const submitted = await through('so-credit-sbp', more.huaxin);
+  const confirmed = submitted ? await confirm(submitted.order.id) : undefined;
+  if (confirmed) {
+    const id = confirmed.order.id;
+    out.line(
+      `${confirmed.order.number} · ${more.huaxin.name ?? ''} · ${money(orderTotals(confirmed.order).total)} → ${status(out, confirmed.workflow.status)}`,
+    );
+    out.line(t(out, 'Zhou Ting (sales assistant) starts shipping:', '周婷(销售助理)开始发货:'));
+    const blocked = await og.recordProgress(id, people.zhou, {
+      step: 'shipping',
+      status: 'started',
+    });
+    if (!blocked.ok) out.findings(blocked.findings);
+    out.line(
+      t(out, 'Li Na (the owner) asks to ship before payment:', '李娜(订单负责人)申请先发货后收款:'),
+    );
+    const requested = show(
+      out,
+      await og.requestShippingException(id, people.li, {
+        reason: t(
+          out,
+          "The customer's line is stopped; it pays on receipt of the pumps",
+          '客户生产线停产待料,收货后付款',
+        ),
+      }),
+    );
+    const exception = requested?.workflow.credit?.shippingExceptions?.at(-1);
+    if (exception)
+      out.line(
+        `  ✔ ${exception.id}: ${exception.route.steps.map((s) => s.label[out.lang]).join(' → ')}`,
+      );
+    out.line(t(out, 'Ma (president) tries to approve first:', '马总裁试图先行审批:'));
+    show(out, await og.approveShippingException(id, people.ma));
+    for (const who of [people.zheng, people.qian, people.ma]) {
+      clock.advanceHours(1);
+      const r = show(out, await og.approveShippingException(id, who));
+      const e = r?.workflow.credit?.shippingExceptions?.at(-1);
+      if (!e) continue;
+      const next = e.route.steps.find((s) => s.status === 'active');
+      out.line(
+        `  ✔ ${who.name}: ${
+          e.status === 'approved'
+            ? formatMessage('credit.shippingException.approved', { exception: e.id }, out.lang)
+            : `${t(out, 'next', '下一步')}: ${next?.label[out.lang] ?? ''}`
+        }`,
+      );
+    }
+    const shipped = show(
+      out,
+      await og.recordProgress(id, people.zhou, {
+        step: 'shipping',
+        status: 'started',
+        reference: 'WB-20260304-118',
+      }),
+    );
+    const shipping = shipped?.workflow.tracking?.steps.shipping;
+    if (shipping?.shippingException)
+      out.line(
+        `  ✔ ${t(out, 'Shipping started', '已发货')} (${shipping.reference ?? ''}): ${formatMessage('credit.shippingException.shipped', { exception: shipping.shippingException }, out.lang)}`,
+      );
+    const trail = (await og.history(id))
+      .filter(
+        (e) =>
+          e.type.startsWith('credit.shippingException') ||
+          (e.type === 'approval.granted' && e.data.shippingException !== undefined) ||
+          (e.type === 'fulfilment.progress' && e.data.shippingException !== undefined),
+      )
+      .map((e) => `${e.type} (${(e.ruleIds ?? []).join(', ')})`);
+    out.line(`  ${t(out, 'Audit', '审计记录')}: ${trail.join(' → ')}`);
+  }
+
+  // CR-4: the orders confirmed here count before the ERP reports them.
+  out.heading(
+    t(
+      out,
+      'Credit 7. Two 600,000.00 orders against a 1,000,000.00 limit',
+      '信用 7. 两笔 600,000.00 订单对 1,000,000.00 额度',
+    ),
+  );
+  const first = await through('so-credit-exp-1', more.yongda, 60_000_000);
+  if (first && (await confirm(first.order.id))) {
+    out.line(
+      `${first.order.number} · ${more.yongda.name ?? ''} · ${money(orderTotals(first.order).total)} → ${status(out, 'confirmed')}`,
+    );
+    const second = await through('so-credit-exp-2', more.yongda, 60_000_000);
+    if (second) {
+      out.line(
+        `${second.order.number} · ${more.yongda.name ?? ''} · ${money(orderTotals(second.order).total)} → ${status(out, second.workflow.status)}`,
+      );
+      out.findings(second.workflow.findings.filter((f) => f.ruleId === 'CR-4'));
+      const exposure = (await og.order(second.order.id))?.credit?.exposure;
+      if (exposure)
+        out.line(
+          `  ${t(out, 'Of the open orders, confirmed here and not yet in the ERP', '其中本系统已确认、ERP 尚未列出的订单')}: ${money(exposure.confirmedHere)}`,
+        );
+    }
+  }
+}

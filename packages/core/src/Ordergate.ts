@@ -75,6 +75,7 @@ const Release = z
   .strict();
 const Prepayment = z.object({ amount: MinorUnits, reference: Text.optional() }).strict();
 const Guarantee = z.object({ reference: Text }).strict();
+const ShippingExceptionRequest = z.object({ reason: Text }).strict();
 const Reason = Text;
 const ContractReview = z
   .object({
@@ -105,7 +106,11 @@ export type OrderAction =
   | 'complete'
   | 'withdrawChange'
   | 'recordAmendmentSigned'
-  | 'editOrder';
+  | 'editOrder'
+  // RV-7 / CR-8: shipping before payment asked for after confirmation
+  | 'requestShippingException'
+  | 'approveShippingException'
+  | 'rejectShippingException';
 
 /** Whether an actor may take an action now, and if not, why (every panel button comes from here). */
 export type AllowedAction =
@@ -179,7 +184,7 @@ const PROBES: readonly [OrderAction, (actor: Actor, now: string) => WorkflowEven
     (actor) => ({
       type: 'REQUEST_CHANGE',
       actor,
-      // a parsed request: the defaults its schema gives (an absent impact was read as undefined)
+      // A cancellation as its parse gives it (the handler reads every field).
       request: { kind: 'cancel', reason: '-', impact: '', customerRequested: false },
     }),
   ],
@@ -195,6 +200,15 @@ const PROBES: readonly [OrderAction, (actor: Actor, now: string) => WorkflowEven
   ],
   // an empty edit: everything is judged but the patch, which answers INVALID_PATCH (see PROBE_OK)
   ['editOrder', (actor) => ({ type: 'EDIT_ORDER', actor, patch: [] })],
+  [
+    'requestShippingException',
+    (actor) => ({ type: 'REQUEST_SHIPPING_EXCEPTION', actor, reason: '-' }),
+  ],
+  ['approveShippingException', (actor) => ({ type: 'APPROVE_SHIPPING_EXCEPTION', actor })],
+  [
+    'rejectShippingException',
+    (actor) => ({ type: 'REJECT_SHIPPING_EXCEPTION', actor, reason: '-' }),
+  ],
 ];
 
 /** Refusals a probe's placeholder arguments cause, which still mean the action is open. */
@@ -210,6 +224,7 @@ const QUEUE_ACTIONS = new Set<OrderAction>([
   'recordContractSigned',
   'confirm',
   'recordAmendmentSigned',
+  'approveShippingException',
 ]);
 
 /**
@@ -396,6 +411,62 @@ export class Ordergate {
   ): Promise<Result<OrderView>> {
     const g = parseOrThrow(Guarantee, guarantee, 'guarantee');
     return this.#act(orderId, (a) => ({ type: 'RECORD_GUARANTEE', actor: a, ...g }), actor);
+  }
+
+  // --- shipping before payment after confirmation (RV-7, CR-8) ---
+
+  /**
+   * Asks to ship a confirmed order before payment, with the reason (RV-7, CR-8): the order's
+   * owner, or a role of `credit.shippingException.requestRoles`. The RV-7 chain
+   * (`review.routes.exceptional`: marketing VP, finance director, president) is asked in order; the
+   * approved exception (`SBP-<n>`) lets the goods ship unpaid, and the shipment names it. Refused
+   * while one is pending (`CONFLICT`), once shipping started, or when payment, credit terms or an
+   * approved exception already let the goods ship (`INVALID_TRANSITION`).
+   * @throws {ValidationError} when the request is malformed; nothing is written then.
+   */
+  async requestShippingException(
+    orderId: string,
+    actor: ActorInput,
+    request: { reason: string },
+  ): Promise<Result<OrderView>> {
+    const r = parseOrThrow(ShippingExceptionRequest, request, 'request');
+    return this.#act(
+      orderId,
+      (a) => ({ type: 'REQUEST_SHIPPING_EXCEPTION', actor: a, reason: r.reason }),
+      actor,
+    );
+  }
+
+  /**
+   * Approves a step of the pending shipping exception's RV-7 chain (the first the actor may
+   * approve, or `options.step`); never its requester, nor anyone who owned or submitted the order.
+   * The last step approves it and tells the requester and the owner.
+   */
+  async approveShippingException(
+    orderId: string,
+    actor: ActorInput,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<Result<OrderView>> {
+    const o = parseOrThrow(StepOptions, options, 'options');
+    return this.#act(
+      orderId,
+      (a) => ({ type: 'APPROVE_SHIPPING_EXCEPTION', actor: a, ...o }),
+      actor,
+    );
+  }
+
+  /** Rejects the pending shipping exception, with a reason; the goods wait for payment (CR-8). */
+  async rejectShippingException(
+    orderId: string,
+    actor: ActorInput,
+    reason: string,
+  ): Promise<Result<OrderView>> {
+    const r = parseOrThrow(Reason, reason, 'reason');
+    return this.#act(
+      orderId,
+      (a) => ({ type: 'REJECT_SHIPPING_EXCEPTION', actor: a, reason: r }),
+      actor,
+    );
   }
 
   // --- customers' credit (CR-1, CR-3, CR-7) ---
@@ -724,9 +795,15 @@ export class Ordergate {
     const at = this.#runner.clock.now();
     let credit: OrderPicture['credit'];
     if (customer) {
+      // CR-4: with the customer's orders confirmed here and not yet invoiced, as an assessment counts them
+      const confirmedOrders = await this.#orders.confirmedUninvoiced(customer.id, view.order.id);
       try {
         credit = {
-          exposure: creditExposure(view.order, customer, { policy: this.policy, at }),
+          exposure: creditExposure(view.order, customer, {
+            policy: this.policy,
+            at,
+            confirmedOrders,
+          }),
           ageing: customerAgeing(customer, { policy: this.policy, at }),
         };
       } catch {
@@ -786,7 +863,8 @@ export class Ordergate {
 
   /**
    * The actor's work queue: orders waiting for an act the actor may take now (approve a step,
-   * release credit, approve a change, confirm), urgent first (IN-4), then by due time (RV-2).
+   * release credit, approve a change or a shipping exception, confirm), urgent first (IN-4),
+   * then by due time (RV-2).
    */
   async workQueue(actor: ActorInput): Promise<WorkItem[]> {
     const a = parseOrThrow(Actor, actor, 'actor');
@@ -806,6 +884,11 @@ export class Ordergate {
         if (!QUEUE_ACTIONS.has(action)) continue;
         if (action === 'approveChange' && !view.workflow.change?.pending) continue;
         if (
+          action === 'approveShippingException' &&
+          !view.workflow.credit?.shippingExceptions?.some((e) => e.status === 'pending')
+        )
+          continue;
+        if (
           action === 'recordWrittenConfirmation' &&
           (view.order.channel !== 'verbal' || view.order.writtenConfirmation !== undefined)
         )
@@ -817,6 +900,9 @@ export class Ordergate {
       const due = [
         ...(view.workflow.route?.steps ?? []),
         ...(view.workflow.change?.pending?.route.steps ?? []),
+        ...(view.workflow.credit?.shippingExceptions ?? [])
+          .filter((e) => e.status === 'pending')
+          .flatMap((e) => e.route.steps),
       ]
         .filter((s) => s.status === 'active' && s.deadline !== undefined)
         .map((s) => s.deadline as string)

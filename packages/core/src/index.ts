@@ -352,3 +352,10 @@ export {
 } from './workflow/archive/archiveBundle.js';
 export type { ArchiveBundle } from './workflow/archive/archiveBundle.js';
 export type { FilingReport, ArchiveQuery } from './desks/ArchiveDesk.js';
+
+// --- credit paths (issue 10): prepayments on the order, credit terms, shipping exceptions ---
+export { OrderPrepayment } from './model/Order.js';
+export { hasCreditTerms } from './rules/shared/creditTerms.js';
+export type { ShippingException } from './state/CreditWorkflowState.js';
+export { approvedShippingException, shippingClearance } from './rules/credit/shippingBlockers.js';
+export type { ShippingClearance } from './rules/credit/shippingBlockers.js';

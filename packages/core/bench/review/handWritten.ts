@@ -529,19 +529,13 @@ export function handWrittenReview(order: Order, ctx: RuleContext): PlainFinding[
     });
   }
 
-  // RV-7 shipping before payment, unless the payment terms are credit terms.
-  if (
-    order.shipBeforePayment &&
-    !(
-      order.paymentTerms !== '' &&
-      policy.credit.creditTermsPaymentTerms.includes(order.paymentTerms)
-    )
-  )
+  // RV-7 shipping before payment, unless the customer has credit terms (decision 014).
+  if (order.shipBeforePayment && ctx.customer?.credit.creditTerms !== true)
     out.push({
       ruleId: 'RV-7',
       severity: 'approval',
       messageKey: 'review.exceptional.shipBeforePayment',
-      fields: ['shipBeforePayment', 'paymentTerms'],
+      fields: ['shipBeforePayment', 'customer.credit.creditTerms'],
     });
 
   // RV-8 advance payment for custom-made lines; RV-10 contract reasons.

@@ -501,28 +501,16 @@ export function reviewEngineRules(policy: Policy): RuleProperties[] {
     );
   }
 
-  // RV-7 shipping before payment without credit terms.
+  // RV-7 shipping before payment without credit terms (the customer's, decision 014).
   rules.push(
     rule(
       'RV-7 ship before payment',
-      [
-        is('shipBeforePayment', true),
-        {
-          any: [
-            is('paymentTerms', ''),
-            {
-              fact: 'paymentTerms',
-              operator: 'notIn',
-              value: policy.credit.creditTermsPaymentTerms,
-            },
-          ],
-        },
-      ],
+      [is('shipBeforePayment', true), is('customerCreditTerms', false)],
       {
         ruleId: 'RV-7',
         severity: 'approval',
         key: 'review.exceptional.shipBeforePayment',
-        fields: ['shipBeforePayment', 'paymentTerms'],
+        fields: ['shipBeforePayment', 'customer.credit.creditTerms'],
       },
     ),
   );
@@ -772,6 +760,7 @@ export function reviewFacts(order: Order, ctx: RuleContext): Record<string, unkn
     technicalComplexity: order.technicalComplexity,
     customerRequestedChange: order.customerRequestedChange,
     shipBeforePayment: order.shipBeforePayment,
+    customerCreditTerms: ctx.customer?.credit.creditTerms === true,
     contractRequired: order.contract.required,
     contractLegalReviewed: order.contract.legalReviewed,
     submittedAt: ctx.submittedAt,

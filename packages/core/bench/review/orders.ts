@@ -3,10 +3,10 @@
 // without a feasibility assessment, allowed and other payment terms, short and past lead times,
 // special and custom-made lines, large amounts (and amounts exactly at the thresholds), complex
 // orders, non-regular orders, discounts within and beyond authority and beyond the exceptional
-// limit, shipping before payment, contracts needed and reviewed. A seeded PRNG makes every run
-// see the same orders.
+// limit, shipping before payment (for customers with and without credit terms), contracts needed
+// and reviewed. A seeded PRNG makes every run see the same orders.
 import type { Actor, Order, OrderInput, OrderLineInput, Policy } from '../../src/index.js';
-import { Order as OrderSchema } from '../../src/index.js';
+import { Customer as CustomerSchema, Order as OrderSchema } from '../../src/index.js';
 import { lineTotals } from '../../src/model/orderTotals.js';
 import type { RuleContext } from '../../src/rules/shared/RuleContext.js';
 import { companyPolicy } from '../../test/support/people.js';
@@ -84,7 +84,6 @@ export function fullReviewPolicy(): Policy {
         includeTax: false,
       },
     },
-    credit: { creditTermsPaymentTerms: ['NET30', 'NET60'] },
   });
 }
 
@@ -447,9 +446,14 @@ function generateOne(d: Dice, n: number, policy: Policy): ReviewCase {
   if (method === 'badEmail')
     contact.email = d.pick(['zhang.wei@', 'zhang wei@example.cn', 'zhang@example', '@example.cn']);
 
+  // RV-7: a third of the customers have credit terms on their credit profile (decision 014).
+  const customer = CustomerSchema.parse({
+    id: input.customer.id,
+    credit: { creditTerms: d.chance(0.3) },
+  });
   return {
     order: OrderSchema.parse(input),
-    ctx: { policy, submittedAt: at, submitter },
+    ctx: { policy, submittedAt: at, submitter, customer },
   };
 }
 

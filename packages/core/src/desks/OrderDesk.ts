@@ -37,6 +37,12 @@ export interface OrderDeskOptions {
   ids: IdSource;
 }
 
+/**
+ * Statuses of an order confirmed to the customer and not yet settled: while its settlement does
+ * not record it invoiced, it counts in its customer's exposure (CR-4).
+ */
+const CONFIRMED_STATUSES = ['confirmed', 'change_pending', 'in_fulfilment', 'delivered'] as const;
+
 /** Events the clock drives; `checkDeadlines` sends each to the orders whose status accepts it. */
 const CLOCK_EVENTS = [
   'CHECK_DEADLINES',
@@ -457,6 +463,24 @@ export class OrderDesk {
     });
   }
 
+  /**
+   * CR-4: the customer's orders this engine confirmed and has not seen invoiced (confirmed,
+   * change pending, in fulfilment or delivered, settlement not invoiced), except `exceptOrderId`,
+   * found through the store's customer and status index. The credit rules count those the ERP's
+   * open orders do not list yet (`creditExposure`).
+   */
+  async confirmedUninvoiced(customerId: string, exceptOrderId?: string): Promise<Order[]> {
+    const found = await this.#records.find('order', {
+      customer: customerId,
+      status: CONFIRMED_STATUSES,
+    });
+    return found
+      .filter(
+        (r) => r.key !== exceptOrderId && r.value.workflow.tracking?.settlement.invoiced !== true,
+      )
+      .map((r) => r.value.order);
+  }
+
   /** A stored customer, or undefined. */
   async customer(customerId: string): Promise<Customer | undefined> {
     return (await this.#records.get('customer', customerId))?.value;
@@ -550,6 +574,10 @@ export class OrderDesk {
     let order = start.order;
     const revisions = [...start.revisions];
     const customer = (await this.#records.get('customer', order.customer.id))?.value;
+    // credit (CR-4): an assessment counts the orders confirmed here and not yet invoiced
+    const confirmedOrders = events.some((e) => e.type === 'ASSESS')
+      ? await this.confirmedUninvoiced(order.customer.id, order.id)
+      : undefined;
     let state = start.state;
     const recorded: RecordedEvent[] = [...prelude];
     const drafts: EffectDraft[] = [];
@@ -560,6 +588,7 @@ export class OrderDesk {
         order,
         now,
         ...(customer ? { customer } : {}),
+        ...(confirmedOrders ? { confirmedOrders } : {}),
       });
       if (!r.ok) return { outcome: toRefusal<OrderView>(r) };
       state = r.state;

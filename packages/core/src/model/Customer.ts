@@ -48,7 +48,12 @@ export const CreditProfile = z.object({
   guaranteeOnFile: z.boolean().default(false),
   /** The customer pays ahead: orders are prepaid (CR-1, CR-6). */
   prepaymentTerms: z.boolean().default(false),
-  /** The customer has credit terms: may ship unpaid within its limit (CR-8). */
+  /**
+   * The customer has credit terms: goods may ship to it before payment, within its limit (CR-8),
+   * and shipping before payment is then no exceptional order (RV-7). The one source of credit
+   * terms (decision 014): the CR-8 gate and RV-7 read this, never the order's payment-term code.
+   * Absent means none, as for a customer without facts.
+   */
   creditTerms: z.boolean().default(false),
   /** A flagged credit incident (CR-6). */
   incident: TextString.optional(),

@@ -148,6 +148,51 @@ export const ContractInfo = z.object({
 });
 
 /**
+ * Money the customer paid for the order before it was submitted, as the ERP's payment records
+ * show it (a down payment, an online payment, a bank transfer matched to the order): an amount in
+ * minor units of the **order's** currency, above zero, with the payment's reference (bank or
+ * payment document) and when it was received. Part of the order's facts, like the customer's
+ * receivables: a connector maps it from the ERP's payments, never from a field sales types.
+ *
+ * @example
+ * OrderPrepayment.parse({ amount: 565_000, reference: 'BANK-20260301-004', receivedAt: '2026-03-01T16:20:00+08:00' });
+ */
+export const OrderPrepayment = z.object({
+  amount: MinorUnits.refine((n) => n > 0, 'must be a positive amount'),
+  reference: CodeString.refine((r) => r.trim() !== '', 'must name the payment'),
+  receivedAt: IsoDateTime.optional(),
+});
+export type OrderPrepayment = z.infer<typeof OrderPrepayment>;
+
+/**
+ * The prepayments of an order: at most `INPUT_LIMITS.listLength`, each reference once, their sum a
+ * safe integer.
+ */
+const OrderPrepayments = z
+  .array(OrderPrepayment)
+  .max(INPUT_LIMITS.listLength, `must have at most ${String(INPUT_LIMITS.listLength)} entries`)
+  .superRefine((payments, ctx) => {
+    let sum = 0;
+    const seen = new Set<string>();
+    payments.forEach((p, i) => {
+      sum += p.amount;
+      const ref = p.reference.trim();
+      if (seen.has(ref))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'reference'],
+          message: `payment ${ref} is listed twice`,
+        });
+      seen.add(ref);
+    });
+    if (!Number.isSafeInteger(sum))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'the prepayments add up beyond the safe integer range',
+      });
+  });
+
+/**
  * A sales order as core sees it, whatever ERP it came from: the *shape* of an order. Parsing
  * refuses only what is not an order at all — wrong types, fractional amounts, a naive or
  * impossible instant, an unknown channel, absurd sizes (`INPUT_LIMITS`) — with a
@@ -203,6 +248,12 @@ export const Order = z.object({
   technicalComplexity: z.boolean().default(false),
   /** Ship before payment is requested (RV-7, CR-8). */
   shipBeforePayment: z.boolean().default(false),
+  /**
+   * Money received for this order before it was submitted (`OrderPrepayment`, order currency): a
+   * CR-1, CR-4 or CR-6 hold it covers does not arise (where the policy lets a prepayment release
+   * it), and the CR-8 shipping gate counts it as payment confirmed.
+   */
+  prepayments: OrderPrepayments.optional(),
   contract: ContractInfo.default({ required: false, number: '', legalReviewed: false }),
   notes: TextString.default(''),
 });

@@ -217,6 +217,7 @@ export const RULE_CATALOGUE = {
       'approvals.steps.marketingVpReview',
       'approvals.steps.financeDirectorOpinion',
       'approvals.steps.presidentApproval',
+      'credit.shippingException.requestRoles',
     ],
     messageKeys: [],
   },
@@ -358,11 +359,11 @@ export const RULE_CATALOGUE = {
   'CR-8': {
     title: { en: 'Shipping gate', zh: '发货控制' },
     summary: {
-      en: 'Goods ship only after payment is confirmed, unless the customer has credit terms or shipping before payment was approved as an exceptional order (RV-7).',
-      zh: '确认收款后方可发货,除非客户享有信用账期,或先发货后收款已按特殊订单(RV-7)获批。',
+      en: 'Goods ship only after payment is confirmed, unless the customer has credit terms or shipping before payment was approved as an exceptional order (RV-7), in review or asked for after confirmation; the shipment names the exception.',
+      zh: '确认收款后方可发货,除非客户享有信用账期,或先发货后收款已按特殊订单(RV-7)获批(评审时或确认后申请);发货记录须注明该例外。',
     },
     outcomes: ['block'],
-    settings: ['credit.creditTermsPaymentTerms', 'credit.paymentRecordRoles'],
+    settings: ['credit.paymentRecordRoles', 'credit.shippingException.requestRoles'],
     messageKeys: [],
   },
   'CH-1': {

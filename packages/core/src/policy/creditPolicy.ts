@@ -61,8 +61,6 @@ export const CreditPolicy = z.strictObject({
     .default({ A: 'pass', B: 'pass', C: 'warn', D: 'block' }),
   /** CR-1 / CR-4: step whose holders approve a credit release (finance director by default). */
   approvalStep: Name.default('creditApproval'),
-  /** CR-8: payment-term codes that give a customer credit terms (ship within its limit unpaid). */
-  creditTermsPaymentTerms: z.array(Name).default([]),
   /** CR-4: exposure counts this order including tax (our reading on amounts). */
   includeTax: z.boolean().default(true),
   /**
@@ -90,6 +88,18 @@ export const CreditPolicy = z.strictObject({
     .prefault({}),
   /** Roles that record prepayments and guarantees on an order (never the order's owner). */
   paymentRecordRoles: z.array(Name).min(1).default(['finance', 'financeDirector']),
+  /**
+   * RV-7 / CR-8: shipping before payment asked for after review, on a confirmed order. It runs
+   * the RV-7 chain (`review.routes.exceptional`: marketing VP, finance director, president, in
+   * the stages of their steps); neither its requester nor anyone who owned or submitted the order
+   * approves it.
+   */
+  shippingException: z
+    .strictObject({
+      /** Who may ask for it besides the order's owner (by default the owner only). */
+      requestRoles: z.array(Name).default([]),
+    })
+    .prefault({}),
   /** CR-3: changes of grade and limit, and temporary limit increases. */
   limitChange: z
     .strictObject({

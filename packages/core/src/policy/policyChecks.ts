@@ -148,6 +148,7 @@ function referenceIssues(policy: PolicyOutput, known: KnownNames): PolicyIssue[]
   const { credit } = policy;
   needStep(credit.approvalStep, ['credit', 'approvalStep']);
   needRoles(credit.paymentRecordRoles, ['credit', 'paymentRecordRoles']);
+  needRoles(credit.shippingException.requestRoles, ['credit', 'shippingException', 'requestRoles']);
   needRoles(credit.limitChange.proposeRoles, ['credit', 'limitChange', 'proposeRoles']);
   needSteps(credit.limitChange.steps, ['credit', 'limitChange', 'steps']);
   needSteps(credit.limitChange.temporaryIncreaseSteps, [

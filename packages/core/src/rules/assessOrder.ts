@@ -13,6 +13,8 @@ export interface AssessContext extends RuleContext {
   customer?: Customer;
   /** Credit (CR-4): rates for foreign-currency exposure; the customer's own `rates` when absent. */
   rates?: readonly ExchangeRate[];
+  /** Credit (CR-4): the customer's orders this engine confirmed and has not seen invoiced. */
+  confirmedOrders?: readonly Order[];
 }
 
 /**

@@ -38,6 +38,11 @@ const stepRoles = (record: OrderRecord): string[] => {
       for (const r of [...s.roles, ...s.escalatedTo]) roles.add(r);
   const change = record.workflow.change?.pending;
   if (change) for (const s of activeSteps(change.route)) for (const r of s.roles) roles.add(r);
+  // credit (RV-7, CR-8): a ship-before-payment exception waiting for its chain
+  for (const e of record.workflow.credit?.shippingExceptions ?? [])
+    if (e.status === 'pending')
+      for (const s of activeSteps(e.route))
+        for (const r of [...s.roles, ...s.escalatedTo]) roles.add(r);
   return [...roles].sort();
 };
 

@@ -29,10 +29,17 @@ export interface CreditRelease {
 
 /** Money received ahead of shipping for this order, in the order's currency (CR-1, CR-4, CR-6, CR-8). */
 export interface PaymentRecord {
+  /** When it was received (recorded, for a payment recorded here). */
   at: string;
+  /** Who recorded it; for a payment the order arrived with, who submitted the order. */
   by: string;
   amount: number;
   reference: string;
+  /**
+   * `order`: received before submission and sent with the order (`Order.prepayments`), kept in
+   * step with the order at every assessment; absent: recorded here (`RECORD_PREPAYMENT`).
+   */
+  source?: 'order';
 }
 
 /** A guarantee the customer gave for this order (CR-4, CR-6). */
@@ -40,6 +47,27 @@ export interface GuaranteeRecord {
   at: string;
   by: string;
   reference: string;
+}
+
+/**
+ * A ship-before-payment exception asked for after review, on a confirmed order (RV-7, CR-8): its
+ * RV-7 chain, stage by stage, and the decision. An approved one lets the goods ship unpaid, and
+ * the shipment names it (`StepProgress.shippingException`, `DeliveryRecord.shippingException`).
+ */
+export interface ShippingException {
+  /** `SBP-1`, `SBP-2`… within the order: what the shipment names. */
+  id: string;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  /** The RV-7 chain (`review.routes.exceptional`), one stage after another. */
+  route: Route;
+  status: 'pending' | 'approved' | 'rejected';
+  /** When the last step was approved, or the exception rejected, and by whom. */
+  decidedAt?: string;
+  decidedBy?: string;
+  /** Why it was rejected. */
+  rejection?: string;
 }
 
 /**
@@ -62,6 +90,8 @@ export interface CreditWorkflowState {
   releasedAt?: string;
   /** Where a released order goes back to when it was re-held after its release expired. */
   resumeStatus?: OrderStatus;
+  /** Ship-before-payment exceptions asked for after review (RV-7, CR-8), oldest first. */
+  shippingExceptions?: readonly ShippingException[];
 }
 
 /**

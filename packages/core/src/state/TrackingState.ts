@@ -15,6 +15,12 @@ export interface StepProgress {
   /** Document reference: production order, waybill, delivery note… */
   reference?: string;
   note?: string;
+  /**
+   * Shipping only: the approved ship-before-payment exception the goods left under, unpaid
+   * (CR-8, RV-7): `SBP-<n>` asked for after review, or `review` when the order's own review
+   * approved the RV-7 chain. Absent when payment or credit terms let them ship.
+   */
+  shippingException?: string;
 }
 
 /**
@@ -125,6 +131,8 @@ export interface DeliveryRecord {
   agreedDate?: string;
   onTime: boolean;
   reference?: string;
+  /** The ship-before-payment exception the goods were shipped under, unpaid (CR-8, RV-7). */
+  shippingException?: string;
 }
 
 /**

@@ -11,4 +11,9 @@ export interface TransitionContext {
   now: string;
   /** The customer with credit facts, when the caller has them (credit rules). */
   customer?: Customer;
+  /**
+   * Credit (CR-4): the customer's other orders this engine confirmed and has not seen invoiced,
+   * loaded by the desk for an assessment; exposure counts those the ERP does not list yet.
+   */
+  confirmedOrders?: readonly Order[];
 }

@@ -32,7 +32,11 @@ export type TransitionRefusalCode =
   | 'UNKNOWN_STEP'
   /** Tracking (TR-3): no acceptance issue with that id on the order. */
   | 'UNKNOWN_ISSUE'
-  /** Change control (CH-5): a request on an outdated revision, or while another request is pending. */
+  /**
+   * Change control (CH-5): a request on an outdated revision, or while another request is
+   * pending. Credit (CR-8): a prepayment whose reference the order already arrived with, or a
+   * shipping exception asked for while another is pending.
+   */
   | 'CONFLICT'
   /** Change control (CH-2, CH-3): a patch that does not fit the current revision, or changes nothing. */
   | 'INVALID_PATCH'

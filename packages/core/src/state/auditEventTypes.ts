@@ -163,7 +163,7 @@ export interface AuditEventSpec {
  *
  * @example
  * AUDIT_EVENT_TYPES['order.delivered'].data.parse(event.data).onTime; // true
- * Object.keys(AUDIT_EVENT_TYPES).length; // 67
+ * Object.keys(AUDIT_EVENT_TYPES).length; // 70
  */
 export const AUDIT_EVENT_TYPES = {
   // --- intake and review (IN, RV): order:<id> ---
@@ -222,6 +222,8 @@ export const AUDIT_EVENT_TYPES = {
       requestId: z.string().optional(),
       /** A change request of the order (CH-5). */
       changeRequest: z.string().optional(),
+      /** A ship-before-payment exception of the order (RV-7, CR-8): `SBP-<n>`. */
+      shippingException: z.string().optional(),
       step: z.string(),
       actor: z.string(),
       onBehalfOf: z.string().optional(),
@@ -360,6 +362,8 @@ export const AUDIT_EVENT_TYPES = {
       amount: Amount,
       reference: z.string(),
       currency: z.string(),
+      /** `order`: received before submission and sent with the order (CR-1, CR-4, CR-8). */
+      source: z.literal('order').optional(),
     }),
   },
   /** A guarantee for the order was recorded with its document reference (CR-4, CR-6). */
@@ -368,6 +372,30 @@ export const AUDIT_EVENT_TYPES = {
     ruleIds: [],
     ruleIdsOf: 'holds',
     data: z.strictObject({ at: Instant, by: z.string(), reference: z.string() }),
+  },
+  /** Shipping before payment was asked for on the confirmed order: the reason, the RV-7 chain (CR-8). */
+  'credit.shippingException.requested': {
+    streams: ['order'],
+    ruleIds: ['RV-7', 'CR-8'],
+    data: z.strictObject({
+      id: z.string(),
+      reason: z.string(),
+      by: z.string(),
+      at: Instant,
+      steps: Strings,
+    }),
+  },
+  /** The last step of the RV-7 chain approved the exception: the goods may ship unpaid (CR-8). */
+  'credit.shippingException.approved': {
+    streams: ['order'],
+    ruleIds: ['RV-7', 'CR-8'],
+    data: z.strictObject({ id: z.string(), at: Instant, by: z.string(), steps: Strings }),
+  },
+  /** A reviewer of the RV-7 chain rejected the exception, with the reason (CR-8). */
+  'credit.shippingException.rejected': {
+    streams: ['order'],
+    ruleIds: ['RV-7', 'CR-8'],
+    data: z.strictObject({ id: z.string(), at: Instant, by: z.string(), reason: z.string() }),
   },
   /** Every credit hold was covered: each hold with the path that released it (null: none did). */
   'credit.released': {
@@ -537,6 +565,8 @@ export const AUDIT_EVENT_TYPES = {
       date: z.string().optional(),
       reference: z.string().optional(),
       note: z.string().optional(),
+      /** Shipping only: the approved exception the goods leave under, unpaid (CR-8, RV-7). */
+      shippingException: z.string().optional(),
     }),
   },
   /** An expected delivery date was recorded that keeps the agreed date (TR-2). */
@@ -577,6 +607,8 @@ export const AUDIT_EVENT_TYPES = {
       agreedDate: z.string().optional(),
       onTime: z.boolean(),
       reference: z.string().optional(),
+      /** The ship-before-payment exception the goods were shipped under, unpaid (CR-8, RV-7). */
+      shippingException: z.string().optional(),
     }),
   },
   /** The customer reported damage, quantity, quality or late delivery: a complaint opened (TR-3). */

@@ -22,4 +22,13 @@ export type CreditEvent =
   /** CR-4 / CR-6: the customer gave a guarantee for this order, recorded by finance. */
   | { type: 'RECORD_GUARANTEE'; actor: Actor; reference: string }
   /** The clock moved: an order whose credit release expired goes back on credit hold (CR-4). */
-  | { type: 'CHECK_CREDIT_RELEASE' };
+  | { type: 'CHECK_CREDIT_RELEASE' }
+  /**
+   * RV-7 / CR-8: the order's owner (or a role of `credit.shippingException.requestRoles`) asks,
+   * with a reason, to ship a confirmed order before payment; the RV-7 chain decides.
+   */
+  | { type: 'REQUEST_SHIPPING_EXCEPTION'; actor: Actor; reason: string }
+  /** RV-7: one approval on the pending exception's chain; the last step approves it. */
+  | { type: 'APPROVE_SHIPPING_EXCEPTION'; actor: Actor; step?: string; comment?: string }
+  /** RV-7: a reviewer of an active step of the chain rejects the exception, with a reason. */
+  | { type: 'REJECT_SHIPPING_EXCEPTION'; actor: Actor; reason: string };

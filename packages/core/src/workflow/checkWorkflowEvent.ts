@@ -50,6 +50,9 @@ const SHAPES: { readonly [T in WorkflowEventType]: z.ZodType } = {
   }),
   RECORD_GUARANTEE: z.object({ actor: Actor, reference: CodeString }),
   CHECK_CREDIT_RELEASE: none,
+  REQUEST_SHIPPING_EXCEPTION: withReason,
+  APPROVE_SHIPPING_EXCEPTION: approval,
+  REJECT_SHIPPING_EXCEPTION: withReason,
   REQUEST_CHANGE: z.object({
     actor: Actor,
     request: z.union([ChangeRequest, CancellationRequest]),

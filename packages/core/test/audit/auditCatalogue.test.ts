@@ -310,6 +310,26 @@ async function archiveScenario(): Promise<Store> {
   return store;
 }
 
+/**
+ * Shipping before payment after confirmation (RV-7, CR-8): an exception approved by the chain and
+ * the goods shipped and delivered under it; another order's exception rejected.
+ */
+async function shippingExceptionScenario(): Promise<Store> {
+  const { og, store, clock, orderId } = await confirmedOrder();
+  ok(await og.requestShippingException(orderId, people.li, { reason: 'Line stoppage' }));
+  for (const who of [people.zheng, people.qian, people.ma])
+    ok(await og.approveShippingException(orderId, who));
+  ok(await og.recordProgress(orderId, people.zhou, { step: 'shipping', status: 'started' }));
+  clock.advanceHours(24);
+  ok(await og.deliver(orderId, people.zhou, { reference: 'DN-1' }));
+  ok(await og.submit(makeOrder({ id: 'o-2' }), people.li));
+  await approveRoute(og, 'o-2');
+  ok(await og.confirm('o-2', people.li));
+  ok(await og.requestShippingException('o-2', people.li, { reason: 'Line stoppage' }));
+  ok(await og.rejectShippingException('o-2', people.zheng, 'Overdue invoices'));
+  return store;
+}
+
 /** What the rule IDs of one event break of its catalogue entry, if anything. */
 function ruleIdProblem(event: AuditEvent, spec: AuditEventSpec): string | undefined {
   const recorded = new Set<RuleId>(event.ruleIds ?? []);
@@ -327,13 +347,14 @@ function ruleIdProblem(event: AuditEvent, spec: AuditEventSpec): string | undefi
 }
 
 describe('AR-2 the audit event catalogue', () => {
-  it('AR-2 IN-1 RV-2 CR-3 CH-5 TR-1 AR-5 every event of every stream parses against the catalogue, in its stream, with its rule IDs, and the actions reach every type', async () => {
+  it('AR-2 IN-1 RV-2 RV-7 CR-3 CR-8 CH-5 TR-1 AR-5 every event of every stream parses against the catalogue, in its stream, with its rule IDs, and the actions reach every type', async () => {
     const stores = [
       await reviewScenario(),
       await creditScenario(),
       await changeScenario(),
       await cancellationScenario(),
       await archiveScenario(),
+      await shippingExceptionScenario(),
     ];
     const events = (await Promise.all(stores.map(everyEvent))).flat();
     expect(events.length).toBeGreaterThan(100);

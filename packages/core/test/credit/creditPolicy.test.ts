@@ -42,4 +42,18 @@ describe('CR-1…CR-8 credit policy', () => {
     expect(() => loadPolicy({ credit: { ageingBuckets: [60, 30] } })).toThrow(/ascend/);
     expect(() => loadPolicy({ credit: { releasePaths: { 'CR-4': [] } } })).toThrow(/release path/);
   });
+
+  it('CR-8 credit terms have one source, the customer: a policy still listing payment-term codes as credit terms does not load (decision 014)', () => {
+    let error: unknown;
+    try {
+      loadPolicy({ credit: { creditTermsPaymentTerms: ['NET30'] } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PolicyError);
+    expect((error as PolicyError).issues.map((i) => i.path)).toEqual([
+      'credit.creditTermsPaymentTerms',
+    ]);
+    expect(Object.keys(loadPolicy({}).credit)).not.toContain('creditTermsPaymentTerms');
+  });
 });

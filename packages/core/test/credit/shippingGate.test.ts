@@ -3,6 +3,7 @@ import { formatFinding } from '../../src/i18n/formatMessage.js';
 import { paymentConfirmed, shippingBlockers } from '../../src/rules/credit/shippingBlockers.js';
 import type { OrderWorkflow } from '../../src/state/OrderWorkflow.js';
 import { makeCustomer, step, submitted } from '../support/credit.js';
+import { makeDesk } from '../support/desk.js';
 import { makeOrder } from '../support/orders.js';
 import { companyPolicy, people } from '../support/people.js';
 
@@ -87,10 +88,27 @@ describe('CR-8 goods ship only after payment', () => {
     ).toEqual([]);
   });
 
-  it('CR-8 a customer with credit terms in the policy ships unpaid', () => {
-    const policy = companyPolicy({ credit: { creditTermsPaymentTerms: ['NET30'] } });
+  it('CR-8 a customer whose credit profile gives it credit terms ships unpaid (decision 014)', () => {
+    const policy = companyPolicy();
     const order = makeOrder({ paymentTerms: 'NET30' });
-    expect(shippingBlockers(order, approvedState(order, policy), { policy, now: NOW })).toEqual([]);
+    const terms = makeCustomer({ credit: { creditTerms: true } });
+    const state = approvedState(order, policy);
+    expect(shippingBlockers(order, state, { policy, now: NOW, customer: terms })).toEqual([]);
+  });
+
+  it("CR-8 the order's payment-term code alone gives no credit terms; without the customer's facts none either (decision 014)", () => {
+    const policy = companyPolicy();
+    const order = makeOrder({ paymentTerms: 'NET30' });
+    const state = approvedState(order, policy);
+    const without = shippingBlockers(order, state, { policy, now: NOW, customer });
+    expect(without.map((f) => f.ruleId)).toEqual(['CR-8']);
+    expect(without[0]?.evidence).toContainEqual({
+      field: 'customer.credit.creditTerms',
+      value: false,
+    });
+    expect(shippingBlockers(order, state, { policy, now: NOW }).map((f) => f.ruleId)).toEqual([
+      'CR-8',
+    ]);
   });
 
   it('CR-8 shipping before payment needs the RV-7 chain approved', () => {
@@ -106,8 +124,9 @@ describe('CR-8 goods ship only after payment', () => {
   });
 
   it('CR-8 credit terms do not cover an order whose credit release expired', () => {
-    const policy = companyPolicy({ credit: { creditTermsPaymentTerms: ['NET30'] } });
+    const policy = companyPolicy();
     const order = makeOrder({ paymentTerms: 'NET30' });
+    const terms = makeCustomer({ credit: { creditTerms: true } });
     const state = approvedState(order, policy);
     const held: OrderWorkflow = {
       ...state,
@@ -130,9 +149,50 @@ describe('CR-8 goods ship only after payment', () => {
         },
       },
     };
-    expect(shippingBlockers(order, held, { policy, now: '2026-03-08T23:59:00+08:00' })).toEqual([]);
     expect(
-      shippingBlockers(order, held, { policy, now: NOW }).map((f) => `${f.ruleId}:${f.messageKey}`),
+      shippingBlockers(order, held, {
+        policy,
+        now: '2026-03-08T23:59:00+08:00',
+        customer: terms,
+      }),
+    ).toEqual([]);
+    expect(
+      shippingBlockers(order, held, { policy, now: NOW, customer: terms }).map(
+        (f) => `${f.ruleId}:${f.messageKey}`,
+      ),
     ).toEqual(['CR-4:credit.release.lapsed']);
+  });
+
+  it("CR-8 RV-7 through the façade: the stored customer's credit terms let its order ship unpaid and need no RV-7 chain (decision 014)", async () => {
+    const { og } = makeDesk();
+    const approvers = [people.liu, people.wang, people.zheng, people.qian, people.ma];
+    const throughReview = async (id: string) => {
+      for (let round = 0; round < 10; round++) {
+        if ((await og.order(id))?.workflow.status !== 'in_review') break;
+        for (const who of approvers) await og.approve(id, who);
+      }
+      expect((await og.confirm(id, people.li)).ok).toBe(true);
+    };
+    await og.putCustomer(makeCustomer({ credit: { creditTerms: true } }));
+    const submitted = await og.submit(makeOrder({ shipBeforePayment: true }), people.li);
+    expect(submitted.ok && submitted.value.workflow.route?.steps.map((s) => s.key)).toEqual([
+      'regularReview',
+      'salesHead',
+    ]);
+    await throughReview('o-1');
+    const shipped = await og.recordProgress('o-1', people.zhou, {
+      step: 'shipping',
+      status: 'started',
+    });
+    expect(shipped.ok).toBe(true);
+    // The ERP withdraws the credit terms: the next order ships only after payment.
+    await og.putCustomer(makeCustomer({ credit: { creditTerms: false } }));
+    expect((await og.submit(makeOrder({ id: 'o-2' }), people.li)).ok).toBe(true);
+    await throughReview('o-2');
+    const blocked = await og.recordProgress('o-2', people.zhou, {
+      step: 'shipping',
+      status: 'started',
+    });
+    expect(!blocked.ok && blocked.findings.map((f) => f.ruleId)).toEqual(['CR-8']);
   });
 });

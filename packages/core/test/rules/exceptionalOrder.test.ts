@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionalOrder, hasCreditTerms } from '../../src/rules/review/exceptionalOrder.js';
+import { exceptionalOrder } from '../../src/rules/review/exceptionalOrder.js';
+import { hasCreditTerms } from '../../src/rules/shared/creditTerms.js';
+import { makeCustomer } from '../support/credit.js';
 import { makeContext, makeOrder, makePolicy } from '../support/orders.js';
 
 describe('RV-7 exceptional orders', () => {
@@ -20,23 +22,32 @@ describe('RV-7 exceptional orders', () => {
         },
         evidence: [
           { field: 'shipBeforePayment', value: true },
-          { field: 'paymentTerms', value: 'NET30' },
+          { field: 'customer.credit.creditTerms', value: false },
         ],
       },
     ]);
   });
 
-  it('RV-7 exempts payment terms the policy gives as credit terms (CR-8 reading)', () => {
-    const policy = makePolicy({ credit: { creditTermsPaymentTerms: ['NET30'] } });
+  it('RV-7 CR-8 exempts a customer whose credit profile gives it credit terms (decision 014)', () => {
     const order = makeOrder({ shipBeforePayment: true });
-    expect(hasCreditTerms(order, policy)).toBe(true);
-    expect(exceptionalOrder(order, makeContext({ policy }))).toEqual([]);
-    expect(
-      exceptionalOrder(
-        makeOrder({ shipBeforePayment: true, paymentTerms: 'PREPAID' }),
-        makeContext({ policy }),
-      ),
-    ).toHaveLength(1);
+    const terms = makeCustomer({ credit: { creditTerms: true } });
+    expect(hasCreditTerms(terms)).toBe(true);
+    expect(exceptionalOrder(order, makeContext({ customer: terms }))).toEqual([]);
+    // The same order for a customer without credit terms, or without facts, needs the chain.
+    expect(exceptionalOrder(order, makeContext({ customer: makeCustomer() }))).toHaveLength(1);
+    expect(hasCreditTerms(undefined)).toBe(false);
+    expect(exceptionalOrder(order, makeContext())).toHaveLength(1);
+  });
+
+  it("RV-7 CR-8 the order's payment-term code does not give credit terms, whatever it says (decision 014)", () => {
+    const customer = makeCustomer();
+    for (const paymentTerms of ['NET30', 'NET90', 'PREPAID', ''])
+      expect(
+        exceptionalOrder(
+          makeOrder({ shipBeforePayment: true, paymentTerms }),
+          makeContext({ customer }),
+        ),
+      ).toHaveLength(1);
   });
 
   it('RV-7 takes the chain from the policy', () => {

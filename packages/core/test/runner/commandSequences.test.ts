@@ -128,6 +128,10 @@ const KINDS = {
   contractLedger: 1,
   runScheduledChecks: 2,
   wait: 2,
+  // RV-7, CR-8: shipping before payment asked for on a confirmed order
+  requestShippingException: 1,
+  approveShippingException: 2,
+  rejectShippingException: 1,
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -531,6 +535,35 @@ class Run {
     );
   }
 
+  /** RV-7, CR-8: shipping before payment asked for on a confirmed order (a blank reason is refused). */
+  async requestShippingException(c: Command, id: string, reason = c.text): Promise<void> {
+    const actor = this.actor(c, [people.li]);
+    await this.call('requestShippingException', { order: id }, () =>
+      this.og.requestShippingException(id, actor, { reason }),
+    );
+  }
+
+  /** RV-7: one decision on the pending exception's chain, by one of its active step's approvers. */
+  async decideShippingException(
+    c: Command,
+    id: string,
+    approve: boolean,
+    reason = c.text,
+  ): Promise<void> {
+    const pending = (await this.picture(id))?.workflow.credit?.shippingExceptions?.find(
+      (e) => e.status === 'pending',
+    );
+    const actor = this.actor(c, routeApprovers(pending?.route));
+    await this.call(
+      approve ? 'approveShippingException' : 'rejectShippingException',
+      { order: id },
+      () =>
+        approve
+          ? this.og.approveShippingException(id, actor)
+          : this.og.rejectShippingException(id, actor, reason),
+    );
+  }
+
   /** CH-1, CH-2: a change against the current revision (`fromNext`: reasoned, never stale). */
   async requestChange(c: Command, id: string, fromNext: boolean): Promise<void> {
     const order = (await this.picture(id))?.order;
@@ -827,6 +860,14 @@ class Run {
         if (c.n % 12 === 0) return this.requestChange(c, id, true);
         if (c.n % 12 === 1) return this.forecastDelivery(c, id, '2026-04-20', 'supplier delay');
         const tracking = workflow.tracking;
+        // RV-7, CR-8: now and then the owner asks to ship an unpaid order before payment (before
+        // the ERP reports an advance); the chain decides, and the goods then ship unpaid.
+        const exceptions = workflow.credit?.shippingExceptions ?? [];
+        if (exceptions.some((e) => e.status === 'pending'))
+          return this.decideShippingException(c, id, c.n % 7 !== 0, 'overdue invoices');
+        const excepted = exceptions.some((e) => e.status === 'approved');
+        if (c.n % 6 === 2 && exceptions.length === 0 && !tracking?.steps.shipping)
+          return this.requestShippingException(c, id, 'customer line stoppage');
         const production = tracking?.steps.production;
         if (!production)
           return this.recordProgress(c, id, {
@@ -836,7 +877,7 @@ class Run {
           });
         if (production.status !== 'done')
           return this.recordProgress(c, id, { step: 'production', status: 'done' });
-        if (!tracking.settlement.paid)
+        if (!tracking.settlement.paid && !excepted)
           return this.settle(c, id, { paid: true, paymentRef: 'BANK-1' });
         if (tracking.steps.shipping?.status !== 'done')
           return this.recordProgress(c, id, {
@@ -1033,6 +1074,11 @@ class Run {
         await this.call('contractLedger', {}, () => this.og.contractLedger(actor));
         return;
       }
+      case 'requestShippingException':
+        return this.requestShippingException(c, id);
+      case 'approveShippingException':
+      case 'rejectShippingException':
+        return this.decideShippingException(c, id, c.kind === 'approveShippingException');
       case 'runScheduledChecks':
         return this.runScheduledChecks();
       case 'wait':
@@ -1135,6 +1181,9 @@ describe('Core 1.0 command catalogue', () => {
       'approveChange',
       'proposeCreditChange',
       'requestArchiveAccess',
+      'requestShippingException',
+      'approveShippingException',
+      'rejectShippingException',
     ];
     expect(
       succeeded.filter((m) => !reached.has(`${m} ok`)),
@@ -1181,6 +1230,9 @@ describe('Core 1.0 command catalogue', () => {
       () => og.closeIssue(id, zhou, { issueId: 'ISS-1', resolution: 'replaced' }),
       () => og.settle(id, zhao, { paid: true }),
       () => og.complete(id, zhou),
+      () => og.requestShippingException(id, li, { reason: 'line stoppage' }),
+      () => og.approveShippingException(id, qian),
+      () => og.rejectShippingException(id, qian, 'overdue invoices'),
     ];
     for (const command of commands)
       await expect(command()).resolves.toMatchObject({ ok: false, code: 'NOT_FOUND' });

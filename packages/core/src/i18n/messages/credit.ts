@@ -112,6 +112,10 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
     en: 'A prepayment must be a positive amount; {amount} cannot be recorded.',
     zh: '预付款金额须大于零,不能登记{amount}。',
   },
+  'credit.prepayment.duplicate': {
+    en: 'Payment {reference} came with the order when it was submitted and counts already; it cannot be recorded again.',
+    zh: '款项{reference}已随订单提交并已计入,不能重复登记。',
+  },
   'credit.guarantee.referenceRequired': {
     en: "A guarantee is recorded with its document reference (the guarantee's number).",
     zh: '登记担保须填写担保文件编号。',
@@ -132,6 +136,75 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
   'credit.shipping.paymentRequired': {
     en: 'Goods ship only after payment: {received} of {total} is confirmed, {outstanding} outstanding. Without credit terms, shipping before payment needs the exceptional-order approval.',
     zh: '须收款后方可发货:订单金额{total},已确认收款{received},尚欠{outstanding}。无信用账期的客户先发货后收款须经特殊订单审批。',
+  },
+  // RV-7 / CR-8 shipping before payment asked for after confirmation
+  'credit.shippingException.requested': {
+    en: 'Shipping before payment requested ({exception}): {reason}. It needs the marketing VP, the finance director and the president, in that order.',
+    zh: '已申请先发货后收款({exception}):{reason}。须依次经营销副总裁、财务总监和总裁审批。',
+  },
+  'credit.shippingException.approved': {
+    en: 'Shipping before payment approved ({exception}): the goods may ship unpaid; the shipment names {exception}.',
+    zh: '先发货后收款已获批准({exception}):货物可在收款前发出,发货记录须注明{exception}。',
+  },
+  'credit.shippingException.rejected': {
+    en: 'Shipping before payment rejected ({exception}): {reason}. The goods ship once payment is confirmed.',
+    zh: '先发货后收款申请被驳回({exception}):{reason}。须确认收款后方可发货。',
+  },
+  'credit.shippingException.shipped': {
+    en: 'The goods are shipping before payment under the approved exception {exception}.',
+    zh: '货物依已批准的先发货后收款申请{exception}在收款前发出。',
+  },
+  'credit.shippingException.notAllowed': {
+    en: '{actor} may not ask to ship this order before payment: only its owner or the roles the policy names may.',
+    zh: '{actor}无权申请此订单先发货后收款:仅订单负责人或制度指定的角色可以申请。',
+  },
+  'credit.shippingException.reasonRequired': {
+    en: 'Asking for or rejecting shipping before payment needs a reason.',
+    zh: '申请或驳回先发货后收款须说明理由。',
+  },
+  'credit.shippingException.pending': {
+    en: 'Shipping before payment is already requested ({exception}) and waiting for its approvals.',
+    zh: '已有先发货后收款申请({exception})正在审批中。',
+  },
+  'credit.shippingException.alreadyShipping': {
+    en: 'The goods have started shipping: an exception can no longer be asked for.',
+    zh: '货物已开始发运,不能再申请先发货后收款。',
+  },
+  'credit.shippingException.notNeeded': {
+    en: 'Nothing stops these goods shipping for want of payment (payment confirmed, credit terms, or an approved exception): no exception is needed.',
+    zh: '此订单发货不受收款限制(已确认收款、享有信用账期或已获批准的例外),无须申请先发货后收款。',
+  },
+  'credit.shippingException.nonePending': {
+    en: 'No request to ship this order before payment is waiting for a decision.',
+    zh: '此订单没有待审批的先发货后收款申请。',
+  },
+  'credit.shippingException.notEligible': {
+    en: '{actor} cannot approve step {stepEn} of shipping before payment: they hold none of the roles the step requires.',
+    zh: '{actor}不能审批先发货后收款申请的“{stepZh}”环节:不具备该环节要求的角色。',
+  },
+  'credit.shippingException.alreadyApproved': {
+    en: '{actor} has already approved step {stepEn} of shipping before payment.',
+    zh: '{actor}已审批过先发货后收款申请的“{stepZh}”环节。',
+  },
+  'credit.shippingException.stepNotActive': {
+    en: 'Step {stepEn} of shipping before payment is not waiting for approval now: the earlier steps come first, or it is done.',
+    zh: '先发货后收款申请的“{stepZh}”环节当前不在待审批状态:须先完成前序环节,或该环节已完成。',
+  },
+  'credit.shippingException.unknownStep': {
+    en: '{stepEn} is not a step of the approvals for shipping before payment.',
+    zh: '“{stepZh}”不是先发货后收款申请的审批环节。',
+  },
+  'credit.shippingException.notReviewer': {
+    en: '{actor} is not a reviewer of a step of shipping before payment waiting for approval.',
+    zh: '{actor}不是先发货后收款申请待审批环节的审核人。',
+  },
+  'credit.shippingException.selfApproval': {
+    en: '{actor} may not decide on shipping this order before payment: they asked for it, or own or owned or submitted the order.',
+    zh: '{actor}不得审批此订单的先发货后收款申请:该申请由其本人提出,或其本人是或曾是该订单的负责人或提交人。',
+  },
+  'credit.shippingException.selfApprovalOnBehalf': {
+    en: '{actor} may not decide on shipping this order before payment on behalf of {party}, who asked for it or owned or submitted the order.',
+    zh: '{actor}不得代{party}审批此订单的先发货后收款申请:{party}提出了该申请,或是或曾是该订单的负责人或提交人。',
   },
   // CR-3 grade and limit changes (CreditDesk)
   'credit.change.requested': {

@@ -1,6 +1,7 @@
 import type { CreditExposure } from './creditExposure.js';
 import type { ExchangeRate } from '../../model/ExchangeRate.js';
 import type { Customer } from '../../model/Customer.js';
+import type { Order } from '../../model/Order.js';
 import type { RuleContext } from '../shared/RuleContext.js';
 
 /**
@@ -13,6 +14,12 @@ export interface CreditContext extends RuleContext {
   customer?: Customer;
   /** Rates for foreign-currency amounts; the customer's own `rates` when absent. */
   rates?: readonly ExchangeRate[];
+  /**
+   * CR-4: the customer's orders this engine confirmed and has not seen invoiced, loaded by the
+   * desk (the rules read no store); counted in exposure unless the ERP's open orders list them
+   * (`creditExposure`).
+   */
+  confirmedOrders?: readonly Order[];
   /**
    * The instant limits and ageing are judged at (temporary increases in force, days past due);
    * `submittedAt` when absent. Both come from the caller's clock.

@@ -38,6 +38,7 @@ export function assessCredit(
       policy,
       at,
       ...(ctx.rates ? { rates: ctx.rates } : {}),
+      ...(ctx.confirmedOrders ? { confirmedOrders: ctx.confirmedOrders } : {}),
     }),
     at,
     asOfDate: creditDate(at, policy),

@@ -15,8 +15,16 @@ export interface CreditExposure {
   currency: string;
   /** Open receivables. */
   receivables: number;
-  /** Confirmed orders not yet invoiced (this order excluded if the ERP already lists it). */
+  /**
+   * Confirmed orders not yet invoiced: the ERP's (`Customer.openOrders`) and those this engine
+   * confirmed that the ERP does not list (`confirmedHere`); this order is never among them.
+   */
   openOrders: number;
+  /**
+   * The part of `openOrders` from orders this engine confirmed and has not seen invoiced that the
+   * ERP's open orders do not list yet (`CreditExposureOptions.confirmedOrders`).
+   */
+  confirmedHere: number;
   /** This order (including tax unless `credit.includeTax` is false). */
   thisOrder: number;
   /** receivables + openOrders + thisOrder. */
@@ -38,11 +46,22 @@ export interface CreditExposureOptions {
   at: string;
   /** Rates for foreign-currency amounts; the customer's own `rates` are used when absent. */
   rates?: readonly ExchangeRate[];
+  /**
+   * The customer's orders this engine confirmed and has not seen invoiced (confirmed, change
+   * pending, in fulfilment, delivered), loaded by the desk from its store. Each counts at its
+   * amount (tax included unless `credit.includeTax` is false) unless the ERP's open orders
+   * already list it — by order id, or by a reference equal to the order's ERP reference
+   * (`externalRef`) or its number — where the ERP's amount, net of what it invoiced, counts.
+   */
+  confirmedOrders?: readonly Order[];
 }
 
 /**
  * Exposure = open receivables + confirmed-but-uninvoiced orders + this order (CR-4), in the
- * currency of the customer's limit. Amounts in another currency convert with the supplied rates,
+ * currency of the customer's limit. Confirmed-but-uninvoiced orders are the ERP's open orders
+ * plus the orders this engine confirmed that the ERP does not list yet (`confirmedOrders`): an
+ * order confirmed here a minute ago counts before the ERP's next sync, and one the ERP lists is
+ * counted once, at the ERP's amount. Amounts in another currency convert with the supplied rates,
  * each amount rounded once, half away from zero (see `currencyConverter`). An open order with
  * this order's id is skipped so a re-assessed order never counts twice.
  *
@@ -53,7 +72,8 @@ export interface CreditExposureOptions {
  * @example
  * const e = creditExposure(order, customer, { policy, at: clock.now() });
  * e.total > (e.limit ?? Infinity); // CR-4 hold
- * @throws {ValidationError} naming every field whose currency has no rate (`receivables.3.currency`).
+ * @throws {ValidationError} naming every field whose currency has no rate (`receivables.3.currency`,
+ *   `confirmedOrders.0.currency`).
  */
 export function creditExposure(
   order: Order,
@@ -100,6 +120,33 @@ export function creditExposure(
     }
   }
 
+  let confirmedHere = 0;
+  const here = options.confirmedOrders ?? [];
+  if (here.length > 0) {
+    const listed = new Set<string>();
+    for (const o of os) {
+      listed.add(`id:${o.id}`);
+      if (o.reference !== '') listed.add(`ref:${o.reference}`);
+    }
+    const isListed = (o: Order) =>
+      listed.has(`id:${o.id}`) ||
+      (o.externalRef !== '' && listed.has(`ref:${o.externalRef}`)) ||
+      (o.number !== '' && listed.has(`ref:${o.number}`));
+    for (let i = 0; i < here.length; i++) {
+      const o = here[i]!;
+      if (o.id === order.id || isListed(o)) continue;
+      const t = orderFacts(o).totals;
+      const amount = policy.credit.includeTax ? t.total : t.untaxed;
+      const v = conv.convert(amount, o.currency);
+      if (v === undefined)
+        issues.push(
+          unknownCurrencyIssue(`confirmedOrders.${String(i)}.currency`, o.currency, currency),
+        );
+      else confirmedHere += v;
+    }
+    openOrders += confirmedHere;
+  }
+
   const totals = orderFacts(order).totals;
   const own = policy.credit.includeTax ? totals.total : totals.untaxed;
   const thisOrder = conv.convert(own, order.currency);
@@ -117,6 +164,7 @@ export function creditExposure(
     currency,
     receivables,
     openOrders,
+    confirmedHere,
     thisOrder: thisOrder ?? 0,
     total,
     limit: limit.amount,

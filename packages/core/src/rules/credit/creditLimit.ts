@@ -76,6 +76,9 @@ export function creditLimit(order: Order, facts: CreditFacts, ctx: CreditContext
     { field: 'exposure', value: e.total, limit: e.limit },
     { field: 'exposure.receivables', value: e.receivables },
     { field: 'exposure.openOrders', value: e.openOrders },
+    ...(e.confirmedHere > 0
+      ? [{ field: 'exposure.openOrders.confirmedHere', value: e.confirmedHere }]
+      : []),
     { field: 'exposure.thisOrder', value: e.thisOrder },
   ];
   if (e.total > e.limit) {

@@ -1,25 +1,7 @@
 import { approverParams } from '../shared/approverParams.js';
-import type { Order } from '../../model/Order.js';
-import type { Policy } from '../../policy/Policy.js';
 import type { Rule } from '../shared/RuleContext.js';
+import { hasCreditTerms } from '../shared/creditTerms.js';
 import { finding } from '../shared/finding.js';
-
-/**
- * Whether an order's payment terms give the customer credit terms (`credit.creditTermsPaymentTerms`),
- * under which goods ship before payment within the credit limit as a matter of course (our
- * reading of CR-8).
- *
- * @example
- * hasCreditTerms(order, policy); // true for NET30 when the policy lists it
- */
-export function hasCreditTerms(
-  order: Pick<Order, 'paymentTerms'>,
-  policy: Pick<Policy, 'credit'>,
-): boolean {
-  return (
-    order.paymentTerms !== '' && policy.credit.creditTermsPaymentTerms.includes(order.paymentTerms)
-  );
-}
 
 /**
  * RV-7: shipping before payment makes an order exceptional: one `approval` finding
@@ -27,8 +9,10 @@ export function hasCreditTerms(
  * marketing VP review, finance director opinion, president approval, run in that order because
  * the step definitions give them ascending stages.
  *
- * Not when the order's payment terms are credit terms (`hasCreditTerms`): our reading of the regulations
- * on CR-8 lets such a customer ship unpaid within its limit, and CR-4 watches the limit.
+ * Not when the customer has credit terms (`hasCreditTerms`, the customer's credit profile as the
+ * ERP sends it in `ctx.customer`; decision 014): our reading of the regulations on CR-8 lets such
+ * a customer ship unpaid within its limit, and CR-4 watches the limit. Without the customer's
+ * facts there are no credit terms, so the chain is asked for.
  *
  * The other RV-7 causes come from the rules that detect them: a payment term or lead time outside
  * policy classed as exceptional (RV-1 `pricingPolicy`), a discount above
@@ -42,7 +26,7 @@ export function hasCreditTerms(
  */
 export const exceptionalOrder: Rule = (order, ctx) => {
   const { policy } = ctx;
-  if (!order.shipBeforePayment || hasCreditTerms(order, policy)) return [];
+  if (!order.shipBeforePayment || hasCreditTerms(ctx.customer)) return [];
   const steps = policy.review.routes.exceptional;
   return [
     finding(policy, {
@@ -52,11 +36,7 @@ export const exceptionalOrder: Rule = (order, ctx) => {
       params: { ...approverParams(policy, steps) },
       evidence: [
         { field: 'shipBeforePayment', value: true },
-        {
-          field: 'paymentTerms',
-          value: order.paymentTerms,
-          limit: policy.credit.creditTermsPaymentTerms,
-        },
+        { field: 'customer.credit.creditTerms', value: false },
       ],
       steps: [...steps],
     }),

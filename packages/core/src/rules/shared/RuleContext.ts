@@ -1,5 +1,6 @@
 import type { OrderFacts } from '../../lib/orderFacts.js';
 import type { Actor } from '../../model/Actor.js';
+import type { Customer } from '../../model/Customer.js';
 import type { Order } from '../../model/Order.js';
 import type { Finding } from '../../model/Finding.js';
 import type { Policy } from '../../policy/Policy.js';
@@ -14,6 +15,12 @@ export interface RuleContext {
   submittedAt: string;
   /** Who submitted the order; their roles decide their discount authority (RV-6). */
   submitter: Actor;
+  /**
+   * The customer with its credit facts, when the caller has them: its credit terms decide whether
+   * shipping before payment is exceptional (RV-7, `hasCreditTerms`); the credit rules judge the
+   * rest (`CreditContext`).
+   */
+  customer?: Customer;
 }
 
 /**

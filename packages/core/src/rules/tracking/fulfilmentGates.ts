@@ -4,7 +4,7 @@ import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import type { FulfilmentStep } from '../../policy/trackingPolicy.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
-import { paymentConfirmed, shippingBlockers } from '../credit/shippingBlockers.js';
+import { paymentConfirmed, shippingClearance } from '../credit/shippingBlockers.js';
 import { productionBlockers } from '../review/advancePayment.js';
 
 /** What the fulfilment gates look at. */
@@ -26,16 +26,41 @@ export interface GateContext {
  * stepBlockers('production', { policy, order, state, now }); // [RV-8 block] for an unpaid custom order
  */
 export function stepBlockers(step: FulfilmentStep, ctx: GateContext): Finding[] {
+  return stepClearance(step, ctx).blockers;
+}
+
+/**
+ * `stepBlockers` with what let the step through: for shipping, the approved ship-before-payment
+ * exception the goods leave under unpaid (CR-8, RV-7; `shippingClearance`), which the shipment
+ * records.
+ *
+ * @example
+ * stepClearance('shipping', { policy, order, state, now, customer }); // { blockers: [], shippingException: 'SBP-1' }
+ */
+export function stepClearance(
+  step: FulfilmentStep,
+  ctx: GateContext,
+): { blockers: Finding[]; shippingException?: string } {
   switch (step) {
     case 'production':
-      return productionBlockers(ctx.order, ctx.policy, paymentConfirmed(ctx.order, ctx.state));
-    case 'shipping':
-      return shippingBlockers(ctx.order, ctx.state, { policy: ctx.policy, now: ctx.now });
+      return {
+        blockers: productionBlockers(ctx.order, ctx.policy, paymentConfirmed(ctx.order, ctx.state)),
+      };
+    case 'shipping': {
+      const c = shippingClearance(ctx.order, ctx.state, {
+        policy: ctx.policy,
+        now: ctx.now,
+        ...(ctx.customer ? { customer: ctx.customer } : {}),
+      });
+      return c.exception === undefined
+        ? { blockers: c.blockers }
+        : { blockers: c.blockers, shippingException: c.exception };
+    }
     case 'procurement':
     case 'warehouse':
     case 'delivery':
     case 'acceptance':
     case 'settlement':
-      return [];
+      return { blockers: [] };
   }
 }

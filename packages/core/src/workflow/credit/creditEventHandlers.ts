@@ -298,7 +298,8 @@ export function declineCredit(
  * RECORD_PREPAYMENT: money received ahead of shipping, in the order's currency. It releases
  * every hold whose prepayment it covers (CR-1, CR-4, CR-6; cumulative with earlier payments)
  * and counts as payment for the shipping gate (CR-8). An amount of zero or less is refused
- * (`INVALID_AMOUNT`, CR-4).
+ * (`INVALID_AMOUNT`, CR-4); a reference the order already arrived with (`Order.prepayments`) is
+ * the same money again and refused (`CONFLICT`, CR-8).
  * @example
  * recordPrepayment(state, { actor: finance, amount: 65_000, reference: 'BANK-1' }, ctx);
  * @throws {ValidationError} when the amount is not a whole number of minor units (malformed).
@@ -323,11 +324,23 @@ export function recordPrepayment(
   const refused = recorderRefusal(state, event.actor, ctx);
   if (refused) return refused;
   const credit = state.credit ?? emptyCreditState();
+  const reference = event.reference?.trim() ?? '';
+  if (
+    reference !== '' &&
+    credit.prepayments.some((p) => p.source === 'order' && p.reference === reference)
+  ) {
+    // The same money counted twice would ship goods unpaid (CR-8).
+    return refuse('CONFLICT', `payment ${reference} came with the order already`, {
+      ruleId: 'CR-8',
+      messageKey: 'credit.prepayment.duplicate',
+      params: { reference },
+    });
+  }
   const payment = {
     at: ctx.now,
     by: event.actor.id,
     amount: event.amount,
-    reference: event.reference?.trim() ?? '',
+    reference,
   };
   const next: CreditWorkflowState = { ...credit, prepayments: [...credit.prepayments, payment] };
   const ruleIds: RuleId[] = [

@@ -4,6 +4,7 @@ import type { Actor } from '../../model/Actor.js';
 import { assessOrder } from '../../rules/assessOrder.js';
 // credit (CR)
 import { holdForCredit } from '../credit/holdForCredit.js';
+import { withOrderPrepayments } from '../credit/orderPrepayments.js';
 import { isCreditHold } from '../../rules/credit/creditHolds.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
@@ -63,14 +64,21 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
       groups: [...(state.submitter?.groups ?? [])],
     },
     ...(ctx.customer ? { customer: ctx.customer } : {}),
+    // credit (CR-4): orders confirmed here and not invoiced count in exposure
+    ...(ctx.confirmedOrders ? { confirmedOrders: ctx.confirmedOrders } : {}),
   });
-  const base: OrderWorkflow = { ...state, findings };
+  // credit (CR-1, CR-8): money the order arrived with counts as received from now on
+  const paid = withOrderPrepayments(state, ctx);
+  const base: OrderWorkflow = { ...paid.state, findings };
   const assessed = assessedEvent(findings);
 
   const blocks = findings.filter((f) => f.severity === 'block');
   // credit (CR-1, CR-4, CR-6): when every block is a credit hold, the order waits on credit hold
   // for a release instead of going back to sales; intake and review blocks still return it.
-  if (blocks.length > 0 && blocks.every(isCreditHold)) return holdForCredit(base, findings, ctx);
+  if (blocks.length > 0 && blocks.every(isCreditHold)) {
+    const held = holdForCredit(base, findings, ctx);
+    return held.ok ? { ...held, events: [...paid.events, ...held.events] } : held;
+  }
   if (blocks.length > 0) {
     const reason = [...new Set(blocks.map((f) => f.ruleId))].join(', ');
     return {
@@ -87,6 +95,7 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
         },
       ],
       events: [
+        ...paid.events,
         assessed,
         {
           type: 'order.returned',
@@ -114,6 +123,7 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
       ),
     ],
     events: [
+      ...paid.events,
       assessed,
       {
         type: 'review.started',

@@ -19,7 +19,10 @@ type Approved = Extract<ApproveStepResult, { ok: true }>;
  */
 export function approvalEvents(
   result: Approved,
-  extra: Pick<AuditEventData<'approval.granted'>, 'requestId' | 'changeRequest'> = {},
+  extra: Pick<
+    AuditEventData<'approval.granted'>,
+    'requestId' | 'changeRequest' | 'shippingException'
+  > = {},
 ): RecordedEvent<'approval.granted'>[] {
   const covered = result.covered.map((c) => c.step.key);
   const stillDue = result.stillDue.map((d) => d.step);

@@ -39,6 +39,10 @@ export function deliver(
     ...(agreedDate ? { agreedDate } : {}),
     onTime: agreedDate === undefined || daysBetween(agreedDate, date) <= 0,
     ...(event.reference ? { reference: event.reference } : {}),
+    // credit (CR-8, RV-7): the exception the goods were shipped under, unpaid
+    ...(tracking.steps.shipping?.shippingException
+      ? { shippingException: tracking.steps.shipping.shippingException }
+      : {}),
   };
   const settled = tracking.settlement.paid && tracking.settlement.invoiced;
   const events: RecordedEvent[] = [

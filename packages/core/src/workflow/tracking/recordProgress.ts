@@ -1,7 +1,7 @@
 import { localDate } from '../../lib/localDate.js';
 import type { Actor } from '../../model/Actor.js';
 import type { FulfilmentStep } from '../../policy/trackingPolicy.js';
-import { stepBlockers } from '../../rules/tracking/fulfilmentGates.js';
+import { stepClearance } from '../../rules/tracking/fulfilmentGates.js';
 import type { OrderStatus } from '../../state/OrderStatus.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
@@ -41,7 +41,9 @@ export interface ProgressEvent {
  * RECORD_PROGRESS (TR-1): keeps a fulfilment step's status current. The first step recorded on a
  * confirmed order moves it into fulfilment. Starting production is refused while the RV-8 advance
  * is short (the advance the ERP reports with the step, or prepayments credit recorded); starting
- * shipping while CR-8 payment is not confirmed. Delivery `done` delivers the order (`DELIVER`);
+ * shipping while CR-8 payment is not confirmed — unless the customer has credit terms or an
+ * approved ship-before-payment exception lets the goods leave unpaid, which the shipping record
+ * and its `fulfilment.progress` event then name (`shippingException`, CR-8, RV-7). Delivery `done` delivers the order (`DELIVER`);
  * settlement is finished by `SETTLE`, which needs the payment and invoice facts.
  *
  * @example
@@ -88,6 +90,8 @@ export function recordProgress(
       ? before
       : { ...before, advanceReceived: event.advanceReceived };
   // Gates apply when the step starts; finishing a step that was let through is not re-judged.
+  // credit (CR-8, RV-7): goods leaving unpaid under an approved exception name it, start to finish.
+  let shippingException = before.steps[step]?.shippingException;
   if (before.steps[step] === undefined) {
     const gate = {
       policy: ctx.policy,
@@ -96,7 +100,7 @@ export function recordProgress(
       now: ctx.now,
       ...(ctx.customer ? { customer: ctx.customer } : {}),
     };
-    const blockers = stepBlockers(step, gate);
+    const { blockers, ...cleared } = stepClearance(step, gate);
     if (blockers.length > 0) {
       return refuse('BLOCKED', `the ${step} step cannot start yet`, {
         findings: blockers,
@@ -104,6 +108,7 @@ export function recordProgress(
         params: { rules: [...new Set(blockers.map((f) => f.ruleId))].join(', ') },
       });
     }
+    shippingException = cleared.shippingException;
   }
   const progress: StepProgress = {
     status,
@@ -112,6 +117,7 @@ export function recordProgress(
     date: event.date ?? localDate(ctx.now, ctx.policy.timeZone),
     ...(event.reference ? { reference: event.reference } : {}),
     ...(event.note ? { note: event.note } : {}),
+    ...(shippingException ? { shippingException } : {}),
   };
   const starting = state.status === 'confirmed';
   return {
@@ -131,6 +137,16 @@ export function recordProgress(
         params: { date: progress.date ?? '' },
         ruleId: 'TR-1',
       },
+      ...(shippingException && before.steps[step] === undefined
+        ? [
+            {
+              type: 'postMessage' as const,
+              messageKey: 'credit.shippingException.shipped',
+              params: { exception: shippingException },
+              ruleId: 'CR-8' as const,
+            },
+          ]
+        : []),
     ],
     events: [
       ...(starting

@@ -21,6 +21,9 @@ export interface Migration {
  * - `audit_events`: the sealed events, `(stream, seq)`, with the exact hashed text as `text`.
  * - `sequences`: the last value handed out per scope.
  * - `outbox`: effects in commit order (`position`), with attempts, backoff, lease and delivery.
+ *
+ * @example
+ * for (const m of MIGRATIONS) console.log(m.version, m.name, m.statements('"ordergate"').length);
  */
 export const MIGRATIONS: readonly Migration[] = [
   {

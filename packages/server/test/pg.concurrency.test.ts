@@ -169,6 +169,37 @@ describe.skipIf(url === undefined)('PostgresStore on PostgreSQL under concurrenc
     expect(migrations.rows).toEqual([{ version: 1 }]);
   });
 
+  it('a commit waits only for the head of the stream it appends to', async () => {
+    const schema = freshSchema('heads');
+    const p = pool(4);
+    const store = await PostgresStore.open({ pool: p, schema });
+    const append = (stream: string) =>
+      store.commit({ writes: [], events: [{ stream, type: 'x', at: AT, actor: null, data: {} }] });
+    await append('archive:a');
+    await append('archive:b');
+    // another transaction holds the head of archive:a, as a commit sealing onto it would
+    const holder = await p.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `SELECT seq FROM "${schema}".stream_heads WHERE stream = 'archive:a' FOR UPDATE`,
+      );
+      let aDone = false;
+      const a = append('archive:a').then(() => {
+        aDone = true;
+      });
+      await append('archive:b'); // not held up
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(aDone).toBe(false); // waits for the head it seals onto
+      await holder.query('COMMIT');
+      await a;
+    } finally {
+      holder.release();
+    }
+    expect((await store.streamHead('archive:a'))?.seq).toBe(2);
+    expect((await store.streamHead('archive:b'))?.seq).toBe(2);
+  });
+
   it('commits on different streams do not wait for each other', async () => {
     const store = await PostgresStore.open({ pool: pool(8), schema: freshSchema('streams') });
     const started = performance.now();

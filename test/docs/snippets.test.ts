@@ -157,6 +157,7 @@ describe('TypeScript in the READMEs', () => {
       'README.md',
       'packages/core/README.md',
       'packages/connectors/README.md',
+      'packages/server/README.md',
     ]) {
       expect(files.has(readme), `${readme} has no \`\`\`ts check block`).toBe(true);
     }

@@ -92,11 +92,7 @@ export function approveChange(
   ctx: TransitionContext,
 ): TransitionResult {
   const record = state.change?.pending;
-  if (!record)
-    return refuse('INVALID_TRANSITION', 'no change request is pending', {
-      messageKey: 'workflow.invalidTransition',
-      params: { event: 'APPROVE_CHANGE', status: state.status },
-    });
+  if (!record) return noChangePending('APPROVE_CHANGE', state);
   const { policy, now } = ctx;
   const result = approveStep(
     record.route,
@@ -245,11 +241,7 @@ export function rejectChange(
   ctx: TransitionContext,
 ): TransitionResult {
   const record = state.change?.pending;
-  if (!record)
-    return refuse('INVALID_TRANSITION', 'no change request is pending', {
-      messageKey: 'workflow.invalidTransition',
-      params: { event: 'REJECT_CHANGE', status: state.status },
-    });
+  if (!record) return noChangePending('REJECT_CHANGE', state);
   const reason = event.reason.trim();
   if (reason === '')
     return refuse('REASON_REQUIRED', 'a rejection states its reason', {
@@ -329,4 +321,17 @@ export function checkChangeDeadlines(
     })),
     findings: [],
   };
+}
+
+/**
+ * The refusal of a change decision (approve, reject, withdraw) when no request is pending.
+ *
+ * @example
+ * if (!state.change?.pending) return noChangePending('APPROVE_CHANGE', state);
+ */
+export function noChangePending(event: string, state: OrderWorkflow): TransitionResult {
+  return refuse('INVALID_TRANSITION', 'no change request is pending', {
+    messageKey: 'workflow.invalidTransition',
+    params: { event, status: state.status },
+  });
 }

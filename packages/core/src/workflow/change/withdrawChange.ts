@@ -3,6 +3,7 @@ import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
 import type { TransitionResult } from '../../state/TransitionResult.js';
 import { closeAllEffects, refuse } from '../shared/internal.js';
+import { noChangePending } from './decideChange.js';
 import { decidedState } from './applyChange.js';
 
 /**
@@ -24,11 +25,7 @@ export function withdrawChange(
   ctx: TransitionContext,
 ): TransitionResult {
   const record = state.change?.pending;
-  if (!record)
-    return refuse('INVALID_TRANSITION', 'no change request is pending', {
-      messageKey: 'workflow.invalidTransition',
-      params: { event: 'WITHDRAW_CHANGE', status: state.status },
-    });
+  if (!record) return noChangePending('WITHDRAW_CHANGE', state);
   const { actor } = event;
   if (actor.id !== record.requestedBy && actor.id !== state.owner) {
     return refuse(

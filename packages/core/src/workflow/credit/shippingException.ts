@@ -238,13 +238,7 @@ export function approveShippingException(
 ): TransitionResult {
   const { policy, now } = ctx;
   const pending = pendingShippingException(state);
-  if (!pending) {
-    return refuse('INVALID_TRANSITION', 'no shipping exception is pending', {
-      ruleId: 'RV-7',
-      messageKey: 'credit.shippingException.nonePending',
-      params: {},
-    });
-  }
+  if (!pending) return noExceptionPending();
   const result = approveStep(
     pending.route,
     {
@@ -334,13 +328,7 @@ export function rejectShippingException(
 ): TransitionResult {
   const { policy, now } = ctx;
   const pending = pendingShippingException(state);
-  if (!pending) {
-    return refuse('INVALID_TRANSITION', 'no shipping exception is pending', {
-      ruleId: 'RV-7',
-      messageKey: 'credit.shippingException.nonePending',
-      params: {},
-    });
-  }
+  if (!pending) return noExceptionPending();
   const reason = event.reason.trim();
   if (reason === '') {
     return refuse('REASON_REQUIRED', 'rejecting a shipping exception needs a reason', {
@@ -391,4 +379,13 @@ export function rejectShippingException(
     ],
     findings: [],
   };
+}
+
+/** The refusal of a decision when no shipping exception waits for one (RV-7). */
+function noExceptionPending(): TransitionResult {
+  return refuse('INVALID_TRANSITION', 'no shipping exception is pending', {
+    ruleId: 'RV-7',
+    messageKey: 'credit.shippingException.nonePending',
+    params: {},
+  });
 }

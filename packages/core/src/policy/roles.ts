@@ -1,5 +1,5 @@
 import type { Actor } from '../model/Actor.js';
-import type { Policy } from './Policy.js';
+import type { PolicyOutput as Policy } from './PolicyShape.js';
 
 /**
  * Whether an actor holds a role directly (user id or group listed under the role).

@@ -3,10 +3,35 @@ import { CodeString, INPUT_LIMITS, TextString } from '../model/inputLimits.js';
 import { IsoDateTime } from '../model/Temporal.js';
 import type { Route } from '../approvals/Route.js';
 import type { Finding } from '../model/Finding.js';
-import type { ChangeClassification } from '../rules/change/classifyChange.js';
+import type { FieldChange } from './RevisionDiff.js';
 import type { OrderStatus } from './OrderStatus.js';
 
 const FieldName = CodeString.min(1);
+/**
+ * What a change touches, classified by the change policy: which fields, which of them are
+ * material (CH-4) or a change of price (RV-7 via CH-4), the departments concerned (CH-2), the
+ * departments to tell (CH-6), whether the customer is told in advance (CH-6) and whether the
+ * contract changes (CH-7).
+ */
+export interface ChangeClassification {
+  /** Every changed field key (`paymentTerms`, `contact.phone`, `lines.unitPrice`, `lines.added`…). */
+  fields: readonly string[];
+  /** The material ones (CH-4); empty for a change that needs the sales head alone. */
+  material: readonly string[];
+  /** Changed price fields (`change.priceFields`). */
+  price: readonly string[];
+  /** Ids of the lines whose price changed. */
+  priceLines: readonly string[];
+  /** CH-2: roles of the departments owning the material fields (cancellation: `change.cancellation.departments`). */
+  departments: readonly string[];
+  /** CH-6: roles of the departments whose work the change touches. */
+  notify: readonly string[];
+  /** CH-6: changed fields the customer is told of in advance (the delivery date by default). */
+  customerNotice: readonly FieldChange[];
+  /** CH-7: the change touches the contract (or terminates it). */
+  contract: boolean;
+}
+
 /** A value a patch may give a field: text, a number, a flag or null; `undefined` clears it. */
 const PatchScalar = z.union([TextString, z.number(), z.boolean(), z.null()]).optional();
 /** The fields of one line, or of one header object (contact, address…): one level, no deeper. */

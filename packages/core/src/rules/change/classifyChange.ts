@@ -1,34 +1,12 @@
-import type { FieldChange, RevisionDiff } from './diffRevisions.js';
+import type { RevisionDiff } from './diffRevisions.js';
+import type { ChangeClassification } from '../../state/ChangeRequest.js';
 import { changedFieldKeys } from './diffRevisions.js';
 import { fieldMatches } from '../../lib/orderFields.js';
 import type { Order } from '../../model/Order.js';
 import type { Policy } from '../../policy/Policy.js';
 import { contractReasons } from '../review/contractReview.js';
 
-/**
- * What a change touches, classified by the change policy: which fields, which of them are
- * material (CH-4) or a change of price (RV-7 via CH-4), the departments concerned (CH-2), the
- * departments to tell (CH-6), whether the customer is told in advance (CH-6) and whether the
- * contract changes (CH-7).
- */
-export interface ChangeClassification {
-  /** Every changed field key (`paymentTerms`, `contact.phone`, `lines.unitPrice`, `lines.added`…). */
-  fields: readonly string[];
-  /** The material ones (CH-4); empty for a change that needs the sales head alone. */
-  material: readonly string[];
-  /** Changed price fields (`change.priceFields`). */
-  price: readonly string[];
-  /** Ids of the lines whose price changed. */
-  priceLines: readonly string[];
-  /** CH-2: roles of the departments owning the material fields (cancellation: `change.cancellation.departments`). */
-  departments: readonly string[];
-  /** CH-6: roles of the departments whose work the change touches. */
-  notify: readonly string[];
-  /** CH-6: changed fields the customer is told of in advance (the delivery date by default). */
-  customerNotice: readonly FieldChange[];
-  /** CH-7: the change touches the contract (or terminates it). */
-  contract: boolean;
-}
+export type { ChangeClassification };
 
 /** Whether a policy entry list covers a key, and how specifically (-1 when it does not). */
 function specificity(entries: readonly string[], key: string): number {

@@ -4,6 +4,23 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../src');
+/** The core's layers, bottom to top (decision 011): a folder imports only folders listed before it. */
+const LAYERS = [
+  'model',
+  'lib',
+  'policy',
+  'i18n',
+  'audit',
+  'approvals',
+  'state',
+  'ports',
+  'rules',
+  'workflow',
+  'runner',
+  'store',
+  'testing',
+  'desks',
+] as const;
 /** Layers whose areas are folders of their own (decision 011). */
 const LAYERS_WITH_AREAS = new Set(['rules', 'workflow']);
 
@@ -66,5 +83,22 @@ describe('core layout (decision 011)', () => {
     // The graph is real: the layers do import one another, bottom to top.
     expect(graph.get('desks')?.has('runner')).toBe(true);
     expect(graph.get('runner')?.has('state')).toBe(true);
+  });
+
+  it('every import runs down the layers: a folder imports only the layers below it', () => {
+    const rank = new Map<string, number>(LAYERS.map((layer, i) => [layer, i]));
+    const upward: string[] = [];
+    for (const [from, edges] of folderGraph()) {
+      const own = rank.get(from.split('/')[0]!);
+      for (const [to, file] of edges) {
+        const theirs = rank.get(to.split('/')[0]!);
+        if (own !== undefined && theirs !== undefined && theirs > own)
+          upward.push(`${file} → ${to}`);
+      }
+    }
+    expect(upward).toEqual([]);
+    // Every folder of src is a known layer, so a new one must be placed deliberately.
+    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(folders.map((e) => e.name).filter((name) => !rank.has(name))).toEqual([]);
   });
 });

@@ -338,6 +338,35 @@ describe('RV-7 CR-8 shipping before payment asked for after confirmation', () =>
     expect(delivered?.type === 'order.delivered' && delivered.data.shippingException).toBe('SBP-1');
   });
 
+  it('RV-7 CH-3 cancelling an order with a pending shipping exception withdraws it and closes its open approval activities', async () => {
+    const { og, orderId } = await confirmedOrder();
+    ok(await og.requestShippingException(orderId, people.li, { reason: REASON }));
+    ok(await og.approveShippingException(orderId, people.zheng)); // the finance director's step opens
+    ok(await og.requestCancellation(orderId, people.li, 'Project stopped'));
+    // CH-3: finance and production review the cancellation, then the sales head approves it
+    ok(await og.approveChange(orderId, people.zhao));
+    ok(await og.approveChange(orderId, people.liu));
+    const last = await og.approveChange(orderId, people.wang);
+    const cancelled = ok(last);
+    expect(cancelled.workflow.status).toBe('cancelled');
+    expect(exceptions(cancelled)[0]).toMatchObject({
+      id: 'SBP-1',
+      status: 'withdrawn',
+      decidedAt: expect.any(String),
+      decidedBy: expect.any(String),
+    });
+    const closed = last.ok
+      ? last.effects
+          .filter((e) => e.type === 'closeApproval')
+          .map((e) => ('step' in e ? e.step : ''))
+      : [];
+    expect(closed).toContain('financeDirectorOpinion');
+    expect(closed).not.toContain('presidentApproval'); // never opened, nothing to close
+    // Nobody is asked to decide it any more.
+    expect(await og.approveShippingException(orderId, people.qian)).toMatchObject({ ok: false });
+    expect((await og.verify()).ok).toBe(true);
+  });
+
   it('CR-8 boundary: payment one minor unit short still needs the exception; the whole order paid, or credit terms, make it unneeded; started shipping makes it too late', async () => {
     const short = await confirmedOrder();
     ok(await short.og.recordPrepayment(short.orderId, people.zhao, { amount: 564_999 }));

@@ -62,8 +62,9 @@ export interface ShippingException {
   requestedAt: string;
   /** The RV-7 chain (`review.routes.exceptional`), one stage after another. */
   route: Route;
-  status: 'pending' | 'approved' | 'rejected';
-  /** When the last step was approved, or the exception rejected, and by whom. */
+  /** `withdrawn`: the order was cancelled while the exception was pending (CH-3). */
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  /** When the last step was approved, the exception rejected or withdrawn, and by whom. */
   decidedAt?: string;
   decidedBy?: string;
   /** Why it was rejected. */

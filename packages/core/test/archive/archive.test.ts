@@ -25,11 +25,13 @@ import {
 } from '../../src/index.js';
 import { nodeSha256 } from '../../src/node.js';
 import { companyPolicy, people } from '../support/people.js';
-import { confirmedOrder, ok, settledOrder } from '../support/tracking.js';
+import { confirmedOrder, ok, onCreditTerms, settledOrder } from '../support/tracking.js';
 
 describe('AR-1 archive only when delivered, settled and after-sales closed', () => {
   it('AR-1 refused with every reason before delivery and settlement', async () => {
-    const { archives, tracking, orderId } = await confirmedOrder();
+    const h = await confirmedOrder();
+    const { archives, tracking, orderId } = h;
+    await onCreditTerms(h); // unpaid goods leave on the customer's credit terms (CR-8)
     const early = await archives.archive(orderId, people.zhou);
     expect(early).toMatchObject({ ok: false, code: 'BLOCKED', ruleId: 'AR-1' });
     expect(!early.ok && early.findings.map((f) => [f.ruleId, f.messageKey])).toEqual([

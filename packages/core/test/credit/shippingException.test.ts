@@ -281,6 +281,92 @@ describe('RV-7 CR-8 shipping before payment asked for after confirmation', () =>
     );
   });
 
+  it('CR-8 delivering without a recorded shipment passes the same gate: unpaid → BLOCKED; paid / credit terms / approved exception → delivered', async () => {
+    /** A confirmed order whose production was recorded, and no shipment. */
+    const produced = async () => {
+      const h = await confirmedOrder();
+      for (const status of ['started', 'done'] as const)
+        ok(await h.og.recordProgress(h.orderId, people.zhou, { step: 'production', status }));
+      return h;
+    };
+
+    const unpaid = await produced();
+    ok(await unpaid.og.recordPrepayment(unpaid.orderId, people.zhao, { amount: 564_999 }));
+    const refused = await unpaid.og.deliver(unpaid.orderId, people.zhou, { reference: 'DN-1' });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'BLOCKED',
+      ruleId: 'CR-8',
+      messageKey: 'tracking.step.blocked.shipping',
+    });
+    expect(!refused.ok && refused.findings.map((f) => [f.ruleId, f.messageKey])).toEqual([
+      ['CR-8', 'credit.shipping.paymentRequired'],
+    ]);
+    expect((await unpaid.og.order(unpaid.orderId))?.workflow.status).toBe('in_fulfilment');
+    expect((await unpaid.og.history(unpaid.orderId)).map((e) => e.type)).not.toContain(
+      'order.delivered',
+    );
+    // The last minor unit paid: the whole order is paid and the goods may be delivered.
+    ok(await unpaid.og.recordPrepayment(unpaid.orderId, people.zhao, { amount: 1 }));
+    const paid = ok(await unpaid.og.deliver(unpaid.orderId, people.zhou, { reference: 'DN-1' }));
+    expect(paid.workflow.status).toBe('delivered');
+    expect(paid.workflow.tracking?.delivery?.shippingException).toBeUndefined();
+
+    const terms = await produced();
+    await terms.og.putCustomer(makeCustomer({ credit: { creditTerms: true } }));
+    const onTerms = ok(await terms.og.deliver(terms.orderId, people.zhou));
+    expect(onTerms.workflow.status).toBe('delivered');
+    expect(onTerms.workflow.tracking?.delivery?.shippingException).toBeUndefined();
+
+    const excepted = await produced();
+    ok(await excepted.og.requestShippingException(excepted.orderId, people.li, { reason: REASON }));
+    ok(await excepted.og.approveShippingException(excepted.orderId, people.zheng));
+    ok(await excepted.og.approveShippingException(excepted.orderId, people.qian));
+    // Still pending before the president: delivery waits like shipping would.
+    expect(await excepted.og.deliver(excepted.orderId, people.zhou)).toMatchObject({
+      ok: false,
+      code: 'BLOCKED',
+      ruleId: 'CR-8',
+    });
+    ok(await excepted.og.approveShippingException(excepted.orderId, people.ma));
+    const underException = ok(await excepted.og.deliver(excepted.orderId, people.zhou));
+    expect(underException.workflow.status).toBe('delivered');
+    expect(underException.workflow.tracking?.delivery?.shippingException).toBe('SBP-1');
+    const delivered = (await excepted.og.history(excepted.orderId)).find(
+      (e) => e.type === 'order.delivered',
+    );
+    expect(delivered?.type === 'order.delivered' && delivered.data.shippingException).toBe('SBP-1');
+  });
+
+  it('RV-7 CH-3 cancelling an order with a pending shipping exception withdraws it and closes its open approval activities', async () => {
+    const { og, orderId } = await confirmedOrder();
+    ok(await og.requestShippingException(orderId, people.li, { reason: REASON }));
+    ok(await og.approveShippingException(orderId, people.zheng)); // the finance director's step opens
+    ok(await og.requestCancellation(orderId, people.li, 'Project stopped'));
+    // CH-3: finance and production review the cancellation, then the sales head approves it
+    ok(await og.approveChange(orderId, people.zhao));
+    ok(await og.approveChange(orderId, people.liu));
+    const last = await og.approveChange(orderId, people.wang);
+    const cancelled = ok(last);
+    expect(cancelled.workflow.status).toBe('cancelled');
+    expect(exceptions(cancelled)[0]).toMatchObject({
+      id: 'SBP-1',
+      status: 'withdrawn',
+      decidedAt: expect.any(String),
+      decidedBy: expect.any(String),
+    });
+    const closed = last.ok
+      ? last.effects
+          .filter((e) => e.type === 'closeApproval')
+          .map((e) => ('step' in e ? e.step : ''))
+      : [];
+    expect(closed).toContain('financeDirectorOpinion');
+    expect(closed).not.toContain('presidentApproval'); // never opened, nothing to close
+    // Nobody is asked to decide it any more.
+    expect(await og.approveShippingException(orderId, people.qian)).toMatchObject({ ok: false });
+    expect((await og.verify()).ok).toBe(true);
+  });
+
   it('CR-8 boundary: payment one minor unit short still needs the exception; the whole order paid, or credit terms, make it unneeded; started shipping makes it too late', async () => {
     const short = await confirmedOrder();
     ok(await short.og.recordPrepayment(short.orderId, people.zhao, { amount: 564_999 }));

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  approvedShippingException,
   ArchivedOrderError,
   formatMessage,
+  hasCreditTerms,
   MemoryStore,
   MESSAGES,
   openCreditHolds,
@@ -10,8 +12,10 @@ import {
   Ordergate,
   OrdergateError,
   orderTotals,
+  paymentConfirmed,
   ValidationError,
   type Actor,
+  type ApprovalRecord,
   type AuditEvent,
   type ChangeOp,
   type Commit,
@@ -22,6 +26,7 @@ import {
   type Order,
   type OrderInput,
   type OrderPicture,
+  type OrderView,
   type RefusalCode,
   type Result,
   type Route,
@@ -36,10 +41,15 @@ import { companyPolicy, companyRoles, people, testClock, testIds } from '../supp
 // purpose (an order never stored is a NOT_FOUND refusal, like any other); every refusal is a literal code with a message in English and Chinese; the audit
 // chains and the records' anchors verify; and the outbox delivers every committed effect
 // successfully exactly once, each order's and customer's in commit order, to a receiver that
-// fails at random and then recovers.
+// fails at random and then recovers. And the invariants of the rules hold after every sequence
+// (`checkInvariants`): an approved or later order had every review step approved; goods leave only
+// paid, on credit terms or under an approved ship-before-payment exception (CR-8); nobody approves
+// an order they own or submitted, nor a change or exception they asked for.
 
-const policy = companyPolicy();
-const PEOPLE: readonly Actor[] = Object.values(people);
+// AR-2: the company's archive keeper (an ERP user in the archive office) exports the backups
+const policy = companyPolicy({ roles: { archiveKeeper: { groups: ['archive_office'] } } });
+const KEEPER: Actor = { id: 'u-gao', groups: ['archive_office'] };
+const PEOPLE: readonly Actor[] = [...Object.values(people), KEEPER];
 const ORDER_IDS = ['o-1', 'o-2', 'o-3'] as const;
 const CUSTOMER_IDS = ['c-1', 'c-2', 'c-3'] as const;
 
@@ -132,6 +142,11 @@ const KINDS = {
   requestShippingException: 1,
   approveShippingException: 2,
   rejectShippingException: 1,
+  // CH-1 edits before review, CH withdrawals, CH-7 amendments, AR-2 backups
+  withdrawChange: 1,
+  editOrder: 1,
+  recordAmendmentSigned: 1,
+  exportArchiveBackup: 1,
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -177,6 +192,7 @@ const VARIANTS = [
   'large',
   'verbal',
   'contract',
+  'contract', // twice: a contract order has the most to go through (RV-10, CH-7)
   'missingInfo',
   'malformed',
 ] as const;
@@ -378,6 +394,8 @@ class Run {
   readonly access: { id: string; archiveId: string; requester: string; status: string }[] = [];
   /** Effect keys the answers reported. */
   readonly reported = new Set<string>();
+  /** Orders whose goods left (shipment or delivery recorded), checked against CR-8 as they left. */
+  readonly shipped = new Set<string>();
   #counter = 0;
 
   constructor(plan: readonly boolean[]) {
@@ -420,7 +438,36 @@ class Run {
     const status = (value as { workflow?: { status?: string } } | undefined)?.workflow?.status;
     if (status) reached.add(status);
     if (r.ok) reached.add(`${method} ok`);
+    if (r.ok) await this.checkShipment(method, value);
     return r;
+  }
+
+  /**
+   * CR-8 at the moment goods leave: the answer that first records an order's shipment (or its
+   * delivery with no shipment recorded) finds its payment confirmed up to the order total, its
+   * customer's credit terms, or an approved ship-before-payment exception — judged by the gate's
+   * own functions on the stored order and customer.
+   */
+  async checkShipment(method: string, value: unknown): Promise<void> {
+    const view = value as Partial<OrderView> | undefined;
+    const tracking = view?.workflow?.tracking;
+    if (!view?.order || !view.workflow || !tracking) return;
+    if (tracking.steps.shipping === undefined && tracking.delivery === undefined) return;
+    if (this.shipped.has(view.order.id)) return;
+    this.shipped.add(view.order.id);
+    const { order, workflow } = view;
+    const customer = await this.og.customer(order.customer.id);
+    const paid = paymentConfirmed(order, workflow) >= orderTotals(order).total;
+    const grounds = {
+      paid,
+      creditTerms: hasCreditTerms(customer),
+      exception: approvedShippingException(order, workflow),
+    };
+    expect(
+      grounds.paid || grounds.creditTerms || grounds.exception !== undefined,
+      `${method} let ${order.id} leave unpaid: ${JSON.stringify(grounds)}`,
+    ).toBe(true);
+    reached.add('shipped');
   }
 
   /** Someone among `candidates` when the command asks for the right person, else anyone. */
@@ -651,6 +698,37 @@ class Run {
     );
   }
 
+  /** CH: the requester takes a pending change back (a blank reason now and then). */
+  async withdrawChange(c: Command, id: string, reason?: string): Promise<void> {
+    const actor = this.actor(c, [people.li]);
+    await this.call('withdrawChange', { order: id }, () =>
+      this.og.withdrawChange(id, actor, reason),
+    );
+  }
+
+  /** CH-1: the owner edits an order not yet under review (returned); locked orders refuse. */
+  async editOrder(c: Command, id: string, fromNext: boolean): Promise<void> {
+    const order = (await this.picture(id))?.order;
+    const { patch, malformed } = this.patch(id, order, fromNext ? c.n % 5 : c.n);
+    const actor = this.actor(c, [people.li]);
+    await this.call('editOrder', { order: id, malformed }, () =>
+      this.og.editOrder(id, actor, patch),
+    );
+  }
+
+  /** CH-7: the signed amendment of an approved change of a contract order, dated `signedAt`. */
+  async recordAmendmentSigned(
+    c: Command,
+    id: string,
+    signedAt: string,
+    reference = `AMD-${String(c.n)}`,
+  ): Promise<void> {
+    const actor = this.actor(c, holders(policy.change.contract.recordRoles));
+    await this.call('recordAmendmentSigned', { order: id }, () =>
+      this.og.recordAmendmentSigned(id, actor, { reference, signedAt }),
+    );
+  }
+
   async forecastDelivery(c: Command, id: string, date: string, reason?: string): Promise<void> {
     const actor = this.actor(c, [people.zhou]);
     await this.call('forecastDelivery', { order: id }, () =>
@@ -807,6 +885,12 @@ class Run {
       : this.call('readArchive', {}, () => this.og.readArchive(archiveId, reader)));
   }
 
+  /** AR-2: the keeper's off-site backup (anyone else is refused). */
+  async exportArchiveBackup(c: Command, archiveId: string): Promise<void> {
+    const actor = this.actor(c, [KEEPER]);
+    await this.call('exportArchiveBackup', {}, () => this.og.exportArchiveBackup(archiveId, actor));
+  }
+
   async setLegalHold(c: Command, archiveId: string, reason: string): Promise<void> {
     const actor = this.actor(c, holders(policy.archive.legalHold.roles));
     await this.call('setLegalHold', {}, () =>
@@ -836,6 +920,7 @@ class Run {
       case 'draft':
       case 'submitted':
       case 'returned':
+        if (workflow.status === 'returned' && c.n % 4 === 3) return this.editOrder(c, id, true);
         return this.submit(c, id, corrected(order));
       case 'in_review':
         if (c.n % 3 === 0 && openCreditHolds(workflow.credit, this.clock.now()).length > 0)
@@ -857,7 +942,10 @@ class Run {
         return this.confirm(c, id);
       case 'confirmed':
       case 'in_fulfilment': {
-        if (c.n % 12 === 0) return this.requestChange(c, id, true);
+        // CH-7: a confirmed contract order gets its change more often, to reach the amendment
+        const contractChange =
+          order.contract.required && (workflow.change?.history ?? []).length === 0 && c.n % 3 === 0;
+        if (c.n % 12 === 0 || contractChange) return this.requestChange(c, id, true);
         if (c.n % 12 === 1) return this.forecastDelivery(c, id, '2026-04-20', 'supplier delay');
         const tracking = workflow.tracking;
         // RV-7, CR-8: now and then the owner asks to ship an unpaid order before payment (before
@@ -873,10 +961,17 @@ class Run {
           return this.recordProgress(c, id, {
             step: 'production',
             status: 'started',
-            advanceReceived: total, // RV-8: the advance a custom-made order needs
+            // RV-8: the advance a custom-made order needs; others now and then start unpaid,
+            // so that shipping and delivery meet the CR-8 gate
+            ...(c.n % 3 === 0 && !order.lines.some((l) => l.customMade)
+              ? {}
+              : { advanceReceived: total }),
           });
         if (production.status !== 'done')
           return this.recordProgress(c, id, { step: 'production', status: 'done' });
+        // CR-8: now and then the goods are delivered with no shipment recorded (the gate decides)
+        if (c.n % 6 === 5 && !tracking.steps.shipping)
+          return this.deliver(c, id, { reference: 'DN-0' });
         if (!tracking.settlement.paid && !excepted)
           return this.settle(c, id, { paid: true, paymentRef: 'BANK-1' });
         if (tracking.steps.shipping?.status !== 'done')
@@ -887,8 +982,14 @@ class Run {
           });
         return this.deliver(c, id, { reference: 'DN-1' });
       }
-      case 'change_pending':
+      case 'change_pending': {
+        const pending = workflow.change?.pending;
+        if (pending?.awaitingSignature)
+          return this.recordAmendmentSigned(c, id, this.clock.now(), `AMD-${id}`);
+        if (c.n % 8 === 5)
+          return this.withdrawChange(c, id, c.flag ? undefined : 'customer withdrew');
         return this.decideChange(c, id, true);
+      }
       case 'delivered': {
         const open = openIssues(workflow.tracking)[0];
         if (open) return this.closeIssue(c, id, open.id, 'replaced');
@@ -910,6 +1011,7 @@ class Run {
   /** On an archived order (AR-5, AR-6): ask for access, have it decided, read or export; holds. */
   async nextOnArchive(c: Command, archiveId: string): Promise<void> {
     if (c.n % 5 === 0) return this.setLegalHold(c, archiveId, 'litigation');
+    if (c.n % 5 === 1) return this.exportArchiveBackup(c, archiveId);
     const requester = this.actor(c, [people.chen]);
     const mine = this.access.filter(
       (a) => a.archiveId === archiveId && a.requester === requester.id,
@@ -1079,6 +1181,21 @@ class Run {
       case 'approveShippingException':
       case 'rejectShippingException':
         return this.decideShippingException(c, id, c.kind === 'approveShippingException');
+      case 'withdrawChange':
+        return this.withdrawChange(c, id, c.flag ? undefined : c.text);
+      case 'editOrder':
+        return this.editOrder(c, id, false);
+      case 'recordAmendmentSigned': {
+        const hours = this.pick([0, 1, -24 * 30], c.n)!;
+        return this.recordAmendmentSigned(
+          c,
+          id,
+          new Date(Date.parse(now) + hours * 3_600_000).toISOString(),
+          c.n % 5 === 0 ? '' : `AMD-${String(c.n)}`,
+        );
+      }
+      case 'exportArchiveBackup':
+        return this.exportArchiveBackup(c, this.archiveId(c.n));
       case 'runScheduledChecks':
         return this.runScheduledChecks();
       case 'wait':
@@ -1104,8 +1221,84 @@ class Run {
   }
 }
 
+// --- the invariants every sequence keeps ---
+
+/** Statuses an order reaches only once its review approved it (RV-1). */
+const APPROVED_OR_LATER: ReadonlySet<string> = new Set([
+  'approved',
+  'confirmed',
+  'change_pending',
+  'in_fulfilment',
+  'delivered',
+  'settled',
+  'completed',
+  'archived',
+]);
+
+/** The people an approval speaks for: who clicked and whom they stood in for (as sodProperties). */
+function peopleOf(record: ApprovalRecord): string[] {
+  return record.onBehalfOf ? [record.actor, record.onBehalfOf] : [record.actor];
+}
+
+/**
+ * After every sequence, on every order the run stored (archived ones read from the store):
+ * (a) RV-1: an order approved or further along has every step of its review route approved (a step
+ * covered by one act of an approver is approved, `coveredBy` on its record); a route-less one
+ * had no approval finding. (b) CR-8: every order whose goods left was checked as they left
+ * (`Run.checkShipment`). (c) RV-5, CH-6, RV-7 segregation of duties: no owner or submitter of the
+ * order (`workflow.parties`) approved a step of its review, of any of its changes or of any
+ * shipping exception, nor did the change's or exception's requester.
+ */
+async function checkInvariants(run: Run): Promise<void> {
+  for (const id of run.stored) {
+    const record = await run.store.get('order', id);
+    const view = record?.value as OrderView | undefined;
+    if (!view) continue;
+    const { workflow, order } = view;
+    if (APPROVED_OR_LATER.has(workflow.status)) {
+      if (workflow.route) {
+        const open = workflow.route.steps.filter((s) => s.status !== 'approved');
+        expect(
+          open.map((s) => s.key),
+          `${id} ${workflow.status} with steps not approved`,
+        ).toEqual([]);
+        reached.add('approved route checked');
+      } else {
+        const asked = workflow.findings.filter((f) => f.severity === 'approval');
+        expect(
+          asked.map((f) => f.ruleId),
+          `${id} ${workflow.status} without a route`,
+        ).toEqual([]);
+      }
+    }
+    const tracking = workflow.tracking;
+    if (tracking && (tracking.steps.shipping !== undefined || tracking.delivery !== undefined))
+      expect(run.shipped.has(id), `${id} left without the CR-8 check`).toBe(true);
+    const parties = new Set([...workflow.parties.owners, ...workflow.parties.submitters]);
+    const barredFrom = (
+      what: string,
+      steps: readonly { key: string; approvals: readonly ApprovalRecord[] }[],
+      barred: ReadonlySet<string>,
+    ) => {
+      for (const step of steps)
+        for (const a of step.approvals)
+          for (const p of peopleOf(a))
+            expect(barred.has(p), `${p} approved ${what} ${step.key} of ${order.id}`).toBe(false);
+    };
+    barredFrom('review', workflow.route?.steps ?? [], parties);
+    const changes = [
+      ...(workflow.change?.history ?? []),
+      ...(workflow.change?.pending ? [workflow.change.pending] : []),
+    ];
+    for (const c of changes)
+      barredFrom(`change ${c.id}`, c.route.steps, new Set([...parties, c.requestedBy]));
+    for (const e of workflow.credit?.shippingExceptions ?? [])
+      barredFrom(`exception ${e.id}`, e.route.steps, new Set([...parties, e.requestedBy]));
+  }
+}
+
 describe('Core 1.0 command catalogue', () => {
-  it('RV-3 CR-3 CH-5 TR-1 AR-2 AR-5 any sequence of commands answers Results or typed errors only, every refusal a literal code with its message in en and zh; the audit chains and anchors verify; every effect is delivered once, in order', async () => {
+  it('RV-3 CR-3 CH-5 TR-1 AR-2 AR-5 any sequence of commands answers Results or typed errors only, every refusal a literal code with its message in en and zh; the audit chains and anchors verify; every effect is delivered once, in order; approved orders had every review step approved, goods leave paid, on credit terms or under an approved exception, and no party approves its own order, change or exception', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(command, { minLength: 25, maxLength: 40, size: 'max' }),
@@ -1117,6 +1310,7 @@ describe('Core 1.0 command catalogue', () => {
         async (commands, failures) => {
           const run = new Run(failures);
           for (const c of commands) await run.run(c);
+          await checkInvariants(run);
 
           // AR-2: every chain links, every record matches the trail it anchors, archives verify.
           const report = await run.og.verify();
@@ -1161,6 +1355,8 @@ describe('Core 1.0 command catalogue', () => {
         'settled',
         'completed',
         'archived',
+        'shipped',
+        'approved route checked',
       ]),
     );
     const never = Object.keys(KINDS).filter(
@@ -1184,6 +1380,10 @@ describe('Core 1.0 command catalogue', () => {
       'requestShippingException',
       'approveShippingException',
       'rejectShippingException',
+      'withdrawChange',
+      'editOrder',
+      'recordAmendmentSigned',
+      'exportArchiveBackup',
     ];
     expect(
       succeeded.filter((m) => !reached.has(`${m} ok`)),

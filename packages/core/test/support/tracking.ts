@@ -2,6 +2,7 @@ import { type OrderInput, type Policy } from '../../src/index.js';
 import { archiveDesk, trackingDesk } from './gate.js';
 import { makeDesk } from './desk.js';
 import { makeOrder } from './orders.js';
+import { makeCustomer } from './credit.js';
 import { companyPolicy, people } from './people.js';
 
 /**
@@ -77,4 +78,12 @@ export async function settledOrder(
   ok(await tracking.deliver(orderId, people.zhou, { reference: 'DN-1' }));
   ok(await tracking.settle(orderId, people.zhao, { invoiced: true, invoiceRef: 'INV-1' }));
   return h;
+}
+
+/**
+ * Gives the order's customer `c-1` credit terms on its stored profile (decision 014), so its
+ * goods may ship and be delivered unpaid past the CR-8 gate.
+ */
+export async function onCreditTerms(h: { og: { putCustomer(c: unknown): Promise<unknown> } }) {
+  await h.og.putCustomer(makeCustomer({ credit: { creditTerms: true } }));
 }

@@ -9,10 +9,11 @@ import {
 } from '../../src/index.js';
 import { makeOrder } from '../support/orders.js';
 import { people } from '../support/people.js';
-import { confirmedOrder, ok } from '../support/tracking.js';
+import { confirmedOrder, ok, onCreditTerms } from '../support/tracking.js';
 
 async function deliveredOrder() {
   const h = await confirmedOrder();
+  await onCreditTerms(h); // unpaid goods leave on the customer's credit terms (CR-8)
   ok(
     await h.tracking.recordProgress(h.orderId, people.zhou, { step: 'warehouse', status: 'done' }),
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage, PolicyError, type PolicyInput } from '../../src/index.js';
 import { companyPolicy, people } from '../support/people.js';
-import { confirmedOrder, ok, settledOrder } from '../support/tracking.js';
+import { confirmedOrder, ok, onCreditTerms, settledOrder } from '../support/tracking.js';
 
 const quality = {
   kind: 'quality',
@@ -78,6 +78,7 @@ describe('TR-4 closing the last open after-sales issue of a settled order comple
 
   it('TR-4 the last issue of a delivered order not yet settled closes without completing it', async () => {
     const h = await confirmedOrder();
+    await onCreditTerms(h); // unpaid goods leave on the customer's credit terms (CR-8)
     ok(
       await h.tracking.recordProgress(h.orderId, people.zhou, {
         step: 'warehouse',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, initialWorkflow, type AuditEvent } from '../../src/index.js';
 import { makeLine, makeOrder } from '../support/orders.js';
 import { people } from '../support/people.js';
-import { confirmedOrder, ok } from '../support/tracking.js';
+import { confirmedOrder, ok, onCreditTerms } from '../support/tracking.js';
 
 let seq = 0;
 const ev = (
@@ -97,7 +97,9 @@ describe('TR-5 metrics from the events', () => {
   });
 
   it('TR-5 the tracking desk computes them from the store', async () => {
-    const { tracking, orderId } = await confirmedOrder();
+    const h = await confirmedOrder();
+    const { tracking, orderId } = h;
+    await onCreditTerms(h); // unpaid goods leave on the customer's credit terms (CR-8)
     ok(await tracking.recordProgress(orderId, people.zhou, { step: 'warehouse', status: 'done' }));
     ok(await tracking.deliver(orderId, people.zhou, { date: '2026-04-01' }));
     ok(

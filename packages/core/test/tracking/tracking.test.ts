@@ -8,7 +8,7 @@ import {
 } from '../../src/index.js';
 import { makeLine, makeOrder } from '../support/orders.js';
 import { companyPolicy, people } from '../support/people.js';
-import { confirmedOrder, ok } from '../support/tracking.js';
+import { confirmedOrder, ok, onCreditTerms } from '../support/tracking.js';
 
 describe('TR-1 fulfilment status recorded as events', () => {
   it('TR-1 the first step moves a confirmed order into fulfilment and every step is on the timeline', async () => {
@@ -100,7 +100,9 @@ describe('TR-1 fulfilment status recorded as events', () => {
   });
 
   it('TR-1 delivery on or before the agreed date is on time; paid and invoiced after delivery settles (AR-1)', async () => {
-    const { tracking, orderId } = await confirmedOrder();
+    const h = await confirmedOrder();
+    const { tracking, orderId } = h;
+    await onCreditTerms(h); // unpaid goods leave on the customer's credit terms (CR-8)
     ok(await tracking.recordProgress(orderId, people.zhou, { step: 'warehouse', status: 'done' }));
     const late = ok(await tracking.deliver(orderId, people.zhou, { date: '2026-04-16' }));
     expect(late.workflow.tracking?.delivery).toMatchObject({
@@ -193,6 +195,7 @@ describe('TR-2 a delivery that will miss its date is flagged before the date pas
 
 async function deliveredOrder() {
   const h = await confirmedOrder();
+  await onCreditTerms(h); // unpaid goods leave on the customer's credit terms (CR-8)
   ok(
     await h.tracking.recordProgress(h.orderId, people.zhou, { step: 'warehouse', status: 'done' }),
   );

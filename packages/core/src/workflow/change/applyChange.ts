@@ -7,7 +7,7 @@ import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
 import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 import { holdForCredit } from '../credit/holdForCredit.js';
-import { findingMessages, refuse } from '../shared/internal.js';
+import { closeAllEffects, findingMessages, refuse } from '../shared/internal.js';
 import { applyChangePatch } from './applyChangePatch.js';
 import { cancellationApprovedOutcome, changeApprovedOutcome } from './changeOutcome.js';
 
@@ -83,13 +83,34 @@ export function applyApprovedChange(
   const { at, by } = done;
   if (record.kind === 'cancel') {
     const outcome = cancellationApprovedOutcome(record, { order, at, by });
+    // RV-7, CH-3: a ship-before-payment exception still pending dies with the order: withdrawn,
+    // its open approval activities closed.
+    const decided = decidedState(state, record, { outcome: 'approved', at, by });
+    const exceptions = decided.credit?.shippingExceptions ?? [];
+    const pending = exceptions.filter((e) => e.status === 'pending');
     return {
       ok: true,
       state: {
-        ...decidedState(state, record, { outcome: 'approved', at, by }),
+        ...decided,
         status: 'cancelled',
+        ...(pending.length > 0 && decided.credit
+          ? {
+              credit: {
+                ...decided.credit,
+                shippingExceptions: exceptions.map((e) =>
+                  e.status === 'pending'
+                    ? { ...e, status: 'withdrawn' as const, decidedAt: at, decidedBy: by }
+                    : e,
+                ),
+              },
+            }
+          : {}),
       },
-      effects: [...done.effects, ...outcome.effects],
+      effects: [
+        ...done.effects,
+        ...pending.flatMap((e) => closeAllEffects(e.route)),
+        ...outcome.effects,
+      ],
       events: [...done.events, ...outcome.events],
       findings: [],
     };

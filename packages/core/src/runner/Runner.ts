@@ -11,7 +11,7 @@ import { indexOf, ownerOf, streamOf, type RecordKind, type RecordTypes } from '.
 
 /** How a command retries after another writer committed first (optimistic versioning). */
 export interface RetryOptions {
-  /** Attempts before `ConcurrentModificationError` reaches the caller (default 16). */
+  /** Attempts before `ConcurrentModificationError` reaches the caller (default 64: enough for 50 writers racing on one record on PostgreSQL). */
   maxAttempts?: number;
   /** First backoff ceiling in ms; doubles per attempt (default 2). */
   baseDelayMs?: number;
@@ -99,7 +99,7 @@ export class Runner {
     this.clock = options.clock;
     this.hasher = options.hasher;
     this.#receiver = options.receiver;
-    this.#maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 16);
+    this.#maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 64);
     this.#base = Math.max(0, options.retry?.baseDelayMs ?? 2);
     this.#cap = Math.max(this.#base, options.retry?.maxDelayMs ?? 100);
     this.#pause = options.pause ?? defaultPause;

@@ -64,7 +64,7 @@ export type { FindingSpec } from './rules/shared/finding.js';
 export { formatMessage, formatFinding } from './i18n/formatMessage.js';
 export { formatMoney } from './i18n/formatMoney.js';
 export { MESSAGES } from './i18n/catalogue.js';
-export type { MessageTemplate, MessageCatalogue } from './i18n/Message.js';
+export type { MessageTemplate, MessageCatalogue } from './i18n/messages/Message.js';
 
 // audit
 export { GENESIS_HASH } from './audit/AuditEvent.js';

@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from './Message.js';
+import type { MessageCatalogue } from './messages/Message.js';
 import { CHANGE_MESSAGES } from './messages/change.js';
 import { CREDIT_MESSAGES } from './messages/credit.js';
 import { INTAKE_MESSAGES } from './messages/intake.js';

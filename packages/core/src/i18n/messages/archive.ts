@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../Message.js';
+import type { MessageCatalogue } from './Message.js';
 
 /** Messages of archiving, filing and archive access (AR-1…AR-6). */
 export const ARCHIVE_MESSAGES: MessageCatalogue = {

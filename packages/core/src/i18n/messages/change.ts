@@ -1,4 +1,4 @@
-import type { MessageCatalogue, MessageTemplate } from '../Message.js';
+import type { MessageCatalogue, MessageTemplate } from './Message.js';
 
 // Change findings name fields and departments in each language: `{fieldsEn}` / `{fieldsZh}` and
 // `{departmentsEn}` / `{departmentsZh}`, like `{approverEn}` / `{approverZh}` for approvers, so a

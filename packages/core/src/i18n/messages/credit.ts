@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../Message.js';
+import type { MessageCatalogue } from './Message.js';
 
 // Hold findings end with `{outcomeEn}` / `{outcomeZh}`: either how the hold is released (the
 // policy's release paths for that rule) or that the guarantee on file covers it.

@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../Message.js';
+import type { MessageCatalogue } from './Message.js';
 
 // IN-2 says what is missing, then what happens: the order goes back to sales for correction.
 const BACK_EN = ': the order goes back to sales for correction.';

@@ -1,5 +1,5 @@
-import { messageCombinations } from '../messageCombinations.js';
-import type { MessageCatalogue } from '../Message.js';
+import { messageCombinations } from './messageCombinations.js';
+import type { MessageCatalogue } from './Message.js';
 
 // Approval findings name who must approve from the policy's step labels: `{approverEn}` in
 // English, `{approverZh}` in Chinese, so a renamed or re-routed step shows correctly in both.

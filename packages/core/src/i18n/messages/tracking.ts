@@ -1,4 +1,4 @@
-import type { MessageCatalogue, MessageTemplate } from '../Message.js';
+import type { MessageCatalogue, MessageTemplate } from './Message.js';
 
 // Step names in both languages; messages about a step are generated per step so that a Chinese
 // message never shows an English step key.

@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from '../Message.js';
+import type { MessageCatalogue } from './Message.js';
 
 /** Messages of the order lifecycle that are not a rule's finding. */
 export const WORKFLOW_MESSAGES: MessageCatalogue = {

@@ -257,7 +257,7 @@ export class CreditDesk {
             users: [request.requestedBy],
             roles: this.policy.credit.limitChange.proposeRoles,
           },
-          messageKey: 'credit.change.approvedNotice',
+          messageKey: 'credit.change.approved',
           params: {
             customer: customer.name || customer.id,
             change: describeTerms(
@@ -315,6 +315,7 @@ export class CreditDesk {
       if (standing.party !== undefined) return selfApproval(actor.id, standing.party);
       if (!standing.reviewer)
         return refusal('NOT_ELIGIBLE', `${actor.id} is not an approver of an active step`);
+      const customer = (await this.#records.get('customer', request.customerId))?.value;
       const rejection = { at: now, by: actor.id, reason: text };
       const next: CreditRequest = { ...request, status: 'rejected', rejection };
       const effects = this.#effects(next, found.version + 1, [
@@ -324,8 +325,8 @@ export class CreditDesk {
         {
           type: 'notify',
           to: { users: [request.requestedBy] },
-          messageKey: 'credit.change.rejectedNotice',
-          params: { reason: text },
+          messageKey: 'credit.change.rejected',
+          params: { customer: customer?.name || request.customerId, reason: text },
           ruleId: 'CR-3',
         },
       ]);

@@ -219,14 +219,6 @@ export const CREDIT_MESSAGES: MessageCatalogue = {
     en: 'Credit change for {customer} rejected: {reason}.',
     zh: '客户{customer}的信用调整被驳回:{reason}。',
   },
-  'credit.change.approvedNotice': {
-    en: 'Credit terms of {customer} approved: {change}.',
-    zh: '客户 {customer} 的信用条件已批准:{change}。',
-  },
-  'credit.change.rejectedNotice': {
-    en: 'Your credit request was rejected: {reason}',
-    zh: '您的信用申请被驳回:{reason}',
-  },
   'credit.refusal.UNKNOWN_CUSTOMER': { en: 'No such customer.', zh: '没有该客户。' },
   'credit.refusal.UNKNOWN_REQUEST': { en: 'No such credit request.', zh: '没有该信用申请。' },
   'credit.request.selfApproval': {

@@ -377,7 +377,6 @@ class Receiver {
 /** How a call's arguments are meant: `malformed` on purpose (a ValidationError is right). */
 interface Meant {
   malformed?: boolean;
-  order?: string;
 }
 
 /** One generated sequence against a fresh façade, with a model of the ids it has seen. */
@@ -503,14 +502,14 @@ class Run {
 
   async approve(c: Command, id: string, step?: string): Promise<void> {
     const actor = this.actor(c, routeApprovers((await this.picture(id))?.workflow.route));
-    await this.call('approve', { order: id }, () =>
+    await this.call('approve', {}, () =>
       this.og.approve(id, actor, step ? { step, comment: c.text } : {}),
     );
   }
 
   async review(c: Command, id: string, kind: 'reject' | 'returnToSales'): Promise<void> {
     const actor = this.actor(c, routeApprovers((await this.picture(id))?.workflow.route));
-    await this.call(kind, { order: id }, () =>
+    await this.call(kind, {}, () =>
       kind === 'reject'
         ? this.og.reject(id, actor, c.text)
         : this.og.returnToSales(id, actor, c.text),
@@ -519,7 +518,7 @@ class Run {
 
   async recordWrittenConfirmation(c: Command, id: string, reference: string): Promise<void> {
     const actor = this.actor(c, [people.li, people.zhou]);
-    await this.call('recordWrittenConfirmation', { order: id }, () =>
+    await this.call('recordWrittenConfirmation', {}, () =>
       this.og.recordWrittenConfirmation(id, actor, reference),
     );
   }
@@ -529,7 +528,7 @@ class Run {
     const actor = this.actor(c, [people.wu]);
     const outcome = fromNext || c.flag ? ('approved' as const) : ('rejected' as const);
     const reference = !fromNext && c.n % 5 === 0 ? '' : `LEGAL-${String(c.n)}`;
-    await this.call('recordContractReview', { order: id }, () =>
+    await this.call('recordContractReview', {}, () =>
       this.og.recordContractReview(id, actor, {
         outcome,
         reference,
@@ -541,19 +540,19 @@ class Run {
   /** RV-10: the customer's signature, dated `signedAt`. */
   async recordContractSigned(c: Command, id: string, signedAt: string): Promise<void> {
     const actor = this.actor(c, [people.li, people.zhou]);
-    await this.call('recordContractSigned', { order: id }, () =>
+    await this.call('recordContractSigned', {}, () =>
       this.og.recordContractSigned(id, actor, { signedAt, reference: `HT-${id}` }),
     );
   }
 
   async confirm(c: Command, id: string): Promise<void> {
     const actor = this.actor(c, [people.li]);
-    await this.call('confirm', { order: id }, () => this.og.confirm(id, actor));
+    await this.call('confirm', {}, () => this.og.confirm(id, actor));
   }
 
   async releaseCredit(c: Command, id: string, expiresAt?: string): Promise<void> {
     const actor = this.actor(c, [people.qian]);
-    await this.call('releaseCredit', { order: id }, () =>
+    await this.call('releaseCredit', {}, () =>
       this.og.releaseCredit(id, actor, {
         reason: expiresAt === undefined ? 'payment promised' : c.text,
         ...(expiresAt ? { expiresAt } : {}),
@@ -563,13 +562,13 @@ class Run {
 
   async declineCredit(c: Command, id: string, reason: string): Promise<void> {
     const actor = this.actor(c, [people.qian]);
-    await this.call('declineCredit', { order: id }, () => this.og.declineCredit(id, actor, reason));
+    await this.call('declineCredit', {}, () => this.og.declineCredit(id, actor, reason));
   }
 
   async recordPrepayment(c: Command, id: string, amount: number): Promise<void> {
     const actor = this.actor(c, [people.zhao, people.qian]);
     // a payment of nothing or less is malformed (ValidationError once the order takes payments)
-    await this.call('recordPrepayment', { order: id, malformed: amount <= 0 }, () =>
+    await this.call('recordPrepayment', { malformed: amount <= 0 }, () =>
       this.og.recordPrepayment(id, actor, { amount, reference: `BANK-${String(c.n)}` }),
     );
   }
@@ -577,7 +576,7 @@ class Run {
   async recordGuarantee(c: Command, id: string, reference: string): Promise<void> {
     const actor = this.actor(c, [people.zhao]);
     // a blank reference is malformed (ValidationError once the order takes a guarantee)
-    await this.call('recordGuarantee', { order: id, malformed: reference.trim() === '' }, () =>
+    await this.call('recordGuarantee', { malformed: reference.trim() === '' }, () =>
       this.og.recordGuarantee(id, actor, { reference }),
     );
   }
@@ -585,7 +584,7 @@ class Run {
   /** RV-7, CR-8: shipping before payment asked for on a confirmed order (a blank reason is refused). */
   async requestShippingException(c: Command, id: string, reason = c.text): Promise<void> {
     const actor = this.actor(c, [people.li]);
-    await this.call('requestShippingException', { order: id }, () =>
+    await this.call('requestShippingException', {}, () =>
       this.og.requestShippingException(id, actor, { reason }),
     );
   }
@@ -601,13 +600,10 @@ class Run {
       (e) => e.status === 'pending',
     );
     const actor = this.actor(c, routeApprovers(pending?.route));
-    await this.call(
-      approve ? 'approveShippingException' : 'rejectShippingException',
-      { order: id },
-      () =>
-        approve
-          ? this.og.approveShippingException(id, actor)
-          : this.og.rejectShippingException(id, actor, reason),
+    await this.call(approve ? 'approveShippingException' : 'rejectShippingException', {}, () =>
+      approve
+        ? this.og.approveShippingException(id, actor)
+        : this.og.rejectShippingException(id, actor, reason),
     );
   }
 
@@ -618,7 +614,7 @@ class Run {
     const current = order?.revision ?? 1;
     const stale = !fromNext && c.n % 7 === 0; // CH-5: on a revision that is not the current one
     const actor = this.actor(c, [people.li]);
-    await this.call('requestChange', { order: id, malformed }, () =>
+    await this.call('requestChange', { malformed }, () =>
       this.og.requestChange(id, actor, {
         baseRevision: stale ? current + 1 : current,
         reason: fromNext ? 'customer renegotiated' : c.text,
@@ -670,7 +666,7 @@ class Run {
 
   async requestCancellation(c: Command, id: string): Promise<void> {
     const actor = this.actor(c, [people.li]);
-    await this.call('requestCancellation', { order: id }, () =>
+    await this.call('requestCancellation', {}, () =>
       this.og.requestCancellation(
         id,
         actor,
@@ -682,7 +678,7 @@ class Run {
   async decideChange(c: Command, id: string, approve: boolean): Promise<void> {
     const route = (await this.picture(id))?.workflow.change?.pending?.route;
     const actor = this.actor(c, routeApprovers(route));
-    await this.call(approve ? 'approveChange' : 'rejectChange', { order: id }, () =>
+    await this.call(approve ? 'approveChange' : 'rejectChange', {}, () =>
       approve ? this.og.approveChange(id, actor) : this.og.rejectChange(id, actor, c.text),
     );
   }
@@ -693,17 +689,13 @@ class Run {
     progress: Parameters<Ordergate['recordProgress']>[2],
   ): Promise<void> {
     const actor = this.actor(c, [people.zhou, people.liu]);
-    await this.call('recordProgress', { order: id }, () =>
-      this.og.recordProgress(id, actor, progress),
-    );
+    await this.call('recordProgress', {}, () => this.og.recordProgress(id, actor, progress));
   }
 
   /** CH: the requester takes a pending change back (a blank reason now and then). */
   async withdrawChange(c: Command, id: string, reason?: string): Promise<void> {
     const actor = this.actor(c, [people.li]);
-    await this.call('withdrawChange', { order: id }, () =>
-      this.og.withdrawChange(id, actor, reason),
-    );
+    await this.call('withdrawChange', {}, () => this.og.withdrawChange(id, actor, reason));
   }
 
   /** CH-1: the owner edits an order not yet under review (returned); locked orders refuse. */
@@ -711,7 +703,7 @@ class Run {
     const order = (await this.picture(id))?.order;
     const { patch, malformed } = this.patch(id, order, fromNext ? c.n % 5 : c.n);
     const actor = this.actor(c, [people.li]);
-    await this.call('editOrder', { order: id, malformed }, () =>
+    await this.call('editOrder', { malformed }, () =>
       this.og.editOrder(id, actor, patch),
     );
   }
@@ -724,27 +716,27 @@ class Run {
     reference = `AMD-${String(c.n)}`,
   ): Promise<void> {
     const actor = this.actor(c, holders(policy.change.contract.recordRoles));
-    await this.call('recordAmendmentSigned', { order: id }, () =>
+    await this.call('recordAmendmentSigned', {}, () =>
       this.og.recordAmendmentSigned(id, actor, { reference, signedAt }),
     );
   }
 
   async forecastDelivery(c: Command, id: string, date: string, reason?: string): Promise<void> {
     const actor = this.actor(c, [people.zhou]);
-    await this.call('forecastDelivery', { order: id }, () =>
+    await this.call('forecastDelivery', {}, () =>
       this.og.forecastDelivery(id, actor, { date, ...(reason ? { reason } : {}) }),
     );
   }
 
   async deliver(c: Command, id: string, delivery: { date?: string; reference?: string }) {
     const actor = this.actor(c, [people.zhou]);
-    await this.call('deliver', { order: id }, () => this.og.deliver(id, actor, delivery));
+    await this.call('deliver', {}, () => this.og.deliver(id, actor, delivery));
   }
 
   /** TR-3: the customer reports a problem at acceptance (sometimes on a line, or on no such line). */
   async reportIssue(c: Command, id: string, description: string): Promise<void> {
     const actor = this.actor(c, [people.zhou, people.li]);
-    await this.call('reportIssue', { order: id }, () =>
+    await this.call('reportIssue', {}, () =>
       this.og.reportIssue(id, actor, {
         kind: c.flag ? 'damage' : 'quantity_mismatch',
         remedy: this.pick(['replace', 'return', 'repair'] as const, c.n)!,
@@ -756,19 +748,17 @@ class Run {
 
   async closeIssue(c: Command, id: string, issueId: string, resolution: string): Promise<void> {
     const actor = this.actor(c, [people.zhou]);
-    await this.call('closeIssue', { order: id }, () =>
-      this.og.closeIssue(id, actor, { issueId, resolution }),
-    );
+    await this.call('closeIssue', {}, () => this.og.closeIssue(id, actor, { issueId, resolution }));
   }
 
   async settle(c: Command, id: string, settlement: Parameters<Ordergate['settle']>[2]) {
     const actor = this.actor(c, [people.zhao, people.qian]);
-    await this.call('settle', { order: id }, () => this.og.settle(id, actor, settlement));
+    await this.call('settle', {}, () => this.og.settle(id, actor, settlement));
   }
 
   async complete(c: Command, id: string): Promise<void> {
     const actor = this.actor(c, [people.zhou, people.li]);
-    const r = await this.call('complete', { order: id }, () => this.og.complete(id, actor));
+    const r = await this.call('complete', {}, () => this.og.complete(id, actor));
     if (r?.ok) reached.add('completed');
   }
 

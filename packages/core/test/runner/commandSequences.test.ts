@@ -703,9 +703,7 @@ class Run {
     const order = (await this.picture(id))?.order;
     const { patch, malformed } = this.patch(id, order, fromNext ? c.n % 5 : c.n);
     const actor = this.actor(c, [people.li]);
-    await this.call('editOrder', { malformed }, () =>
-      this.og.editOrder(id, actor, patch),
-    );
+    await this.call('editOrder', { malformed }, () => this.og.editOrder(id, actor, patch));
   }
 
   /** CH-7: the signed amendment of an approved change of a contract order, dated `signedAt`. */

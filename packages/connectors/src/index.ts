@@ -1,5 +1,28 @@
 // @ordergate/connectors — public API. Named exports only (docs/architecture.md, house style).
 
+// Shared HTTP layer (every connector sends through it) and connector errors
+export {
+  HttpClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  bodySnippet,
+} from './internal/http/HttpClient.js';
+export type {
+  HttpAnswer,
+  HttpClientOptions,
+  HttpRequest,
+  RunOptions,
+} from './internal/http/HttpClient.js';
+export { ConnectorError, ConnectorConfigError, HttpError } from './internal/http/ConnectorError.js';
+export type {
+  ConfigProblem,
+  ConnectorErrorDetails,
+  HttpErrorCode,
+} from './internal/http/ConnectorError.js';
+export { SecretSet, Secret, MASK } from './internal/http/secrets.js';
+export { displayUrl, parseBaseUrl } from './internal/http/url.js';
+export { parseRetryAfter } from './internal/http/retry.js';
+export type { RetryPolicy } from './internal/http/retry.js';
+
 // Odoo: client and transports
 export { OdooClient } from './odoo/OdooClient.js';
 export type {
@@ -8,7 +31,7 @@ export type {
   OdooRecord,
   SearchReadOptions,
 } from './odoo/OdooClient.js';
-export { OdooConfig, OdooContext, odooConfigFromEnv } from './odoo/OdooConfig.js';
+export { OdooConfig, OdooContext, odooConfigFromEnv, parseOdooConfig } from './odoo/OdooConfig.js';
 export type { OdooConfigInput } from './odoo/OdooConfig.js';
 export { JsonRpcTransport } from './odoo/JsonRpcTransport.js';
 export { Json2Transport } from './odoo/Json2Transport.js';

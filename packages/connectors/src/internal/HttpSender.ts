@@ -1,4 +1,6 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { HttpClient } from './http/HttpClient.js';
+import { parseRetryAfter } from './http/retry.js';
+import type { SecretSet } from './http/secrets.js';
 import { toTransportError } from './toOdooError.js';
 
 /** One raw HTTP answer: status, content type and body text (parsed by the transport). */
@@ -6,6 +8,8 @@ export interface RawAnswer {
   status: number;
   contentType: string;
   text: string;
+  /** `Retry-After` of the answer, in ms. */
+  retryAfterMs?: number | undefined;
 }
 
 export interface SendContext {
@@ -14,24 +18,20 @@ export interface SendContext {
 }
 
 /**
- * POSTs JSON and returns the raw answer. Bodies are read as text so that an HTML error page or a
- * truncated body becomes a typed error instead of an axios parse failure; redirects are not
- * followed (Odoo ≤ 18 answers `/json/2` with a 303 to the login page).
+ * The Odoo side of the shared `HttpClient`: POSTs JSON with the database header and maps the
+ * HTTP layer's failures (deadline, idle timeout, size limit, connection) to Odoo errors. Bodies
+ * are read as text so that an HTML error page or a truncated body becomes a typed error;
+ * redirects are not followed (Odoo ≤ 18 answers `/json/2` with a 303 to the login page).
  */
 export class HttpSender {
-  readonly http: AxiosInstance;
   constructor(
-    private readonly opts: {
-      baseUrl: string;
-      db: string;
-      timeoutMs: number;
-      secrets: readonly (string | undefined)[];
-      http?: AxiosInstance | undefined;
-      /** Called once per HTTP request actually sent (the RPC call counter). */
-      onSend?: (path: string, ctx: SendContext) => void;
-    },
-  ) {
-    this.http = opts.http ?? axios.create();
+    readonly http: HttpClient,
+    private readonly db: string,
+  ) {}
+
+  /** The connection's secrets, to mask what the transports keep. */
+  get secrets(): SecretSet {
+    return this.http.secrets;
   }
 
   async post(
@@ -39,40 +39,26 @@ export class HttpSender {
     body: unknown,
     ctx: SendContext & { headers?: Record<string, string> },
   ): Promise<RawAnswer> {
-    const url = `${this.opts.baseUrl.replace(/\/+$/, '')}${path}`;
-    this.opts.onSend?.(path, ctx);
     try {
-      const res = await this.http.request<string>({
-        url,
+      const answer = await this.http.send({
         method: 'POST',
-        data: JSON.stringify(body),
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          // Without it Odoo looks the database up on every request (≈20 ms each).
-          'X-Odoo-Database': this.opts.db,
-          ...ctx.headers,
-        },
-        timeout: this.opts.timeoutMs,
-        responseType: 'text',
-        transformResponse: [(data: unknown) => data],
-        maxRedirects: 0,
-        validateStatus: () => true,
-        decompress: true,
+        path,
+        body,
+        label: ctx.model ? `${ctx.model}.${ctx.method ?? ''}` : (ctx.method ?? path),
+        // Without it Odoo looks the database up on every request (≈20 ms each).
+        headers: { 'X-Odoo-Database': this.db, ...ctx.headers },
       });
-      const ct = res.headers['content-type'];
       return {
-        status: res.status,
-        contentType: typeof ct === 'string' ? ct : '',
-        text: typeof res.data === 'string' ? res.data : String(res.data ?? ''),
+        status: answer.status,
+        contentType: answer.contentType,
+        text: answer.text,
+        retryAfterMs: parseRetryAfter(answer.headers.get('retry-after'), Date.now()),
       };
     } catch (error) {
       throw toTransportError(error, {
         model: ctx.model,
         method: ctx.method,
-        secrets: this.opts.secrets,
-        timeoutMs: this.opts.timeoutMs,
-        url: this.opts.baseUrl,
+        secrets: this.http.secrets,
       });
     }
   }

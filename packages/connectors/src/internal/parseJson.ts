@@ -2,7 +2,8 @@ import type { RawAnswer } from './HttpSender.js';
 import { toInvalidResponse, type FaultContext } from './toOdooError.js';
 
 /** Parses an answer body as JSON, turning HTML pages and garbage into a typed error. */
-export function parseJson(answer: RawAnswer, ctx: FaultContext): unknown {
+export function parseJson(answer: RawAnswer, where: FaultContext): unknown {
+  const ctx = { ...where, retryAfterMs: answer.retryAfterMs };
   const text = answer.text.trim();
   if (
     text === '' ||

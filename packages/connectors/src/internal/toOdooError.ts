@@ -11,7 +11,9 @@ import {
   OdooTimeoutError,
   OdooValidationError,
 } from '../odoo/OdooError.js';
-import { redact } from './redact.js';
+import { HttpError } from './http/ConnectorError.js';
+import { bodySnippet, safeCause } from './http/HttpClient.js';
+import type { SecretSet } from './http/secrets.js';
 
 /** What Odoo said about a failed call, from either transport. */
 export interface OdooFault {
@@ -28,7 +30,9 @@ export interface OdooFault {
 export interface FaultContext {
   model?: string | undefined;
   method?: string | undefined;
-  secrets: readonly (string | undefined)[];
+  secrets: SecretSet;
+  /** The answer's `Retry-After`, in ms. */
+  retryAfterMs?: number | undefined;
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
@@ -40,9 +44,17 @@ function shortName(name: string | undefined): string {
   return name ? (name.split('.').pop() ?? name) : '';
 }
 
-/** Maps an Odoo fault to the typed error, masking secrets in everything kept. */
-export function toOdooError(fault: OdooFault, ctx: FaultContext): OdooError {
-  const odooMessage = fault.message === undefined ? undefined : redact(fault.message, ctx.secrets);
+/**
+ * Maps an Odoo fault to the typed error. Every field kept (Odoo's message, its exception name) is
+ * masked whole before anything else is done with it, and the kind is read from the masked name.
+ */
+export function toOdooError(raw: OdooFault, ctx: FaultContext): OdooError {
+  const fault: OdooFault = {
+    ...raw,
+    name: raw.name === undefined ? undefined : ctx.secrets.mask(raw.name).slice(0, 200),
+    message: raw.message === undefined ? undefined : ctx.secrets.mask(raw.message),
+  };
+  const odooMessage = fault.message;
   const where = ctx.model
     ? ` (${ctx.model}.${ctx.method ?? '?'})`
     : ctx.method
@@ -55,6 +67,7 @@ export function toOdooError(fault: OdooFault, ctx: FaultContext): OdooError {
     status: fault.status,
     model: ctx.model,
     method: ctx.method,
+    retryAfterMs: ctx.retryAfterMs,
   };
   const kind = shortName(fault.name);
   switch (kind) {
@@ -94,50 +107,48 @@ export function toOdooError(fault: OdooFault, ctx: FaultContext): OdooError {
   );
 }
 
-/** An error carrying nothing but a name and a message: safe to keep as `cause`. */
-function safeCause(error: unknown, secrets: readonly (string | undefined)[]): Error {
-  const e = error as { name?: unknown; message?: unknown; code?: unknown };
-  const cause = new Error(
-    redact(typeof e?.message === 'string' ? e.message : String(error), secrets),
-  );
-  cause.name = typeof e?.name === 'string' ? e.name : 'Error';
-  if (typeof e?.code === 'string') (cause as Error & { code?: string }).code = e.code;
-  return cause;
-}
-
-const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_CANCELED']);
-
 /**
- * Maps a transport failure (no HTTP answer) to a network or timeout error. The axios error itself
- * is never kept: its `config` holds the request body, which holds the password or key.
+ * Maps a failure of the shared HTTP layer (no usable answer) to the Odoo error of the same kind:
+ * deadline and idle timeout → `OdooTimeoutError`, connection → `OdooNetworkError`, an answer over
+ * the size limit → `OdooInvalidResponseError`. Messages come from the HTTP layer, which prints no
+ * secret and no URL credentials; anything else is kept only as a masked `cause`.
  */
-export function toTransportError(
-  error: unknown,
-  ctx: FaultContext & { timeoutMs: number; url: string },
-): OdooError {
-  const code = (error as { code?: unknown })?.code;
-  const cause = safeCause(error, ctx.secrets);
-  const details = { model: ctx.model, method: ctx.method, cause };
+export function toTransportError(error: unknown, ctx: FaultContext): OdooError {
   const where = ctx.model ? ` (${ctx.model}.${ctx.method ?? '?'})` : '';
-  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
-    return new OdooTimeoutError(`Odoo did not answer within ${ctx.timeoutMs} ms${where}`, details);
+  const details = { model: ctx.model, method: ctx.method };
+  if (error instanceof HttpError) {
+    switch (error.code) {
+      case 'HTTP_TIMEOUT':
+      case 'HTTP_IDLE_TIMEOUT':
+        return new OdooTimeoutError(error.message, { ...details, cause: error });
+      case 'HTTP_RESPONSE_TOO_LARGE':
+        return new OdooInvalidResponseError(error.message, {
+          ...details,
+          status: error.status,
+          retryable: false,
+          cause: error,
+        });
+      default:
+        return new OdooNetworkError(error.message, {
+          ...details,
+          retryable: true,
+          // `notProcessed` reads the socket code here: ECONNREFUSED means never sent.
+          cause: error.cause ?? error,
+        });
+    }
   }
-  return new OdooNetworkError(
-    `Cannot reach Odoo at ${ctx.url}${where}: ${typeof code === 'string' ? code : cause.message}`,
-    { ...details, retryable: true },
-  );
+  const cause = safeCause(error, ctx.secrets);
+  return new OdooNetworkError(`Odoo call failed${where}: ${cause.message}`, {
+    ...details,
+    retryable: true,
+    cause,
+  });
 }
 
 /** The answer was not JSON: an HTML error page from a proxy, or a truncated body. */
 export function toInvalidResponse(status: number, body: string, ctx: FaultContext): OdooError {
-  const snippet = redact(
-    body
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 160),
-    ctx.secrets,
-  );
+  // Masked first (whole body), then cleaned, masked again, and only then cut.
+  const snippet = bodySnippet(body, ctx.secrets);
   const where = ctx.model ? ` (${ctx.model}.${ctx.method ?? '?'})` : '';
   return new OdooInvalidResponseError(
     `Odoo answered HTTP ${status} with something that is not Odoo JSON${where}: ${snippet || '(empty body)'}`,
@@ -146,6 +157,7 @@ export function toInvalidResponse(status: number, body: string, ctx: FaultContex
       model: ctx.model,
       method: ctx.method,
       retryable: RETRYABLE_STATUS.has(status),
+      retryAfterMs: ctx.retryAfterMs,
     },
   );
 }

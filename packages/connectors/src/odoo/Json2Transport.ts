@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HttpSender } from '../internal/HttpSender.js';
+import { Secret } from '../internal/http/secrets.js';
 import { parseJson } from '../internal/parseJson.js';
 import { toInvalidResponse, toOdooError } from '../internal/toOdooError.js';
 import { OdooServerError } from './OdooError.js';
@@ -17,11 +18,14 @@ const Json2Fault = z.object({ name: z.string(), message: z.string().optional() }
  */
 export class Json2Transport implements OdooTransport {
   readonly kind = 'json2' as const;
+  readonly #apiKey: Secret;
 
   constructor(
     private readonly sender: HttpSender,
-    private readonly auth: { apiKey: string },
-  ) {}
+    auth: { apiKey: string },
+  ) {
+    this.#apiKey = new Secret(auth.apiKey);
+  }
 
   async authenticate(): Promise<number> {
     const ctx = (await this.execute('res.users', 'context_get', {})) as { uid?: unknown };
@@ -29,11 +33,11 @@ export class Json2Transport implements OdooTransport {
   }
 
   async execute(model: string, method: string, params: OdooCallParams): Promise<unknown> {
-    const where = { model, method, secrets: [this.auth.apiKey] };
+    const where = { model, method, secrets: this.sender.secrets };
     const answer = await this.sender.post(
       `/json/2/${encodeURIComponent(model)}/${encodeURIComponent(method)}`,
       params,
-      { model, method, headers: { Authorization: `bearer ${this.auth.apiKey}` } },
+      { model, method, headers: { Authorization: `bearer ${this.#apiKey.reveal()}` } },
     );
     if (answer.status >= 300 && answer.status < 400) {
       throw new OdooServerError(
@@ -44,10 +48,14 @@ export class Json2Transport implements OdooTransport {
     const json = parseJson(answer, where);
     if (answer.status === 200) return json;
     const fault = Json2Fault.safeParse(json);
-    if (!fault.success) throw toInvalidResponse(answer.status, answer.text, where);
+    if (!fault.success)
+      throw toInvalidResponse(answer.status, answer.text, {
+        ...where,
+        retryAfterMs: answer.retryAfterMs,
+      });
     throw toOdooError(
       { name: fault.data.name, message: fault.data.message, status: answer.status },
-      where,
+      { ...where, retryAfterMs: answer.retryAfterMs },
     );
   }
 }

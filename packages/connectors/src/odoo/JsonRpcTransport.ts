@@ -1,6 +1,7 @@
 import { JSONRPCClient, JSONRPCErrorException } from 'json-rpc-2.0';
 import { z } from 'zod';
 import type { HttpSender } from '../internal/HttpSender.js';
+import { Secret } from '../internal/http/secrets.js';
 import { parseJson } from '../internal/parseJson.js';
 import { toInvalidResponse, toOdooError } from '../internal/toOdooError.js';
 import { OdooAuthenticationError, OdooError, OdooLegacyApiDisabledError } from './OdooError.js';
@@ -45,13 +46,17 @@ export class JsonRpcTransport implements OdooTransport {
   readonly kind = 'jsonrpc' as const;
   private uid: number | undefined;
   private readonly rpc: JSONRPCClient<CallParams>;
+  private readonly auth: { db: string; login: string };
+  readonly #secret: Secret;
 
   constructor(
     private readonly sender: HttpSender,
-    private readonly auth: { db: string; login: string; secret: string },
+    auth: { db: string; login: string; secret: string },
   ) {
+    this.auth = { db: auth.db, login: auth.login };
+    this.#secret = new Secret(auth.secret);
     this.rpc = new JSONRPCClient<CallParams>(async (payload: { id: number }, params) => {
-      const ctx = { model: params.model, method: params.method, secrets: [auth.secret] };
+      const ctx = { model: params.model, method: params.method, secrets: sender.secrets };
       try {
         const answer = await sender.post('/jsonrpc', payload, ctx);
         if (answer.status === 404) {
@@ -94,7 +99,7 @@ export class JsonRpcTransport implements OdooTransport {
         const data = (error.data ?? {}) as { name?: string; message?: string };
         throw toOdooError(
           { name: data.name, message: data.message ?? error.message, rpcCode: error.code },
-          { model: where.model, method: where.method, secrets: [this.auth.secret] },
+          { model: where.model, method: where.method, secrets: this.sender.secrets },
         );
       }
       throw error;
@@ -105,7 +110,7 @@ export class JsonRpcTransport implements OdooTransport {
     const uid = await this.request(
       'common',
       'authenticate',
-      [this.auth.db, this.auth.login, this.auth.secret, {}],
+      [this.auth.db, this.auth.login, this.#secret.reveal(), {}],
       { method: 'authenticate' },
     );
     if (typeof uid !== 'number' || uid <= 0) {
@@ -138,7 +143,7 @@ export class JsonRpcTransport implements OdooTransport {
     return this.request(
       'object',
       'execute_kw',
-      [this.auth.db, uid, this.auth.secret, model, method, args, kwargs],
+      [this.auth.db, uid, this.#secret.reveal(), model, method, args, kwargs],
       { model, method },
     );
   }

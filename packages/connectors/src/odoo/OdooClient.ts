@@ -1,11 +1,10 @@
-import type { AxiosInstance } from 'axios';
+import { inspect } from 'node:util';
 import { z } from 'zod';
+import { HttpClient, notProcessed as httpNotProcessed } from '../internal/http/HttpClient.js';
+import { MASK, SecretSet } from '../internal/http/secrets.js';
 import { HttpSender } from '../internal/HttpSender.js';
-import { Limiter } from '../internal/Limiter.js';
 import { parseJson } from '../internal/parseJson.js';
-import { withRetry } from '../internal/retry.js';
-import { sleep as realSleep } from '../internal/sleep.js';
-import { OdooConfig, type OdooConfigInput } from './OdooConfig.js';
+import { parseOdooConfig, type OdooConfig, type OdooConfigInput } from './OdooConfig.js';
 import type { OdooError } from './OdooError.js';
 import {
   OdooLegacyApiDisabledError,
@@ -19,8 +18,8 @@ import type { OdooCallParams, OdooTransport } from './OdooTransport.js';
 
 /** Environment hooks: inject them in tests; the defaults use the real clock and network. */
 export interface OdooClientOptions {
-  /** An axios instance to send through (interceptors, proxies, recording). */
-  http?: AxiosInstance;
+  /** The `fetch` to send through (recording, fault injection); default Node's global `fetch`. */
+  fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
@@ -74,8 +73,10 @@ const VersionInfo = z.object({
 
 /**
  * A client for Odoo's external API over JSON-RPC or JSON-2, with the transport picked from the
- * server's version, context on every call, timeouts, a concurrency and rate limit, retries with
- * backoff on transient failures only, typed errors, and a count of the calls it makes.
+ * server's version, context on every call, and the shared HTTP layer's guarantees: a total
+ * deadline per call, a response size limit, a concurrency and rate limit, one retry layer
+ * (transient failures only), typed errors without secrets, and a count of the calls it makes.
+ * `util.inspect` and `JSON.stringify` of the client never show the key or password.
  *
  * @example
  * const odoo = await OdooClient.connect({ url: 'http://127.0.0.1:8069', db: 'og18', login: 'admin', apiKey: key });
@@ -83,24 +84,16 @@ const VersionInfo = z.object({
  * console.log(odoo.transport, odoo.stats.calls);
  */
 export class OdooClient {
-  readonly stats: OdooCallStats = { calls: 0, retries: 0, byMethod: {} };
-  private readonly limiter: Limiter;
-  private readonly hooks: Required<Omit<OdooClientOptions, 'http' | 'onRetry'>> &
-    Pick<OdooClientOptions, 'onRetry'>;
+  readonly stats: OdooCallStats;
 
   private constructor(
     readonly config: OdooConfig,
     private readonly transportImpl: OdooTransport,
     readonly server: { major: number; version: string; uid: number },
-    options: OdooClientOptions,
+    private readonly http: HttpClient,
+    stats: OdooCallStats,
   ) {
-    this.hooks = {
-      sleep: options.sleep ?? realSleep,
-      now: options.now ?? (() => Date.now()),
-      random: options.random ?? Math.random,
-      onRetry: options.onRetry,
-    };
-    this.limiter = new Limiter(config.maxConcurrent, config.maxPerSecond, this.hooks);
+    this.stats = stats;
   }
 
   /** Which API the client speaks. */
@@ -124,26 +117,39 @@ export class OdooClient {
     input: OdooConfigInput,
     options: OdooClientOptions = {},
   ): Promise<OdooClient> {
-    const config = OdooConfig.parse(input);
-    const secrets = [config.apiKey, config.password];
-    const counter: { stats?: OdooCallStats } = {};
-    const early: string[] = [];
-    const sender = new HttpSender({
+    const config = parseOdooConfig(input);
+    const stats: OdooCallStats = { calls: 0, retries: 0, byMethod: {} };
+    const http = new HttpClient({
+      service: 'Odoo',
       baseUrl: config.url,
-      db: config.db,
+      secrets: new SecretSet([config.apiKey, config.password]),
       timeoutMs: config.timeoutMs,
-      secrets,
-      http: options.http,
-      onSend: (path, ctx) => {
-        const key = ctx.model ? `${ctx.model}.${ctx.method ?? ''}` : (ctx.method ?? path);
-        const stats = counter.stats;
-        if (stats) {
-          stats.calls++;
-          stats.byMethod[key] = (stats.byMethod[key] ?? 0) + 1;
-        } else early.push(key);
+      idleTimeoutMs: config.idleTimeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+      retry: {
+        retries: config.retries,
+        baseDelayMs: config.retryBaseDelayMs,
+        maxDelayMs: config.retryMaxDelayMs,
+        maxRetryAfterMs: config.maxRetryAfterMs,
+      },
+      maxConcurrent: config.maxConcurrent,
+      maxPerSecond: config.maxPerSecond,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      onSend: (request) => {
+        const key = request.label ?? request.path;
+        stats.calls++;
+        stats.byMethod[key] = (stats.byMethod[key] ?? 0) + 1;
+      },
+      onRetry: (error, n, delay) => {
+        stats.retries++;
+        options.onRetry?.(error as OdooError, n, delay);
       },
     });
-    const version = await probeVersion(sender, config, options);
+    const sender = new HttpSender(http, config.db);
+    const version = await probeVersion(sender, config);
     const kind =
       config.transport === 'auto'
         ? version.major >= 19 && config.apiKey
@@ -158,16 +164,40 @@ export class OdooClient {
             login: config.login,
             secret: config.apiKey ?? config.password ?? '',
           });
-    const provisional = new OdooClient(config, transport, { ...version, uid: 0 }, options);
-    const stats = provisional.stats;
-    counter.stats = stats;
-    for (const key of early) {
-      stats.calls++;
-      stats.byMethod[key] = (stats.byMethod[key] ?? 0) + 1;
-    }
-    const uid = await provisional.withPolicy('authenticate', () => transport.authenticate());
-    (provisional.server as { uid: number }).uid = uid;
-    return provisional;
+    const client = new OdooClient(config, transport, { ...version, uid: 0 }, http, stats);
+    const uid = await client.withPolicy('authenticate', () => transport.authenticate());
+    (client.server as { uid: number }).uid = uid;
+    return client;
+  }
+
+  /**
+   * Runs an idempotent operation made of several calls (look up, then write) under the client's
+   * one retry layer: the calls inside run once each, and the whole operation is run again on a
+   * transient failure, at most `retries + 1` times in all — never retries nested on retries.
+   *
+   * @example
+   * await odoo.retrying(async () => {
+   *   const [found] = await odoo.searchRead('mail.message', { domain: [['message_id', '=', key]] });
+   *   if (!found) await odoo.call('sale.order', 'message_post', { ids: [42], body: 'x', message_id: key });
+   * });
+   */
+  retrying<T>(operation: () => Promise<T>): Promise<T> {
+    return this.http.retrying(operation);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      url: this.http.displayUrl,
+      db: this.config.db,
+      login: this.config.login,
+      transport: this.transport,
+      server: this.server,
+      stats: this.stats,
+    };
+  }
+
+  [inspect.custom](): string {
+    return `OdooClient(${this.http.displayUrl} db=${this.config.db} login=${this.config.login} ${this.transport}, key ${MASK})`;
   }
 
   /**
@@ -276,23 +306,11 @@ export class OdooClient {
 
   private async withPolicy<T>(method: string, attempt: () => Promise<T>): Promise<T> {
     const isRead = READ_METHODS.has(method) || method === 'authenticate';
-    return withRetry(() => this.limiter.run(attempt), this.retryPolicy(), {
-      sleep: this.hooks.sleep,
-      random: this.hooks.random,
-      canRetry: (error) => error.retryable && (isRead || notProcessed(error)),
-      onRetry: (error, n, delay) => {
-        this.stats.retries++;
-        this.hooks.onRetry?.(error, n, delay);
-      },
+    return this.http.run(attempt, {
+      idempotent: isRead,
+      canRetry: (error) =>
+        error.retryable && (isRead || notProcessed(error as unknown as OdooError)),
     });
-  }
-
-  private retryPolicy() {
-    return {
-      retries: this.config.retries,
-      baseDelayMs: this.config.retryBaseDelayMs,
-      maxDelayMs: this.config.retryMaxDelayMs,
-    };
   }
 }
 
@@ -301,7 +319,7 @@ export class OdooClient {
  * it (429, 503), rolled it back (serialization failure), or the connection was never made.
  */
 function notProcessed(error: OdooError): boolean {
-  if (error.status === 429 || error.status === 503) return true;
+  if (httpNotProcessed(error)) return true;
   if (error instanceof OdooServerError) return error.status === undefined; // serialization failure
   if (error instanceof OdooNetworkError) {
     return (error.cause as { code?: string } | undefined)?.code === 'ECONNREFUSED';
@@ -340,9 +358,7 @@ function parseRecords(result: unknown, model: string, method: string): OdooRecor
 async function probeVersion(
   sender: HttpSender,
   config: OdooConfig,
-  options: OdooClientOptions,
 ): Promise<{ major: number; version: string }> {
-  const secrets = [config.apiKey, config.password];
   const run = async () => {
     const answer = await sender.post(
       '/web/webclient/version_info',
@@ -350,24 +366,14 @@ async function probeVersion(
       { method: 'version_info' },
     );
     if (answer.status === 404) return undefined;
-    const json = parseJson(answer, { method: 'version_info', secrets }) as { result?: unknown };
+    const json = parseJson(answer, { method: 'version_info', secrets: sender.secrets }) as {
+      result?: unknown;
+    };
     const info = VersionInfo.safeParse(json?.result);
     if (!info.success) return undefined;
     return { major: Number(info.data.server_version_info[0]), version: info.data.server_version };
   };
-  const found = await withRetry(
-    run,
-    {
-      retries: config.retries,
-      baseDelayMs: config.retryBaseDelayMs,
-      maxDelayMs: config.retryMaxDelayMs,
-    },
-    {
-      sleep: options.sleep ?? realSleep,
-      random: options.random ?? Math.random,
-      canRetry: (e) => e.retryable,
-    },
-  );
+  const found = await sender.http.run(run, { idempotent: true });
   if (found) return found;
   if (config.transport === 'jsonrpc' || !config.apiKey) {
     throw new OdooLegacyApiDisabledError(

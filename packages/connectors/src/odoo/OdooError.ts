@@ -1,3 +1,5 @@
+import { ConnectorError } from '../internal/http/ConnectorError.js';
+
 /** Literal codes of the errors the Odoo connector throws. */
 export type OdooErrorCode =
   | 'ODOO_AUTHENTICATION'
@@ -23,35 +25,33 @@ export interface OdooErrorDetails {
   method?: string;
   /** Whether the call may succeed if sent again (transient failure). */
   retryable?: boolean;
+  /** The answer's `Retry-After`, in ms (429/503). */
+  retryAfterMs?: number | undefined;
   cause?: unknown;
 }
 
 /**
- * Base class of every error the Odoo connector throws: `name`, a literal `code`, Odoo's own
- * message and exception class, and a `cause` that never holds the password or API key.
+ * Base class of every error the Odoo connector throws (a `ConnectorError`): `name`, a literal
+ * `code`, Odoo's own message and exception class, and a `cause` that never holds the password or
+ * API key. Every text field is masked whole, encoded, and in pieces of 8+ characters.
  *
  * @example
  * try { await client.call('sale.order', 'write', { ids: [7], vals: { note: 'x' } }); }
  * catch (e) { if (e instanceof OdooError && e.retryable) scheduleRetry(); }
  */
-export class OdooError extends Error {
+export class OdooError extends ConnectorError {
   override readonly name: string = 'OdooError';
-  readonly code: OdooErrorCode;
+  declare readonly code: OdooErrorCode;
   readonly odooMessage: string | undefined;
   readonly odooName: string | undefined;
-  readonly status: number | undefined;
   readonly model: string | undefined;
   readonly method: string | undefined;
-  readonly retryable: boolean;
   constructor(code: OdooErrorCode, message: string, details: OdooErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, details);
     this.odooMessage = details.odooMessage;
     this.odooName = details.odooName;
-    this.status = details.status;
     this.model = details.model;
     this.method = details.method;
-    this.retryable = details.retryable ?? false;
   }
 }
 
@@ -150,7 +150,8 @@ export class OdooNetworkError extends OdooError {
 }
 
 /**
- * No answer within `timeoutMs`. Retried with backoff for reads.
+ * No complete answer within the total deadline `timeoutMs` (connect, headers and body), or
+ * nothing received for `idleTimeoutMs`. Retried with backoff for reads.
  *
  * @example
  * catch (e) { if (e instanceof OdooTimeoutError) console.warn('Odoo is slow'); }

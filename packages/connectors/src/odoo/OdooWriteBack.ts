@@ -7,7 +7,7 @@ import {
 } from '@ordergate/core';
 import { localDate, many2one } from '../internal/odooValues.js';
 import type { OdooClient } from './OdooClient.js';
-import { OdooError, OdooValidationError } from './OdooError.js';
+import { OdooValidationError } from './OdooError.js';
 
 /** What applying one effect did. Applying it again reports `already-applied` and writes nothing. */
 export interface OdooWriteOutcome {
@@ -79,18 +79,9 @@ export class OdooWriteBack {
    * await writer.apply({ type: 'lockOrder', key: 'o42:3:lock', orderId: '42' });
    */
   async apply(effect: Effect): Promise<OdooWriteOutcome> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.applyOnce(effect);
-      } catch (error) {
-        if (
-          !(error instanceof OdooError) ||
-          !error.retryable ||
-          attempt >= this.client.config.retries
-        )
-          throw error;
-      }
-    }
+    // The client's one retry layer re-runs the whole look-up-then-write; the calls inside it are
+    // not retried on their own, so attempts stay at `retries + 1` (issue 13).
+    return this.client.retrying(() => this.applyOnce(effect));
   }
 
   /**

@@ -9,11 +9,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import axios, {
-  type AxiosInstance,
-  type AxiosResponse,
-  type InternalAxiosRequestConfig,
-} from 'axios';
 import { http, HttpResponse } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
@@ -80,9 +75,11 @@ function maskText(text: string, secrets: readonly (string | undefined)[]): strin
 /** A client-side fault: return an error to throw instead of sending the request. */
 export type FaultInjector = (request: { path: string; body: unknown }) => Error | undefined;
 
-/** An axios error as Node's http adapter makes it for a dropped connection. */
+/** A fetch failure as undici makes it for a dropped connection. */
 export function connectionReset(): Error {
-  return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', isAxiosError: true });
+  return new TypeError('fetch failed', {
+    cause: Object.assign(new Error('other side closed'), { code: 'ECONNRESET' }),
+  });
 }
 
 export interface OdooTestContext {
@@ -152,36 +149,28 @@ function replayHandler(fixture: Fixture) {
   });
 }
 
-function makeHttp(
+function makeFetch(
   record: ((ex: Exchange) => void) | undefined,
   secrets: readonly (string | undefined)[],
   fault: FaultInjector | undefined,
   faultAfter?: FaultInjector,
-): AxiosInstance {
-  const instance = axios.create();
-  const base = axios.getAdapter(axios.defaults.adapter);
-  instance.defaults.adapter = async (
-    config: InternalAxiosRequestConfig,
-  ): Promise<AxiosResponse> => {
-    const url = new URL(config.url ?? '', config.baseURL);
-    const rawBody =
-      typeof config.data === 'string' ? config.data : JSON.stringify(config.data ?? null);
+): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(String(input as string | URL));
+    const rawBody = typeof init?.body === 'string' ? init.body : 'null';
     const error = fault?.({ path: url.pathname, body: JSON.parse(rawBody) as unknown });
     if (error) throw error;
-    const res = await base(config);
+    // globalThis.fetch at call time: msw replaces it while a suite runs.
+    const res = await globalThis.fetch(input, init);
     if (record) {
-      const ct = res.headers['content-type'];
-      const auth = (config.headers as Record<string, unknown> | undefined)?.Authorization;
+      const auth = (init?.headers as Record<string, string> | undefined)?.Authorization;
       record({
         path: url.pathname,
         ...(typeof auth === 'string' ? { auth: maskText(auth, secrets) } : {}),
         body: JSON.parse(maskText(rawBody, secrets)) as unknown,
         status: res.status,
-        contentType: typeof ct === 'string' ? ct : '',
-        response: maskText(
-          typeof res.data === 'string' ? res.data : JSON.stringify(res.data),
-          secrets,
-        ),
+        contentType: res.headers.get('content-type') ?? '',
+        response: maskText(await res.clone().text(), secrets),
       });
     }
     // The server did the work; the answer is lost on the way back.
@@ -189,7 +178,6 @@ function makeHttp(
     if (lost) throw lost;
     return res;
   };
-  return instance;
 }
 
 // One msw server per test file: msw intercepts through a single interceptor, so describes swap
@@ -260,7 +248,7 @@ export function describeOdoo(name: string, body: (ctx: OdooTestContext) => void)
           connect: (overrides = {}, options = {}) => {
             const { fault, faultAfter, ...rest } = options;
             return OdooConnector.connect(ctx.config(overrides), {
-              http: makeHttp(undefined, [], fault, faultAfter),
+              fetch: makeFetch(undefined, [], fault, faultAfter),
               ...rest,
             });
           },
@@ -327,7 +315,7 @@ export function describeOdoo(name: string, body: (ctx: OdooTestContext) => void)
       connect: (overrides = {}, options = {}) => {
         const { fault, faultAfter, ...rest } = options;
         return OdooConnector.connect(ctx.config(overrides), {
-          http: makeHttp(record, secrets, fault, faultAfter),
+          fetch: makeFetch(record, secrets, fault, faultAfter),
           ...rest,
         });
       },

@@ -1,4 +1,4 @@
-/** Waits `ms` milliseconds (the connector's only timer besides axios' timeout). */
+/** Waits `ms` milliseconds (the retry and rate-limit timer; the deadlines live in HttpClient). */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,7 +11,6 @@
  * BENCH_WARMUP_ORDERS, default 3,000), as JIT warm-up is not the sync's cost. Not part of CI.
  */
 import { performance } from 'node:perf_hooks';
-import axios from 'axios';
 import Odoo from 'odoo-await';
 import { OdooClient, OdooConnector, OdooReader, odooConfigFromEnv } from '../src/index.js';
 
@@ -168,16 +167,21 @@ async function runConnector(domain: unknown[]): Promise<Figure> {
  * reads the same fields as the connector (the reader's own lists), so both move the same data.
  */
 async function runFloor(domain: unknown[], reader: OdooReader): Promise<Figure> {
-  const http = axios.create({ baseURL: env.ODOO_URL, timeout: 600_000 });
   let calls = 0;
   const rpc = async (service: string, method: string, args: unknown[]) => {
     calls++;
-    const res = await http.post<{ result: unknown }>(
-      '/jsonrpc',
-      { jsonrpc: '2.0', id: calls, method: 'call', params: { service, method, args } },
-      { headers: { 'X-Odoo-Database': env.ODOO_DB! } },
-    );
-    return res.data.result;
+    const res = await fetch(`${env.ODOO_URL!.replace(/\/+$/, '')}/jsonrpc`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Odoo-Database': env.ODOO_DB! },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: calls,
+        method: 'call',
+        params: { service, method, args },
+      }),
+      signal: AbortSignal.timeout(600_000),
+    });
+    return ((await res.json()) as { result: unknown }).result;
   };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

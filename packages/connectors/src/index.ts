@@ -1,11 +1,7 @@
 // @ordergate/connectors — public API. Named exports only (docs/architecture.md, house style).
 
 // Shared HTTP layer (every connector sends through it) and connector errors
-export {
-  HttpClient,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  bodySnippet,
-} from './internal/http/HttpClient.js';
+export { HttpClient, DEFAULT_MAX_RESPONSE_BYTES, bodySnippet } from './internal/http/HttpClient.js';
 export type {
   HttpAnswer,
   HttpClientOptions,

@@ -368,8 +368,9 @@ describe('Odoo faults', () => {
     expect(text).toContain('***');
 
     server.resetHandlers();
+    // port 9 is one fetch refuses outright (now a config error); 47 is closed and not blocked
     const unreachable = (await OdooClient.connect(
-      config({ url: 'http://127.0.0.1:9', retries: 0 }),
+      config({ url: 'http://127.0.0.1:47', retries: 0 }),
     ).catch((e: unknown) => e)) as Error;
     expect(
       [unreachable.message, JSON.stringify(unreachable), String(unreachable.cause)].join(),

@@ -105,10 +105,19 @@ export function parseOdooConfig(
       const custom = issue.code === 'custom' ? issue.message : undefined;
       const fix =
         custom ??
-        (/received undefined/.test(issue.message) && FIX[key] ? `missing: ${FIX[key]}` : undefined) ??
+        (/received undefined/.test(issue.message) && FIX[key]
+          ? `missing: ${FIX[key]}`
+          : undefined) ??
         `${issue.message.replace(/, received .*/, '')}${FIX[key] ? ` (${FIX[key]})` : ''}`;
       return { field, fix };
     });
+    // zod skips the object's refinements once a field fails: say what they would have said.
+    const given = (input ?? {}) as { apiKey?: unknown; password?: unknown };
+    if (given.apiKey === undefined && given.password === undefined) {
+      if (!problems.some((p) => p.field === (names.apiKey ?? 'apiKey'))) {
+        problems.push({ field: names.apiKey ?? 'apiKey', fix: 'give apiKey or password' });
+      }
+    }
     throw new ConnectorConfigError('Odoo', problems);
   }
   return hideSecrets(parsed.data, ['apiKey', 'password']);
@@ -136,17 +145,17 @@ export function odooConfigFromEnv(env: Record<string, string | undefined>): Odoo
     .filter((n) => Number.isInteger(n) && n > 0);
   return parseOdooConfig(
     {
-    url: env.ODOO_URL,
-    db: env.ODOO_DB,
-    login: env.ODOO_USER,
-    apiKey: env.ODOO_KEY || undefined,
-    password: env.ODOO_KEY ? undefined : env.ODOO_PASSWORD || undefined,
-    transport: env.ODOO_TRANSPORT || undefined,
-    context: {
-      ...(env.ODOO_LANG ? { lang: env.ODOO_LANG } : {}),
-      ...(env.ODOO_TZ ? { tz: env.ODOO_TZ } : {}),
-      ...(companies && companies.length > 0 ? { allowed_company_ids: companies } : {}),
-    },
+      url: env.ODOO_URL,
+      db: env.ODOO_DB,
+      login: env.ODOO_USER,
+      apiKey: env.ODOO_KEY || undefined,
+      password: env.ODOO_KEY ? undefined : env.ODOO_PASSWORD || undefined,
+      transport: env.ODOO_TRANSPORT || undefined,
+      context: {
+        ...(env.ODOO_LANG ? { lang: env.ODOO_LANG } : {}),
+        ...(env.ODOO_TZ ? { tz: env.ODOO_TZ } : {}),
+        ...(companies && companies.length > 0 ? { allowed_company_ids: companies } : {}),
+      },
     },
     names,
   );

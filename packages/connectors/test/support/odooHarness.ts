@@ -156,7 +156,7 @@ function makeFetch(
   faultAfter?: FaultInjector,
 ): typeof fetch {
   return async (input, init) => {
-    const url = new URL(String(input as string | URL));
+    const url = new URL(input instanceof Request ? input.url : input);
     const rawBody = typeof init?.body === 'string' ? init.body : 'null';
     const error = fault?.({ path: url.pathname, body: JSON.parse(rawBody) as unknown });
     if (error) throw error;

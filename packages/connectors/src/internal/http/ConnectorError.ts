@@ -1,10 +1,6 @@
 /** Codes of the errors the shared HTTP layer itself throws (a connector may map them to its own). */
 export type HttpErrorCode =
-  | 'HTTP_TIMEOUT'
-  | 'HTTP_IDLE_TIMEOUT'
-  | 'HTTP_NETWORK'
-  | 'HTTP_RESPONSE_TOO_LARGE'
-  | 'HTTP_STATUS';
+  'HTTP_TIMEOUT' | 'HTTP_IDLE_TIMEOUT' | 'HTTP_NETWORK' | 'HTTP_RESPONSE_TOO_LARGE' | 'HTTP_STATUS';
 
 /** Details every connector error may carry; none of them ever holds a secret. */
 export interface ConnectorErrorDetails {

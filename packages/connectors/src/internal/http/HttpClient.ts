@@ -183,7 +183,7 @@ export class HttpClient {
       }
       const chunks: Uint8Array[] = [];
       if (res.body) {
-        const reader = res.body.getReader();
+        const reader = (res.body as ReadableStream<Uint8Array>).getReader();
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
@@ -276,19 +276,22 @@ export class HttpClient {
    */
   request(request: HttpRequest): Promise<HttpAnswer> {
     const idempotent = request.idempotent ?? !['POST', 'PATCH'].includes(request.method);
-    return this.run(async () => {
-      const answer = await this.send(request);
-      if (answer.status < 400) return answer;
-      throw new HttpError(
-        'HTTP_STATUS',
-        `${this.#options.service} answered HTTP ${answer.status} (${request.label ?? `${request.method} ${request.path}`}): ${bodySnippet(answer.text, this.#secrets) || '(empty body)'}`,
-        {
-          status: answer.status,
-          retryable: RETRYABLE_STATUS.has(answer.status),
-          retryAfterMs: parseRetryAfter(answer.headers.get('retry-after'), Date.now()),
-        },
-      );
-    }, { idempotent });
+    return this.run(
+      async () => {
+        const answer = await this.send(request);
+        if (answer.status < 400) return answer;
+        throw new HttpError(
+          'HTTP_STATUS',
+          `${this.#options.service} answered HTTP ${answer.status} (${request.label ?? `${request.method} ${request.path}`}): ${bodySnippet(answer.text, this.#secrets) || '(empty body)'}`,
+          {
+            status: answer.status,
+            retryable: RETRYABLE_STATUS.has(answer.status),
+            retryAfterMs: parseRetryAfter(answer.headers.get('retry-after'), Date.now()),
+          },
+        );
+      },
+      { idempotent },
+    );
   }
 
   private urlOf(request: HttpRequest): string {
@@ -340,10 +343,7 @@ const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** A request the server surely did not carry out: refused connection, 429, 503. */
-export function notProcessed(error: {
-  status?: number | undefined;
-  notSent?: boolean;
-}): boolean {
+export function notProcessed(error: { status?: number | undefined; notSent?: boolean }): boolean {
   return error.notSent === true || error.status === 429 || error.status === 503;
 }
 

@@ -98,7 +98,7 @@ export class SecretSet {
     }
     if (!any) return text;
     let out = '';
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       if (hidden[i]) {
         while (i < n && hidden[i]) i++;
         out += MASK;

@@ -178,7 +178,14 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
       },
     },
   };
-  return options.destination ? pino(config, options.destination) : pino(config);
+  const logger = options.destination ? pino(config, options.destination) : pino(config);
+  // pino applies `formatters.bindings` to the root's bindings only: mask a child's as it is made
+  // (children inherit this `child`, so grandchildren are masked too)
+  const child = Object.getPrototypeOf(logger) as { child: Logger['child'] };
+  logger.child = function (this: Logger, bindings, childOptions) {
+    return child.child.call(this, maskSecrets(bindings) as typeof bindings, childOptions);
+  } as Logger['child'];
+  return logger;
 }
 
 export type { Logger } from 'pino';

@@ -1,13 +1,21 @@
 import { hostname } from 'node:os';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
-/** What replaces a secret found by its key (`authorization`, `password`…). */
+/**
+ * What replaces a secret found by its key (`authorization`, `password`…).
+ *
+ * @example
+ * maskSecrets({ password: 'x' }); // { password: REDACTED }
+ */
 export const REDACTED = '[Redacted]';
 
 /**
  * Paths pino's `redact` censors in every log line: authorization and cookie headers wherever
  * a request or response is logged, and the usual names of secrets one and two levels down.
  * `maskSecrets` does the same at any depth and masks secret-looking values too.
+ *
+ * @example
+ * pino({ redact: { paths: [...REDACT_PATHS], censor: REDACTED } });
  */
 export const REDACT_PATHS: readonly string[] = [
   'req.headers.authorization',
@@ -121,7 +129,12 @@ function mask(value: unknown, depth: number, seen: WeakSet<object>): unknown {
   }
 }
 
-/** Options of `createLogger`. */
+/**
+ * Options of `createLogger`.
+ *
+ * @example
+ * createLogger({ level: 'debug', base: { service: 'ordergate' } });
+ */
 export interface CreateLoggerOptions {
   /** pino's level (default `info`; `ORDERGATE_LOG_LEVEL` overrides it). */
   level?: string;

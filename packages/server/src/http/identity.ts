@@ -49,7 +49,12 @@ export interface ReplayGuard {
   claim(jti: string, expiresAt: number, now: number): Promise<boolean>;
 }
 
-/** What checks an API token (a `TokenStore` does). */
+/**
+ * What checks an API token (a `TokenStore` does).
+ *
+ * @example
+ * const tokens: TokenVerifier = new TokenStore(driver);
+ */
 export interface TokenVerifier {
   /** @throws {IdentityError} `TOKEN_INVALID`, `TOKEN_REVOKED` or `TOKEN_EXPIRED`. */
   verify(token: string, now: number): Promise<VerifiedToken>;
@@ -176,12 +181,23 @@ export async function verifyAssertion(
   return { id: sub, groups: groups ?? [] };
 }
 
-/** How a request proved who it acts for: a user assertion, or an API token and its scopes. */
+/**
+ * How a request proved who it acts for: a user assertion, or an API token and its scopes.
+ *
+ * @example
+ * const credential = c.get('credential');
+ * if (credential.kind === 'token') console.log(credential.tokenId, credential.scopes);
+ */
 export type Credential =
   | { kind: 'assertion' }
   | { kind: 'token'; tokenId: string; tokenName: string; scopes: readonly Scope[] };
 
-/** The variables `authenticate` sets on a request. */
+/**
+ * The variables `authenticate` sets on a request.
+ *
+ * @example
+ * const app = new Hono<IdentityEnv>().use('/v1/*', authenticate({ identity }));
+ */
 export interface IdentityEnv {
   Variables: { actor: ActorInput; credential: Credential };
 }
@@ -217,7 +233,12 @@ export async function authenticateHeader(
   return { actor, credential: { kind: 'assertion' } };
 }
 
-/** Options of `authenticate`. */
+/**
+ * Options of `authenticate`.
+ *
+ * @example
+ * const options: AuthenticateOptions = { identity, publicPaths: new Set(['/healthz']) };
+ */
 export interface AuthenticateOptions {
   identity: IdentityOptions;
   /** The time in ms since the epoch (default `Date.now`). */

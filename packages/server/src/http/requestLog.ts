@@ -7,7 +7,12 @@ import { PROBLEM_JSON } from './problem.js';
 /** An `X-Request-Id` a caller may give (otherwise one is made): short and plain. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** One line `requestLog` writes per request. */
+/**
+ * One line `requestLog` writes per request.
+ *
+ * @example
+ * const entry: RequestLogEntry = { requestId: 'r-1', method: 'GET', path: '/v1/work-queue', status: 200, durationMs: 2.5 };
+ */
 export interface RequestLogEntry {
   requestId: string;
   method: string;

@@ -3,7 +3,12 @@ import type { SqlDriver } from '../drivers/SqlDriver.js';
 import type { ReplayGuard } from '../http/identity.js';
 import { quoteSchema } from '../migrations.js';
 
-/** Options of `PostgresReplayGuard`. */
+/**
+ * Options of `PostgresReplayGuard`.
+ *
+ * @example
+ * new PostgresReplayGuard(driver, { schema: 'ordergate', purgeEveryMs: 300_000 });
+ */
 export interface PostgresReplayGuardOptions {
   /** The schema `assertion_jtis` lives in (default `ordergate`, migration 2). */
   schema?: string;

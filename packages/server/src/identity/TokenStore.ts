@@ -8,7 +8,12 @@ import { IdentityError } from '../http/identity.js';
 import { migrate, quoteSchema } from '../migrations.js';
 import { SCOPES, type Scope } from './scopes.js';
 
-/** Every API token starts with this, so that secret scanners can recognise one. */
+/**
+ * Every API token starts with this, so that secret scanners can recognise one.
+ *
+ * @example
+ * header.slice(7).startsWith(TOKEN_PREFIX); // an API token, not a user assertion
+ */
 export const TOKEN_PREFIX = 'og_';
 
 /** `og_` and 32 random bytes in base64url (256 bits). */
@@ -17,7 +22,13 @@ const TOKEN_FORMAT = /^og_[A-Za-z0-9_-]{43}$/;
 /** `last_used_at` is written at most this often per token (ms), not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** What a new token is: who it acts as, what it may reach, until when. */
+/**
+ * What a new token is: who it acts as, what it may reach, until when.
+ *
+ * @example
+ * const input: CreateTokenInput = { name: 'odoo sync', actor: { id: 'svc-odoo', groups: ['integration'] },
+ *   scopes: ['orders:read', 'sync'], expiresAt: '2027-01-01T00:00:00Z' };
+ */
 export interface CreateTokenInput {
   /** What the token is for, shown by `list` (1–100 characters, no control characters). */
   name: string;
@@ -29,12 +40,20 @@ export interface CreateTokenInput {
   expiresAt: Date | string;
 }
 
-/** Whether a token works now. */
+/**
+ * Whether a token works now.
+ *
+ * @example
+ * const usable = (await tokens.list()).filter((t) => t.status === 'active');
+ */
 export type TokenStatus = 'active' | 'revoked' | 'expired';
 
 /**
  * A token as `list` shows it: never its text nor its hash, only a `hint` (`og_…` and the last
  * four characters, 24 of its 256 bits) to recognise it by.
+ *
+ * @example
+ * for (const t of await tokens.list()) console.log(t.id, t.name, t.hint, t.status, t.lastUsedAt);
  */
 export interface TokenRecord {
   id: string;
@@ -50,7 +69,12 @@ export interface TokenRecord {
   status: TokenStatus;
 }
 
-/** A token that verified: the actor it acts as and its scopes. */
+/**
+ * A token that verified: the actor it acts as and its scopes.
+ *
+ * @example
+ * const { actor, scopes } = await tokens.verify(token);
+ */
 export interface VerifiedToken {
   id: string;
   name: string;
@@ -298,7 +322,12 @@ export class TokenStore {
   }
 }
 
-/** Where the token functions find the tables. */
+/**
+ * Where the token functions find the tables.
+ *
+ * @example
+ * await listTokens(driver, { schema: 'ordergate' });
+ */
 export interface TokenCommandOptions {
   /** Default `ordergate`. */
   schema?: string;

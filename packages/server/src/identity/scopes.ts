@@ -24,12 +24,20 @@ export const SCOPES = [
   'admin',
 ] as const;
 
-/** One of `SCOPES`. */
+/**
+ * One of `SCOPES`.
+ *
+ * @example
+ * const needed: Scope = 'orders:act';
+ */
 export type Scope = (typeof SCOPES)[number];
 
 /**
  * One line of `ROUTE_SCOPES`: requests whose method is of `methods` (`read`: GET, HEAD;
  * `write`: the others; `any`) and whose path is `prefix` or below it need `scope`.
+ *
+ * @example
+ * const line: RouteScope = { methods: 'read', prefix: '/v1/reports', scope: 'orders:read' };
  */
 export interface RouteScope {
   methods: 'read' | 'write' | 'any';

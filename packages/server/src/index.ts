@@ -15,7 +15,46 @@ export type { AppOptions, AppEnv } from './http/app.js';
 export { serve } from './http/serve.js';
 export type { ServeOptions } from './http/serve.js';
 export { SharedSecret } from './http/secret.js';
-export { MemoryReplayGuard, IdentityError } from './http/identity.js';
-export type { IdentityOptions, IdentityRefusalCode, ReplayGuard } from './http/identity.js';
+export {
+  MemoryReplayGuard,
+  IdentityError,
+  authenticate,
+  authenticateHeader,
+  requireScope,
+  verifyAssertion,
+} from './http/identity.js';
+export type {
+  AuthenticateOptions,
+  Credential,
+  IdentityEnv,
+  IdentityOptions,
+  IdentityRefusalCode,
+  ReplayGuard,
+  TokenVerifier,
+} from './http/identity.js';
+// --- identity (issue 11): API tokens, the shared replay guard, logging ---
+export {
+  CreatedToken,
+  TokenStore,
+  TOKEN_PREFIX,
+  createToken,
+  listTokens,
+  revokeToken,
+} from './identity/TokenStore.js';
+export type {
+  CreateTokenInput,
+  TokenCommandOptions,
+  TokenRecord,
+  TokenStatus,
+  VerifiedToken,
+} from './identity/TokenStore.js';
+export { PostgresReplayGuard } from './identity/PostgresReplayGuard.js';
+export type { PostgresReplayGuardOptions } from './identity/PostgresReplayGuard.js';
+export { SCOPES, ROUTE_SCOPES, grants, isScope, scopeFor } from './identity/scopes.js';
+export type { RouteScope, Scope } from './identity/scopes.js';
+export { createLogger, maskSecrets, maskText, REDACT_PATHS, REDACTED } from './logging.js';
+export type { CreateLoggerOptions, Logger } from './logging.js';
+export { requestLog } from './http/requestLog.js';
+export type { RequestLogEntry } from './http/requestLog.js';
 export { negotiateLocale, refusalStatus, PROBLEM_JSON } from './http/problem.js';
 export type { Problem } from './http/problem.js';

@@ -21,6 +21,8 @@ export interface Migration {
  * - `audit_events`: the sealed events, `(stream, seq)`, with the exact hashed text as `text`.
  * - `sequences`: the last value handed out per scope.
  * - `outbox`: effects in commit order (`position`), with attempts, backoff, lease and delivery.
+ * - `api_tokens` (v2): API tokens by the SHA-256 of their text, with actor, scopes and expiry.
+ * - `assertion_jtis` (v2): used user-assertion ids until they expire (`PostgresReplayGuard`).
  *
  * @example
  * for (const m of MIGRATIONS) console.log(m.version, m.name, m.statements('"ordergate"').length);
@@ -78,6 +80,32 @@ export const MIGRATIONS: readonly Migration[] = [
         delivered_at timestamptz
       )`,
       `CREATE INDEX outbox_pending ON ${s}.outbox (position) WHERE delivered_at IS NULL`,
+    ],
+  },
+  // --- identity (issue 11): API tokens and used assertion ids; see src/identity/ ---
+  {
+    version: 2,
+    name: 'api tokens, assertion jtis',
+    statements: (s) => [
+      `CREATE TABLE ${s}.api_tokens (
+        id text COLLATE "C" PRIMARY KEY,
+        name text NOT NULL,
+        token_hash text COLLATE "C" NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+        hint text NOT NULL,
+        actor_id text NOT NULL,
+        actor_groups text[] NOT NULL,
+        actor_name text,
+        scopes text[] NOT NULL CHECK (cardinality(scopes) > 0),
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz,
+        last_used_at timestamptz
+      )`,
+      `CREATE TABLE ${s}.assertion_jtis (
+        jti text COLLATE "C" PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX assertion_jtis_expiry ON ${s}.assertion_jtis (expires_at)`,
     ],
   },
 ];

@@ -106,14 +106,14 @@ describe('HTTP identity: ERP-signed user assertions', () => {
     expect(message).not.toContain('short');
   });
 
-  it('MemoryReplayGuard forgets ids once they expire and stays bounded', () => {
+  it('MemoryReplayGuard forgets ids once they expire and stays bounded', async () => {
     const guard = new MemoryReplayGuard(2);
-    expect(guard.claim('a', 1_000, 0)).toBe(true);
-    expect(guard.claim('a', 1_000, 500)).toBe(false);
-    expect(guard.claim('a', 3_000, 1_000)).toBe(true); // expired, then claimed anew
-    expect(guard.claim('b', 2_000, 1_000)).toBe(true);
-    expect(guard.claim('c', 4_000, 1_000)).toBe(true); // full: 'b' expires first and makes room
+    expect(await guard.claim('a', 1_000, 0)).toBe(true);
+    expect(await guard.claim('a', 1_000, 500)).toBe(false);
+    expect(await guard.claim('a', 3_000, 1_000)).toBe(true); // expired, then claimed anew
+    expect(await guard.claim('b', 2_000, 1_000)).toBe(true);
+    expect(await guard.claim('c', 4_000, 1_000)).toBe(true); // full: 'b' expires first and makes room
     expect(guard.size).toBe(2);
-    expect(guard.claim('a', 3_000, 1_500)).toBe(false);
+    expect(await guard.claim('a', 3_000, 1_500)).toBe(false);
   });
 });

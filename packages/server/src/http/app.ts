@@ -10,12 +10,9 @@ import {
   type Ordergate,
   type Result,
 } from '@ordergate/core';
-import {
-  IdentityError,
-  MemoryReplayGuard,
-  verifyAssertion,
-  type IdentityOptions,
-} from './identity.js';
+import { authenticate, type IdentityOptions } from './identity.js';
+import { requestLog } from './requestLog.js';
+import type { Logger } from '../logging.js';
 import {
   errorProblem,
   negotiateLocale,
@@ -49,6 +46,8 @@ export interface AppOptions {
   now?: () => number;
   /** Throws when the service cannot serve (default: the store answers a read). */
   ready?: () => Promise<unknown>;
+  /** Logs one line per request, masked (`createLogger`); none by default. */
+  logger?: Logger;
 }
 
 /** Variables a request carries once its assertion verified. */
@@ -102,7 +101,6 @@ const SECURITY = [{ userAssertion: [] }];
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { og, identity } = options;
   const now = options.now ?? (() => Date.now());
-  const guard = identity.replayGuard ?? new MemoryReplayGuard();
   const ready = options.ready ?? (() => og.order('readyz-probe'));
 
   const app = new OpenAPIHono<AppEnv>({
@@ -120,21 +118,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       'A user assertion signed by the ERP (HS256, shared secret): aud, sub (user id), groups, iat, exp at most 5 minutes later, jti used once.',
   });
 
+  app.use('*', requestLog(options.logger));
   app.use('*', async (c, next) => {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     await next();
   });
-  app.use('/v1/*', async (c, next) => {
-    if (PUBLIC.has(c.req.path)) return next();
-    try {
-      c.set('actor', await verifyAssertion(c.req.header('authorization'), identity, guard, now()));
-    } catch (e) {
-      if (!(e instanceof IdentityError)) throw e;
-      c.header('WWW-Authenticate', 'Bearer');
-      throw new ProblemThrown(problem(401, e.code, e.message));
-    }
-    await next();
-  });
+  app.use('/v1/*', authenticate({ identity, now, publicPaths: PUBLIC }));
 
   app.onError((e, c) => {
     const locale = localeOf(c);

@@ -1,15 +1,20 @@
+import type { Context, MiddlewareHandler } from 'hono';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import type { ActorInput } from '@ordergate/core';
+import { grants, ROUTE_SCOPES, scopeFor, type RouteScope, type Scope } from '../identity/scopes.js';
+import type { VerifiedToken } from '../identity/TokenStore.js';
+import { problem, PROBLEM_JSON, type Problem } from './problem.js';
 import type { SharedSecret } from './secret.js';
 
-/** Why a user assertion was refused (each answers 401 with this `code`). */
+/** Why a user assertion or an API token was refused (each answers 401 with this `code`). */
 export type IdentityRefusalCode =
   | 'TOKEN_MISSING'
   | 'TOKEN_INVALID'
   | 'TOKEN_EXPIRED'
   | 'TOKEN_AUDIENCE'
   | 'TOKEN_REPLAYED'
-  | 'TOKEN_TOO_LONG';
+  | 'TOKEN_TOO_LONG'
+  | 'TOKEN_REVOKED';
 
 /**
  * How the service checks the user assertions the ERP signs: HS256 with a shared secret, for one
@@ -29,26 +34,41 @@ export interface IdentityOptions {
   maxLifetimeSeconds?: number;
   /** Clock skew allowed on `exp`, `nbf` and `iat`, in seconds (default 30). */
   clockToleranceSeconds?: number;
-  /** Where used `jti`s are remembered (default: one `MemoryReplayGuard` per app). */
+  /**
+   * Where used `jti`s are remembered (default: one `MemoryReplayGuard` per app, which protects
+   * one instance; several instances share a `PostgresReplayGuard`).
+   */
   replayGuard?: ReplayGuard;
+  /** Checks API tokens (`Bearer og_…`); without it, API tokens are refused (`TOKEN_INVALID`). */
+  tokens?: TokenVerifier;
 }
 
 /** Remembers assertion ids until they expire, so that each is accepted once. */
 export interface ReplayGuard {
   /** Records `jti` until `expiresAt` (ms); false when it was already recorded and alive. */
-  claim(jti: string, expiresAt: number, now: number): boolean;
+  claim(jti: string, expiresAt: number, now: number): Promise<boolean>;
+}
+
+/**
+ * What checks an API token (a `TokenStore` does).
+ *
+ * @example
+ * const tokens: TokenVerifier = new TokenStore(driver);
+ */
+export interface TokenVerifier {
+  /** @throws {IdentityError} `TOKEN_INVALID`, `TOKEN_REVOKED` or `TOKEN_EXPIRED`. */
+  verify(token: string, now: number): Promise<VerifiedToken>;
 }
 
 /**
  * A `ReplayGuard` in this process's memory: a map of `jti` to expiry, purged of expired ids as it
  * goes, with at most `capacity` live ids (the oldest expiring first make room). It protects one
- * instance only: several instances behind a load balancer need a guard in the shared store
- * (later; see the README's "HTTP API").
+ * instance only: several instances behind a load balancer share a `PostgresReplayGuard`.
  *
  * @example
  * const guard = new MemoryReplayGuard();
- * guard.claim('a1', Date.now() + 60_000, Date.now()); // true
- * guard.claim('a1', Date.now() + 60_000, Date.now()); // false: replayed
+ * await guard.claim('a1', Date.now() + 60_000, Date.now()); // true
+ * await guard.claim('a1', Date.now() + 60_000, Date.now()); // false: replayed
  */
 export class MemoryReplayGuard implements ReplayGuard {
   readonly #seen = new Map<string, number>();
@@ -58,7 +78,11 @@ export class MemoryReplayGuard implements ReplayGuard {
     this.#capacity = capacity;
   }
 
-  claim(jti: string, expiresAt: number, now: number): boolean {
+  claim(jti: string, expiresAt: number, now: number): Promise<boolean> {
+    return Promise.resolve(this.#claim(jti, expiresAt, now));
+  }
+
+  #claim(jti: string, expiresAt: number, now: number): boolean {
     this.#purge(now);
     const until = this.#seen.get(jti);
     if (until !== undefined && until > now) return false;
@@ -100,6 +124,9 @@ const StringArray = (v: unknown): v is string[] =>
  * Checks an `Authorization` header's user assertion and answers the actor it names:
  * `{ id: sub, groups }`. The core's policy maps the groups to roles.
  * @throws {IdentityError} with the refusal code.
+ *
+ * @example
+ * const actor = await verifyAssertion(`Bearer ${jwt}`, identity, new MemoryReplayGuard(), Date.now());
  */
 export async function verifyAssertion(
   header: string | undefined,
@@ -108,7 +135,8 @@ export async function verifyAssertion(
   now: number,
 ): Promise<ActorInput> {
   const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw new IdentityError('TOKEN_MISSING', 'a Bearer user assertion is required');
+  if (!match?.[1])
+    throw new IdentityError('TOKEN_MISSING', 'a Bearer user assertion or API token is required');
   const tolerance = options.clockToleranceSeconds ?? 30;
   let payload;
   try {
@@ -147,8 +175,147 @@ export async function verifyAssertion(
   if (groups !== undefined && !StringArray(groups)) {
     throw new IdentityError('TOKEN_INVALID', 'the groups claim must be a list of strings');
   }
-  if (!guard.claim(jti, (exp + tolerance) * 1000, now)) {
+  if (!(await guard.claim(jti, (exp + tolerance) * 1000, now))) {
     throw new IdentityError('TOKEN_REPLAYED', 'the assertion was used before');
   }
   return { id: sub, groups: groups ?? [] };
+}
+
+/**
+ * How a request proved who it acts for: a user assertion, or an API token and its scopes.
+ *
+ * @example
+ * const credential = c.get('credential');
+ * if (credential.kind === 'token') console.log(credential.tokenId, credential.scopes);
+ */
+export type Credential =
+  | { kind: 'assertion' }
+  | { kind: 'token'; tokenId: string; tokenName: string; scopes: readonly Scope[] };
+
+/**
+ * The variables `authenticate` sets on a request.
+ *
+ * @example
+ * const app = new Hono<IdentityEnv>().use('/v1/*', authenticate({ identity }));
+ */
+export interface IdentityEnv {
+  Variables: { actor: ActorInput; credential: Credential };
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Checks an `Authorization` header of either kind: `Bearer og_…` is an API token (checked by
+ * `identity.tokens`), any other bearer value a user assertion (`verifyAssertion`).
+ * @throws {IdentityError} with the refusal code; its message never contains the credential.
+ *
+ * @example
+ * const { actor, credential } = await authenticateHeader(header, identity, guard, Date.now());
+ */
+export async function authenticateHeader(
+  header: string | undefined,
+  identity: IdentityOptions,
+  guard: ReplayGuard,
+  now: number,
+): Promise<{ actor: ActorInput; credential: Credential }> {
+  const value = header === undefined ? undefined : BEARER.exec(header)?.[1];
+  if (value?.startsWith('og_')) {
+    if (!identity.tokens) {
+      throw new IdentityError('TOKEN_INVALID', 'API tokens are not accepted by this service');
+    }
+    const t = await identity.tokens.verify(value, now);
+    return {
+      actor: t.actor,
+      credential: { kind: 'token', tokenId: t.id, tokenName: t.name, scopes: t.scopes },
+    };
+  }
+  const actor = await verifyAssertion(header, identity, guard, now);
+  return { actor, credential: { kind: 'assertion' } };
+}
+
+/**
+ * Options of `authenticate`.
+ *
+ * @example
+ * const options: AuthenticateOptions = { identity, publicPaths: new Set(['/healthz']) };
+ */
+export interface AuthenticateOptions {
+  identity: IdentityOptions;
+  /** The time in ms since the epoch (default `Date.now`). */
+  now?: () => number;
+  /** Paths that need no credential (exact matches). */
+  publicPaths?: ReadonlySet<string>;
+  /** The scope each route needs from a token (default `ROUTE_SCOPES`). */
+  routeScopes?: readonly RouteScope[];
+}
+
+function refuse(c: Context, p: Problem & { scope?: Scope }): Response {
+  return c.body(JSON.stringify(p), p.status as 401, { 'content-type': PROBLEM_JSON });
+}
+
+function scopeMissing(c: Context, scope: Scope): Response {
+  c.header('WWW-Authenticate', `Bearer error="insufficient_scope", scope="${scope}"`);
+  return refuse(c, {
+    ...problem(403, 'SCOPE_MISSING', `this API token lacks the scope ${scope}`),
+    scope,
+  });
+}
+
+/**
+ * The one authenticator of the `/v1` routes, as Hono middleware: accepts an API token
+ * (`Bearer og_…`: its actor, and its scope must cover the route, `ROUTE_SCOPES`) or an
+ * ERP-signed user assertion (a person: no scopes, the core authorises every action). Sets
+ * `actor` and `credential`. Refuses with problem+json: 401 and the `IdentityError` code
+ * (`TOKEN_MISSING`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED`, `TOKEN_AUDIENCE`,
+ * `TOKEN_TOO_LONG`, `TOKEN_REPLAYED`), or 403 `SCOPE_MISSING` with the `scope` it needs.
+ *
+ * @example
+ * app.use('/v1/*', authenticate({ identity, now, publicPaths: new Set(['/healthz']) }));
+ */
+export function authenticate(options: AuthenticateOptions): MiddlewareHandler<IdentityEnv> {
+  const { identity } = options;
+  const now = options.now ?? (() => Date.now());
+  const guard = identity.replayGuard ?? new MemoryReplayGuard();
+  const publicPaths = options.publicPaths ?? new Set<string>();
+  const routes = options.routeScopes ?? ROUTE_SCOPES;
+  return async (c, next) => {
+    if (publicPaths.has(c.req.path)) return next();
+    let who: { actor: ActorInput; credential: Credential };
+    try {
+      who = await authenticateHeader(c.req.header('authorization'), identity, guard, now());
+    } catch (e) {
+      if (!(e instanceof IdentityError)) throw e;
+      c.header('WWW-Authenticate', 'Bearer');
+      return refuse(c, problem(401, e.code, e.message));
+    }
+    c.set('actor', who.actor);
+    c.set('credential', who.credential);
+    if (who.credential.kind === 'token') {
+      const needed = scopeFor(c.req.method, c.req.path, routes);
+      if (!grants(who.credential.scopes, needed)) return scopeMissing(c, needed);
+    }
+    await next();
+  };
+}
+
+/**
+ * Route middleware that asks an API token for one more scope than `ROUTE_SCOPES` gives its
+ * path (a user assertion passes: the core authorises people). Answers 403 `SCOPE_MISSING`, or
+ * 401 `TOKEN_MISSING` on a route `authenticate` did not run on.
+ *
+ * @example
+ * app.openapi(createRoute({ method: 'post', path: '/v1/sync/run', middleware: [requireScope('sync')] as const, … }), handler);
+ */
+export function requireScope(scope: Scope): MiddlewareHandler<IdentityEnv> {
+  return async (c, next) => {
+    const credential = c.get('credential') as Credential | undefined;
+    if (!credential) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return refuse(c, problem(401, 'TOKEN_MISSING', 'a Bearer credential is required'));
+    }
+    if (credential.kind === 'token' && !grants(credential.scopes, scope)) {
+      return scopeMissing(c, scope);
+    }
+    await next();
+  };
 }

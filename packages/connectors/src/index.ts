@@ -1,5 +1,13 @@
 // @ordergate/connectors — public API. Named exports only (docs/architecture.md, house style).
 
+// The connector interface every ERP implements
+export type {
+  ErpConnector,
+  ErpOrderChange,
+  ErpOrderPage,
+  ErpRejectedOrder,
+} from './ErpConnector.js';
+
 // Odoo: client and transports
 export { OdooClient } from './odoo/OdooClient.js';
 export type {

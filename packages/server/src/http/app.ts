@@ -27,6 +27,7 @@ import {
   type Problem,
 } from './problem.js';
 import { referencePage } from './reference.js';
+import { registerWebhookRoutes, type WebhookOptions } from './webhooks.js';
 import {
   ActionsAnswerSchema,
   ChangeRequest,
@@ -49,6 +50,8 @@ export interface AppOptions {
   now?: () => number;
   /** Throws when the service cannot serve (default: the store answers a read). */
   ready?: () => Promise<unknown>;
+  /** sync: ERP webhooks, `POST /v1/webhooks/{erp}` (HMAC-signed; see `registerWebhookRoutes`). */
+  webhooks?: WebhookOptions;
 }
 
 /** Variables a request carries once its assertion verified. */
@@ -124,6 +127,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     await next();
   });
+  if (options.webhooks) registerWebhookRoutes(app, options.webhooks); // sync: before identity
   app.use('/v1/*', async (c, next) => {
     if (PUBLIC.has(c.req.path)) return next();
     try {

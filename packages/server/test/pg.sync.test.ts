@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PostgresStore, SyncService } from '../src/index.js';
 import { FakeErpConnector, fakeCustomer, startFakeErp, type FakeErp } from './support/fakeErp.js';
 import { freshSchema, postgresUrl } from './support/harness.js';
@@ -80,8 +80,8 @@ describe.skipIf(url === undefined)('issue 11 sync on PostgreSQL', () => {
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.stdout!.on('data', (d: Buffer) => out.push(...String(d).split('\n').filter(Boolean)));
-      child.stderr!.on('data', (d: Buffer) => out.push(`stderr ${String(d)}`));
+      child.stdout.on('data', (d: Buffer) => out.push(...String(d).split('\n').filter(Boolean)));
+      child.stderr.on('data', (d: Buffer) => out.push(`stderr ${String(d)}`));
       const exited = new Promise<number | null>((resolve) =>
         child.on('exit', (code) => resolve(code)),
       );

@@ -337,7 +337,7 @@ export function patchFromDiff(diff: RevisionDiff): ChangeOp[] {
   );
   for (const line of diff.lines) {
     if (line.kind === 'removed') ops.push({ op: 'removeLine', lineId: line.lineId });
-    else if (line.kind === 'added') ops.push({ op: 'addLine', line: line.line } as ChangeOp);
+    else if (line.kind === 'added') ops.push({ op: 'addLine', line: line.line });
     else
       ops.push({
         op: 'updateLine',

@@ -2,7 +2,7 @@
 // with a change sequence number) and customers, serving them in pages, optionally slowly, and
 // counting every request; and `FakeErpConnector`, a tiny `ErpConnector` speaking to it over
 // HTTP, as a REST connector would.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CustomerInput, Effect, OrderInput } from '@ordergate/core';
 import type { ErpConnector, ErpOrderChange, ErpOrderPage } from '@ordergate/connectors';
@@ -35,7 +35,7 @@ export interface FakeErp {
   close(): Promise<void>;
 }
 
-const json = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 };

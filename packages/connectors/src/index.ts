@@ -18,6 +18,13 @@ export { SecretSet, Secret, MASK } from './internal/http/secrets.js';
 export { displayUrl, parseBaseUrl } from './internal/http/url.js';
 export { parseRetryAfter } from './internal/http/retry.js';
 export type { RetryPolicy } from './internal/http/retry.js';
+// The connector interface every ERP implements
+export type {
+  ErpConnector,
+  ErpOrderChange,
+  ErpOrderPage,
+  ErpRejectedOrder,
+} from './ErpConnector.js';
 
 // Odoo: client and transports
 export { OdooClient } from './odoo/OdooClient.js';

@@ -472,8 +472,11 @@ export class Ordergate {
   // --- customers' credit (CR-1, CR-3, CR-7) ---
 
   /**
-   * Stores a customer's credit facts from the ERP (recorded on the customer's trail). What was
-   * approved here (grade, limit, temporary increases) is kept when the ERP does not send it.
+   * Stores a customer's credit facts from the ERP (recorded on the customer's trail), merged by
+   * field ownership (`CUSTOMER_FIELD_OWNERSHIP`, docs/field-ownership.md): the ERP's fields are
+   * replaced; a grade or limit approved here through CR-3, and temporary increases, are kept
+   * whatever the ERP sends, so the next sync never undoes an approval. Facts that change nothing
+   * (apart from `asOf`) write nothing.
    * @throws {ValidationError} when the customer is malformed.
    */
   async putCustomer(customer: CustomerInput): Promise<Customer> {

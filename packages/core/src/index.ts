@@ -23,7 +23,21 @@ export type { OrderInput, OrderLineInput } from './model/Order.js';
 export { INPUT_LIMITS } from './model/inputLimits.js';
 export { lineTotals, orderTotals, sumLineTotals, withinSafeRange } from './model/orderTotals.js';
 export type { LineTotals, OrderTotals } from './model/orderTotals.js';
-export { Customer, CreditProfile, Receivable, OpenOrder, Grade } from './model/Customer.js';
+export {
+  Customer,
+  CreditProfile,
+  Receivable,
+  OpenOrder,
+  Grade,
+  GovernedBy,
+  GovernedCredit,
+} from './model/Customer.js';
+export {
+  CUSTOMER_FIELD_OWNERSHIP,
+  mergeCustomerFacts,
+  sameCustomerFacts,
+} from './state/mergeCustomerFacts.js';
+export type { FieldOwner } from './state/mergeCustomerFacts.js';
 export type { CustomerInput } from './model/Customer.js';
 export { Actor } from './model/Actor.js';
 export type { ActorInput } from './model/Actor.js';

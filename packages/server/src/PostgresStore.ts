@@ -153,6 +153,17 @@ export class PostgresStore implements Store {
     return store;
   }
 
+  /**
+   * The driver the store runs on, for tables beside the store's own (sync checkpoints and
+   * webhook deliveries: `SyncService`, `registerWebhookRoutes`). Closing it is the store's job.
+   *
+   * @example
+   * const sync = new SyncService({ og, erp, driver: store.driver, schema: store.schema });
+   */
+  get driver(): SqlDriver {
+    return this.#driver;
+  }
+
   /** Applies pending migrations (`open` already did; safe to call again, and concurrently). */
   migrate(): Promise<MigrationReport> {
     return migrate(this.#driver, this.schema);

@@ -58,3 +58,19 @@ export { requestLog } from './http/requestLog.js';
 export type { RequestLogEntry } from './http/requestLog.js';
 export { negotiateLocale, refusalStatus, PROBLEM_JSON } from './http/problem.js';
 export type { Problem } from './http/problem.js';
+
+// sync (issue 11): the ERP sync scheduler, its tables and the ERP webhooks
+export { SyncService, patchFromDiff } from './sync/SyncService.js';
+export type { SyncServiceOptions, SyncEvent, SyncReport } from './sync/SyncService.js';
+export { SyncLog } from './sync/SyncLog.js';
+export type { SyncOutcome, SyncRun } from './sync/SyncLog.js';
+export { SyncLock } from './sync/SyncLock.js';
+export type { LockOutcome } from './sync/SyncLock.js';
+export {
+  registerWebhookRoutes,
+  signWebhook,
+  WEBHOOK_DELIVERY_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from './http/webhooks.js';
+export type { WebhookOptions, WebhookSource } from './http/webhooks.js';

@@ -23,6 +23,9 @@ export interface Migration {
  * - `outbox`: effects in commit order (`position`), with attempts, backoff, lease and delivery.
  * - `api_tokens` (v2): API tokens by the SHA-256 of their text, with actor, scopes and expiry.
  * - `assertion_jtis` (v2): used user-assertion ids until they expire (`PostgresReplayGuard`).
+ * - (3) `sync_checkpoints`: where each ERP's order sync resumes (opaque connector text);
+ *   `sync_runs`: one row per sync run with its trigger, counts and outcome;
+ *   `webhook_deliveries`: delivery ids of verified ERP webhooks, so a replay is refused.
  *
  * @example
  * for (const m of MIGRATIONS) console.log(m.version, m.name, m.statements('"ordergate"').length);
@@ -106,6 +109,38 @@ export const MIGRATIONS: readonly Migration[] = [
         expires_at timestamptz NOT NULL
       )`,
       `CREATE INDEX assertion_jtis_expiry ON ${s}.assertion_jtis (expires_at)`,
+    ],
+  },
+  // --- sync (issue 11): version 3 ---
+  {
+    version: 3,
+    name: 'sync checkpoints, sync runs, webhook deliveries',
+    statements: (s) => [
+      `CREATE TABLE ${s}.sync_checkpoints (
+        erp text COLLATE "C" PRIMARY KEY,
+        checkpoint text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE ${s}.sync_runs (
+        id bigserial PRIMARY KEY,
+        erp text COLLATE "C" NOT NULL,
+        trigger text NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz,
+        status text NOT NULL DEFAULT 'running'
+          CHECK (status IN ('running', 'done', 'failed')),
+        pages integer NOT NULL DEFAULT 0,
+        counts jsonb NOT NULL DEFAULT '{}'::jsonb,
+        error text
+      )`,
+      `CREATE INDEX sync_runs_erp ON ${s}.sync_runs (erp, id DESC)`,
+      `CREATE TABLE ${s}.webhook_deliveries (
+        erp text COLLATE "C" NOT NULL,
+        delivery_id text COLLATE "C" NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (erp, delivery_id)
+      )`,
+      `CREATE INDEX webhook_deliveries_age ON ${s}.webhook_deliveries (received_at)`,
     ],
   },
 ];

@@ -251,6 +251,18 @@ export class CreditDesk {
       // CR-3: sales hears of the approved terms; the last approval activity closes.
       const effects = this.#effects(next, found.version + 1, [
         { type: 'closeApproval', step: result.step.key },
+        // Field ownership: the approved grade/limit is ordergate's now; the ERP is told.
+        ...(request.kind === 'change'
+          ? [
+              {
+                type: 'updateCreditTerms' as const,
+                requestId,
+                ...(request.change?.grade ? { grade: request.change.grade } : {}),
+                ...(request.change?.limit ? { limit: request.change.limit } : {}),
+                ruleId: 'CR-3' as const,
+              },
+            ]
+          : []),
         {
           type: 'notify',
           to: {
@@ -535,10 +547,17 @@ export class CreditDesk {
       };
     }
     const change = request.change ?? {};
+    // Field ownership: the fields this request set are governed here from now on.
+    const by = { requestId: request.id, at: now };
     const credit = {
       ...customer.credit,
       ...(change.grade ? { grade: change.grade } : {}),
       ...(change.limit ? { limit: change.limit } : {}),
+      governed: {
+        ...customer.credit.governed,
+        ...(change.grade ? { grade: by } : {}),
+        ...(change.limit ? { limit: by } : {}),
+      },
       ...(this.policy.credit.limitChange.countsAsEvaluation ? { evaluatedAt: now } : {}),
     };
     return { ok: true, value: Customer.parse({ ...customer, credit }), findings: [], effects: [] };

@@ -6,6 +6,7 @@ import type { Finding } from '../model/Finding.js';
 import { Order, type OrderInput } from '../model/Order.js';
 import type { Policy } from '../policy/Policy.js';
 import type { IdSource } from '../ports/IdSource.js';
+import { mergeCustomerFacts, sameCustomerFacts } from '../state/mergeCustomerFacts.js';
 import { Records } from '../runner/records.js';
 import { toRefusal, type Result } from '../runner/Result.js';
 import type { Runner } from '../runner/Runner.js';
@@ -424,14 +425,17 @@ export class OrderDesk {
 
   /**
    * Stores a customer's credit facts for later assessments (a sync from the ERP), recorded on the
-   * customer's trail. Fields the ERP does not send keep their stored value, so a sync never undoes
-   * a limit or a temporary increase approved here (CR-3).
+   * customer's trail, merged by field ownership (`mergeCustomerFacts`): ERP-owned fields are
+   * replaced; a grade or limit approved here (CR-3) and temporary increases are kept, so a sync
+   * never undoes an approval. Facts that change nothing but `asOf` write nothing.
    */
   async putCustomer(input: unknown, actor: string | null = null): Promise<Customer> {
     const incoming = parseOrThrow(Customer, input, 'customer');
     return this.#runner.attempt(async () => {
       const found = await this.#records.get('customer', incoming.id);
-      const customer = found ? mergeCustomer(found.value, incoming) : incoming;
+      const customer = mergeCustomerFacts(found?.value, incoming);
+      // Facts that change nothing (a re-read, a sync resumed) write nothing and record nothing.
+      if (found && sameCustomerFacts(found.value, customer)) return found.value;
       const now = this.#clock.now();
       await this.#runner.commit({
         at: now,
@@ -647,14 +651,3 @@ function ok(
  * what was approved here (grade, limit, temporary increases, evaluation date: CR-3) is kept
  * when the ERP does not send it.
  */
-function mergeCustomer(stored: Customer, incoming: Customer): Customer {
-  const credit = {
-    ...stored.credit,
-    ...Object.fromEntries(Object.entries(incoming.credit).filter(([, v]) => v !== undefined)),
-    temporaryIncreases:
-      incoming.credit.temporaryIncreases.length > 0
-        ? incoming.credit.temporaryIncreases
-        : stored.credit.temporaryIncreases,
-  };
-  return { ...incoming, credit };
-}

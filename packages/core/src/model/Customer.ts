@@ -33,6 +33,29 @@ export const TemporaryIncrease = z.object({
 export type TemporaryIncrease = z.infer<typeof TemporaryIncrease>;
 
 /**
+ * Which approved credit request set a governed field (CR-3), and when.
+ *
+ * @example
+ * GovernedBy.parse({ requestId: 'CRQ-7', at: '2026-03-01T10:00:00+08:00' });
+ */
+export const GovernedBy = z.object({ requestId: IdString, at: IsoDateTime });
+export type GovernedBy = z.infer<typeof GovernedBy>;
+
+/**
+ * The credit fields ordergate governs once a CR-3 request changed them: the ERP's value for such
+ * a field no longer replaces the approved one (see `mergeCustomerFacts`), and the approved value
+ * is written back to the ERP through the outbox (`updateCreditTerms`).
+ *
+ * @example
+ * GovernedCredit.parse({ limit: { requestId: 'CRQ-7', at: '2026-03-01T10:00:00+08:00' } });
+ */
+export const GovernedCredit = z.object({
+  grade: GovernedBy.optional(),
+  limit: GovernedBy.optional(),
+});
+export type GovernedCredit = z.infer<typeof GovernedCredit>;
+
+/**
  * A customer's credit profile (CR-1…CR-3). `evaluatedAt` absent means the customer was never
  * credit-evaluated (CR-1).
  *
@@ -62,6 +85,11 @@ export const CreditProfile = z.object({
    * from its approval until it expires.
    */
   temporaryIncreases: z.array(TemporaryIncrease).default([]),
+  /**
+   * Fields ordergate governs since an approved CR-3 request changed them (written by
+   * `CreditDesk`; an ERP's value for them is ignored on update, see `mergeCustomerFacts`).
+   */
+  governed: GovernedCredit.optional(),
 });
 export type CreditProfile = z.infer<typeof CreditProfile>;
 

@@ -35,6 +35,20 @@ interface CloseApprovalBody {
 /** The effects both an order and a customer can have. */
 type SharedBody = NotifyBody | ScheduleApprovalBody | CloseApprovalBody;
 
+/** The effects only a customer has. */
+type CustomerOnlyBody =
+  /**
+   * CR-3: write the approved grade and/or limit back to the ERP (ordergate governs them from now
+   * on; see `CUSTOMER_FIELD_OWNERSHIP`). `requestId` is the approved credit request.
+   */
+  {
+    type: 'updateCreditTerms';
+    requestId: string;
+    grade?: string;
+    limit?: { amount: number; currency: string };
+    ruleId: 'CR-3';
+  };
+
 /** The effects only an order has. */
 type OrderOnlyBody =
   /** Post a note on the order's chatter / history. */
@@ -74,9 +88,9 @@ export type OrderEffect = Keyed & { orderId: string } & (SharedBody | OrderOnlyB
 
 /**
  * An effect about a customer rather than one order: a credit request waiting for approval, an
- * approved limit change told to sales (CR-3). `customerId` is the customer it is about.
+ * approved limit change told to sales and written back to the ERP (CR-3). `customerId` is the customer it is about.
  */
-export type CustomerEffect = Keyed & { customerId: string } & SharedBody;
+export type CustomerEffect = Keyed & { customerId: string } & (SharedBody | CustomerOnlyBody);
 
 /**
  * What the core asks the edge to carry out, as plain data: written to the outbox in the commit
@@ -91,7 +105,7 @@ export type EffectType = Effect['type'];
 export type EffectDraft = SharedBody | OrderOnlyBody;
 
 /** A customer effect before the runner gives it its key. */
-export type CustomerEffectDraft = SharedBody;
+export type CustomerEffectDraft = SharedBody | CustomerOnlyBody;
 
 /**
  * Whether an effect is about an order (and so carries `orderId`).

@@ -24,6 +24,7 @@ import {
   type Problem,
 } from './problem.js';
 import { referencePage } from './reference.js';
+import { registerWebhookRoutes, type WebhookOptions } from './webhooks.js';
 import {
   ActionsAnswerSchema,
   ChangeRequest,
@@ -48,6 +49,8 @@ export interface AppOptions {
   ready?: () => Promise<unknown>;
   /** Logs one line per request, masked (`createLogger`); none by default. */
   logger?: Logger;
+  /** sync: ERP webhooks, `POST /v1/webhooks/{erp}` (HMAC-signed; see `registerWebhookRoutes`). */
+  webhooks?: WebhookOptions;
 }
 
 /** Variables a request carries once its assertion verified. */
@@ -123,6 +126,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.set('locale', negotiateLocale(c.req.header('accept-language')));
     await next();
   });
+  if (options.webhooks) registerWebhookRoutes(app, options.webhooks); // sync: before identity
   app.use('/v1/*', authenticate({ identity, now, publicPaths: PUBLIC }));
 
   app.onError((e, c) => {

@@ -78,7 +78,7 @@ export function policyFrom(io: CliIo, file: string | undefined): Policy {
   if (!path) return loadPolicy({});
   const doc = readDataFile(io, path);
   try {
-    return loadPolicy(doc as never);
+    return loadPolicy(doc);
   } catch (e) {
     if (e instanceof PolicyError || e instanceof ValidationError) {
       throw new CliError(EXIT.USAGE, `${path}: the policy has problems`, issueLines(e.issues));

@@ -15,7 +15,7 @@ import type { CliIo } from '../io.js';
 export function runPolicyCheck(io: CliIo, file: string): ExitCode {
   const doc = readDataFile(io, file);
   try {
-    const policy = loadPolicy((doc ?? {}) as never);
+    const policy = loadPolicy(doc ?? {});
     io.out(
       `ok: ${file} — ${String(Object.keys(policy.roles).length)} roles, time zone ${policy.timeZone}`,
     );

@@ -1,0 +1,258 @@
+import { dirname, join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { loadPolicy, type Ordergate } from '@ordergate/core';
+import { createApp } from '../../http/app.js';
+import { SharedSecret } from '../../http/secret.js';
+import { serve } from '../../http/serve.js';
+import type { CliCommand } from '../command.js';
+import {
+  describeTarget,
+  gate,
+  openStore,
+  policyFrom,
+  storeTarget,
+  type StoreOptions,
+} from '../context.js';
+import { DEMO_PEOPLE, DEMO_POLICY } from '../demo/company.js';
+import { DEFAULT_AUDIENCE, demoSecret, signAssertion } from '../demo/credentials.js';
+import { seedDemo, type SeededOrder } from '../demo/seed.js';
+import { CliError, EXIT, type ExitCode } from '../exit.js';
+import type { CliIo } from '../io.js';
+
+/** Options of `ordergate serve`. */
+export interface ServeCommandOptions extends StoreOptions {
+  port?: string;
+  host?: string;
+  policy?: string;
+  audience?: string;
+  maxConnections?: string;
+  demo?: boolean;
+}
+
+/** The embedded store of the demo, apart from a real one. */
+export const DEMO_DATA_DIR = '.ordergate/demo';
+
+/**
+ * Where the demo keeps its ERP secret: beside the demo's data directory (or in
+ * `./.ordergate` on PostgreSQL).
+ *
+ * @example
+ * demoSecretFile(io, {}); // '<cwd>/.ordergate/demo-erp-secret'
+ */
+export function demoSecretFile(io: CliIo, options: StoreOptions): string {
+  const target = storeTarget(io, { dataDir: options.dataDir ?? DEMO_DATA_DIR });
+  return target.kind === 'pglite'
+    ? join(dirname(target.dataDir), 'demo-erp-secret')
+    : join(io.cwd, '.ordergate', 'demo-erp-secret');
+}
+
+/** How a person runs this CLI, for the printed commands: `pnpm -s ordergate` in the repository. */
+function cliName(io: CliIo): string {
+  return io.env.npm_lifecycle_event ? 'pnpm -s ordergate' : 'ordergate';
+}
+
+function port(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new CliError(EXIT.USAGE, `--port must be a port number 0…65535, not ${value}`);
+  return n;
+}
+
+/**
+ * `ordergate serve`: migrates the store, listens, and answers until SIGTERM or SIGINT, then stops
+ * taking requests, lets those in flight finish (10 s at most) and closes the store. PGlite on
+ * `--data-dir` by default; `DATABASE_URL` selects PostgreSQL. The ERP's key comes from
+ * `ORDERGATE_ERP_SECRET` (at least 32 bytes). `--demo` seeds the regulations' cases into the
+ * demo's own store on first start, makes a demo key, and prints the URLs and curl commands.
+ *
+ * @example
+ * const code = await runServe(io, { port: '8080', demo: true }); // resolves at shutdown
+ */
+export async function runServe(io: CliIo, options: ServeCommandOptions): Promise<ExitCode> {
+  const demo = options.demo === true;
+  const storeOptions: StoreOptions = {
+    ...(options.dataDir || demo ? { dataDir: options.dataDir ?? DEMO_DATA_DIR } : {}),
+    ...(options.schema ? { schema: options.schema } : {}),
+  };
+  const policy =
+    demo && !options.policy && !io.env.ORDERGATE_POLICY
+      ? loadPolicy(DEMO_POLICY)
+      : policyFrom(io, options.policy);
+  const audience = options.audience ?? io.env.ORDERGATE_AUDIENCE ?? DEFAULT_AUDIENCE;
+  let secret: SharedSecret;
+  const given = io.env.ORDERGATE_ERP_SECRET;
+  try {
+    if (given) secret = new SharedSecret(given);
+    else if (demo) secret = demoSecret(demoSecretFile(io, storeOptions));
+    else
+      throw new CliError(
+        EXIT.USAGE,
+        'set ORDERGATE_ERP_SECRET to the key the ERP signs user assertions with (at least 32 bytes), or run with --demo',
+      );
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new CliError(EXIT.USAGE, `ORDERGATE_ERP_SECRET: ${e.message}`);
+    throw e;
+  }
+  const listenPort = port(options.port ?? io.env.PORT, 8080);
+  const hostname = options.host ?? '127.0.0.1';
+  const pool = options.maxConnections === undefined ? 10 : Number(options.maxConnections);
+  if (!Number.isInteger(pool) || pool < 1)
+    throw new CliError(EXIT.USAGE, `--max-connections must be a positive integer`);
+
+  const store = await openStore(io, storeOptions, pool);
+  const og = gate(store, policy);
+  let seeded: SeededOrder[] | undefined;
+  if (demo && !(await og.order('so-regular'))) {
+    io.err('seeding the regulations’ cases into the demo store…');
+    seeded = await seedDemo(og, Date.now());
+  }
+
+  const app = createApp({ og, identity: { secret, audience } });
+  const server = serve(app, { port: listenPort, hostname });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (e) {
+    await store.close();
+    throw new CliError(
+      EXIT.USAGE,
+      `cannot listen on ${hostname}:${String(listenPort)}: ${(e as Error).message}`,
+    );
+  }
+  const address = server.address() as AddressInfo;
+  const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
+  io.out(`ordergate listening on ${base} (${describeTarget(storeTarget(io, storeOptions))})`);
+  if (demo) await printDemo(io, og, base, secret, audience, seeded);
+
+  return new Promise<ExitCode>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      io.err(`${signal}: stopping (finishing requests in flight)…`);
+      const force = setTimeout(() => {
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }, 10_000);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        store.close().then(
+          () => resolve(EXIT.OK),
+          () => resolve(EXIT.STORE),
+        );
+      });
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}
+
+async function printDemo(
+  io: CliIo,
+  og: Ordergate,
+  base: string,
+  secret: SharedSecret,
+  audience: string,
+  seeded: SeededOrder[] | undefined,
+): Promise<void> {
+  const cli = cliName(io);
+  io.out('');
+  io.out(`API reference:  ${base}/reference`);
+  io.out(`OpenAPI:        ${base}/openapi.json`);
+  io.out('');
+  io.out('Seeded orders (the regulations’ cases):');
+  const orders = seeded ?? [];
+  if (!seeded) {
+    for (const id of [
+      'so-regular',
+      'so-large',
+      'so-discount',
+      'so-incomplete',
+      'so-held',
+      'so-change',
+      'so-delivered',
+    ]) {
+      const p = await og.order(id);
+      if (p)
+        orders.push({ id, number: p.order.number, status: p.workflow.status, story: '', next: [] });
+    }
+  }
+  for (const s of orders)
+    io.out(`  ${s.id.padEnd(14)} ${s.number.padEnd(16)} ${s.status.padEnd(14)} ${s.story}`);
+  io.out('');
+  io.out('People (user id, ERP groups):');
+  for (const p of Object.values(DEMO_PEOPLE))
+    io.out(`  ${p.id.padEnd(8)} ${p.groups.join(',').padEnd(18)} ${p.name}`);
+  io.out('');
+  io.out(
+    'Each request carries a user assertion the ERP signs for its user: valid 5 minutes, accepted once.',
+  );
+  io.out(`Sign a fresh one for anyone above with:  ${cli} assertion <user-id> --demo`);
+  io.out('');
+  const bearer = (user: string) => `-H "Authorization: Bearer $(${cli} assertion ${user} --demo)"`;
+  io.out('# Liu Yang’s work queue (production):');
+  io.out(`curl -s ${base}/v1/work-queue ${bearer(DEMO_PEOPLE.liu.id)}`);
+  io.out('# the regular order’s picture and what Liu may do now:');
+  io.out(`curl -s ${base}/v1/orders/so-regular ${bearer(DEMO_PEOPLE.liu.id)}`);
+  io.out(`curl -s ${base}/v1/orders/so-regular/actions ${bearer(DEMO_PEOPLE.liu.id)}`);
+  io.out('# Liu approves the production step (RV-5), then Wang the sales head’s (RV-3):');
+  io.out(
+    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${bearer(DEMO_PEOPLE.liu.id)} -H 'Content-Type: application/json' -d '{}'`,
+  );
+  io.out(
+    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${bearer(DEMO_PEOPLE.wang.id)} -H 'Content-Type: application/json' -d '{"comment":"ok"}'`,
+  );
+  io.out('# Li Na may not approve the production step (not her role), answered in Chinese:');
+  io.out(
+    `curl -s -X POST ${base}/v1/orders/so-large/approve ${bearer(DEMO_PEOPLE.li.id)} -H 'Accept-Language: zh-CN' -H 'Content-Type: application/json' -d '{}'`,
+  );
+  io.out('');
+  const ready = await signAssertion(secret, audience, DEMO_PEOPLE.wang);
+  io.out(
+    'A ready-made assertion for Wang Qiang (sales head), for one request in the next 5 minutes:',
+  );
+  io.out(`TOKEN=${ready}`);
+  io.out(`curl -s ${base}/v1/work-queue -H "Authorization: Bearer $TOKEN"`);
+  io.out('');
+  io.out('Stop with Ctrl-C; the data stays in the demo store for the next start.');
+}
+
+/** The `serve` entry of the subcommand table. */
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  register: (program, io, run) =>
+    program
+      .command('serve')
+      .description('run the order desk HTTP API (PGlite on --data-dir, or DATABASE_URL)')
+      .option('--port <n>', 'port to listen on (default 8080, or PORT)')
+      .option('--host <address>', 'address to listen on', '127.0.0.1')
+      .option(
+        '--data-dir <dir>',
+        `the embedded store directory (default ./.ordergate/data; --demo: ./${DEMO_DATA_DIR})`,
+      )
+      .option('--schema <name>', 'the PostgreSQL schema (default ordergate)')
+      .option('--policy <file>', 'the policy, YAML or JSON (default: the regulations’ defaults)')
+      .option(
+        '--audience <aud>',
+        'the aud the ERP’s assertions name (default ordergate, or ORDERGATE_AUDIENCE)',
+      )
+      .option('--max-connections <n>', 'PostgreSQL pool size', '10')
+      .option(
+        '--demo',
+        'seed the regulations’ cases, make a demo key, print URLs and curl commands',
+      )
+      .addHelpText(
+        'after',
+        '\nEnvironment: DATABASE_URL (PostgreSQL instead of PGlite), ORDERGATE_ERP_SECRET (the ERP’s HS256 key,\n' +
+          '≥ 32 bytes; required without --demo), ORDERGATE_DATA_DIR, ORDERGATE_POLICY, ORDERGATE_SCHEMA, PORT.',
+      )
+      .action((opts: ServeCommandOptions) => run(() => runServe(io, opts))),
+};

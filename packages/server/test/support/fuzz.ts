@@ -148,7 +148,7 @@ export async function fuzzApi(
       fc.boolean(),
     )
     .map(([b, extra, keep]) =>
-      keep && typeof b === 'object' && b !== null ? { ...(b as object), ...extra } : extra,
+      keep && typeof b === 'object' && b !== null ? { ...b, ...extra } : extra,
     );
   const body = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...validBodies).map((b) => JSON.stringify(b)) },

@@ -239,10 +239,10 @@ export function command<P extends z.ZodObject, B extends z.ZodType | undefined, 
       responses: {
         [status]: json(spec.response, 'Done'),
         ...problems(400, 401, 403, 404, 409, ...(status === 201 ? [422] : [])),
-      } as RouteConfig['responses'],
+      },
     }),
     async (c) => {
-      const params = spec.params.parse(c.req.param()) as z.infer<P>;
+      const params = spec.params.parse(c.req.param());
       let input: unknown;
       if (body) {
         const raw = await readJson(c);
@@ -255,6 +255,7 @@ export function command<P extends z.ZodObject, B extends z.ZodType | undefined, 
       }
       if (spec.guard) await spec.guard(c as never);
       const r = await spec.run(params, c.get('actor'), input as never);
+      // the status is 200 or 201 by the spec; the route's answer type cannot follow a variable
       return c.json(settle(r, localeOf(c)) as never, status as 200) as never;
     },
   );

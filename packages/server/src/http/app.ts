@@ -38,6 +38,11 @@ export interface AppOptions {
 
 export type { AppEnv };
 
+const UNSUPPORTED_MEDIA = {
+  en: 'The request body must be application/json.',
+  zh: '请求正文须为 application/json。',
+} as const;
+
 const PUBLIC = new Set(['/healthz', '/readyz', '/openapi.json', '/reference']);
 
 /**
@@ -94,6 +99,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     else if (e instanceof ReadRefused) p = e.toProblem();
     else if (e instanceof HTTPException && e.status === 400) {
       p = problem(400, 'MALFORMED_JSON', text('malformed', locale));
+    } else if (e instanceof HTTPException && e.status === 415) {
+      p = problem(415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA[locale]);
     } else if (e instanceof HTTPException && e.status < 500) {
       p = problem(e.status, `HTTP_${String(e.status)}`, e.message);
     } else p = errorProblem(e, locale);

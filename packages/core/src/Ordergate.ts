@@ -66,25 +66,76 @@ export interface OrdergateOptions {
 
 const Id = IdString;
 const Text = TextString;
-const StepOptions = z
+/**
+ * Which step an approval acts on (default: the first the actor may) and a comment: `approve`, `approveChange`, `approveShippingException`, `approveCreditRequest`.
+ *
+ * @example
+ * StepOptions.parse({ step: 'sales', comment: 'ok' });
+ */
+export const StepOptions = z
   .object({ step: Id.optional(), comment: Text.optional() })
   .strict()
   .default({});
-const Release = z
+/**
+ * CR-1, CR-4: a credit release's reason, optional expiry and comment (`releaseCredit`).
+ *
+ * @example
+ * Release.parse({ reason: 'Long-standing customer', expiresAt: '2026-03-09T18:00:00+08:00' });
+ */
+export const Release = z
   .object({ reason: Text, expiresAt: IsoDateTime.optional(), comment: Text.optional() })
   .strict();
-const Prepayment = z.object({ amount: MinorUnits, reference: Text.optional() }).strict();
-const Guarantee = z.object({ reference: Text }).strict();
-const ShippingExceptionRequest = z.object({ reason: Text }).strict();
+/**
+ * CR-1, CR-4, CR-6, CR-8: money received ahead of shipping, in minor units (`recordPrepayment`).
+ *
+ * @example
+ * Prepayment.parse({ amount: 100_000, reference: 'BANK-17' });
+ */
+export const Prepayment = z.object({ amount: MinorUnits, reference: Text.optional() }).strict();
+/**
+ * CR-4, CR-6: the customer's guarantee for an order (`recordGuarantee`).
+ *
+ * @example
+ * Guarantee.parse({ reference: 'LG-2026-004' });
+ */
+export const Guarantee = z.object({ reference: Text }).strict();
+/**
+ * RV-7, CR-8: why goods should ship before payment (`requestShippingException`).
+ *
+ * @example
+ * ShippingExceptionRequest.parse({ reason: 'Customer line stopped' });
+ */
+export const ShippingExceptionRequest = z.object({ reason: Text }).strict();
 const Reason = Text;
-const ContractReview = z
+/**
+ * TR-3: which acceptance issue is closed and how it was resolved (`closeIssue`).
+ *
+ * @example
+ * IssueClosure.parse({ issueId: 'issue-1', resolution: 'Replaced the pump' });
+ */
+export const IssueClosure = z.object({ issueId: Id, resolution: Text }).strict();
+/**
+ * RV-10: the legal review's outcome and the legal opinion's reference (`recordContractReview`).
+ *
+ * @example
+ * ContractReview.parse({ outcome: 'approved', reference: 'LEGAL-2026-031' });
+ */
+export const ContractReview = z
   .object({
     outcome: z.enum(['approved', 'rejected']),
     reference: CodeString,
     comment: Text.optional(),
   })
   .strict();
-const ContractSignature = z.object({ signedAt: IsoDateTime, reference: CodeString }).strict();
+/**
+ * RV-10: when the customer signed the contract and its reference (`recordContractSigned`).
+ *
+ * @example
+ * ContractSignature.parse({ signedAt: '2026-03-04T10:00:00+08:00', reference: 'HT-2026-017' });
+ */
+export const ContractSignature = z
+  .object({ signedAt: IsoDateTime, reference: CodeString })
+  .strict();
 
 /** An action the façade offers on an order, as `allowedActions` names it. */
 export type OrderAction =
@@ -658,7 +709,7 @@ export class Ordergate {
     actor: ActorInput,
     issue: { issueId: string; resolution: string },
   ): Promise<Result<OrderView>> {
-    const i = parseOrThrow(z.object({ issueId: Id, resolution: Text }).strict(), issue, 'issue');
+    const i = parseOrThrow(IssueClosure, issue, 'issue');
     return this.#tracking.closeIssue(parseOrThrow(Id, orderId, 'orderId'), actor, i);
   }
 

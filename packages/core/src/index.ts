@@ -373,3 +373,27 @@ export { hasCreditTerms } from './rules/shared/creditTerms.js';
 export type { ShippingException } from './state/CreditWorkflowState.js';
 export { approvedShippingException, shippingClearance } from './rules/credit/shippingBlockers.js';
 export type { ShippingClearance } from './rules/credit/shippingBlockers.js';
+
+// --- the façade's command inputs as zod schemas (issue 11: the HTTP API validates and documents its bodies with them) ---
+export { IdString, CodeString, TextString } from './model/inputLimits.js';
+export {
+  StepOptions,
+  Release as CreditReleaseInput,
+  Prepayment as PrepaymentInput,
+  Guarantee as GuaranteeInput,
+  ShippingExceptionRequest as ShippingExceptionInput,
+  IssueClosure,
+  ContractReview as ContractReviewInput,
+  ContractSignature as ContractSignatureInput,
+} from './Ordergate.js';
+export {
+  Progress as ProgressInput,
+  Forecast as ForecastInput,
+  Delivery as DeliveryInput,
+  Settlement as SettlementInput,
+} from './desks/TrackingDesk.js';
+export {
+  Month as FilingMonth,
+  AccessInput as ArchiveAccessInput,
+  HoldInput as LegalHoldInput,
+} from './desks/ArchiveDesk.js';

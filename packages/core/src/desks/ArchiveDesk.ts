@@ -95,9 +95,30 @@ export interface ArchiveQuery {
   period?: { from?: string; to?: string };
 }
 
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
-const AccessInput = z.object({ reason: z.string(), days: z.number().int().positive().optional() });
-const HoldInput = z.object({ hold: z.boolean(), reason: z.string() });
+/**
+ * AR-3: a filing month, `YYYY-MM` (`fileMonth`).
+ *
+ * @example
+ * Month.parse('2026-03');
+ */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+/**
+ * AR-5: why someone asks to read an archive, and for how many days (`requestArchiveAccess`).
+ *
+ * @example
+ * AccessInput.parse({ reason: 'Dispute with the customer', days: 7 });
+ */
+export const AccessInput = z.object({
+  reason: z.string(),
+  days: z.number().int().positive().optional(),
+});
+/**
+ * AR-6: placing or lifting a legal hold, with the reason (`setLegalHold`).
+ *
+ * @example
+ * HoldInput.parse({ hold: true, reason: 'Litigation pending' });
+ */
+export const HoldInput = z.object({ hold: z.boolean(), reason: z.string() });
 
 const refusal = (
   code: RawRefusal['code'],

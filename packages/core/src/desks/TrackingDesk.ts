@@ -12,7 +12,13 @@ import { IssueReport, type IssueReportInput } from '../state/TrackingState.js';
 import type { Store } from '../ports/Store.js';
 import { computeMetrics, type MetricsOptions, type OrderMetrics } from './computeMetrics.js';
 
-const Progress = z.object({
+/**
+ * TR-1: a fulfilment step started or done (`recordProgress`).
+ *
+ * @example
+ * Progress.parse({ step: 'production', status: 'started' });
+ */
+export const Progress = z.object({
   step: FulfilmentStep,
   status: z.enum(['started', 'done']),
   date: IsoDate.optional(),
@@ -20,9 +26,27 @@ const Progress = z.object({
   note: z.string().optional(),
   advanceReceived: z.number().int().min(0).optional(),
 });
-const Forecast = z.object({ date: IsoDate, reason: z.string().optional() });
-const Delivery = z.object({ date: IsoDate.optional(), reference: z.string().optional() });
-const Settlement = z.object({
+/**
+ * TR-2: the expected delivery date and why (`forecastDelivery`).
+ *
+ * @example
+ * Forecast.parse({ date: '2026-04-20', reason: 'Casting late' });
+ */
+export const Forecast = z.object({ date: IsoDate, reason: z.string().optional() });
+/**
+ * TR-1: when the goods were delivered and the delivery note (`deliver`).
+ *
+ * @example
+ * Delivery.parse({ date: '2026-04-15', reference: 'DN-88' });
+ */
+export const Delivery = z.object({ date: IsoDate.optional(), reference: z.string().optional() });
+/**
+ * AR-1: payment and invoicing facts (`settle`).
+ *
+ * @example
+ * Settlement.parse({ paid: true, invoiced: true, invoiceRef: 'INV-9' });
+ */
+export const Settlement = z.object({
   paid: z.boolean().optional(),
   invoiced: z.boolean().optional(),
   paymentRef: z.string().optional(),

@@ -1,15 +1,7 @@
-import { OpenAPIHono, createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import type { Context } from 'hono';
-import {
-  NotFoundError,
-  toInputIssues,
-  type ActorInput,
-  type Locale,
-  type OrderView,
-  type Ordergate,
-  type Result,
-} from '@ordergate/core';
+import { toInputIssues, type Ordergate } from '@ordergate/core';
+import { Readers, ReadRefused } from './access.js';
 import { authenticate, type IdentityOptions } from './identity.js';
 import { requestLog } from './requestLog.js';
 import type { Logger } from '../logging.js';
@@ -17,27 +9,20 @@ import {
   errorProblem,
   negotiateLocale,
   problem,
-  refusalProblem,
   text,
   validationProblem,
-  PROBLEM_JSON,
   type Problem,
 } from './problem.js';
-import { referencePage } from './reference.js';
+import { registerArchiveRoutes } from './routes/archive.js';
+import { registerChangeRoutes } from './routes/change.js';
+import { registerCreditRoutes } from './routes/credit.js';
+import { registerCustomerRoutes } from './routes/customers.js';
+import { registerMetricsRoutes } from './routes/metrics.js';
+import { registerOrderRoutes } from './routes/orders.js';
+import { registerServiceRoutes } from './routes/service.js';
+import { answer, localeOf, ProblemThrown, type AppEnv, type RouteDeps } from './routes/shared.js';
+import { registerTrackingRoutes } from './routes/tracking.js';
 import { registerWebhookRoutes, type WebhookOptions } from './webhooks.js';
-import {
-  ActionsAnswerSchema,
-  ChangeRequest,
-  Order,
-  OrderIdParam,
-  OrderResultSchema,
-  PictureAnswerSchema,
-  ProblemSchema,
-  ReasonBody,
-  ReleaseBody,
-  StepBody,
-  WorkQueueSchema,
-} from './schemas.js';
 
 /** What `createApp` builds the order desk API from. */
 export interface AppOptions {
@@ -53,43 +38,14 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
 }
 
-/** Variables a request carries once its assertion verified. */
-export interface AppEnv {
-  Variables: { actor: ActorInput; locale: Locale };
-}
+export type { AppEnv };
 
-/** A problem to answer, thrown by handlers and hooks and answered by `onError`. */
-class ProblemThrown extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.code);
-  }
-}
+const UNSUPPORTED_MEDIA = {
+  en: 'The request body must be application/json.',
+  zh: '请求正文须为 application/json。',
+} as const;
 
 const PUBLIC = new Set(['/healthz', '/readyz', '/openapi.json', '/reference']);
-
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      {
-        description: PROBLEM_TEXT[s] ?? 'Problem',
-        content: { [PROBLEM_JSON]: { schema: ProblemSchema } },
-      },
-    ]),
-  );
-const PROBLEM_TEXT: Record<number, string> = {
-  400: 'Invalid input: every bad field under `errors`',
-  401: 'The user assertion was refused (TOKEN_*)',
-  403: 'The caller may not (NOT_ELIGIBLE, SELF_APPROVAL, NO_GRANT)',
-  404: 'No such order',
-  409: 'The order’s state refuses the action',
-  422: 'RETURNED: the order was recorded and returned to sales; the stored order under `order`',
-};
-const SECURITY = [{ userAssertion: [] }];
 
 /**
  * Builds the order desk HTTP API over an `Ordergate`: every `/v1` request carries an ERP-signed
@@ -133,8 +89,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const locale = localeOf(c);
     let p: Problem;
     if (e instanceof ProblemThrown) p = e.problem;
+    else if (e instanceof ReadRefused) p = e.toProblem();
     else if (e instanceof HTTPException && e.status === 400) {
       p = problem(400, 'MALFORMED_JSON', text('malformed', locale));
+    } else if (e instanceof HTTPException && e.status === 415) {
+      p = problem(415, 'UNSUPPORTED_MEDIA_TYPE', UNSUPPORTED_MEDIA[locale]);
     } else if (e instanceof HTTPException && e.status < 500) {
       p = problem(e.status, `HTTP_${String(e.status)}`, e.message);
     } else p = errorProblem(e, locale);
@@ -151,199 +110,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     ),
   );
 
-  // --- service ---
-
-  app.get('/healthz', (c) => c.json({ status: 'up' }));
-  app.get('/readyz', async (c) => {
-    try {
-      await ready();
-      return c.json({ status: 'ready' });
-    } catch {
-      return answer(c, problem(503, 'NOT_READY', 'The store does not answer.'));
-    }
-  });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'ordergate order desk API',
-      version: '0.1.0',
-      description:
-        'Sales orders through the company’s rules. Errors are application/problem+json with a stable `code` and, where a rule refused, its `ruleId`; `detail` follows Accept-Language (en, zh).',
-    },
-  });
-  app.get('/reference', (c) => c.html(referencePage('/openapi.json')));
-
-  // --- queries ---
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/work-queue',
-      summary: 'The caller’s work queue: orders waiting for them, urgent first (RV-2)',
-      security: SECURITY,
-      responses: { 200: json(WorkQueueSchema, 'The work queue'), ...problems(401) },
-    }),
-    async (c) => c.json({ value: await og.workQueue(c.get('actor')) } as never, 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/orders/{id}',
-      summary: 'An order’s picture: the order, its workflow, audit trail and the customer’s credit',
-      security: SECURITY,
-      request: { params: OrderIdParam },
-      responses: { 200: json(PictureAnswerSchema, 'The order'), ...problems(400, 401, 404) },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      const picture = await og.order(id);
-      if (!picture)
-        throw new ProblemThrown(errorProblem(new NotFoundError('order', id), localeOf(c)));
-      return c.json({ value: picture } as never, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/v1/orders/{id}/actions',
-      summary: 'Every action on the order, allowed for the caller or not, and why not',
-      security: SECURITY,
-      request: { params: OrderIdParam },
-      responses: {
-        200: json(ActionsAnswerSchema, 'The actions'),
-        ...problems(400, 401, 404),
-      },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      return c.json({ value: await og.allowedActions(id, c.get('actor')) } as never, 200);
-    },
-  );
-
-  // --- commands ---
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/v1/orders',
-      summary: 'IN-1…IN-4, RV-1: submit an order for review (assessed at once)',
-      security: SECURITY,
-      request: { body: { required: true, content: { 'application/json': { schema: Order } } } },
-      responses: {
-        201: json(OrderResultSchema, 'Received and in review'),
-        ...problems(400, 401, 403, 409, 422),
-      },
-    }),
-    async (c) => {
-      const r = await og.submit(c.req.valid('json'), c.get('actor'));
-      return c.json(settle(r, localeOf(c)) as never, 201);
-    },
-  );
-
-  const act = <B extends z.ZodType | undefined>(
-    slug: string,
-    summary: string,
-    body: B,
-    run: (
-      id: string,
-      actor: ActorInput,
-      body: B extends z.ZodType ? z.infer<B> : undefined,
-    ) => Promise<Result<OrderView>>,
-  ) => {
-    const request: RouteConfig['request'] = { params: OrderIdParam };
-    if (body)
-      request.body = {
-        required: !body.safeParse({}).success,
-        content: { 'application/json': { schema: body } },
-      };
-    app.openapi(
-      createRoute({
-        method: 'post',
-        path: `/v1/orders/{id}/${slug}`,
-        summary,
-        security: SECURITY,
-        request,
-        responses: { 200: json(OrderResultSchema, 'Done'), ...problems(400, 401, 403, 404, 409) },
-      }),
-      async (c) => {
-        const id = c.req.param('id') ?? '';
-        let input: unknown;
-        if (body) {
-          const raw = await readJson(c);
-          const parsed = body.safeParse(raw ?? {});
-          if (!parsed.success) {
-            throw new ProblemThrown(validationProblem(toInputIssues(parsed.error), localeOf(c)));
-          }
-          input = parsed.data;
-        }
-        const r = await run(id, c.get('actor'), input as never);
-        return c.json(settle(r, localeOf(c)) as never, 200);
-      },
-    );
-  };
-
-  act(
-    'approve',
-    'RV-3…RV-8: approve a step of the review route (the first the caller may, or `step`)',
-    StepBody,
-    (id, a, b) => og.approve(id, a, b),
-  );
-  act('reject', 'RV-9: reject the order, with a reason', ReasonBody, (id, a, b) =>
-    og.reject(id, a, b.reason),
-  );
-  act(
-    'return',
-    'RV-9: return the order to sales for correction, with the reasons',
-    ReasonBody,
-    (id, a, b) => og.returnToSales(id, a, b.reason),
-  );
-  act('confirm', 'IN-3, RV-10: confirm an approved order to the customer', undefined, (id, a) =>
-    og.confirm(id, a),
-  );
-  act('release-credit', 'CR-1, CR-4: release a credit hold by approval', ReleaseBody, (id, a, b) =>
-    og.releaseCredit(id, a, b),
-  );
-  act(
-    'request-change',
-    'CH-1, CH-2, CH-4: request a change of a confirmed order against a revision',
-    ChangeRequest,
-    (id, a, b) => og.requestChange(id, a, b),
-  );
-  act(
-    'approve-change',
-    'CH-5: approve a step of the pending change (the last applies it)',
-    StepBody,
-    (id, a, b) => og.approveChange(id, a, b),
-  );
+  // --- the routes, by area (src/http/routes/) ---
+  const deps: RouteDeps = { og, readers: new Readers(og, now) };
+  registerServiceRoutes(app, ready);
+  registerOrderRoutes(app, deps);
+  registerCreditRoutes(app, deps);
+  registerChangeRoutes(app, deps);
+  registerTrackingRoutes(app, deps);
+  registerArchiveRoutes(app, deps);
+  registerCustomerRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
 
   return app;
-}
-
-function localeOf(c: Context): Locale {
-  return (
-    (c.get('locale') as Locale | undefined) ?? negotiateLocale(c.req.header('accept-language'))
-  );
-}
-
-function answer(c: Context, p: Problem): Response {
-  return c.body(JSON.stringify(p), p.status as 400, { 'content-type': PROBLEM_JSON });
-}
-
-/** The success envelope, or the refusal thrown as its problem. */
-function settle(r: Result<OrderView>, locale: Locale) {
-  if (!r.ok) throw new ProblemThrown(refusalProblem(r, locale));
-  return { value: r.value, findings: r.findings, effects: r.effects };
-}
-
-/** The JSON body, undefined when there is none; malformed JSON answers 400 MALFORMED_JSON. */
-async function readJson(c: Context): Promise<unknown> {
-  const raw = await c.req.text();
-  if (raw.trim() === '') return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    throw new HTTPException(400, { message: 'Malformed JSON in request body' });
-  }
 }

@@ -199,7 +199,7 @@ export type Credential =
  * const app = new Hono<IdentityEnv>().use('/v1/*', authenticate({ identity }));
  */
 export interface IdentityEnv {
-  Variables: { actor: ActorInput; credential: Credential };
+  Variables: { actor: ActorInput; credential: Credential; system?: boolean };
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -265,7 +265,7 @@ function scopeMissing(c: Context, scope: Scope): Response {
  * The one authenticator of the `/v1` routes, as Hono middleware: accepts an API token
  * (`Bearer og_…`: its actor, and its scope must cover the route, `ROUTE_SCOPES`) or an
  * ERP-signed user assertion (a person: no scopes, the core authorises every action). Sets
- * `actor` and `credential`. Refuses with problem+json: 401 and the `IdentityError` code
+ * `actor`, `credential` and `system` (true for a token). Refuses with problem+json: 401 and the `IdentityError` code
  * (`TOKEN_MISSING`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED`, `TOKEN_AUDIENCE`,
  * `TOKEN_TOO_LONG`, `TOKEN_REPLAYED`), or 403 `SCOPE_MISSING` with the `scope` it needs.
  *
@@ -290,6 +290,9 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Id
     }
     c.set('actor', who.actor);
     c.set('credential', who.credential);
+    // An API token is a system's credential (routes read `system`: decision 017); a person's
+    // assertion never is.
+    c.set('system', who.credential.kind === 'token');
     if (who.credential.kind === 'token') {
       const needed = scopeFor(c.req.method, c.req.path, routes);
       if (!grants(who.credential.scopes, needed)) return scopeMissing(c, needed);

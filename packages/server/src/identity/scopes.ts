@@ -55,6 +55,7 @@ export interface RouteScope {
 export const ROUTE_SCOPES: readonly RouteScope[] = [
   { methods: 'any', prefix: '/v1/tokens', scope: 'admin' },
   { methods: 'read', prefix: '/v1/archive', scope: 'archive:read' },
+  { methods: 'read', prefix: '/v1/contract-ledger', scope: 'archive:read' },
   { methods: 'any', prefix: '/v1/sync', scope: 'sync' },
   { methods: 'any', prefix: '/v1/outbox', scope: 'sync' },
   { methods: 'write', prefix: '/v1/customers', scope: 'customers:write' },

@@ -19,3 +19,23 @@ export { MemoryReplayGuard, IdentityError } from './http/identity.js';
 export type { IdentityOptions, IdentityRefusalCode, ReplayGuard } from './http/identity.js';
 export { negotiateLocale, refusalStatus, PROBLEM_JSON } from './http/problem.js';
 export type { Problem } from './http/problem.js';
+
+// outbox delivery, dead letters, deadlines, notifications (decision 020)
+export { OutboxWorker } from './worker/OutboxWorker.js';
+export type { OutboxWorkerOptions, Dispatcher } from './worker/OutboxWorker.js';
+export { DeadlineRunner } from './worker/DeadlineRunner.js';
+export type {
+  DeadlineRunnerOptions,
+  DeadlineRun,
+  ScheduledChecks,
+} from './worker/DeadlineRunner.js';
+export { advisoryLock, processLock } from './worker/advisoryLock.js';
+export type { ExclusiveLock } from './worker/advisoryLock.js';
+export { erpReceiver } from './worker/erpReceiver.js';
+export type { EffectApplier, ErpReceiverOptions, SecondChannel } from './worker/erpReceiver.js';
+export { MailNotifier } from './worker/MailNotifier.js';
+export type { MailNotifierOptions, MailOutcome, SmtpOptions } from './worker/MailNotifier.js';
+export { listOutbox, outboxItem, retryOutboxEffect } from './worker/outboxAdmin.js';
+export type { OutboxItem, OutboxReader, OutboxState, RetryOutcome } from './worker/outboxAdmin.js';
+export { registerOutboxRoutes, DEFAULT_ADMIN_ROLES } from './http/outboxRoutes.js';
+export type { OutboxRouteDeps } from './http/outboxRoutes.js';

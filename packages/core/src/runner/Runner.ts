@@ -32,6 +32,11 @@ export interface DeliveryOptions {
   baseDelayMs?: number;
   /** Longest wait between attempts in ms (default 3 600 000: one hour). */
   maxDelayMs?: number;
+  /**
+   * How long a pass holds the effects it claimed, in ms (default 60 000). A dispatcher that dies
+   * mid-pass leaves them to others after this; it must exceed the time a pass takes.
+   */
+  leaseMs?: number;
 }
 
 /** Ports the runner works with. */
@@ -125,6 +130,7 @@ export class Runner {
       maxAttempts: Math.max(1, Math.floor(options.delivery?.maxAttempts ?? 12)),
       baseDelayMs,
       maxDelayMs: Math.max(baseDelayMs, options.delivery?.maxDelayMs ?? 3_600_000),
+      leaseMs: Math.max(1, options.delivery?.leaseMs ?? LEASE_MS),
     };
   }
 
@@ -214,7 +220,7 @@ export class Runner {
 
   async #dispatchOnce(receiver: EffectReceiver, limit: number): Promise<DispatchReport> {
     const now = this.clock.now();
-    const leaseUntil = new Date(Date.parse(now) + LEASE_MS).toISOString();
+    const leaseUntil = new Date(Date.parse(now) + this.#delivery.leaseMs).toISOString();
     const entries = await this.store.claimEffects({ now, limit, leaseUntil });
     if (entries.length === 0) return { delivered: 0, failed: 0, dead: 0 };
     const delivered: string[] = [];

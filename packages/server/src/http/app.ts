@@ -27,6 +27,7 @@ import {
   type Problem,
 } from './problem.js';
 import { referencePage } from './reference.js';
+import { registerOutboxRoutes, type OutboxRouteDeps } from './outboxRoutes.js';
 import {
   ActionsAnswerSchema,
   ChangeRequest,
@@ -49,6 +50,8 @@ export interface AppOptions {
   now?: () => number;
   /** Throws when the service cannot serve (default: the store answers a read). */
   ready?: () => Promise<unknown>;
+  /** outbox: the admin routes `/v1/outbox` (decision 020); mounted when given. */
+  outbox?: Omit<OutboxRouteDeps, 'og' | 'policy'> & Partial<Pick<OutboxRouteDeps, 'og' | 'policy'>>;
 }
 
 /** Variables a request carries once its assertion verified. */
@@ -324,6 +327,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     StepBody,
     (id, a, b) => og.approveChange(id, a, b),
   );
+
+  if (options.outbox) registerOutboxRoutes(app, { og, policy: og.policy, ...options.outbox }); // outbox
 
   return app;
 }

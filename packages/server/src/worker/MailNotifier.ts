@@ -22,12 +22,22 @@ export interface MailNotifierOptions {
   smtp: SmtpOptions;
   /** The sender, e.g. `ordergate <ordergate@example.com>`. */
   from: string;
-  /** Who has which address: actor id (the ERP user id the policy names) → e-mail. */
-  directory: Readonly<Record<string, string>>;
+  /**
+   * Who has which address: actor id (the ERP user id the policy names) → e-mail, or → `{ email,
+   * groups }` where the policy gives roles to ERP groups (the groups say which roles the person
+   * holds, as the ERP's user assertions do).
+   */
+  directory: Readonly<Record<string, string | DirectoryEntry>>;
   /** Resolves an effect's roles to the users holding them (`policy.roles[r].users`). */
   policy: Pick<Policy, 'roles' | 'approvals'>;
   /** Language of the mails (default `en`). */
   locale?: Locale;
+}
+
+/** A person in the mail directory: their address and the ERP groups they are in. */
+export interface DirectoryEntry {
+  email: string;
+  groups?: readonly string[];
 }
 
 /** Who was written to for one effect: the ids with an address, and those without. */
@@ -59,7 +69,7 @@ const APPROVAL: Record<Locale, (step: string, subject: string, deadline: string)
 export class MailNotifier {
   readonly #transport: Transporter;
   readonly #from: string;
-  readonly #directory: ReadonlyMap<string, string>;
+  readonly #directory: ReadonlyMap<string, Required<DirectoryEntry>>;
   readonly #policy: MailNotifierOptions['policy'];
   readonly #locale: Locale;
 
@@ -78,7 +88,12 @@ export class MailNotifier {
       debug: false,
     });
     this.#from = options.from;
-    this.#directory = new Map(Object.entries(options.directory));
+    this.#directory = new Map(
+      Object.entries(options.directory).map(([id, e]) => [
+        id,
+        typeof e === 'string' ? { email: e, groups: [] } : { email: e.email, groups: e.groups ?? [] },
+      ]),
+    );
     this.#policy = options.policy;
     this.#locale = options.locale ?? 'en';
   }
@@ -86,11 +101,28 @@ export class MailNotifier {
   /** The people an effect tells, by actor id (empty for effects that tell nobody). */
   recipients(effect: Effect): string[] {
     if (effect.type === 'notify') {
-      const fromRoles = (effect.to.roles ?? []).flatMap((r) => this.#policy.roles[r]?.users ?? []);
-      return [...new Set([...(effect.to.users ?? []), ...fromRoles])];
+      return [...new Set([...(effect.to.users ?? []), ...this.#holders(effect.to.roles ?? [])])];
     }
-    if (effect.type === 'scheduleApproval') return [...new Set(effect.users)];
+    if (effect.type === 'scheduleApproval') {
+      const barred = new Set(effect.barred ?? []);
+      return [...new Set([...effect.users, ...this.#holders(effect.roles)])].filter(
+        (id) => !barred.has(id),
+      );
+    }
     return [];
+  }
+
+  /** The people holding any of `roles`: named in the policy, or in a group the policy names. */
+  #holders(roles: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const r of roles) {
+      const def = this.#policy.roles[r];
+      if (!def) continue;
+      out.push(...def.users);
+      for (const [id, entry] of this.#directory)
+        if (entry.groups.some((g) => def.groups.includes(g))) out.push(id);
+    }
+    return out;
   }
 
   /**
@@ -104,7 +136,7 @@ export class MailNotifier {
     const text = this.#text(effect);
     if (text === undefined) return { sent, noAddress };
     for (const id of people) {
-      const to = this.#directory.get(id);
+      const to = this.#directory.get(id)?.email;
       if (to === undefined) {
         noAddress.push(id);
         continue;

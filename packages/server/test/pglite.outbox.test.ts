@@ -87,7 +87,10 @@ describe('dead letters on PGlite, through the worker and the API', () => {
       return {
         status: res.status,
         type: res.headers.get('content-type'),
-        body: (await res.json()) as any,
+        body: (await res.json()) as {
+          value: { key: string }[] & { key: string; state: string; attempts: number };
+          [field: string]: unknown;
+        },
       };
     };
 
@@ -102,7 +105,7 @@ describe('dead letters on PGlite, through the worker and the API', () => {
     worker.start();
     await until('the dead letter', async () => (await store.deadEffects()).length === 1);
     expect(erp.requests.get(keys[0]!)).toBe(3); // three attempts, no retry inside the receiver
-    expect(erp.applied.filter((e) => e.orderId === 'o-dead')).toEqual([]);
+    expect(erp.applied.filter((e) => 'orderId' in e && e.orderId === 'o-dead')).toEqual([]);
 
     const listed = await call('GET', '/v1/outbox?state=dead', admin);
     expect(listed.status).toBe(200);
@@ -116,10 +119,7 @@ describe('dead letters on PGlite, through the worker and the API', () => {
       }),
     ]);
     const pending = await call('GET', '/v1/outbox', admin);
-    expect(pending.body.value.map((i: { key: string }) => i.key)).toEqual([
-      ...keys.slice(1),
-      late.key,
-    ]);
+    expect(pending.body.value.map((i) => i.key)).toEqual([...keys.slice(1), late.key]);
 
     const refused = await call('GET', '/v1/outbox?state=dead', people.li);
     expect(refused.status).toBe(403);
@@ -148,10 +148,9 @@ describe('dead letters on PGlite, through the worker and the API', () => {
     expect(retried.body.value).toMatchObject({ key: keys[0], state: 'pending', attempts: 0 });
     await until('all delivered', async () => (await store.pendingEffects()).length === 0);
     await worker.stop();
-    expect(erp.applied.filter((e) => e.orderId === 'o-dead').map((e) => e.key)).toEqual([
-      ...keys,
-      late.key,
-    ]);
+    expect(
+      erp.applied.filter((e) => 'orderId' in e && e.orderId === 'o-dead').map((e) => e.key),
+    ).toEqual([...keys, late.key]);
     expect((await call('GET', '/v1/outbox?state=dead', admin)).body.value).toEqual([]);
   });
 

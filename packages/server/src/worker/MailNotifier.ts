@@ -91,7 +91,9 @@ export class MailNotifier {
     this.#directory = new Map(
       Object.entries(options.directory).map(([id, e]) => [
         id,
-        typeof e === 'string' ? { email: e, groups: [] } : { email: e.email, groups: e.groups ?? [] },
+        typeof e === 'string'
+          ? { email: e, groups: [] }
+          : { email: e.email, groups: e.groups ?? [] },
       ]),
     );
     this.#policy = options.policy;
@@ -152,12 +154,10 @@ export class MailNotifier {
         });
       } catch (error) {
         // The relay's code only: nodemailer's message can quote the address or the AUTH exchange.
-        const code = (error as { code?: unknown; responseCode?: unknown }) ?? {};
-        throw new Error(
-          `SMTP relay refused the mail for effect ${effect.key} (${String(code.code ?? 'error')}${
-            typeof code.responseCode === 'number' ? ` ${String(code.responseCode)}` : ''
-          })`,
-        );
+        const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+        const name = typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : 'error';
+        const status = typeof responseCode === 'number' ? ` ${String(responseCode)}` : '';
+        throw new Error(`SMTP relay refused the mail for effect ${effect.key} (${name}${status})`);
       }
       sent.push(id);
     }

@@ -42,7 +42,12 @@ import type { IdSource } from './ports/IdSource.js';
 import type { OutboxEntry, Store } from './ports/Store.js';
 import { KINDS, ownerOf, type RecordKind } from './runner/records.js';
 import type { Result } from './runner/Result.js';
-import { Runner, type DispatchReport, type RetryOptions } from './runner/Runner.js';
+import {
+  Runner,
+  type DeliveryOptions,
+  type DispatchReport,
+  type RetryOptions,
+} from './runner/Runner.js';
 import type { MetricsOptions, OrderMetrics } from './desks/computeMetrics.js';
 import { TrackingDesk } from './desks/TrackingDesk.js';
 import type { WorkflowEvent } from './state/WorkflowEvent.js';
@@ -60,6 +65,8 @@ export interface OrdergateOptions {
   receiver?: EffectReceiver;
   /** Retries after a concurrent writer won (jittered exponential backoff). */
   retry?: RetryOptions;
+  /** Retries of failed deliveries (jittered exponential backoff) and when they become dead letters. */
+  delivery?: DeliveryOptions;
   /** Waits between retries (default: a timer). */
   pause?: (ms: number) => Promise<void>;
 }
@@ -308,6 +315,7 @@ export class Ordergate {
       hasher: options.hasher ?? portableSha256,
       ...(options.receiver ? { receiver: options.receiver } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.delivery ? { delivery: options.delivery } : {}),
       ...(options.pause ? { pause: options.pause } : {}),
     });
     const ports = { policy: options.policy, runner: this.#runner, ids: options.ids };
@@ -828,9 +836,32 @@ export class Ordergate {
     return this.#runner.dispatch(limit);
   }
 
-  /** Effects not yet confirmed by the receiver, oldest first. */
+  /** Effects waiting for the receiver (not delivered, not dead), oldest first. */
   async pendingEffects(): Promise<OutboxEntry[]> {
     return this.#runner.store.pendingEffects();
+  }
+
+  /**
+   * Dead letters: effects that failed their last allowed delivery attempt, oldest first. Each
+   * holds its subject's later effects until a person retries it.
+   *
+   * @example
+   * for (const d of await og.deadEffects()) console.log(d.effect.key, d.attempts, d.lastError);
+   */
+  async deadEffects(): Promise<OutboxEntry[]> {
+    return this.#runner.store.deadEffects();
+  }
+
+  /**
+   * Puts a dead letter back in line now, with a fresh count of attempts (a person decided the
+   * ERP can take it again). Answers the entry, or undefined when no dead effect has that key.
+   *
+   * @example
+   * const back = await og.retryEffect('o-1:3:0');
+   * if (back) await og.dispatch();
+   */
+  async retryEffect(key: string): Promise<OutboxEntry | undefined> {
+    return this.#runner.store.retryEffect(key, this.#runner.clock.now());
   }
 
   // --- queries ---

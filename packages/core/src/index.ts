@@ -108,7 +108,9 @@ export type {
   IndexValues,
   OutboxEntry,
   EffectSettlement,
+  EffectFailure,
 } from './ports/Store.js';
+export { effectSubject } from './ports/Store.js';
 export { portableSha256 } from './audit/Hasher.js';
 export type { Hasher } from './audit/Hasher.js';
 export { MemoryStore } from './store/MemoryStore.js';
@@ -196,7 +198,7 @@ export type {
   IntegrityReport,
 } from './Ordergate.js';
 export type { Result, Success, Refusal, RefusalCode } from './runner/Result.js';
-export type { RetryOptions, DispatchReport } from './runner/Runner.js';
+export type { RetryOptions, DispatchReport, DeliveryOptions } from './runner/Runner.js';
 export type { OrderRecord, OrderView } from './state/OrderRecord.js';
 export type { ScheduledCheck } from './desks/OrderDesk.js';
 

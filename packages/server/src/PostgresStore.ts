@@ -61,7 +61,10 @@ interface OutboxRow {
   attempts: number;
   available_at: Date | string;
   last_error: string | null;
+  dead_at: Date | string | null;
 }
+
+const OUTBOX_COLUMNS = 'position, effect, attempts, available_at, last_error, dead_at';
 
 interface SealedRow {
   stream: string;
@@ -419,25 +422,48 @@ export class PostgresStore implements Store {
   }): Promise<OutboxEntry[]> {
     const limit = Math.max(0, Math.floor(options.limit));
     if (limit === 0) return [];
-    // Rows another dispatcher is claiming right now are skipped, not waited for; rows it has
-    // claimed carry its lease until it runs out or they are settled.
+    const s = this.#s;
+    // `due`: effects whose time has come and whose subject has no earlier effect that cannot be
+    // taken now (backing off, leased or dead), locked with SKIP LOCKED so that a row another
+    // dispatcher is claiming right now is passed over, not waited for. `taken` then drops every
+    // effect whose subject has an earlier undelivered effect outside `due` — one skipped because
+    // it was locked, or leased since this statement's snapshot — so a subject's effects are never
+    // handed out past an earlier one (per-subject order, decision 020).
     const rows = await this.#driver.query<OutboxRow>(
       `WITH due AS (
-         SELECT position FROM ${this.#s}.outbox
-          WHERE delivered_at IS NULL AND available_at <= $1::timestamptz
-            AND (lease_until IS NULL OR lease_until <= $1::timestamptz)
-          ORDER BY position LIMIT $2
-          FOR UPDATE SKIP LOCKED)
-       UPDATE ${this.#s}.outbox o SET lease_until = $3::timestamptz
-         FROM due WHERE o.position = due.position
-       RETURNING o.position, o.effect, o.attempts, o.available_at, o.last_error`,
+         SELECT o.position, o.subject FROM ${s}.outbox o
+          WHERE o.delivered_at IS NULL AND o.dead_at IS NULL
+            AND o.available_at <= $1::timestamptz
+            AND (o.lease_until IS NULL OR o.lease_until <= $1::timestamptz)
+            AND NOT EXISTS (
+              SELECT 1 FROM ${s}.outbox p
+               WHERE p.subject = o.subject AND p.position < o.position AND p.delivered_at IS NULL
+                 AND (p.dead_at IS NOT NULL OR p.available_at > $1::timestamptz
+                      OR (p.lease_until IS NOT NULL AND p.lease_until > $1::timestamptz)))
+          ORDER BY o.position LIMIT $2
+          FOR UPDATE OF o SKIP LOCKED),
+       taken AS (
+         SELECT d.position FROM due d
+          WHERE NOT EXISTS (
+            SELECT 1 FROM ${s}.outbox p
+             WHERE p.subject = d.subject AND p.position < d.position AND p.delivered_at IS NULL
+               AND p.position NOT IN (SELECT position FROM due)))
+       UPDATE ${s}.outbox o SET lease_until = $3::timestamptz
+         FROM taken WHERE o.position = taken.position
+       RETURNING o.position, o.effect, o.attempts, o.available_at, o.last_error, o.dead_at`,
       [options.now, limit, options.leaseUntil],
     );
     return rows.map(outboxEntry).sort((a, b) => a.position - b.position);
   }
 
   async settleEffects(settlement: EffectSettlement): Promise<void> {
-    if (settlement.delivered.length === 0 && settlement.failed.length === 0) return;
+    const released = settlement.released ?? [];
+    if (
+      settlement.delivered.length === 0 &&
+      settlement.failed.length === 0 &&
+      released.length === 0
+    )
+      return;
     await this.#driver.transaction(async (tx) => {
       if (settlement.delivered.length > 0) {
         await tx.query(
@@ -450,10 +476,24 @@ export class PostgresStore implements Store {
         const failed = settlement.failed;
         await tx.query(
           `UPDATE ${this.#s}.outbox o SET attempts = o.attempts + 1, last_error = f.error,
-                  available_at = f.retry_at::timestamptz, lease_until = NULL
-             FROM unnest($1::text[], $2::text[], $3::text[]) AS f(key, error, retry_at)
+                  available_at = f.retry_at::timestamptz, lease_until = NULL,
+                  dead_at = CASE WHEN f.dead THEN f.retry_at::timestamptz ELSE o.dead_at END
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::bool[])
+                  AS f(key, error, retry_at, dead)
             WHERE o.key = f.key AND o.delivered_at IS NULL`,
-          [failed.map((f) => f.key), failed.map((f) => f.error), failed.map((f) => f.retryAt)],
+          [
+            failed.map((f) => f.key),
+            failed.map((f) => f.error),
+            failed.map((f) => f.retryAt),
+            failed.map((f) => f.dead === true),
+          ],
+        );
+      }
+      if (released.length > 0) {
+        await tx.query(
+          `UPDATE ${this.#s}.outbox SET lease_until = NULL
+            WHERE key = ANY($1::text[]) AND delivered_at IS NULL`,
+          [[...released]],
         );
       }
     });
@@ -461,10 +501,29 @@ export class PostgresStore implements Store {
 
   async pendingEffects(): Promise<OutboxEntry[]> {
     const rows = await this.#driver.query<OutboxRow>(
-      `SELECT position, effect, attempts, available_at, last_error FROM ${this.#s}.outbox
-        WHERE delivered_at IS NULL ORDER BY position`,
+      `SELECT ${OUTBOX_COLUMNS} FROM ${this.#s}.outbox
+        WHERE delivered_at IS NULL AND dead_at IS NULL ORDER BY position`,
     );
     return rows.map(outboxEntry);
+  }
+
+  async deadEffects(): Promise<OutboxEntry[]> {
+    const rows = await this.#driver.query<OutboxRow>(
+      `SELECT ${OUTBOX_COLUMNS} FROM ${this.#s}.outbox
+        WHERE delivered_at IS NULL AND dead_at IS NOT NULL ORDER BY position`,
+    );
+    return rows.map(outboxEntry);
+  }
+
+  async retryEffect(key: string, at: string): Promise<OutboxEntry | undefined> {
+    const rows = await this.#driver.query<OutboxRow>(
+      `UPDATE ${this.#s}.outbox SET dead_at = NULL, attempts = 0, lease_until = NULL,
+              available_at = $2::timestamptz
+        WHERE key = $1 AND delivered_at IS NULL AND dead_at IS NOT NULL
+        RETURNING ${OUTBOX_COLUMNS}`,
+      [key, at],
+    );
+    return rows[0] ? outboxEntry(rows[0]) : undefined;
   }
 }
 
@@ -488,5 +547,6 @@ function outboxEntry(row: OutboxRow): OutboxEntry {
     attempts: Number(row.attempts),
     availableAt: iso(row.available_at),
     ...(row.last_error !== null ? { lastError: row.last_error } : {}),
+    ...(row.dead_at !== null ? { deadAt: iso(row.dead_at) } : {}),
   };
 }

@@ -74,3 +74,22 @@ export {
   WEBHOOK_TIMESTAMP_HEADER,
 } from './http/webhooks.js';
 export type { WebhookOptions, WebhookSource } from './http/webhooks.js';
+// outbox delivery, dead letters, deadlines, notifications (decision 020)
+export { OutboxWorker } from './worker/OutboxWorker.js';
+export type { OutboxWorkerOptions, Dispatcher } from './worker/OutboxWorker.js';
+export { DeadlineRunner } from './worker/DeadlineRunner.js';
+export type {
+  DeadlineRunnerOptions,
+  DeadlineRun,
+  ScheduledChecks,
+} from './worker/DeadlineRunner.js';
+export { advisoryLock, processLock } from './worker/advisoryLock.js';
+export type { ExclusiveLock } from './worker/advisoryLock.js';
+export { erpReceiver } from './worker/erpReceiver.js';
+export type { EffectApplier, ErpReceiverOptions, SecondChannel } from './worker/erpReceiver.js';
+export { MailNotifier } from './worker/MailNotifier.js';
+export type { MailNotifierOptions, MailOutcome, SmtpOptions } from './worker/MailNotifier.js';
+export { listOutbox, outboxItem, retryOutboxEffect } from './worker/outboxAdmin.js';
+export type { OutboxItem, OutboxReader, OutboxState, RetryOutcome } from './worker/outboxAdmin.js';
+export { registerOutboxRoutes, DEFAULT_ADMIN_ROLES } from './http/outboxRoutes.js';
+export type { OutboxRouteDeps } from './http/outboxRoutes.js';

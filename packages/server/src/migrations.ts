@@ -20,7 +20,8 @@ export interface Migration {
  * - `stream_heads`: the length and last hash of each audit stream; the row commits lock to seal.
  * - `audit_events`: the sealed events, `(stream, seq)`, with the exact hashed text as `text`.
  * - `sequences`: the last value handed out per scope.
- * - `outbox`: effects in commit order (`position`), with attempts, backoff, lease and delivery.
+ * - `outbox`: effects in commit order (`position`), with attempts, backoff, lease and delivery;
+ *   from version 4 also the `subject` they are ordered within and `dead_at` for dead letters.
  * - `api_tokens` (v2): API tokens by the SHA-256 of their text, with actor, scopes and expiry.
  * - `assertion_jtis` (v2): used user-assertion ids until they expire (`PostgresReplayGuard`).
  * - (3) `sync_checkpoints`: where each ERP's order sync resumes (opaque connector text);
@@ -143,6 +144,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX webhook_deliveries_age ON ${s}.webhook_deliveries (received_at)`,
     ],
   },
+  // --- migration 4 (outbox: dead letters and per-subject order, decision 020) ---
+  {
+    version: 4,
+    name: 'outbox dead letters and delivery subject',
+    statements: (s) => [
+      // The subject whose effects go out in commit order (the core's `effectSubject`).
+      `ALTER TABLE ${s}.outbox ADD COLUMN subject text COLLATE "C" GENERATED ALWAYS AS (
+        CASE WHEN effect ? 'orderId' THEN 'o:' || (effect->>'orderId')
+             ELSE 'c:' || (effect->>'customerId') END) STORED`,
+      `ALTER TABLE ${s}.outbox ADD COLUMN dead_at timestamptz`,
+      `CREATE INDEX outbox_pending_by_subject ON ${s}.outbox (subject, position)
+        WHERE delivered_at IS NULL`,
+      `CREATE INDEX outbox_dead ON ${s}.outbox (position)
+        WHERE delivered_at IS NULL AND dead_at IS NOT NULL`,
+    ],
+  },
+  // --- end migration 4 ---
 ];
 
 /** What `migrate` did. */

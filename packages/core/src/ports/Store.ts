@@ -43,10 +43,16 @@ export interface OutboxEntry {
   effect: Effect;
   /** Position in commit order (per store), so effects of one subject are delivered in order. */
   position: number;
+  /** Failed delivery attempts since it was written or last retried by a person. */
   attempts: number;
   /** Not to be tried before this instant (backoff after a failure). */
   availableAt: string;
   lastError?: string;
+  /**
+   * Set when the effect is a dead letter: it failed its last allowed attempt at this instant and
+   * is never handed out again, nor any later effect of its subject, until `retryEffect`.
+   */
+  deadAt?: string;
 }
 
 /** Everything one state change writes, applied all or nothing. */
@@ -59,10 +65,38 @@ export interface Commit {
   at?: string;
 }
 
+/**
+ * One failed delivery: counted as an attempt, tried again from `retryAt` — or, with `dead`, kept
+ * as a dead letter with its error and never handed out again until a person retries it.
+ */
+export interface EffectFailure {
+  key: string;
+  error: string;
+  retryAt: string;
+  /** This was the last allowed attempt: the effect becomes a dead letter (`deadEffects`). */
+  dead?: boolean;
+}
+
 /** The outcome of a delivery pass, for `Store.settleEffects`. */
 export interface EffectSettlement {
   delivered: readonly string[];
-  failed: readonly { key: string; error: string; retryAt: string }[];
+  failed: readonly EffectFailure[];
+  /**
+   * Claimed but not tried (an earlier effect of the subject failed in the same pass): the lease
+   * is dropped and no attempt is counted.
+   */
+  released?: readonly string[];
+}
+
+/**
+ * The subject whose effects are delivered in commit order, one after the other: `o:<orderId>` for
+ * an order's effects, `c:<customerId>` for a customer's.
+ *
+ * @example
+ * effectSubject({ type: 'lockOrder', key: 'o-1:3:0', orderId: 'o-1' }); // 'o:o-1'
+ */
+export function effectSubject(effect: Effect): string {
+  return 'orderId' in effect ? `o:${effect.orderId}` : `c:${effect.customerId}`;
 }
 
 /**
@@ -98,14 +132,25 @@ export interface Store {
   /**
    * Takes up to `limit` undelivered effects whose time has come, oldest first, and leases them
    * until `leaseUntil` so that no other dispatcher takes them meanwhile; an effect whose lease
-   * ran out without a settlement is taken again (at-least-once delivery).
+   * ran out without a settlement is taken again (at-least-once delivery). Per subject
+   * (`effectSubject`) in commit order: an effect is taken only when every earlier undelivered
+   * effect of its subject is taken in the same call — none of them backing off, leased to
+   * another dispatcher or dead — so a subject's effects never overtake one another.
    */
   claimEffects(options: { now: string; limit: number; leaseUntil: string }): Promise<OutboxEntry[]>;
-  /** Marks effects delivered (never handed out again) or failed (retried from `retryAt`). */
-  settleEffects(settlement: EffectSettlement): Promise<void>;
   /**
-   * Effects not yet delivered, oldest first: the runner holds a subject's later effects behind
-   * them (and monitoring and tests read them).
+   * Marks effects delivered (never handed out again), failed (retried from `retryAt`, or dead
+   * with `dead`), or released (lease dropped, no attempt counted).
    */
+  settleEffects(settlement: EffectSettlement): Promise<void>;
+  /** Effects waiting for delivery (undelivered and not dead), oldest first. */
   pendingEffects(): Promise<OutboxEntry[]>;
+  /** Dead letters: effects that failed their last allowed attempt, oldest first. */
+  deadEffects(): Promise<OutboxEntry[]>;
+  /**
+   * Puts a dead letter back in line (a person decided to try again): attempts start from 0 and it
+   * is available from `at`; its last error stays until the next attempt. Answers the entry as it
+   * is now, or undefined when no dead effect has that key.
+   */
+  retryEffect(key: string, at: string): Promise<OutboxEntry | undefined>;
 }

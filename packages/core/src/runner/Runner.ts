@@ -4,7 +4,7 @@ import { canonicalJson } from '../lib/canonicalJson.js';
 import type { Clock } from '../ports/Clock.js';
 import type { EffectReceiver } from '../ports/EffectReceiver.js';
 import type { Hasher } from '../audit/Hasher.js';
-import type { RecordWrite, Store } from '../ports/Store.js';
+import { effectSubject, type EffectFailure, type RecordWrite, type Store } from '../ports/Store.js';
 import type { TypedAuditDraft } from '../state/auditEventTypes.js';
 import type { Effect } from '../state/Effect.js';
 import { indexOf, ownerOf, streamOf, type RecordKind, type RecordTypes } from './records.js';
@@ -19,6 +19,26 @@ export interface RetryOptions {
   maxDelayMs?: number;
 }
 
+/**
+ * How the outbox retries a failed delivery: the only retry layer between a commit and the ERP
+ * (receivers try once per delivery and do not retry themselves). After attempt `n` fails the
+ * effect waits a random time between half and all of `min(maxDelayMs, baseDelayMs · 2^(n-1))`;
+ * the `maxAttempts`-th failure makes it a dead letter.
+ */
+export interface DeliveryOptions {
+  /** Failed attempts before the effect becomes a dead letter (default 12, at least 1). */
+  maxAttempts?: number;
+  /** Wait after the first failure, before jitter, in ms (default 1000). */
+  baseDelayMs?: number;
+  /** Longest wait between attempts in ms (default 3 600 000: one hour). */
+  maxDelayMs?: number;
+  /**
+   * How long a pass holds the effects it claimed, in ms (default 60 000). A dispatcher that dies
+   * mid-pass leaves them to others after this; it must exceed the time a pass takes.
+   */
+  leaseMs?: number;
+}
+
 /** Ports the runner works with. */
 export interface RunnerOptions {
   store: Store;
@@ -27,6 +47,8 @@ export interface RunnerOptions {
   /** Where committed effects are delivered; without one they wait in the outbox. */
   receiver?: EffectReceiver;
   retry?: RetryOptions;
+  /** Retries of failed deliveries and when they become dead letters. */
+  delivery?: DeliveryOptions;
   /** Waits `ms` (default: a timer). Tests pass their own. */
   pause?: (ms: number) => Promise<void>;
   /** Uniform in [0, 1) for the jitter (default `Math.random`). */
@@ -55,7 +77,10 @@ export interface CommitPlan {
 /** What one delivery pass did. */
 export interface DispatchReport {
   delivered: number;
+  /** Failed attempts, dead letters included. */
   failed: number;
+  /** Effects that failed their last allowed attempt in this pass and are now dead letters. */
+  dead: number;
 }
 
 const LEASE_MS = 60_000;
@@ -65,11 +90,6 @@ const LEASE_MS = 60_000;
 const defaultPause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 // eslint-disable-next-line no-restricted-properties
 const defaultRandom = () => Math.random();
-
-/** The subject whose effects are delivered in commit order: an order, or a customer. */
-function subjectOf(effect: Effect): string {
-  return 'orderId' in effect ? `o:${effect.orderId}` : `c:${effect.customerId}`;
-}
 
 /**
  * The one runner under every command: retries a read-decide-commit attempt with jittered
@@ -92,6 +112,7 @@ export class Runner {
   readonly #cap: number;
   readonly #pause: (ms: number) => Promise<void>;
   readonly #random: () => number;
+  readonly #delivery: Required<DeliveryOptions>;
   #dispatching: Promise<DispatchReport> | undefined;
 
   constructor(options: RunnerOptions) {
@@ -104,6 +125,13 @@ export class Runner {
     this.#cap = Math.max(this.#base, options.retry?.maxDelayMs ?? 100);
     this.#pause = options.pause ?? defaultPause;
     this.#random = options.random ?? defaultRandom;
+    const baseDelayMs = Math.max(0, options.delivery?.baseDelayMs ?? 1000);
+    this.#delivery = {
+      maxAttempts: Math.max(1, Math.floor(options.delivery?.maxAttempts ?? 12)),
+      baseDelayMs,
+      maxDelayMs: Math.max(baseDelayMs, options.delivery?.maxDelayMs ?? 3_600_000),
+      leaseMs: Math.max(1, options.delivery?.leaseMs ?? LEASE_MS),
+    };
   }
 
   /**
@@ -172,14 +200,15 @@ export class Runner {
 
   /**
    * Delivers waiting effects to the receiver, oldest first, and settles each: delivered when the
-   * receiver resolved, failed (retried later with backoff) when it threw. An effect waits while an
-   * earlier effect of its subject (order or customer) is undelivered — failed in this pass, backing
-   * off from an earlier one, or leased by another dispatcher — so each subject's effects arrive in
-   * commit order. Passes do not overlap in one process; across processes the store's leases keep
-   * them apart.
+   * receiver resolved, failed when it threw — retried after a jittered exponential backoff, and
+   * a dead letter after the last allowed attempt (`DeliveryOptions`). The store hands out a
+   * subject's (order's or customer's) effects only behind its earlier ones, so they arrive in
+   * commit order; when one fails here, the subject's later effects of this pass are released
+   * untried. Passes do not overlap in one process; across processes the store's leases keep them
+   * apart.
    */
   dispatch(limit = 100): Promise<DispatchReport> {
-    if (!this.#receiver) return Promise.resolve({ delivered: 0, failed: 0 });
+    if (!this.#receiver) return Promise.resolve({ delivered: 0, failed: 0, dead: 0 });
     const running = this.#dispatching;
     const next = (async () => {
       if (running) await running.catch(() => undefined);
@@ -191,29 +220,18 @@ export class Runner {
 
   async #dispatchOnce(receiver: EffectReceiver, limit: number): Promise<DispatchReport> {
     const now = this.clock.now();
-    const leaseUntil = new Date(Date.parse(now) + LEASE_MS).toISOString();
+    const leaseUntil = new Date(Date.parse(now) + this.#delivery.leaseMs).toISOString();
     const entries = await this.store.claimEffects({ now, limit, leaseUntil });
-    if (entries.length === 0) return { delivered: 0, failed: 0 };
-    // Where a subject's earliest undelivered effect is not in this pass (it backs off after a
-    // failure, or another dispatcher holds it), the subject's later effects wait behind it.
-    const claimed = new Set(entries.map((e) => e.effect.key));
-    const heldFrom = new Map<string, number>();
-    for (const pending of await this.store.pendingEffects()) {
-      const subject = subjectOf(pending.effect);
-      if (!heldFrom.has(subject) && !claimed.has(pending.effect.key))
-        heldFrom.set(subject, pending.position);
-    }
+    if (entries.length === 0) return { delivered: 0, failed: 0, dead: 0 };
     const delivered: string[] = [];
-    const failed: { key: string; error: string; retryAt: string }[] = [];
+    const failed: EffectFailure[] = [];
+    const released: string[] = [];
     const stalled = new Set<string>();
     for (const entry of entries) {
       const effect = entry.effect;
-      const subject = subjectOf(effect);
-      const retryAt = new Date(
-        Date.parse(now) + Math.min(3_600_000, 1000 * 2 ** Math.min(entry.attempts, 12)),
-      ).toISOString();
-      if (stalled.has(subject) || entry.position > (heldFrom.get(subject) ?? Infinity)) {
-        failed.push({ key: effect.key, error: 'waiting for an earlier effect', retryAt: now });
+      const subject = effectSubject(effect);
+      if (stalled.has(subject)) {
+        released.push(effect.key);
         continue;
       }
       try {
@@ -222,11 +240,34 @@ export class Runner {
       } catch (error) {
         stalled.add(subject);
         const message = error instanceof Error ? `${error.name}: ${error.message}` : 'failed';
-        failed.push({ key: effect.key, error: message.slice(0, 500), retryAt });
+        const attempt = entry.attempts + 1;
+        const dead = attempt >= this.#delivery.maxAttempts;
+        failed.push({
+          key: effect.key,
+          error: message.slice(0, 500),
+          retryAt: dead ? now : this.#retryAt(now, attempt),
+          ...(dead ? { dead: true } : {}),
+        });
       }
     }
-    await this.store.settleEffects({ delivered, failed });
-    return { delivered: delivered.length, failed: failed.filter((f) => f.retryAt !== now).length };
+    await this.store.settleEffects({
+      delivered,
+      failed,
+      ...(released.length > 0 ? { released } : {}),
+    });
+    return {
+      delivered: delivered.length,
+      failed: failed.length,
+      dead: failed.filter((f) => f.dead === true).length,
+    };
+  }
+
+  /** When to try again after failed attempt `attempt` (1-based): half to all of the ceiling. */
+  #retryAt(now: string, attempt: number): string {
+    const { baseDelayMs, maxDelayMs } = this.#delivery;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt - 1, 40));
+    const wait = Math.ceil(ceiling / 2 + (this.#random() * ceiling) / 2);
+    return new Date(Date.parse(now) + wait).toISOString();
   }
 
   #write(w: Write): RecordWrite {

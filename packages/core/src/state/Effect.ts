@@ -16,12 +16,19 @@ interface NotifyBody {
   ruleId?: RuleId;
 }
 
-/** Ask the holders of `roles` to approve `step` before `deadline` (an ERP activity). */
+/**
+ * Ask the holders of `roles` to approve `step` before `deadline` (an ERP activity). `users` are
+ * the role holders the policy names, without `barred`: the people segregation of duties keeps
+ * from acting on this step (the order's owners and submitters, a change's or exception's
+ * requester — decision 009), whom a connector resolving `roles` must leave out too.
+ */
 interface ScheduleApprovalBody {
   type: 'scheduleApproval';
   step: string;
   roles: readonly string[];
   users: readonly string[];
+  /** People who hold a role of the step but may not act on it (SoD); never asked. */
+  barred?: readonly string[];
   deadline?: string;
   ruleIds: readonly RuleId[];
 }

@@ -2,13 +2,14 @@ import type { AuditEvent, SealedEvent } from '../audit/AuditEvent.js';
 import { openSealed, sealDraft, type ChainHead } from '../audit/auditChain.js';
 import { ConcurrentModificationError } from '../errors.js';
 import { portableSha256, type Hasher } from '../audit/Hasher.js';
-import type {
-  Commit,
-  EffectSettlement,
-  IndexValues,
-  OutboxEntry,
-  Store,
-  Versioned,
+import {
+  effectSubject,
+  type Commit,
+  type EffectSettlement,
+  type IndexValues,
+  type OutboxEntry,
+  type Store,
+  type Versioned,
 } from '../ports/Store.js';
 
 /** Everything a `MemoryStore` holds, as plain data (for backups and tests). */
@@ -17,7 +18,7 @@ export interface MemoryStoreSnapshot {
   /** Audit events in their stored, sealed form. */
   events: SealedEvent[];
   sequences: Record<string, number>;
-  /** Effects not yet delivered. */
+  /** Effects not yet delivered (waiting, or dead letters with `deadAt`). */
   outbox?: OutboxEntry[];
 }
 
@@ -177,15 +178,25 @@ export class MemoryStore implements Store {
     leaseUntil: string;
   }): Promise<OutboxEntry[]> {
     const now = Date.parse(options.now);
-    const due = [...this.#outbox.values()]
-      .filter(
-        (e) =>
-          !e.delivered &&
-          Date.parse(e.availableAt) <= now &&
-          (e.leaseUntil === undefined || Date.parse(e.leaseUntil) <= now),
-      )
-      .sort((a, b) => a.position - b.position)
-      .slice(0, Math.max(0, options.limit));
+    const limit = Math.max(0, options.limit);
+    const claimable = (e: Leased) =>
+      e.deadAt === undefined &&
+      Date.parse(e.availableAt) <= now &&
+      (e.leaseUntil === undefined || Date.parse(e.leaseUntil) <= now);
+    // Per subject, in commit order: once a subject's undelivered effect is not taken, none of its
+    // later effects is.
+    const blocked = new Set<string>();
+    const due: Leased[] = [];
+    for (const e of [...this.#outbox.values()].sort((a, b) => a.position - b.position)) {
+      if (e.delivered) continue;
+      const subject = effectSubject(e.effect);
+      if (blocked.has(subject)) continue;
+      if (!claimable(e) || due.length >= limit) {
+        blocked.add(subject);
+        continue;
+      }
+      due.push(e);
+    }
     for (const e of due) e.leaseUntil = options.leaseUntil;
     return Promise.resolve(due.map(publicEntry));
   }
@@ -204,19 +215,40 @@ export class MemoryStore implements Store {
         e.attempts += 1;
         e.lastError = f.error;
         e.availableAt = f.retryAt;
+        if (f.dead) e.deadAt = f.retryAt;
         delete e.leaseUntil;
       }
+    }
+    for (const key of settlement.released ?? []) {
+      const e = this.#outbox.get(key);
+      if (e) delete e.leaseUntil;
     }
     return Promise.resolve();
   }
 
   pendingEffects(): Promise<OutboxEntry[]> {
-    return Promise.resolve(
-      [...this.#outbox.values()]
-        .filter((e) => !e.delivered)
-        .sort((a, b) => a.position - b.position)
-        .map(publicEntry),
-    );
+    return Promise.resolve(this.#undelivered().filter((e) => e.deadAt === undefined));
+  }
+
+  deadEffects(): Promise<OutboxEntry[]> {
+    return Promise.resolve(this.#undelivered().filter((e) => e.deadAt !== undefined));
+  }
+
+  retryEffect(key: string, at: string): Promise<OutboxEntry | undefined> {
+    const e = this.#outbox.get(key);
+    if (!e || e.delivered || e.deadAt === undefined) return Promise.resolve(undefined);
+    delete e.deadAt;
+    delete e.leaseUntil;
+    e.attempts = 0;
+    e.availableAt = at;
+    return Promise.resolve(publicEntry(e));
+  }
+
+  #undelivered(): OutboxEntry[] {
+    return [...this.#outbox.values()]
+      .filter((e) => !e.delivered)
+      .sort((a, b) => a.position - b.position)
+      .map(publicEntry);
   }
 
   /** Everything held, as plain data. */
@@ -243,5 +275,6 @@ function publicEntry(e: Leased): OutboxEntry {
     attempts: e.attempts,
     availableAt: e.availableAt,
     ...(e.lastError !== undefined ? { lastError: e.lastError } : {}),
+    ...(e.deadAt !== undefined ? { deadAt: e.deadAt } : {}),
   });
 }

@@ -24,6 +24,7 @@ export interface StoreConformanceOptions {
 
 const AT = '2026-03-02T01:00:00.000Z';
 const LATER = '2026-03-02T02:00:00.000Z';
+const FAR = '2026-03-09T00:00:00.000Z';
 
 function effect(key: string, orderId = 'o1'): Effect {
   return { type: 'lockOrder', key, orderId };
@@ -33,7 +34,8 @@ function effect(key: string, orderId = 'o1'): Effect {
  * The store conformance suite: what every `Store` must do for the core to stand on it — atomic
  * commits, version conflicts under concurrency (every one of many racing writers gets through by
  * retrying, none lost), sequences that never repeat, sealed chains and anchors, index queries,
- * and an outbox that delivers at least once. Register it in your test runner.
+ * and an outbox that delivers at least once, per subject in commit order, with dead letters a
+ * person retries. Register it in your test runner.
  *
  * @example
  * import { describe, it } from 'vitest';
@@ -172,7 +174,7 @@ export function storeConformance(t: ConformanceHarness, options: StoreConformanc
       await store.commit({
         writes: [],
         events: [],
-        effects: [effect('e1'), effect('e2'), effect('e3')],
+        effects: [effect('e1', 'o1'), effect('e2', 'o2'), effect('e3', 'o3')],
         at: AT,
       });
       const first = await store.claimEffects({ now: AT, limit: 2, leaseUntil: LATER });
@@ -210,6 +212,105 @@ export function storeConformance(t: ConformanceHarness, options: StoreConformanc
         duplicate = error instanceof ConcurrentModificationError;
       }
       assert(duplicate, 'an effect key is never written twice');
+    });
+
+    it('hands out a subject’s effects in commit order only: one backing off, leased or dead holds the later ones', async () => {
+      const store = await fresh();
+      await store.commit({
+        writes: [],
+        events: [],
+        effects: [effect('a1', 'oa'), effect('b1', 'ob'), effect('a2', 'oa'), effect('a3', 'oa')],
+        at: AT,
+      });
+      const one = await store.claimEffects({ now: AT, limit: 1, leaseUntil: LATER });
+      assert(one.map((e) => e.effect.key).join() === 'a1', 'the oldest first');
+      const held = await store.claimEffects({ now: AT, limit: 10, leaseUntil: LATER });
+      assert(
+        held.map((e) => e.effect.key).join() === 'b1',
+        'a leased effect holds its subject’s later effects; other subjects go on',
+      );
+      await store.settleEffects({
+        delivered: ['b1'],
+        failed: [{ key: 'a1', error: 'down', retryAt: LATER }],
+      });
+      const backingOff = await store.claimEffects({ now: AT, limit: 10, leaseUntil: LATER });
+      assert(backingOff.length === 0, 'an effect backing off holds its subject’s later effects');
+      const together = await store.claimEffects({ now: LATER, limit: 10, leaseUntil: FAR });
+      assert(
+        together.map((e) => e.effect.key).join() === 'a1,a2,a3',
+        'an effect and the later ones of its subject are handed out together, in order',
+      );
+      await store.settleEffects({
+        delivered: [],
+        failed: [{ key: 'a1', error: 'still down', retryAt: LATER }],
+        released: ['a2', 'a3'],
+      });
+      const after = await store.pendingEffects();
+      assert(
+        after.map((e) => `${e.effect.key}:${String(e.attempts)}`).join() === 'a1:2,a2:0,a3:0',
+        'released effects count no attempt',
+      );
+      const again = await store.claimEffects({ now: LATER, limit: 10, leaseUntil: FAR });
+      assert(
+        again.map((e) => e.effect.key).join() === 'a1,a2,a3',
+        'released effects are handed out again at once, behind their subject’s earlier one',
+      );
+    });
+
+    it('keeps a dead letter with its error, never hands it out, holds its subject, and retries it when asked', async () => {
+      const store = await fresh();
+      await store.commit({
+        writes: [],
+        events: [],
+        effects: [effect('d1', 'od'), effect('d2', 'od'), effect('x1', 'ox')],
+        at: AT,
+      });
+      const claimed = await store.claimEffects({ now: AT, limit: 10, leaseUntil: LATER });
+      assert(claimed.length === 3, 'all three are due');
+      await store.settleEffects({
+        delivered: ['x1'],
+        failed: [{ key: 'd1', error: 'ERP refused: 422', retryAt: AT, dead: true }],
+        released: ['d2'],
+      });
+      const dead = await store.deadEffects();
+      assert(
+        dead.length === 1 &&
+          dead[0]?.effect.key === 'd1' &&
+          dead[0].lastError === 'ERP refused: 422' &&
+          dead[0].attempts === 1 &&
+          dead[0].deadAt !== undefined,
+        'the dead letter is listed with its error, attempts and when it died',
+      );
+      const pending = await store.pendingEffects();
+      assert(
+        pending.map((e) => e.effect.key).join() === 'd2',
+        'a dead letter is not pending; the subject’s later effect still is',
+      );
+      const never = await store.claimEffects({ now: FAR, limit: 10, leaseUntil: FAR });
+      assert(
+        never.length === 0,
+        'neither the dead letter nor its subject’s later effect is handed out',
+      );
+      assert(
+        (await store.retryEffect('d2', LATER)) === undefined &&
+          (await store.retryEffect('nope', LATER)) === undefined,
+        'only a dead letter can be retried',
+      );
+      const back = await store.retryEffect('d1', LATER);
+      assert(
+        back?.effect.key === 'd1' && back.attempts === 0 && back.deadAt === undefined,
+        'a retried dead letter starts its attempts again',
+      );
+      assert((await store.deadEffects()).length === 0, 'no dead letter left');
+      const early = await store.claimEffects({ now: AT, limit: 10, leaseUntil: LATER });
+      assert(early.length === 0, 'a retried effect is available from the given instant');
+      const resumed = await store.claimEffects({ now: LATER, limit: 10, leaseUntil: FAR });
+      assert(
+        resumed.map((e) => e.effect.key).join() === 'd1,d2',
+        'the retried effect and its subject’s later effect are handed out, in order',
+      );
+      await store.settleEffects({ delivered: ['d1', 'd2'], failed: [] });
+      assert((await store.pendingEffects()).length === 0, 'both delivered');
     });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, type Effect } from '../../src/index.js';
+import { MemoryStore, Ordergate, type Effect } from '../../src/index.js';
 import { gate } from '../support/gate.js';
 import { makeOrder } from '../support/orders.js';
 import { companyPolicy, people, testClock, testIds } from '../support/people.js';
@@ -118,6 +118,80 @@ describe('effect outbox: written with the state, delivered at least once, never 
     );
     expect(proposed.ok && proposed.effects.map((e) => e.type)).toEqual(['scheduleApproval']);
     expect(proposed.ok && proposed.effects[0]).toMatchObject({ customerId: 'c-1' });
+  });
+});
+
+describe('dead letters: an effect the receiver keeps refusing stops being tried until a person retries it', () => {
+  it('RV-3 after maxAttempts failures the effect is dead with its last error, holds its order’s later effects, and after retryEffect both are delivered in order', async () => {
+    const clock = testClock();
+    const delivered: string[] = [];
+    let refuse: string | undefined;
+    const og = new Ordergate({
+      policy: companyPolicy(),
+      store: new MemoryStore(),
+      clock,
+      ids: testIds(),
+      delivery: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60_000 },
+      receiver: {
+        deliver: (effect: Effect) => {
+          if (refuse === undefined) refuse = effect.key;
+          if (effect.key === refuse) return Promise.reject(new Error('ERP said 422: bad partner'));
+          delivered.push(effect.key);
+          return Promise.resolve();
+        },
+      },
+    });
+    const submitted = await og.submit(makeOrder(), people.li); // the first delivery fails
+    const approved = await og.approve('o-1', people.liu);
+    const keys = [submitted, approved].flatMap((x) => (x.ok ? x.effects.map((e) => e.key) : []));
+    expect(keys.length).toBeGreaterThan(2);
+    for (let i = 0; i < 4; i++) {
+      clock.advanceHours(2);
+      await og.dispatch();
+    }
+    const dead = await og.deadEffects();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({
+      effect: { key: keys[0] },
+      attempts: 3,
+      lastError: 'Error: ERP said 422: bad partner',
+    });
+    expect(delivered).toEqual([]); // the order's later effects wait behind it
+    expect((await og.pendingEffects()).map((e) => e.effect.key)).toEqual(keys.slice(1));
+    expect(await og.retryEffect(keys[1]!)).toBeUndefined(); // not dead
+    refuse = 'fixed';
+    expect(await og.retryEffect(keys[0]!)).toMatchObject({ attempts: 0 });
+    expect(await og.dispatch()).toEqual({ delivered: keys.length, failed: 0, dead: 0 });
+    expect(delivered).toEqual(keys);
+    expect(await og.deadEffects()).toEqual([]);
+  });
+
+  it('RV-3 a failed delivery waits half to all of base·2^(n−1), capped, before it is tried again', async () => {
+    const clock = testClock();
+    const store = new MemoryStore();
+    const og = new Ordergate({
+      policy: companyPolicy(),
+      store,
+      clock,
+      ids: testIds(),
+      delivery: { maxAttempts: 10, baseDelayMs: 1000, maxDelayMs: 4000 },
+      receiver: { deliver: () => Promise.reject(new Error('down')) },
+    });
+    await og.submit(makeOrder(), people.li); // the first attempt, right after the commit
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const now = Date.parse(clock.now());
+      if (i > 0) expect((await og.dispatch()).failed).toBe(1); // one try per pass; the rest held
+      const first = (await og.pendingEffects())[0]!;
+      expect(first.attempts).toBe(i + 1);
+      waits.push(Date.parse(first.availableAt) - now);
+      clock.set(first.availableAt);
+    }
+    const ceilings = [1000, 2000, 4000, 4000, 4000];
+    waits.forEach((w, i) => {
+      expect(w).toBeGreaterThanOrEqual(ceilings[i]! / 2);
+      expect(w).toBeLessThanOrEqual(ceilings[i]!);
+    });
   });
 });
 

@@ -23,6 +23,7 @@ import { registerServiceRoutes } from './routes/service.js';
 import { answer, localeOf, ProblemThrown, type AppEnv, type RouteDeps } from './routes/shared.js';
 import { registerTrackingRoutes } from './routes/tracking.js';
 import { registerWebhookRoutes, type WebhookOptions } from './webhooks.js';
+import { registerOutboxRoutes, type OutboxRouteDeps } from './outboxRoutes.js';
 
 /** What `createApp` builds the order desk API from. */
 export interface AppOptions {
@@ -36,6 +37,8 @@ export interface AppOptions {
   logger?: Logger;
   /** sync: ERP webhooks, `POST /v1/webhooks/{erp}` (HMAC-signed; see `registerWebhookRoutes`). */
   webhooks?: WebhookOptions;
+  /** outbox: the admin routes `/v1/outbox` (decision 020); mounted when given. */
+  outbox?: Omit<OutboxRouteDeps, 'og' | 'policy'> & Partial<Pick<OutboxRouteDeps, 'og' | 'policy'>>;
 }
 
 export type { AppEnv };
@@ -120,6 +123,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArchiveRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+
+  if (options.outbox) registerOutboxRoutes(app, { og, policy: og.policy, ...options.outbox }); // outbox
 
   return app;
 }

@@ -122,7 +122,12 @@ export function approveChange(
     );
   }
   const granted = approvalEvents(result, { changeRequest: record.id });
-  const activity = approvalActivityEffects(record.route, result, policy);
+  const activity = approvalActivityEffects(
+    record.route,
+    result,
+    policy,
+    changeOwners(state, record),
+  );
   const updated: ChangeRequestRecord = { ...record, route: result.route };
   if (!isRouteComplete(result.route)) {
     return {
@@ -312,7 +317,7 @@ export function checkChangeDeadlines(
         params: { ...stepParams(o.step, ctx), role: o.escalatedTo.join(', ') },
         ruleId: 'RV-2' as const,
       })),
-      ...scheduleEffects(escalated, ctx.policy),
+      ...scheduleEffects(escalated, ctx.policy, changeOwners(state, record)),
     ],
     events: overdue.map((o) => ({
       type: 'change.overdue',

@@ -1,3 +1,4 @@
+import { orderParties } from '../shared/orderParties.js';
 import { activeSteps } from '../../approvals/buildRoute.js';
 import { reviewDeadline } from '../../approvals/reviewDeadline.js';
 import type { Actor } from '../../model/Actor.js';
@@ -212,7 +213,7 @@ export function requestChange(
         ruleId: request.kind === 'change' ? 'CH-1' : 'CH-3',
       },
       ...findingMessages(findings.filter((f) => f.severity !== 'approval')),
-      ...scheduleEffects(activeSteps(route), policy),
+      ...scheduleEffects(activeSteps(route), policy, [actor.id, ...orderParties(state)]),
     ],
     events: [
       {

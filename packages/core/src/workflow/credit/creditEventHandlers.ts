@@ -191,7 +191,7 @@ export function releaseCredit(
     return {
       ok: true,
       state: { ...state, credit: { ...credit, releaseRoute: result.route } },
-      effects: scheduleEffects(newlyActive(route, result.route), policy),
+      effects: scheduleEffects(newlyActive(route, result.route), policy, orderParties(state)),
       events: [approval],
       findings: [],
     };

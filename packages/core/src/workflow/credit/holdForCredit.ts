@@ -1,3 +1,4 @@
+import { orderParties } from '../shared/orderParties.js';
 import { buildRoute, isRouteComplete } from '../../approvals/buildRoute.js';
 import { reviewDeadline } from '../../approvals/reviewDeadline.js';
 import type { Route } from '../../approvals/Route.js';
@@ -120,6 +121,7 @@ function enterHold(
         ? scheduleEffects(
             releaseRoute.steps.filter((s) => s.status === 'active'),
             policy,
+            orderParties(state),
           )
         : []),
     ],
@@ -279,6 +281,7 @@ export function releaseFromHold(
         ...scheduleEffects(
           (state.route?.steps ?? []).filter((s) => s.status === 'active'),
           policy,
+          orderParties(state),
         ),
       ],
       events: [...extra.events, released],
@@ -301,6 +304,7 @@ export function releaseFromHold(
       ...scheduleEffects(
         route.steps.filter((s) => s.status === 'active'),
         policy,
+        orderParties(state),
       ),
     ],
     events: [

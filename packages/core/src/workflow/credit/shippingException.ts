@@ -194,6 +194,7 @@ export function requestShippingException(
       ...scheduleEffects(
         route.steps.filter((s) => s.status === 'active'),
         policy,
+        shippingExceptionParties(state, exception),
       ),
     ],
     events: [
@@ -264,7 +265,12 @@ export function approveShippingException(
     );
   }
   const granted = approvalEvents(result, { shippingException: pending.id });
-  const activity = approvalActivityEffects(pending.route, result, policy);
+  const activity = approvalActivityEffects(
+    pending.route,
+    result,
+    policy,
+    shippingExceptionParties(state, pending),
+  );
   if (!isRouteComplete(result.route)) {
     return {
       ok: true,

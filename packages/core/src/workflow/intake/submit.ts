@@ -1,3 +1,4 @@
+import { orderParties } from '../shared/orderParties.js';
 import { buildRoute } from '../../approvals/buildRoute.js';
 import { reviewDeadline } from '../../approvals/reviewDeadline.js';
 import type { Actor } from '../../model/Actor.js';
@@ -120,6 +121,7 @@ export function assess(state: OrderWorkflow, ctx: TransitionContext): Transition
       ...scheduleEffects(
         route.steps.filter((s) => s.status === 'active'),
         policy,
+        [...orderParties(base), order.salesperson],
       ),
     ],
     events: [

@@ -1,3 +1,4 @@
+import { orderParties } from '../shared/orderParties.js';
 import { checkDeadlines as checkRouteDeadlines } from '../../approvals/checkDeadlines.js';
 import type { OrderWorkflow } from '../../state/OrderWorkflow.js';
 import type { TransitionContext } from '../../state/TransitionContext.js';
@@ -55,7 +56,7 @@ export function checkDeadlines(state: OrderWorkflow, ctx: TransitionContext): Tr
         },
         ruleId: 'RV-2' as const,
       })),
-      ...scheduleEffects(escalatedSteps, ctx.policy),
+      ...scheduleEffects(escalatedSteps, ctx.policy, orderParties(state)),
     ],
     events: overdue.map((o) => ({
       type: 'review.overdue',

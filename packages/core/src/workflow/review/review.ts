@@ -118,7 +118,7 @@ export function approve(
     {
       ok: true,
       state: { ...state, route: result.route },
-      effects: approvalActivityEffects(route, result, ctx.policy),
+      effects: approvalActivityEffects(route, result, ctx.policy, orderParties(state)),
       events: approvalEvents(result),
       findings: [],
     },

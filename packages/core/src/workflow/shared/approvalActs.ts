@@ -57,12 +57,13 @@ export function approvalActivityEffects(
   before: Route,
   result: Approved,
   policy: Policy,
+  barred: readonly string[] = [],
 ): EffectDraft[] {
   return [
     ...[result, ...result.covered]
       .filter((a) => a.stepCompleted)
       .map((a) => ({ type: 'closeApproval' as const, step: a.step.key })),
-    ...scheduleEffects(newlyActive(before, result.route), policy),
+    ...scheduleEffects(newlyActive(before, result.route), policy, barred),
   ];
 }
 

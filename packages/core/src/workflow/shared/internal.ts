@@ -5,15 +5,25 @@ import type { Policy } from '../../policy/Policy.js';
 import type { EffectDraft } from '../../state/Effect.js';
 import type { RecordedEvent, TransitionResult } from '../../state/TransitionResult.js';
 
-/** Effects asking the holders of each newly active step to approve it. */
-export function scheduleEffects(steps: readonly RouteStep[], policy: Policy): EffectDraft[] {
+/**
+ * Effects asking the holders of each newly active step to approve it — only those who may act on
+ * it now: `barred` (the parties segregation of duties keeps out) are left out of `users` and
+ * named in `barred`, so a connector resolving the roles leaves them out too.
+ */
+export function scheduleEffects(
+  steps: readonly RouteStep[],
+  policy: Policy,
+  barred: readonly string[] = [],
+): EffectDraft[] {
+  const out = new Set(barred);
   return steps.map((s) => ({
     type: 'scheduleApproval' as const,
     step: s.key,
     roles: [...s.roles, ...s.escalatedTo],
     users: [
       ...new Set([...s.roles, ...s.escalatedTo].flatMap((r) => policy.roles[r]?.users ?? [])),
-    ],
+    ].filter((u) => !out.has(u)),
+    ...(out.size > 0 ? { barred: [...out] } : {}),
     ...(s.deadline ? { deadline: s.deadline } : {}),
     ruleIds: s.ruleIds,
   }));

@@ -75,9 +75,19 @@ export async function restoreSchema(q: Query, schema: string, dump: string): Pro
   for (const t of names) {
     const rows = data[t] ?? [];
     if (rows.length === 0) continue;
+    // generated columns (the outbox's `subject`) are computed again, never inserted
+    const columns = (
+      await q(
+        `SELECT column_name AS c FROM information_schema.columns
+          WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER'
+          ORDER BY ordinal_position`,
+        [schema, t],
+      )
+    ).map((r) => ident(String(r.c)));
     await q(
-      `INSERT INTO ${ident(schema)}.${ident(t)}
-       SELECT * FROM jsonb_populate_recordset(NULL::${ident(schema)}.${ident(t)}, $1::jsonb)`,
+      `INSERT INTO ${ident(schema)}.${ident(t)} (${columns.join(', ')})
+       SELECT ${columns.join(', ')}
+         FROM jsonb_populate_recordset(NULL::${ident(schema)}.${ident(t)}, $1::jsonb)`,
       [`[${rows.join(',')}]`],
     );
   }

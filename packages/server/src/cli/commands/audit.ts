@@ -32,6 +32,8 @@ function watched(store: Store, p: Progress): Store {
     claimEffects: (options) => store.claimEffects(options),
     settleEffects: (settlement) => store.settleEffects(settlement),
     pendingEffects: () => store.pendingEffects(),
+    deadEffects: () => store.deadEffects(),
+    retryEffect: (key, at) => store.retryEffect(key, at),
   };
 }
 

@@ -5,16 +5,17 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { format } from 'prettier';
 import { restMappingJsonSchema } from '../src/rest/RestMapping.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../rest-mapping.schema.json', import.meta.url));
 
-/** The schema file's exact text. */
-export function schemaText(): string {
-  return `${JSON.stringify(restMappingJsonSchema(), null, 2)}\n`;
+/** The schema file's exact text (formatted as the repository's prettier would). */
+export function schemaText(): Promise<string> {
+  return format(JSON.stringify(restMappingJsonSchema()), { parser: 'json', printWidth: 100 });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await writeFile(SCHEMA_FILE, schemaText());
+  await writeFile(SCHEMA_FILE, await schemaText());
   console.log(`wrote ${SCHEMA_FILE}`);
 }

@@ -36,7 +36,7 @@ function connect(
   tweak?.(mapping);
   return RestConnector.create(mapping, {
     env: ENV,
-    sleep: async () => undefined,
+    sleep: () => Promise.resolve(),
     ...(now ? { now } : {}),
   });
 }
@@ -198,7 +198,7 @@ describe('issue 13 mapping: auth styles', () => {
       const wrong = Object.fromEntries(
         Object.entries(ENV).map(([k, v]) => [k, `${v}-wrong-0123456789`]),
       );
-      const rest = RestConnector.create(mapping, { env: wrong, sleep: async () => undefined });
+      const rest = RestConnector.create(mapping, { env: wrong, sleep: () => Promise.resolve() });
       const error = (await drain(rest.changedOrders()).catch((e: unknown) => e)) as HttpError;
       expect(error).toBeInstanceOf(HttpError);
       expect(error.status).toBe(401);

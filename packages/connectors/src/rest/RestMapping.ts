@@ -465,6 +465,7 @@ function knownKeys(): Set<string> {
   if (!collected) {
     collected = true;
     collectKeys(RestMappingDocument);
+    for (const t of EFFECT_TYPES) KNOWN_KEYS.add(t);
   }
   return KNOWN_KEYS;
 }

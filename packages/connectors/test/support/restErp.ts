@@ -218,7 +218,7 @@ export async function startRestErp(
       const max = Math.max(...[...orders.values()].map((x) => x.updated_at));
       o.updated_at = max + seconds;
     },
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 
   const authorized = (req: IncomingMessage): boolean => {

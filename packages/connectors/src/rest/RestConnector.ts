@@ -73,7 +73,14 @@ interface RawOrder {
 }
 
 type Mapped =
-  | { ok: true; change: ErpOrderChange; changedMs: number; state: unknown; customerId: string }
+  | {
+      ok: true;
+      change: ErpOrderChange;
+      changedMs: number;
+      state: unknown;
+      customerId: string;
+      at: string;
+    }
   | { ok: false; rejected: ErpRejectedOrder; changedMs: number | undefined };
 
 /**
@@ -554,7 +561,8 @@ export class RestConnector implements ErpConnector {
     const orders: ErpOrderChange[] = [];
     for (const x of ok) {
       const reason = failed.get(x.customerId);
-      if (reason) rejected.push({ id: x.change.order.id, ref: x.change.ref, reason });
+      if (reason)
+        rejected.push({ id: x.change.order.id, ref: x.change.ref, reason: `${x.at}: ${reason}` });
       else orders.push(x.change);
     }
     return { orders, customers, rejected };
@@ -631,6 +639,7 @@ export class RestConnector implements ErpConnector {
         changedMs,
         state,
         customerId: parsed.data.customer.id,
+        at: r.at,
       };
     } catch (error) {
       if (error instanceof FieldError) {

@@ -169,8 +169,8 @@ function transformOne(value: unknown, t: RestTransform, ctx: ValueContext): unkn
     switch (t) {
       case 'string':
         if (typeof value === 'string') return value;
-        if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-        throw new Error(`expected text, got ${show(value)}`);
+        if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+        throw new Error(`expected text or a number, got ${show(value)}`);
       case 'trim':
         if (typeof value !== 'string') throw new Error(`expected text, got ${show(value)}`);
         return value.trim();

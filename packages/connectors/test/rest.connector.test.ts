@@ -217,6 +217,24 @@ describe('issue 13 mapping: auth styles', () => {
     expect(erp.tokensIssued).toBe(rest.stats.tokensFetched);
   });
 
+  it('issue 13 (auth oauth2, masking): a server echoing the bearer token in an error page does not put the token in the error', async () => {
+    erp = await startRestErp({ auth: 'oauth2' });
+    let token = '';
+    erp.fault = (req, res) => {
+      if (req.path !== '/orders') return false;
+      token = String(req.headers.authorization).slice('Bearer '.length);
+      res.writeHead(500, { 'Content-Type': 'text/html' });
+      res.end(`<h1>Internal error</h1><pre>Authorization: Bearer ${token}</pre>`);
+      return true;
+    };
+    const rest = connect(erp, 'page', 'oauth2');
+    const error = (await drain(rest.changedOrders()).catch((e: unknown) => e)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.message).toMatch(/HTTP 500 .*Internal error Authorization: Bearer \*\*\*/);
+    expect(token.length).toBeGreaterThan(8);
+    expect(`${error.message} ${inspect(error)}`).not.toContain(token.slice(0, 12));
+  });
+
   it('issue 13 (auth oauth2): a token is refreshed before expires_in runs out, without a 401', async () => {
     erp = await startRestErp({ auth: 'oauth2', orders: seedOrders(40) });
     let clock = Date.parse('2026-03-02T00:00:00Z');

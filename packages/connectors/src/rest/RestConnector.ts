@@ -24,6 +24,7 @@ import {
   bodySnippet,
   type HttpAnswer,
   type HttpClientOptions,
+  type HttpRequest,
 } from '../internal/http/HttpClient.js';
 import { SecretSet } from '../internal/http/secrets.js';
 import { RestAuthenticator, authSecrets, resolveValue, type RestEnv } from './auth.js';
@@ -350,20 +351,35 @@ export class RestConnector implements ErpConnector {
     query: Record<string, string | number | boolean>,
     notFound: boolean,
   ): Promise<HttpAnswer | undefined> {
-    const send = () =>
-      this.http.request({ method: 'GET', path, query, label: `${resource} GET ${path}` });
+    try {
+      return await this.request({ method: 'GET', path, query, label: `${resource} GET ${path}` });
+    } catch (error) {
+      if (notFound && error instanceof HttpError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * `http.request`, sent once more with a fresh OAuth2 token after a 401, and with the lately
+   * issued tokens masked in any error.
+   */
+  private async request(request: HttpRequest): Promise<HttpAnswer> {
     try {
       try {
-        return await send();
+        return await this.http.request(request);
       } catch (error) {
         if (error instanceof HttpError && error.status === 401 && this.#auth.refreshable) {
           this.#auth.invalidate();
-          return await send();
+          return await this.http.request(request);
         }
         throw error;
       }
     } catch (error) {
-      if (notFound && error instanceof HttpError && error.status === 404) return undefined;
+      if (error instanceof Error) {
+        error.message = this.#auth.mask(error.message);
+        if (error.cause instanceof Error)
+          error.cause.message = this.#auth.mask(error.cause.message);
+      }
       throw error;
     }
   }
@@ -375,7 +391,7 @@ export class RestConnector implements ErpConnector {
       throw new RestResponseError(
         resource,
         '(body)',
-        `${label} answered HTTP ${answer.status} with ${answer.contentType || 'no content type'}, not JSON: ${bodySnippet(answer.text, this.http.secrets) || '(empty body)'}`,
+        `${label} answered HTTP ${answer.status} with ${answer.contentType || 'no content type'}, not JSON: ${this.#auth.mask(bodySnippet(this.#auth.mask(answer.text), this.http.secrets)) || '(empty body)'}`,
       );
     }
   }
@@ -785,16 +801,7 @@ export class RestConnector implements ErpConnector {
       idempotent: true,
       label: `write-back ${String(v.type)} ${call.method} ${path}`,
     };
-    try {
-      await this.http.request(request);
-    } catch (error) {
-      if (error instanceof HttpError && error.status === 401 && this.#auth.refreshable) {
-        this.#auth.invalidate();
-        await this.http.request(request);
-      } else {
-        throw error;
-      }
-    }
+    await this.request(request);
     this.#stats.writes++;
   }
 }

@@ -1,6 +1,6 @@
 import { ConnectorConfigError, ConnectorError } from '../internal/http/ConnectorError.js';
 import { HttpClient, type HttpClientOptions } from '../internal/http/HttpClient.js';
-import type { SecretSet } from '../internal/http/secrets.js';
+import { SecretSet } from '../internal/http/secrets.js';
 import type { EnvRef, RestAuth } from './RestMapping.js';
 
 /** Environment the mapping's `{ env: NAME }` references are read from. */
@@ -57,6 +57,9 @@ export class RestAuthenticator {
   readonly #now: () => number;
   /** Tokens fetched so far (OAuth2). */
   tokensFetched = 0;
+  /** The last tokens issued, to mask them (the client's own SecretSet is fixed at construction). */
+  #issued = new SecretSet([]);
+  #recent: string[] = [];
 
   constructor(
     auth: RestAuth,
@@ -119,6 +122,16 @@ export class RestAuthenticator {
     }
   }
 
+  /**
+   * Masks the OAuth2 access tokens issued lately in a text (a server echoing the bearer token).
+   *
+   * @example
+   * error.message = auth.mask(error.message);
+   */
+  mask(text: string): string {
+    return this.#issued.mask(text);
+  }
+
   /** True when a 401 may be cured by a new token (OAuth2). */
   get refreshable(): boolean {
     return this.#auth.type === 'oauth2';
@@ -176,6 +189,8 @@ export class RestAuthenticator {
     const seconds = Number(parsed.expires_in ?? 3600);
     const life = Number.isFinite(seconds) && seconds > 0 ? seconds : 3600;
     this.tokensFetched++;
+    this.#recent = [parsed.access_token, ...this.#recent].slice(0, 8);
+    this.#issued = new SecretSet(this.#recent);
     this.#token = {
       value: parsed.access_token,
       expiresAt: this.#now() + Math.max(0, life - a.refreshSkewSeconds) * 1000,

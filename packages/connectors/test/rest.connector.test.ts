@@ -69,6 +69,8 @@ describe('issue 13 mapping: pagination styles', () => {
       const lists = erp.requests.filter((r) => r.path === '/orders').length;
       expect(lists).toBeGreaterThanOrEqual(4);
       expect(lists).toBeLessThanOrEqual(8);
+      // each customer's facts are read once per sync, not once per page
+      expect(erp.requests.filter((r) => /^\/customers\/\d+$/.test(r.path))).toHaveLength(4);
     },
   );
 

@@ -38,6 +38,7 @@ import {
 } from './RestMapping.js';
 import {
   FieldError,
+  evalField,
   getPath,
   isoInstant,
   mapFields,
@@ -192,16 +193,22 @@ export class RestConnector implements ErpConnector {
         Object.entries(inc.query).map(([k, v]) => [k, v.split('{since}').join(since)]),
       );
     };
+    // Customers are read once per sync (their facts as of this sync), not once per page.
+    const customers = new Map<string, { customer?: CustomerInput; reason?: string }>();
     const handle = async (items: unknown[], offset: number): Promise<ErpOrderPage> => {
       const raws = items.map((raw, i) => ({ raw, at: `orders[${offset + i}]` }));
-      const page = await this.mapOrders(raws, (changedMs, id) => {
-        if (changedMs !== undefined) high = Math.max(high, changedMs);
-        if (!inc || changedMs === undefined) return true;
-        const mark = `${id}@${changedMs}`;
-        if (seen.has(mark)) return false;
-        seen.add(mark);
-        return true;
-      });
+      const page = await this.mapOrders(
+        raws,
+        (changedMs, id) => {
+          if (changedMs !== undefined) high = Math.max(high, changedMs);
+          if (!inc || changedMs === undefined) return true;
+          const mark = `${id}@${changedMs}`;
+          if (seen.has(mark)) return false;
+          seen.add(mark);
+          return true;
+        },
+        customers,
+      );
       const floor = high - overlapMs;
       for (const s of seen) if (Number(s.slice(s.lastIndexOf('@') + 1)) < floor) seen.delete(s);
       return { ...page, checkpoint: encodeCheckpoint({ since: high, seen: [...seen] }, !inc) };
@@ -544,17 +551,19 @@ export class RestConnector implements ErpConnector {
     return all;
   }
 
-  /** Maps raw orders; `keep(changedMs, id)` drops what was already handled. */
+  /**
+   * Maps raw orders; `keep(changedMs, id)` drops what was already handled (before its lines
+   * are read). `cache` keeps customers for the length of one sync.
+   */
   private async mapOrders(
     raws: readonly RawOrder[],
     keep: (changedMs: number | undefined, id: string) => boolean,
+    cache = new Map<string, { customer?: CustomerInput; reason?: string }>(),
   ): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
     const mapped: Mapped[] = [];
     for (const [i, r] of raws.entries()) {
-      const result = await this.mapOrder(r, i);
-      const id = result.ok ? result.change.order.id : result.rejected.id;
-      if (!keep(result.changedMs, id)) continue;
-      mapped.push(result);
+      const result = await this.mapOrder(r, i, keep);
+      if (result) mapped.push(result);
     }
     const states = this.mapping.orders.syncStates;
     const ok = mapped.filter(
@@ -565,14 +574,19 @@ export class RestConnector implements ErpConnector {
     const customers: CustomerInput[] = [];
     const failed = new Map<string, string>();
     for (const id of [...new Set(ok.map((x) => x.customerId))]) {
-      try {
-        const c = await this.customer(id);
-        if (c) customers.push(c);
-        else failed.set(id, `customer ${id} not found in the ERP`);
-      } catch (error) {
-        if (!(error instanceof RestResponseError)) throw error;
-        failed.set(id, error.message);
+      let known = cache.get(id);
+      if (!known) {
+        try {
+          const c = await this.customer(id);
+          known = c ? { customer: c } : { reason: `customer ${id} not found in the ERP` };
+        } catch (error) {
+          if (!(error instanceof RestResponseError)) throw error;
+          known = { reason: error.message };
+        }
+        cache.set(id, known);
       }
+      if (known.customer) customers.push(known.customer);
+      else failed.set(id, known.reason!);
     }
     const orders: ErpOrderChange[] = [];
     for (const x of ok) {
@@ -584,7 +598,11 @@ export class RestConnector implements ErpConnector {
     return { orders, customers, rejected };
   }
 
-  private async mapOrder(r: RawOrder, index: number): Promise<Mapped> {
+  private async mapOrder(
+    r: RawOrder,
+    index: number,
+    keep: (changedMs: number | undefined, id: string) => boolean,
+  ): Promise<Mapped | undefined> {
     const fields = this.mapping.orders.fields;
     const rawId = getPath(
       r.raw,
@@ -594,17 +612,22 @@ export class RestConnector implements ErpConnector {
       typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index}`;
     let changedMs: number | undefined;
     let ref = fallbackId;
+    // The change time first, on its own: it moves the sync's bound and dedupes even when
+    // another field of the order does not fit.
+    try {
+      const early = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
+      const ms = typeof early === 'string' && ZONED.test(early) ? Date.parse(early) : Number.NaN;
+      if (!Number.isNaN(ms)) changedMs = ms;
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+    }
+    if (!keep(changedMs, fallbackId)) return undefined;
     try {
       const head = mapFields(r.raw, fields, this.#ctx, 'currency');
       const id = String(head.id);
       ref = typeof head.ref === 'string' || typeof head.ref === 'number' ? String(head.ref) : id;
       const changedAt = head.changedAt;
-      changedMs = typeof changedAt === 'string' ? Date.parse(changedAt) : Number.NaN;
-      if (
-        typeof changedAt !== 'string' ||
-        Number.isNaN(changedMs) ||
-        !/(Z|[+-]\d{2}:\d{2})$/.test(changedAt)
-      ) {
+      if (typeof changedAt !== 'string' || changedMs === undefined || !ZONED.test(changedAt)) {
         const spec = fields.changedAt!;
         throw new FieldError(
           typeof spec === 'string' ? spec : (spec.path ?? '(const)'),
@@ -661,7 +684,7 @@ export class RestConnector implements ErpConnector {
       if (error instanceof FieldError) {
         return {
           ok: false,
-          changedMs: Number.isNaN(changedMs ?? Number.NaN) ? undefined : changedMs,
+          changedMs,
           rejected: {
             id: fallbackId,
             ref,
@@ -805,6 +828,8 @@ export class RestConnector implements ErpConnector {
     this.#stats.writes++;
   }
 }
+
+const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
 
 function kind(v: unknown): string {
   if (v === undefined) return 'nothing';

@@ -88,3 +88,39 @@ export { OdooWriteBack } from './odoo/OdooWriteBack.js';
 export type { OdooWriteBackOptions, OdooWriteOutcome } from './odoo/OdooWriteBack.js';
 export { OdooConnector } from './odoo/OdooConnector.js';
 export type { OdooConnectorOptions } from './odoo/OdooConnector.js';
+
+// The connector interface every ERP connector implements (shared with the sync service)
+export type {
+  ErpConnector,
+  ErpOrderChange,
+  ErpOrderPage,
+  ErpRejectedOrder,
+} from './ErpConnector.js';
+
+// REST: mapping document, connector, errors
+export {
+  RestMappingDocument,
+  RestAuth,
+  RestPagination,
+  RestEndpoint,
+  RestTransform,
+  RestField,
+  RestWriteCall,
+  EnvRef,
+  EFFECT_TYPES,
+  TARGETS as REST_TARGETS,
+  parseRestMapping,
+  loadRestMapping,
+  restMappingJsonSchema,
+} from './rest/RestMapping.js';
+export type { RestMapping, RestMappingInput } from './rest/RestMapping.js';
+export { RestConnector, nextLink } from './rest/RestConnector.js';
+export type { RestConnectorOptions, RestStats } from './rest/RestConnector.js';
+export { RestMappingError, RestResponseError } from './rest/RestErrors.js';
+export type { MappingProblem } from './rest/RestErrors.js';
+export type { RestEnv } from './rest/auth.js';
+export {
+  encodeCheckpoint as encodeRestCheckpoint,
+  decodeCheckpoint as decodeRestCheckpoint,
+} from './rest/RestCheckpoint.js';
+export type { RestCheckpoint } from './rest/RestCheckpoint.js';

@@ -1,0 +1,890 @@
+import { inspect } from 'node:util';
+import {
+  Customer,
+  Order,
+  formatMessage,
+  isOrderEffect,
+  type CustomerInput,
+  type Effect,
+  type OrderInput,
+} from '@ordergate/core';
+import type {
+  ErpConnector,
+  ErpOrderChange,
+  ErpOrderPage,
+  ErpRejectedOrder,
+} from '../ErpConnector.js';
+import {
+  ConnectorConfigError,
+  ConnectorError,
+  HttpError,
+} from '../internal/http/ConnectorError.js';
+import {
+  HttpClient,
+  bodySnippet,
+  type HttpAnswer,
+  type HttpClientOptions,
+  type HttpRequest,
+} from '../internal/http/HttpClient.js';
+import { SecretSet } from '../internal/http/secrets.js';
+import { RestAuthenticator, authSecrets, resolveValue, type RestEnv } from './auth.js';
+import { decodeCheckpoint, encodeCheckpoint, type RestCheckpoint } from './RestCheckpoint.js';
+import { RestResponseError } from './RestErrors.js';
+import {
+  parseRestMapping,
+  type RestEndpoint,
+  type RestMapping,
+  type RestWriteCall,
+} from './RestMapping.js';
+import {
+  FieldError,
+  evalField,
+  getPath,
+  isoInstant,
+  mapFields,
+  msToNaive,
+  type ValueContext,
+} from './values.js';
+
+/** Connection settings besides the mapping: where secrets come from, and test hooks. */
+export interface RestConnectorOptions extends Pick<
+  HttpClientOptions,
+  'fetch' | 'sleep' | 'random' | 'retry' | 'idleTimeoutMs' | 'maxResponseBytes' | 'onRetry'
+> {
+  /** Where `{ env: NAME }` references are read; default `process.env`. */
+  env?: RestEnv;
+  /** Clock (ms since epoch) for token expiry and `asOf`. */
+  now?: () => number;
+  /** Told about every request sent (retries included). */
+  onSend?: (request: { method: string; path: string }) => void;
+  /** Upper bound of pages read from one list (a server that never ends a list). Default 100 000. */
+  maxPages?: number;
+}
+
+/** Request counters of a connector. */
+export interface RestStats {
+  requests: number;
+  writes: number;
+  tokensFetched: number;
+}
+
+interface RawOrder {
+  raw: unknown;
+  /** Where the record is in the answer, for messages: `orders[3]` or `orders/42`. */
+  at: string;
+}
+
+type Mapped =
+  | {
+      ok: true;
+      change: ErpOrderChange;
+      changedMs: number;
+      state: unknown;
+      customerId: string;
+      at: string;
+    }
+  | { ok: false; rejected: ErpRejectedOrder; changedMs: number | undefined };
+
+/**
+ * The generic REST connector (issue 13): implements `ErpConnector` from a mapping document, so
+ * an integrator attaches ordergate to a REST ERP by writing YAML, not code. All traffic goes
+ * through the shared `HttpClient` (total deadline, size cap, one retry layer, rate limit,
+ * masked errors). Orders that do not fit the mapping go to the page's `rejected` with the path
+ * that failed; nothing half-mapped is ever handed on.
+ *
+ * @example
+ * const erp = RestConnector.create(await loadRestMapping('mapping.yaml'));
+ * for await (const page of erp.changedOrders(saved)) { await handle(page); saved = page.checkpoint; }
+ */
+export class RestConnector implements ErpConnector {
+  readonly erp: string;
+  readonly mapping: RestMapping;
+  readonly http: HttpClient;
+  readonly #auth: RestAuthenticator;
+  readonly #options: RestConnectorOptions;
+  readonly #ctx: ValueContext;
+  readonly #stats = { requests: 0, writes: 0 };
+
+  private constructor(mapping: RestMapping, options: RestConnectorOptions) {
+    this.mapping = mapping;
+    this.erp = mapping.erp;
+    this.#options = options;
+    const env = options.env ?? process.env;
+    const problems: { field: string; fix: string }[] = [];
+    const base = resolveValue(mapping.connection.baseUrl, env, 'connection.baseUrl', problems);
+    if (problems.length > 0) throw new ConnectorConfigError('REST connector', problems);
+    const secrets = new SecretSet(authSecrets(mapping.auth, env));
+    const baseUrl = base.replace(/\/+$/, '') + mapping.connection.basePath.replace(/\/+$/, '');
+    const http = {
+      fetch: options.fetch,
+      timeoutMs: mapping.connection.timeoutMs,
+      retry: options.retry,
+      sleep: options.sleep,
+    };
+    this.#auth = new RestAuthenticator(mapping.auth, env, baseUrl, secrets, http, options.now);
+    this.http = new HttpClient({
+      service: `REST ERP "${mapping.erp}"`,
+      baseUrl,
+      headers: () => this.#auth.headers(),
+      secrets,
+      ...http,
+      idleTimeoutMs: options.idleTimeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      maxConcurrent: mapping.connection.maxConcurrent,
+      maxPerSecond: mapping.connection.maxPerSecond,
+      random: options.random,
+      onRetry: options.onRetry,
+      onSend: (r) => {
+        this.#stats.requests++;
+        options.onSend?.({ method: r.method, path: r.path });
+      },
+    });
+    this.#ctx = { currencyDecimals: mapping.currencyDecimals };
+  }
+
+  /**
+   * Builds a connector from a mapping (a parsed `RestMapping`, an object or YAML/JSON text).
+   * Throws `RestMappingError` for a bad mapping and `ConnectorConfigError` for a missing
+   * environment variable or a bad base URL, before any request.
+   *
+   * @example
+   * const erp = RestConnector.create(yamlText, { env: process.env });
+   */
+  static create(mapping: unknown, options: RestConnectorOptions = {}): RestConnector {
+    return new RestConnector(parseRestMapping(mapping), options);
+  }
+
+  /** Requests sent, writes made and OAuth2 tokens fetched so far. */
+  get stats(): RestStats {
+    return { ...this.#stats, tokensFetched: this.#auth.tokensFetched };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // ErpConnector
+
+  /**
+   * Orders changed since `checkpoint`, oldest first, in pages. With `orders.incremental` and
+   * page/offset pagination it reads by key (`modified ≥ last seen`, restarting at the first
+   * page whenever the bound moves), so an order moved by a change between two requests is
+   * neither skipped nor lost; the overlap window re-reads recent changes and drops those
+   * already handled (same id and change time).
+   *
+   * @example
+   * for await (const page of erp.changedOrders(saved)) await handle(page);
+   */
+  async *changedOrders(checkpoint?: string): AsyncGenerator<ErpOrderPage, void, undefined> {
+    const m = this.mapping.orders;
+    const inc = m.incremental;
+    const cp: RestCheckpoint = decodeCheckpoint(checkpoint, inc ? Date.parse(inc.start) : 0);
+    const overlapMs = (inc?.overlapSeconds ?? 0) * 1000;
+    const seen = new Set(cp.seen);
+    let high = cp.since;
+    const sinceQuery = (ms: number): Record<string, string> => {
+      if (!inc) return {};
+      const since =
+        inc.since.format === 'unix'
+          ? String(Math.floor(ms / 1000))
+          : inc.since.format === 'unixMs'
+            ? String(ms)
+            : inc.since.format === 'naive'
+              ? msToNaive(ms, inc.since.zone)
+              : isoInstant(Math.floor(ms / 1000) * 1000);
+      return Object.fromEntries(
+        Object.entries(inc.query).map(([k, v]) => [k, v.split('{since}').join(since)]),
+      );
+    };
+    // Customers are read once per sync (their facts as of this sync), not once per page.
+    const customers = new Map<string, { customer?: CustomerInput; reason?: string }>();
+    const handle = async (items: unknown[], offset: number): Promise<ErpOrderPage> => {
+      const raws = items.map((raw, i) => ({ raw, at: `orders[${offset + i}]` }));
+      const page = await this.mapOrders(
+        raws,
+        (changedMs, id) => {
+          if (changedMs !== undefined) high = Math.max(high, changedMs);
+          if (!inc || changedMs === undefined) return true;
+          const mark = `${id}@${changedMs}`;
+          if (seen.has(mark)) return false;
+          seen.add(mark);
+          return true;
+        },
+        customers,
+      );
+      const floor = high - overlapMs;
+      for (const s of seen) if (Number(s.slice(s.lastIndexOf('@') + 1)) < floor) seen.delete(s);
+      return { ...page, checkpoint: encodeCheckpoint({ since: high, seen: [...seen] }, !inc) };
+    };
+
+    const style = m.list.pagination.style;
+    if (inc && (style === 'page' || style === 'offset')) {
+      // Keyset reading: always from the highest change seen, restarting when it moves.
+      let from = cp.since - overlapMs;
+      let k = 0;
+      for (let pages = 0; ; pages++) {
+        this.guardPages(pages);
+        const { items, full } = await this.pageAt(m.list, k, sinceQuery(from));
+        const before = high;
+        const result = await handle(items, k * this.pageSize(m.list));
+        if (!full) {
+          yield result;
+          return;
+        }
+        yield result;
+        if (high > before) {
+          from = high;
+          k = 0;
+        } else {
+          k++;
+        }
+      }
+    }
+    let offset = 0;
+    for await (const items of this.list('orders', m.list, {}, sinceQuery(cp.since - overlapMs))) {
+      yield await handle(items, offset);
+      offset += items.length;
+    }
+  }
+
+  /**
+   * The orders with these ids as the ERP has them now; unknown ids (404) are left out.
+   *
+   * @example
+   * const { orders, rejected } = await erp.ordersById(['42']);
+   */
+  async ordersById(ids: readonly string[]): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
+    const raws: RawOrder[] = [];
+    for (const id of [...new Set(ids)]) {
+      const raw = await this.getOne('orders', this.mapping.orders.get, { id });
+      if (raw !== undefined) raws.push({ raw, at: `orders/${id}` });
+    }
+    return this.mapOrders(raws, () => true);
+  }
+
+  /**
+   * Fresh credit facts (limit, grade, open invoices, open orders) of these customers; unknown
+   * ids are left out. A customer whose answer does not fit the mapping is a `RestResponseError`
+   * naming the path.
+   *
+   * @example
+   * const [acme] = await erp.creditFacts(['7']);
+   */
+  async creditFacts(customerIds: readonly string[]): Promise<CustomerInput[]> {
+    const out: CustomerInput[] = [];
+    for (const id of [...new Set(customerIds)]) {
+      const c = await this.customer(id);
+      if (c) out.push(c);
+    }
+    return out;
+  }
+
+  /**
+   * Carries out one effect with the mapping's write-back calls, idempotently by `effect.key`:
+   * `marker` calls look for the effect's marker first and write nothing when it is there,
+   * `natural` calls set a value (the same again), `keyHeader` calls let the ERP deduplicate.
+   * The calls of one effect are retried as one operation (one retry layer). An effect type the
+   * mapping neither writes nor skips is a `ConnectorError` `REST_EFFECT_UNMAPPED`.
+   *
+   * @example
+   * await erp.apply({ type: 'lockOrder', key: 'o42:1:lock', orderId: '42' });
+   */
+  async apply(effect: Effect): Promise<void> {
+    const wb = this.mapping.writeBack;
+    if (wb.skip.includes(effect.type)) return;
+    const configured = wb.effects[effect.type];
+    if (!configured) {
+      throw new ConnectorError(
+        'REST_EFFECT_UNMAPPED',
+        `The mapping of "${this.erp}" has no writeBack.effects.${effect.type}; add the call that writes it, or list it in writeBack.skip`,
+        { retryable: false },
+      );
+    }
+    const calls = Array.isArray(configured) ? configured : [configured];
+    const vars = this.effectVars(effect);
+    await this.http.retrying(async () => {
+      for (const [i, call] of calls.entries()) await this.writeOne(call, i, calls.length, vars);
+    });
+  }
+
+  /**
+   * The order ids a webhook body names (`webhook.orderIdsPath`: a list of ids or one id).
+   *
+   * @example
+   * const ids = erp.orderIdsFromWebhook({ data: { ids: [42] } }); // ['42']
+   */
+  orderIdsFromWebhook(body: unknown): string[] {
+    const path = this.mapping.webhook?.orderIdsPath;
+    if (!path)
+      throw new ConnectorError(
+        'REST_WEBHOOK_UNMAPPED',
+        `The mapping of "${this.erp}" has no webhook.orderIdsPath`,
+      );
+    const { found, value } = getPath(body, path);
+    const list = Array.isArray(value) ? value : [value];
+    if (!found || list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+      throw new RestResponseError('webhook', path, 'expected an order id or a list of them');
+    }
+    return list.map(String);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { erp: this.erp, http: this.http.toJSON() };
+  }
+
+  [inspect.custom](): string {
+    return `RestConnector(${this.erp} ${this.http.displayUrl}, auth ${this.mapping.auth.type}, secrets ***)`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // reading
+
+  private guardPages(pages: number): void {
+    const max = this.#options.maxPages ?? 100_000;
+    if (pages >= max) {
+      throw new ConnectorError(
+        'REST_TOO_MANY_PAGES',
+        `${this.erp}: a list went on past ${max} pages; check the mapping's pagination`,
+      );
+    }
+  }
+
+  private pageSize(e: RestEndpoint): number {
+    const p = e.pagination;
+    return p.style === 'offset' ? p.limit : p.style === 'none' ? 0 : p.size;
+  }
+
+  /** Sends a GET, refreshing an OAuth2 token once on 401; undefined for a 404 when allowed. */
+  private async get(
+    resource: string,
+    path: string,
+    query: Record<string, string | number | boolean>,
+    notFound: boolean,
+  ): Promise<HttpAnswer | undefined> {
+    try {
+      return await this.request({ method: 'GET', path, query, label: `${resource} GET ${path}` });
+    } catch (error) {
+      if (notFound && error instanceof HttpError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * `http.request`, sent once more with a fresh OAuth2 token after a 401, and with the lately
+   * issued tokens masked in any error.
+   */
+  private async request(request: HttpRequest): Promise<HttpAnswer> {
+    try {
+      try {
+        return await this.http.request(request);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 401 && this.#auth.refreshable) {
+          this.#auth.invalidate();
+          return await this.http.request(request);
+        }
+        throw error;
+      }
+    } catch (error) {
+      if (error instanceof Error) {
+        error.message = this.#auth.mask(error.message);
+        if (error.cause instanceof Error)
+          error.cause.message = this.#auth.mask(error.cause.message);
+      }
+      throw error;
+    }
+  }
+
+  private parse(resource: string, answer: HttpAnswer, label: string): unknown {
+    try {
+      return JSON.parse(answer.text) as unknown;
+    } catch {
+      throw new RestResponseError(
+        resource,
+        '(body)',
+        `${label} answered HTTP ${answer.status} with ${answer.contentType || 'no content type'}, not JSON: ${this.#auth.mask(bodySnippet(this.#auth.mask(answer.text), this.http.secrets)) || '(empty body)'}`,
+      );
+    }
+  }
+
+  private async getOne(
+    resource: string,
+    e: RestEndpoint,
+    vars: Record<string, string>,
+  ): Promise<unknown> {
+    const path = fill(e.path, vars, true);
+    const answer = await this.get(resource, path, fillQuery(e.query, vars), true);
+    if (!answer) return undefined;
+    const json = this.parse(resource, answer, `GET ${path}`);
+    const { found, value } = getPath(json, e.itemsPath);
+    if (!found || value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new RestResponseError(
+        resource,
+        e.itemsPath || '(body)',
+        `expected one record (an object), got ${kind(value)}`,
+      );
+    }
+    return value;
+  }
+
+  private items(resource: string, json: unknown, e: RestEndpoint): unknown[] {
+    const { found, value } = getPath(json, e.itemsPath);
+    if (!found || !Array.isArray(value)) {
+      throw new RestResponseError(
+        resource,
+        e.itemsPath || '(body)',
+        `expected a list of records, got ${kind(value)}`,
+      );
+    }
+    return value;
+  }
+
+  /** One page of a page/offset list (k counts from 0); `full` means another may follow. */
+  private async pageAt(
+    e: RestEndpoint,
+    k: number,
+    extra: Record<string, string>,
+  ): Promise<{ items: unknown[]; full: boolean }> {
+    const p = e.pagination;
+    const query: Record<string, string | number | boolean> = { ...e.query, ...extra };
+    let size = 0;
+    let stopOn: 'short' | 'empty' = 'short';
+    if (p.style === 'page') {
+      query[p.pageParam] = p.firstPage + k;
+      query[p.sizeParam] = size = p.size;
+      stopOn = p.stopOn;
+    } else if (p.style === 'offset') {
+      query[p.offsetParam] = k * p.limit;
+      query[p.limitParam] = size = p.limit;
+      stopOn = p.stopOn;
+    }
+    const answer = await this.get('orders', e.path, query, e.notFoundMeansEmpty);
+    if (!answer) return { items: [], full: false };
+    const items = this.items('orders', this.parse('orders', answer, `GET ${e.path}`), e);
+    return { items, full: stopOn === 'short' ? items.length >= size : items.length > 0 };
+  }
+
+  /** Every page of a list endpoint, by its pagination style. */
+  private async *list(
+    resource: string,
+    e: RestEndpoint,
+    vars: Record<string, string>,
+    extra: Record<string, string> = {},
+  ): AsyncGenerator<unknown[], void, undefined> {
+    const p = e.pagination;
+    let path = fill(e.path, vars, true);
+    let query: Record<string, string | number | boolean> = {
+      ...fillQuery(e.query, vars),
+      ...extra,
+    };
+    let previousCursor: string | undefined;
+    for (let k = 0; ; k++) {
+      this.guardPages(k);
+      let size = 0;
+      let stopOn: 'short' | 'empty' = 'short';
+      if (p.style === 'page') {
+        query[p.pageParam] = p.firstPage + k;
+        query[p.sizeParam] = size = p.size;
+        stopOn = p.stopOn;
+      } else if (p.style === 'offset') {
+        query[p.offsetParam] = k * p.limit;
+        query[p.limitParam] = size = p.limit;
+        stopOn = p.stopOn;
+      } else if ((p.style === 'cursor' || p.style === 'link') && p.sizeParam && k === 0) {
+        query[p.sizeParam] = p.size;
+      }
+      const answer = await this.get(resource, path, query, e.notFoundMeansEmpty);
+      if (!answer) return;
+      const json = this.parse(resource, answer, `GET ${path}`);
+      const items = this.items(resource, json, e);
+      yield items;
+      if (p.style === 'none') return;
+      if (p.style === 'page' || p.style === 'offset') {
+        if (stopOn === 'short' ? items.length < size : items.length === 0) return;
+        continue;
+      }
+      if (p.style === 'cursor') {
+        const next = getPath(json, p.nextPath).value;
+        if (next === undefined || next === null || next === '') return;
+        if (typeof next !== 'string' && typeof next !== 'number') {
+          throw new RestResponseError(
+            resource,
+            p.nextPath,
+            `expected a cursor (text or number), got ${kind(next)}`,
+          );
+        }
+        if (String(next) === previousCursor) {
+          throw new RestResponseError(
+            resource,
+            p.nextPath,
+            `the server gave the same cursor twice (${String(next).slice(0, 40)}); the list would never end`,
+          );
+        }
+        previousCursor = String(next);
+        query = { ...query, [p.cursorParam]: previousCursor };
+        continue;
+      }
+      // link
+      const next = nextLink(answer.headers.get('link'));
+      if (!next) return;
+      const resolved = new URL(next, `${this.http.baseUrl}${path}`);
+      const base = new URL(this.http.baseUrl);
+      const basePath = base.pathname.replace(/\/+$/, '');
+      if (resolved.origin !== base.origin || !resolved.pathname.startsWith(basePath)) {
+        throw new RestResponseError(
+          resource,
+          'Link',
+          `next page ${resolved.origin}${resolved.pathname} is outside ${this.http.displayUrl}; not followed (credentials would go elsewhere)`,
+        );
+      }
+      path = resolved.pathname.slice(basePath.length) || '/';
+      query = Object.fromEntries(resolved.searchParams);
+    }
+  }
+
+  private async linesOf(raw: unknown, id: string): Promise<unknown[]> {
+    const l = this.mapping.orders.lines;
+    if ('itemsPath' in l) {
+      const { value } = getPath(raw, l.itemsPath);
+      if (!Array.isArray(value))
+        throw new FieldError(l.itemsPath, 'lines', `expected a list of lines, got ${kind(value)}`);
+      return value as unknown[];
+    }
+    const all: unknown[] = [];
+    for await (const items of this.list('order lines', l.endpoint, { id })) all.push(...items);
+    return all;
+  }
+
+  /**
+   * Maps raw orders; `keep(changedMs, id)` drops what was already handled (before its lines
+   * are read). `cache` keeps customers for the length of one sync.
+   */
+  private async mapOrders(
+    raws: readonly RawOrder[],
+    keep: (changedMs: number | undefined, id: string) => boolean,
+    cache = new Map<string, { customer?: CustomerInput; reason?: string }>(),
+  ): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
+    const mapped: Mapped[] = [];
+    for (const [i, r] of raws.entries()) {
+      const result = await this.mapOrder(r, i, keep);
+      if (result) mapped.push(result);
+    }
+    const states = this.mapping.orders.syncStates;
+    const ok = mapped.filter(
+      (x): x is Extract<Mapped, { ok: true }> =>
+        x.ok && (!states || states.includes(String(x.state))),
+    );
+    const rejected = mapped.flatMap((x) => (x.ok ? [] : [x.rejected]));
+    const customers: CustomerInput[] = [];
+    const failed = new Map<string, string>();
+    for (const id of [...new Set(ok.map((x) => x.customerId))]) {
+      let known = cache.get(id);
+      if (!known) {
+        try {
+          const c = await this.customer(id);
+          known = c ? { customer: c } : { reason: `customer ${id} not found in the ERP` };
+        } catch (error) {
+          if (!(error instanceof RestResponseError)) throw error;
+          known = { reason: error.message };
+        }
+        cache.set(id, known);
+      }
+      if (known.customer) customers.push(known.customer);
+      else failed.set(id, known.reason!);
+    }
+    const orders: ErpOrderChange[] = [];
+    for (const x of ok) {
+      const reason = failed.get(x.customerId);
+      if (reason)
+        rejected.push({ id: x.change.order.id, ref: x.change.ref, reason: `${x.at}: ${reason}` });
+      else orders.push(x.change);
+    }
+    return { orders, customers, rejected };
+  }
+
+  private async mapOrder(
+    r: RawOrder,
+    index: number,
+    keep: (changedMs: number | undefined, id: string) => boolean,
+  ): Promise<Mapped | undefined> {
+    const fields = this.mapping.orders.fields;
+    const rawId = getPath(
+      r.raw,
+      typeof fields.id === 'string' ? fields.id : (fields.id?.path ?? ''),
+    ).value;
+    const fallbackId =
+      typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index}`;
+    let changedMs: number | undefined;
+    let ref = fallbackId;
+    // The change time first, on its own: it moves the sync's bound and dedupes even when
+    // another field of the order does not fit.
+    try {
+      const early = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
+      const ms = typeof early === 'string' && ZONED.test(early) ? Date.parse(early) : Number.NaN;
+      if (!Number.isNaN(ms)) changedMs = ms;
+    } catch (error) {
+      if (!(error instanceof FieldError)) throw error;
+    }
+    if (!keep(changedMs, fallbackId)) return undefined;
+    try {
+      const head = mapFields(r.raw, fields, this.#ctx, 'currency');
+      const id = String(head.id);
+      ref = typeof head.ref === 'string' || typeof head.ref === 'number' ? String(head.ref) : id;
+      const changedAt = head.changedAt;
+      if (typeof changedAt !== 'string' || changedMs === undefined || !ZONED.test(changedAt)) {
+        const spec = fields.changedAt!;
+        throw new FieldError(
+          typeof spec === 'string' ? spec : (spec.path ?? '(const)'),
+          'changedAt',
+          `expected a zoned date-time (use a timestamp transform), got ${JSON.stringify(changedAt)}`,
+        );
+      }
+      const state = head.state;
+      delete head.ref;
+      delete head.changedAt;
+      delete head.state;
+      head.id = id;
+      const ctx = {
+        ...this.#ctx,
+        currency: typeof head.currency === 'string' ? head.currency : undefined,
+      };
+      const rawLines = await this.linesOf(r.raw, id);
+      head.lines = rawLines.map((line, i) => {
+        try {
+          return mapFields(line, this.mapping.orders.lineFields, ctx);
+        } catch (error) {
+          if (error instanceof FieldError)
+            throw new FieldError(
+              `lines[${i}].${error.path}`,
+              `lines.${i}.${error.target}`,
+              error.message,
+            );
+          throw error;
+        }
+      });
+      const parsed = Order.safeParse(head);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        return {
+          ok: false,
+          changedMs,
+          rejected: {
+            id,
+            ref,
+            reason: `${r.at}: ${issue.path.join('.') || '(order)'}: ${issue.message}`,
+          },
+        };
+      }
+      const order = head as unknown as OrderInput;
+      return {
+        ok: true,
+        change: { order, ref, changedAt },
+        changedMs,
+        state,
+        customerId: parsed.data.customer.id,
+        at: r.at,
+      };
+    } catch (error) {
+      if (error instanceof FieldError) {
+        return {
+          ok: false,
+          changedMs,
+          rejected: {
+            id: fallbackId,
+            ref,
+            reason: `${r.at}.${error.path} (→ ${error.target}): ${error.message}`,
+          },
+        };
+      }
+      throw error;
+    }
+  }
+
+  private async customer(id: string): Promise<CustomerInput | undefined> {
+    const c = this.mapping.customers;
+    const raw = await this.getOne('customers', c.get, { id });
+    if (raw === undefined) return undefined;
+    const at = `customers/${id}`;
+    const wrap = <T>(where: string, run: () => T): T => {
+      try {
+        return run();
+      } catch (error) {
+        if (error instanceof FieldError)
+          throw new RestResponseError(
+            'customers',
+            `${where}.${error.path}`,
+            error.message,
+            error.target,
+          );
+        throw error;
+      }
+    };
+    const candidate = wrap(at, () => mapFields(raw, c.fields, this.#ctx, 'credit.limit.currency'));
+    candidate.id = String(candidate.id);
+    const credit = candidate.credit as { limit?: { amount?: unknown } } | undefined;
+    // A limit currency given as a constant means nothing without an amount: no limit then.
+    if (credit?.limit && credit.limit.amount === undefined) delete credit.limit;
+    for (const part of ['receivables', 'openOrders'] as const) {
+      const spec = c[part];
+      if (!spec) continue;
+      const rows: unknown[] = [];
+      let n = 0;
+      for await (const items of this.list(`customers.${part}`, spec.list, { customerId: id })) {
+        for (const item of items) {
+          const row = wrap(`${at}/${part}[${n++}]`, () =>
+            mapFields(item, spec.fields, this.#ctx, 'currency'),
+          );
+          row.id = String(row.id);
+          if (spec.skipZero && row.amount === 0) continue;
+          rows.push(row);
+        }
+      }
+      candidate[part] = rows;
+    }
+    candidate.asOf = isoInstant(Math.floor((this.#options.now?.() ?? Date.now()) / 1000) * 1000);
+    const parsed = Customer.safeParse(candidate);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new RestResponseError('customers', at, issue.message, issue.path.join('.'));
+    }
+    return candidate as CustomerInput;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // writing
+
+  private effectVars(effect: Effect): Record<string, unknown> {
+    const locale = this.mapping.writeBack.locale;
+    const e = effect as Effect & Record<string, unknown>;
+    let text = '';
+    switch (effect.type) {
+      case 'postMessage':
+      case 'notify':
+      case 'customerNotice':
+        text = formatMessage(effect.messageKey, effect.params, locale);
+        break;
+      case 'cancelOrder':
+        text = `Order cancelled by ordergate: ${effect.reason}`;
+        break;
+      case 'lockOrder':
+        text = 'Order locked by ordergate';
+        break;
+      case 'unlockOrder':
+        text = 'Order unlocked by ordergate';
+        break;
+      case 'scheduleApproval':
+        text = `Approval "${effect.step}" requested from ${[...effect.roles, ...effect.users].join(', ')}${effect.deadline ? ` by ${effect.deadline}` : ''}`;
+        break;
+      case 'closeApproval':
+        text = `Approval "${effect.step}" closed`;
+        break;
+      case 'procurementNeed':
+        text = `Procurement needed: ${effect.lines.map((l) => `line ${l.lineId} short ${l.shortQuantity}`).join(', ')}`;
+        break;
+    }
+    const marker = this.mapping.writeBack.marker.split('{key}').join(effect.key);
+    return {
+      key: effect.key,
+      marker,
+      orderId: isOrderEffect(effect) ? effect.orderId : '',
+      customerId:
+        'customerId' in effect && typeof effect.customerId === 'string' ? effect.customerId : '',
+      type: effect.type,
+      text,
+      reason: typeof e.reason === 'string' ? e.reason : '',
+      step: typeof e.step === 'string' ? e.step : '',
+      deadline: typeof e.deadline === 'string' ? e.deadline : '',
+      roles: Array.isArray(e.roles) ? (e.roles as string[]).join(', ') : '',
+      now: isoInstant(Math.floor((this.#options.now?.() ?? Date.now()) / 1000) * 1000),
+    };
+  }
+
+  private async writeOne(
+    call: RestWriteCall,
+    i: number,
+    count: number,
+    vars: Record<string, unknown>,
+  ): Promise<void> {
+    const v: Record<string, unknown> = { ...vars };
+    if (call.check) {
+      const path = fill(call.check.path, v, true);
+      const answer = await this.get('write-back', path, {}, false);
+      const current = this.parse('write-back', answer!, `GET ${path}`);
+      const field = getPath(current, call.check.field).value;
+      const text = typeof field === 'string' ? field : (JSON.stringify(field) ?? '');
+      if (call.idempotency === 'marker' && text.includes(String(v.marker))) return;
+      v.current = current;
+    }
+    const path = fill(call.path, v, true);
+    const headers: Record<string, string> = {};
+    if (call.idempotency === 'keyHeader')
+      headers[call.keyHeader] = count > 1 ? `${String(v.key)}:${i}` : String(v.key);
+    const request = {
+      method: call.method,
+      path,
+      query: fillQuery(call.query, v),
+      body: call.body === undefined ? undefined : fillBody(call.body, v),
+      headers,
+      idempotent: true,
+      label: `write-back ${String(v.type)} ${call.method} ${path}`,
+    };
+    await this.request(request);
+    this.#stats.writes++;
+  }
+}
+
+const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
+
+function kind(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
+
+function lookup(vars: Record<string, unknown>, name: string): unknown {
+  if (name.startsWith('current.'))
+    return getPath(vars.current, name.slice('current.'.length)).value;
+  return vars[name];
+}
+
+function fill(template: string, vars: Record<string, unknown>, encode: boolean): string {
+  return template.replace(/\{([A-Za-z_][\w.]*)\}/g, (whole, name: string) => {
+    const value = lookup(vars, name);
+    if (value === undefined) return whole;
+    const s =
+      value === null ? '' : typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+    return encode ? encodeURIComponent(s) : s;
+  });
+}
+
+function fillQuery(
+  query: Record<string, string | number | boolean>,
+  vars: Record<string, unknown>,
+): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    Object.entries(query).map(([k, v]) => [k, typeof v === 'string' ? fill(v, vars, false) : v]),
+  );
+}
+
+function fillBody(body: unknown, vars: Record<string, unknown>): unknown {
+  if (typeof body === 'string') {
+    const whole = /^\{([A-Za-z_][\w.]*)\}$/.exec(body);
+    if (whole) {
+      const value = lookup(vars, whole[1]!);
+      if (value !== undefined && typeof value !== 'object') return value;
+    }
+    return fill(body, vars, false);
+  }
+  if (Array.isArray(body)) return body.map((b) => fillBody(b, vars));
+  if (body && typeof body === 'object') {
+    return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fillBody(v, vars)]));
+  }
+  return body;
+}
+
+/** The `rel="next"` target of a `Link` header (RFC 8288). */
+export function nextLink(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const m = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (m && /;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2]!)) return m[1];
+  }
+  return undefined;
+}

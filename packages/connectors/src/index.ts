@@ -89,14 +89,6 @@ export type { OdooWriteBackOptions, OdooWriteOutcome } from './odoo/OdooWriteBac
 export { OdooConnector } from './odoo/OdooConnector.js';
 export type { OdooConnectorOptions } from './odoo/OdooConnector.js';
 
-// The connector interface every ERP connector implements (shared with the sync service)
-export type {
-  ErpConnector,
-  ErpOrderChange,
-  ErpOrderPage,
-  ErpRejectedOrder,
-} from './ErpConnector.js';
-
 // REST: mapping document, connector, errors
 export {
   RestMappingDocument,

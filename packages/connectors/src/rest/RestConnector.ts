@@ -44,6 +44,7 @@ import {
   mapFields,
   msToNaive,
   type ValueContext,
+  currencyDecimals,
 } from './values.js';
 
 /** Connection settings besides the mapping: where secrets come from, and test hooks. */
@@ -774,6 +775,9 @@ export class RestConnector implements ErpConnector {
       case 'closeApproval':
         text = `Approval "${effect.step}" closed`;
         break;
+      case 'updateCreditTerms':
+        text = `Credit terms set through ordergate (CR-3, request ${effect.requestId})${effect.grade ? `: grade ${effect.grade}` : ''}${effect.limit ? `, limit ${majorUnits(effect.limit.amount, effect.limit.currency, this.mapping.currencyDecimals)} ${effect.limit.currency}` : ''}`;
+        break;
       case 'procurementNeed':
         text = `Procurement needed: ${effect.lines.map((l) => `line ${l.lineId} short ${l.shortQuantity}`).join(', ')}`;
         break;
@@ -791,6 +795,12 @@ export class RestConnector implements ErpConnector {
       step: typeof e.step === 'string' ? e.step : '',
       deadline: typeof e.deadline === 'string' ? e.deadline : '',
       roles: Array.isArray(e.roles) ? (e.roles as string[]).join(', ') : '',
+      // updateCreditTerms (CR-3): the governed grade, and the limit in major units as a decimal
+      grade: effect.type === 'updateCreditTerms' ? (effect.grade ?? '') : '',
+      limit:
+        effect.type === 'updateCreditTerms' && effect.limit
+          ? majorUnits(effect.limit.amount, effect.limit.currency, this.mapping.currencyDecimals)
+          : '',
       now: isoInstant(Math.floor((this.#options.now?.() ?? Date.now()) / 1000) * 1000),
     };
   }
@@ -887,4 +897,17 @@ export function nextLink(header: string | null): string | undefined {
     if (m && /;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2]!)) return m[1];
   }
   return undefined;
+}
+
+/** An amount in minor units as a decimal string in major units (`123456`, EUR → `1234.56`). */
+function majorUnits(
+  minor: number,
+  currency: string,
+  overrides: Readonly<Record<string, number>>,
+): string {
+  const decimals = currencyDecimals(currency, overrides);
+  if (decimals === 0) return String(minor);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(decimals + 1, '0');
+  return `${sign}${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
 }

@@ -245,6 +245,7 @@ export const EFFECT_TYPES = [
   'cancelOrder',
   'procurementNeed',
   'customerNotice',
+  'updateCreditTerms',
 ] as const;
 export const EffectTypeName = z.enum(EFFECT_TYPES);
 
@@ -371,6 +372,8 @@ export const WRITE_PLACEHOLDERS = [
   'deadline',
   'roles',
   'now',
+  'grade',
+  'limit',
 ] as const;
 
 /**

@@ -110,17 +110,18 @@ async function fromModule(io: CliIo, file: string): Promise<ConfiguredErp> {
 }
 
 async function odoo(io: CliIo, policy: Policy): Promise<ConfiguredErp> {
-  const { odooConfigFromEnv, OdooConnector, ConnectorConfigError } =
-    await import('@ordergate/connectors');
+  const { odooConfigFromEnv, OdooConnector } = await import('@ordergate/connectors');
   let config;
   try {
     config = odooConfigFromEnv(io.env);
   } catch (e) {
-    if (e instanceof ConnectorConfigError) {
+    // by name: a bundler may hand this module another copy of the connectors' classes
+    const problems = (e as { problems?: unknown }).problems;
+    if ((e as Error).name === 'ConnectorConfigError' && Array.isArray(problems)) {
       throw new CliError(
         EXIT.USAGE,
         '--erp odoo: the Odoo connection is not configured',
-        e.problems.map((p) => `  ${p.field}: ${p.fix}`),
+        (problems as { field: string; fix: string }[]).map((p) => `  ${p.field}: ${p.fix}`),
       );
     }
     throw e;

@@ -136,6 +136,7 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   const store = await openStore(io, storeOptions, pool);
   const og = gate(store, policy);
   const logger = createLogger({ level: logLevel, base: { service: 'ordergate' } });
+  logger.level = logLevel; // the option wins over ORDERGATE_LOG_LEVEL, which createLogger prefers
   const shared = { schema: store.schema };
   const tokens = new TokenStore(store.driver, shared);
   const replayGuard = new PostgresReplayGuard(store.driver, shared);

@@ -76,13 +76,13 @@ async function start(tree: Tree, url: string, policyFile: string): Promise<void>
   let out = '';
   tree.base = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${tree.name} serve exited ${String(code)}`)));
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
       if (m?.[1]) resolve(m[1]);
     });
   });
-  child.stdout!.resume();
+  child.stdout.resume();
 }
 
 async function stop(tree: Tree): Promise<void> {

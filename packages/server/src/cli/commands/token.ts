@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { NotFoundError, ValidationError } from '@ordergate/core';
 import { SCOPES, isScope, type Scope } from '../../identity/scopes.js';
 import { TokenStore, type TokenRecord } from '../../identity/TokenStore.js';
@@ -175,7 +176,7 @@ export async function runTokenList(io: CliIo, options: TokenListOptions): Promis
   });
 }
 
-const storeOptions = (c: import('commander').Command) =>
+const storeOptions = (c: Command) =>
   c
     .option('--data-dir <dir>', 'the embedded store (PGlite) directory')
     .option('--schema <name>', 'the PostgreSQL schema (default ordergate)');

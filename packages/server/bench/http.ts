@@ -74,6 +74,8 @@ interface Figure {
 const figures: Figure[] = [];
 
 const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 50);
+/** `BENCH_ONLY=webhooks` measures the webhook latency alone. */
+const ONLY_HOOKS = process.env.BENCH_ONLY === 'webhooks';
 const POLL_MS = 2;
 const HOOK_SECRET = 'bench-only-webhook-secret-0123456789abcdef';
 const hookFigures: { store: string; n: number; p50: number; p99: number; max: number }[] = [];
@@ -368,7 +370,7 @@ const common = ['--policy', policyFile, '--max-connections', String(POOL), '--lo
 console.error('server bench: PGlite');
 const lite = await spawnServe([...common, '--data-dir', join(dir, 'pglite')], env);
 try {
-  await benchService('PGlite', lite);
+  if (!ONLY_HOOKS) await benchService('PGlite', lite);
 } finally {
   await lite.stop();
 }
@@ -387,9 +389,11 @@ try {
   const service = await spawnServe([...common, '--schema', schema], { ...env, DATABASE_URL: url });
   let statements: [string, readonly unknown[]][] = [];
   try {
-    await benchService('PostgreSQL', service);
-    statements = await recordOrderRead(url, schema, 'bench-read');
-    await floor(url, statements);
+    if (!ONLY_HOOKS) {
+      await benchService('PostgreSQL', service);
+      statements = await recordOrderRead(url, schema, 'bench-read');
+      await floor(url, statements);
+    }
   } finally {
     await service.stop();
   }

@@ -17,6 +17,10 @@ export default defineProject({
     alias: {
       '@ordergate/core/testing': core('testing.ts'),
       '@ordergate/core': core('index.ts'),
+      // the CLI loads the Odoo connector (`--erp odoo`): its sources, as for the core
+      '@ordergate/connectors': fileURLToPath(
+        new URL('../connectors/src/index.ts', import.meta.url),
+      ),
     },
   },
 });

@@ -875,13 +875,17 @@ export class Ordergate {
   async order(orderId: string): Promise<OrderPicture | undefined> {
     const view = await this.#orders.get(parseOrThrow(Id, orderId, 'orderId'));
     if (!view) return undefined;
-    const history = (await this.#orders.history(view.order.id)).map(parseAuditEvent);
-    const customer = await this.#orders.customer(view.order.customer.id);
+    // `get` refused an archived order: the trail, the customer and (CR-4) the customer's orders
+    // confirmed here and not yet invoiced, as an assessment counts them, are read side by side
+    const [trail, customer, confirmedOrders] = await Promise.all([
+      this.#orders.trail(view.order.id),
+      this.#orders.customer(view.order.customer.id),
+      this.#orders.confirmedUninvoiced(view.order.customer.id, view.order.id),
+    ]);
+    const history = trail.map(parseAuditEvent);
     const at = this.#runner.clock.now();
     let credit: OrderPicture['credit'];
     if (customer) {
-      // CR-4: with the customer's orders confirmed here and not yet invoiced, as an assessment counts them
-      const confirmedOrders = await this.#orders.confirmedUninvoiced(customer.id, view.order.id);
       try {
         credit = {
           exposure: creditExposure(view.order, customer, {

@@ -9,14 +9,28 @@
 // signed synchronously as the request is set up. Approvals need an order in review each: N
 // orders are submitted through the API before each approve run, and each is approved once.
 //
-// BENCH_SECONDS (default 5) sets each GET run's length.
+// Then the time from a webhook to the order's new state readable through the API: a fake ERP on
+// 127.0.0.1 (the tests' `startFakeErp`, plugged in with --erp-module) gets a new order, the ERP
+// side sends the signed `POST /v1/webhooks/fake` naming it, and `GET /v1/orders/{id}` is polled
+// every POLL_MS until the order is there in review; WEBHOOKS (50) deliveries one after another.
+//
+// BENCH_SECONDS (default 5) sets each GET run's length. The services log at `warn` (request lines
+// at `info` would be written to a pipe this process reads).
 import { createHmac, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { Ordergate, loadPolicy } from '@ordergate/core';
-import { PostgresStore, type SqlDriver, type SqlQueryable } from '../src/index.js';
+import {
+  PostgresStore,
+  SharedSecret,
+  signWebhook,
+  type SqlDriver,
+  type SqlQueryable,
+} from '../src/index.js';
+import { startFakeErp } from '../test/support/fakeErp.js';
 import { scratch } from '../test/support/cli.js';
 import { spawnServe, type ServiceProcess } from '../test/support/processes.js';
 import { orderInput } from '../test/support/scenario.js';
@@ -58,6 +72,76 @@ interface Figure {
   errors: number;
 }
 const figures: Figure[] = [];
+
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 50);
+/** `BENCH_ONLY=webhooks` measures the webhook latency alone. */
+const ONLY_HOOKS = process.env.BENCH_ONLY === 'webhooks';
+const POLL_MS = 2;
+const HOOK_SECRET = 'bench-only-webhook-secret-0123456789abcdef';
+const hookFigures: { store: string; n: number; p50: number; p99: number; max: number }[] = [];
+
+/**
+ * Webhook → readable: a service with a fake ERP; per delivery, the time from sending the signed
+ * webhook to the first GET that answers the order in review.
+ */
+async function webhookLatency(store: string, args: string[], env: NodeJS.ProcessEnv) {
+  const fake = await startFakeErp();
+  const support = pathToFileURL(join(import.meta.dirname, '../test/support/fakeErp.ts')).href;
+  const module = join(dir, 'fake-erp.mjs');
+  writeFileSync(
+    module,
+    `import { FakeErpConnector } from ${JSON.stringify(support)};\n` +
+      'export function createErpConnector(env) { return new FakeErpConnector(env.FAKE_ERP_URL); }\n',
+  );
+  const service = await spawnServe([...args, '--erp-module', module, '--sync-interval', '3600'], {
+    ...env,
+    ORDERGATE_WEBHOOK_SECRET: HOOK_SECRET,
+    FAKE_ERP_URL: fake.url,
+  });
+  const secret = new SharedSecret(HOOK_SECRET);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < WEBHOOKS; i++) {
+      const id = `wh-${String(i)}`;
+      fake.put(order(id));
+      const body = JSON.stringify({ orders: [id] });
+      const ts = String(Math.floor(Date.now() / 1000));
+      const t0 = performance.now();
+      const res = await fetch(`${service.base}/v1/webhooks/fake`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-ordergate-timestamp': ts,
+          'x-ordergate-delivery': randomUUID(),
+          'x-ordergate-signature': signWebhook(secret, ts, body),
+        },
+        body,
+      });
+      if (res.status !== 202) throw new Error(`webhook: ${String(res.status)} ${await res.text()}`);
+      for (;;) {
+        const r = await fetch(`${service.base}/v1/orders/${id}`, {
+          headers: { authorization: `Bearer ${assertion(liu)}` },
+        });
+        if (r.status === 200) {
+          const p = (await r.json()) as { value: { workflow: { status: string } } };
+          if (p.value.workflow.status === 'in_review') break;
+        } else await r.arrayBuffer();
+        if (performance.now() - t0 > 30_000) throw new Error(`webhook: ${id} never readable`);
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    await service.stop();
+    await fake.close();
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(10 * (times[Math.floor(q * (times.length - 1))] ?? 0)) / 10;
+  hookFigures.push({ store, n: times.length, p50: at(0.5), p99: at(0.99), max: at(1) });
+  console.error(
+    `  ${store} webhook → readable: p50 ${String(at(0.5))} ms, p99 ${String(at(0.99))} ms`,
+  );
+}
 
 function order(id: string) {
   return {
@@ -244,6 +328,17 @@ function print(statements: number): void {
     '| ---------- | ---------------------- | ---- | ------- | ------ | ------ | ------ |',
   );
   for (const f of figures) console.log(row(f));
+  if (hookFigures.length > 0) {
+    console.log(
+      `\nWebhook → order readable (${String(WEBHOOKS)} signed deliveries, one at a time; GET polled every ${String(POLL_MS)} ms):\n`,
+    );
+    console.log('| store      |  n | p50 ms | p99 ms | max ms |');
+    console.log('| ---------- | -- | ------ | ------ | ------ |');
+    for (const h of hookFigures)
+      console.log(
+        `| ${h.store.padEnd(10)} | ${String(h.n).padStart(2)} | ${String(h.p50).padStart(6)} | ${String(h.p99).padStart(6)} | ${String(h.max).padStart(6)} |`,
+      );
+  }
   console.log('\nTargets (PostgreSQL):');
   for (const c of LEVELS) {
     const get = figures.find(
@@ -270,15 +365,16 @@ const dir = scratch();
 const policyFile = join(dir, 'policy.json');
 writeFileSync(policyFile, JSON.stringify(POLICY));
 const env = { ORDERGATE_ERP_SECRET: SECRET };
-const common = ['--policy', policyFile, '--max-connections', String(POOL)];
+const common = ['--policy', policyFile, '--max-connections', String(POOL), '--log-level', 'warn'];
 
 console.error('server bench: PGlite');
 const lite = await spawnServe([...common, '--data-dir', join(dir, 'pglite')], env);
 try {
-  await benchService('PGlite', lite);
+  if (!ONLY_HOOKS) await benchService('PGlite', lite);
 } finally {
   await lite.stop();
 }
+await webhookLatency('PGlite', [...common, '--data-dir', join(dir, 'pglite-hooks')], env);
 
 console.error('server bench: starting a throwaway PostgreSQL cluster');
 let url = '';
@@ -293,12 +389,18 @@ try {
   const service = await spawnServe([...common, '--schema', schema], { ...env, DATABASE_URL: url });
   let statements: [string, readonly unknown[]][] = [];
   try {
-    await benchService('PostgreSQL', service);
-    statements = await recordOrderRead(url, schema, 'bench-read');
-    await floor(url, statements);
+    if (!ONLY_HOOKS) {
+      await benchService('PostgreSQL', service);
+      statements = await recordOrderRead(url, schema, 'bench-read');
+      await floor(url, statements);
+    }
   } finally {
     await service.stop();
   }
+  await webhookLatency('PostgreSQL', [...common, '--schema', `${schema}_hooks`], {
+    ...env,
+    DATABASE_URL: url,
+  });
   print(statements.length);
 } finally {
   stopCluster?.();

@@ -506,6 +506,14 @@ export class OrderDesk {
    */
   async history(orderId: string): Promise<AuditEvent[]> {
     await this.get(orderId);
+    return this.trail(orderId);
+  }
+
+  /**
+   * The order's audit trail, oldest first, without the archive check: for a caller that has just
+   * read the order through `get` (which throws for an archived one), so it is not read twice.
+   */
+  trail(orderId: string): Promise<AuditEvent[]> {
     return this.#store.readStream(orderStream(orderId));
   }
 

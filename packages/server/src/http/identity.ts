@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import type { ActorInput } from '@ordergate/core';
@@ -117,6 +118,27 @@ export class IdentityError extends Error {
   }
 }
 
+/**
+ * The HMAC key of each shared secret, imported once: jose imports a raw key into WebCrypto on
+ * every verification otherwise, which costs more than the verification itself under load.
+ */
+const HMAC_KEYS = new WeakMap<SharedSecret, Promise<webcrypto.CryptoKey>>();
+
+function hmacKey(secret: SharedSecret): Promise<webcrypto.CryptoKey> {
+  let key = HMAC_KEYS.get(secret);
+  if (!key) {
+    key = webcrypto.subtle.importKey(
+      'raw',
+      secret.key(),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    HMAC_KEYS.set(secret, key);
+  }
+  return key;
+}
+
 const StringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((g) => typeof g === 'string');
 
@@ -140,7 +162,7 @@ export async function verifyAssertion(
   const tolerance = options.clockToleranceSeconds ?? 30;
   let payload;
   try {
-    ({ payload } = await jwtVerify(match[1], options.secret.key(), {
+    ({ payload } = await jwtVerify(match[1], await hmacKey(options.secret), {
       algorithms: ['HS256'],
       audience: options.audience,
       ...(options.issuer === undefined ? {} : { issuer: options.issuer }),

@@ -6,21 +6,22 @@ import { auditVerifyCommand } from './audit.js';
 import { migrateCommand } from './migrate.js';
 import { policyCheckCommand } from './policy.js';
 import { serveCommand } from './serve.js';
+import { syncCommand } from './sync.js';
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.js';
 
 /** A group of subcommands (`policy`, `audit`…) and what it is for, in `--help`. */
 export const GROUPS: Record<string, string> = {
   policy: 'policy files',
   audit: 'the audit trail',
   archive: 'the archive (AR-*)',
-  // token: 'API tokens for systems',          ← identity: `token create|revoke`
+  token: 'API tokens for systems',
   // outbox: 'effects waiting for delivery',   ← outbox: `outbox list|retry`
 };
 
 /**
  * Every subcommand of `ordergate`, in `--help` order. A command of two words belongs to the group
  * named by its first word (`GROUPS`). To add one, write `commands/<name>.ts` exporting a
- * `CliCommand` and list it here: `token create`, `token revoke` (identity), `sync` (sync),
- * `outbox list`, `outbox retry` (outbox).
+ * `CliCommand` and list it here (`outbox list`, `outbox retry` are next).
  *
  * @example
  * COMMANDS.map((c) => c.name); // ['serve', 'migrate', 'assess', 'policy check', …]
@@ -33,4 +34,8 @@ export const COMMANDS: readonly CliCommand[] = [
   auditVerifyCommand,
   archiveFileCommand,
   assertionCommand,
+  tokenCreateCommand,
+  tokenRevokeCommand,
+  tokenListCommand,
+  syncCommand,
 ];

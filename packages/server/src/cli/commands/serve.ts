@@ -4,6 +4,11 @@ import { loadPolicy, type Ordergate } from '@ordergate/core';
 import { createApp } from '../../http/app.js';
 import { SharedSecret } from '../../http/secret.js';
 import { serve } from '../../http/serve.js';
+import type { WebhookOptions } from '../../http/webhooks.js';
+import { PostgresReplayGuard } from '../../identity/PostgresReplayGuard.js';
+import { TokenStore } from '../../identity/TokenStore.js';
+import { createLogger, type Logger } from '../../logging.js';
+import { SyncService, type SyncEvent } from '../../sync/SyncService.js';
 import type { CliCommand } from '../command.js';
 import {
   describeTarget,
@@ -14,19 +19,39 @@ import {
   type StoreOptions,
 } from '../context.js';
 import { DEMO_PEOPLE, DEMO_POLICY } from '../demo/company.js';
-import { DEFAULT_AUDIENCE, demoSecret, signAssertion } from '../demo/credentials.js';
+import { DEFAULT_AUDIENCE, demoSecret, demoToken } from '../demo/credentials.js';
+import { ERP_HELP, erpFrom, type ErpOptions } from '../erp.js';
 import { seedDemo, type SeededOrder } from '../demo/seed.js';
 import { CliError, EXIT, type ExitCode } from '../exit.js';
 import type { CliIo } from '../io.js';
 
 /** Options of `ordergate serve`. */
-export interface ServeCommandOptions extends StoreOptions {
+export interface ServeCommandOptions extends StoreOptions, ErpOptions {
   port?: string;
+  /** pino's level for the JSON log lines on stdout (default info, or ORDERGATE_LOG_LEVEL). */
+  logLevel?: string;
+  /** Seconds between incremental syncs when an ERP is configured (default 60). */
+  syncInterval?: string;
   host?: string;
   policy?: string;
   audience?: string;
   maxConnections?: string;
   demo?: boolean;
+}
+
+/** The levels `--log-level` takes (pino's, and `silent`). */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** Logs what a sync did: a line per run (and per refused or rejected order), errors at error. */
+function syncLogger(logger: Logger): (event: SyncEvent) => void {
+  return (event) => {
+    if (event.type === 'run') logger.info({ erp: event.erp, sync: event.run }, 'sync run');
+    else if (event.type === 'error')
+      logger.error({ erp: event.erp, err: event.error }, 'sync failed');
+    else if (event.outcome === 'refused' || event.outcome === 'rejected')
+      logger.warn({ ...event }, 'sync order not taken in');
+    else logger.debug({ ...event }, 'sync order');
+  };
 }
 
 /** The embedded store of the demo, apart from a real one. */
@@ -100,16 +125,47 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   const pool = options.maxConnections === undefined ? 10 : Number(options.maxConnections);
   if (!Number.isInteger(pool) || pool < 1)
     throw new CliError(EXIT.USAGE, `--max-connections must be a positive integer`);
+  const logLevel = options.logLevel ?? io.env.ORDERGATE_LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel))
+    throw new CliError(EXIT.USAGE, `--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  const syncSeconds = options.syncInterval === undefined ? 60 : Number(options.syncInterval);
+  if (!Number.isFinite(syncSeconds) || syncSeconds < 1)
+    throw new CliError(EXIT.USAGE, '--sync-interval must be a number of seconds ≥ 1');
+  const erp = await erpFrom(io, options, policy);
 
   const store = await openStore(io, storeOptions, pool);
   const og = gate(store, policy);
+  const logger = createLogger({ level: logLevel, base: { service: 'ordergate' } });
+  logger.level = logLevel; // the option wins over ORDERGATE_LOG_LEVEL, which createLogger prefers
+  const shared = { schema: store.schema };
+  const tokens = new TokenStore(store.driver, shared);
+  const replayGuard = new PostgresReplayGuard(store.driver, shared);
+  const sync = erp
+    ? new SyncService({
+        og,
+        erp: erp.connector,
+        driver: store.driver,
+        schema: store.schema,
+        intervalMs: syncSeconds * 1000,
+        onEvent: syncLogger(logger),
+      })
+    : undefined;
+  const webhooks: WebhookOptions | undefined =
+    sync && erp?.webhookSecret
+      ? { sources: { [sync.erp]: { secret: erp.webhookSecret, sync } }, deliveries: sync.log }
+      : undefined;
   let seeded: SeededOrder[] | undefined;
   if (demo && !(await og.order('so-regular'))) {
     io.err('seeding the regulations’ cases into the demo store…');
     seeded = await seedDemo(og, Date.now());
   }
 
-  const app = createApp({ og, identity: { secret, audience } });
+  const app = createApp({
+    og,
+    identity: { secret, audience, tokens, replayGuard },
+    logger,
+    ...(webhooks ? { webhooks } : {}),
+  });
   const server = serve(app, { port: listenPort, hostname });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -127,7 +183,19 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
   io.out(`ordergate listening on ${base} (${describeTarget(storeTarget(io, storeOptions))})`);
-  if (demo) await printDemo(io, og, base, secret, audience, seeded);
+  if (erp && sync) {
+    io.err(
+      `syncing ${erp.description} every ${String(syncSeconds)} s` +
+        (webhooks
+          ? `; webhooks at ${base}/v1/webhooks/${sync.erp}`
+          : '; no webhooks (set ORDERGATE_WEBHOOK_SECRET to accept them)'),
+    );
+    sync.start();
+  } else if (!demo) {
+    io.err('no ERP configured: nothing is synced (see ordergate serve --help, "ERP")');
+  }
+  if (demo) await printDemo(io, og, base, seeded, tokens);
+  logger.info({ url: base }, 'listening');
 
   return new Promise<ExitCode>((resolve) => {
     let stopping = false;
@@ -141,10 +209,13 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        store.close().then(
-          () => resolve(EXIT.OK),
-          () => resolve(EXIT.STORE),
-        );
+        const synced = sync ? sync.stop() : Promise.resolve();
+        synced
+          .then(() => store.close())
+          .then(
+            () => resolve(EXIT.OK),
+            () => resolve(EXIT.STORE),
+          );
       });
       (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       process.off('SIGTERM', stop);
@@ -159,9 +230,8 @@ async function printDemo(
   io: CliIo,
   og: Ordergate,
   base: string,
-  secret: SharedSecret,
-  audience: string,
   seeded: SeededOrder[] | undefined,
+  tokens: TokenStore,
 ): Promise<void> {
   const cli = cliName(io);
   io.out('');
@@ -192,36 +262,45 @@ async function printDemo(
   for (const p of Object.values(DEMO_PEOPLE))
     io.out(`  ${p.id.padEnd(8)} ${p.groups.join(',').padEnd(18)} ${p.name}`);
   io.out('');
+  const token = await demoToken(tokens, DEMO_PEOPLE.wang);
   io.out(
-    'Each request carries a user assertion the ERP signs for its user: valid 5 minutes, accepted once.',
+    `A ready-made API token, acting as Wang Qiang (sales head); scopes ${token.record.scopes.join(',')}; valid until`,
+  );
+  io.out(
+    `${token.record.expiresAt}. It is shown only now: each start makes a new one and revokes the last.`,
+  );
+  io.out(`export OG_TOKEN=${token.token}`);
+  const auth = '-H "Authorization: Bearer $OG_TOKEN"';
+  const json = "-H 'Content-Type: application/json'";
+  io.out(`curl -s ${base}/v1/orders/so-regular ${auth}`);
+  io.out(`curl -s ${base}/v1/orders/so-regular/actions ${auth}`);
+  io.out(`curl -s ${base}/v1/customers/c-hengtai/credit ${auth}`);
+  io.out('');
+  io.out(
+    'People in an ERP send a user assertion the ERP signs for them instead: valid 5 minutes, accepted once.',
   );
   io.out(`Sign a fresh one for anyone above with:  ${cli} assertion <user-id> --demo`);
-  io.out('');
   const bearer = (user: string) => `-H "Authorization: Bearer $(${cli} assertion ${user} --demo)"`;
-  io.out('# Liu Yang’s work queue (production):');
+  io.out('# Liu Yang’s work queue (production) and what Liu may do on the regular order now:');
   io.out(`curl -s ${base}/v1/work-queue ${bearer(DEMO_PEOPLE.liu.id)}`);
-  io.out('# the regular order’s picture and what Liu may do now:');
-  io.out(`curl -s ${base}/v1/orders/so-regular ${bearer(DEMO_PEOPLE.liu.id)}`);
   io.out(`curl -s ${base}/v1/orders/so-regular/actions ${bearer(DEMO_PEOPLE.liu.id)}`);
-  io.out('# Liu approves the production step (RV-5), then Wang the sales head’s (RV-3):');
   io.out(
-    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${bearer(DEMO_PEOPLE.liu.id)} -H 'Content-Type: application/json' -d '{}'`,
+    '# Liu approves the production step (RV-5); then Wang, with the token, the sales head’s (RV-3):',
   );
   io.out(
-    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${bearer(DEMO_PEOPLE.wang.id)} -H 'Content-Type: application/json' -d '{"comment":"ok"}'`,
+    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${bearer(DEMO_PEOPLE.liu.id)} ${json} -d '{}'`,
+  );
+  io.out(
+    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${auth} ${json} -d '{"comment":"ok"}'`,
   );
   io.out('# Li Na may not approve the production step (not her role), answered in Chinese:');
   io.out(
-    `curl -s -X POST ${base}/v1/orders/so-large/approve ${bearer(DEMO_PEOPLE.li.id)} -H 'Accept-Language: zh-CN' -H 'Content-Type: application/json' -d '{}'`,
+    `curl -s -X POST ${base}/v1/orders/so-large/approve ${bearer(DEMO_PEOPLE.li.id)} -H 'Accept-Language: zh-CN' ${json} -d '{}'`,
   );
   io.out('');
-  const ready = await signAssertion(secret, audience, DEMO_PEOPLE.wang);
   io.out(
-    'A ready-made assertion for Wang Qiang (sales head), for one request in the next 5 minutes:',
+    `Tokens: ${cli} token list | create | revoke <id> --data-dir ${DEMO_DATA_DIR} (a revoked token is refused at once).`,
   );
-  io.out(`TOKEN=${ready}`);
-  io.out(`curl -s ${base}/v1/work-queue -H "Authorization: Bearer $TOKEN"`);
-  io.out('');
   io.out('Stop with Ctrl-C; the data stays in the demo store for the next start.');
 }
 
@@ -246,13 +325,22 @@ export const serveCommand: CliCommand = {
       )
       .option('--max-connections <n>', 'PostgreSQL pool size', '10')
       .option(
+        '--log-level <level>',
+        `JSON log lines on stdout: ${LOG_LEVELS.join(', ')} (default info, or ORDERGATE_LOG_LEVEL)`,
+      )
+      .option('--erp <kind>', 'sync with this ERP: odoo (ODOO_* variables), or module')
+      .option('--erp-module <file>', 'a module exporting createErpConnector(env)')
+      .option('--sync-interval <seconds>', 'seconds between incremental syncs with the ERP', '60')
+      .option(
         '--demo',
         'seed the regulations’ cases, make a demo key, print URLs and curl commands',
       )
       .addHelpText(
         'after',
         '\nEnvironment: DATABASE_URL (PostgreSQL instead of PGlite), ORDERGATE_ERP_SECRET (the ERP’s HS256 key,\n' +
-          '≥ 32 bytes; required without --demo), ORDERGATE_DATA_DIR, ORDERGATE_POLICY, ORDERGATE_SCHEMA, PORT.',
+          '≥ 32 bytes; required without --demo), ORDERGATE_DATA_DIR, ORDERGATE_POLICY, ORDERGATE_SCHEMA, PORT.\n' +
+          'API tokens (ordergate token create) and used assertion ids live in the store, shared by every instance.\n' +
+          ERP_HELP,
       )
       .action((opts: ServeCommandOptions) => run(() => runServe(io, opts))),
 };

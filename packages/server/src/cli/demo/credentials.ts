@@ -1,12 +1,47 @@
-// How the demo's people call the API. Today: user assertions, the short-lived JWTs an ERP signs
-// for its logged-in user (decision 016). When API tokens land (`ordergate token create`), the
-// demo prints a token here instead; nothing else in `serve --demo` changes.
+// How the demo's people and systems call the API: user assertions, the short-lived JWTs an ERP
+// signs for its logged-in user (decision 016), and a ready-made API token (decision 018).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SignJWT } from 'jose';
 import type { ActorInput } from '@ordergate/core';
 import { SharedSecret } from '../../http/secret.js';
+import type { CreatedToken, TokenStore } from '../../identity/TokenStore.js';
+import type { Scope } from '../../identity/scopes.js';
+
+/** The name every demo token starts with; `demoToken` revokes the earlier ones. */
+export const DEMO_TOKEN_NAME = 'demo: ';
+
+/** What the demo's token may reach: everything a sales head does, but not tokens nor sync. */
+export const DEMO_TOKEN_SCOPES: readonly Scope[] = [
+  'orders:read',
+  'orders:act',
+  'customers:write',
+  'archive:read',
+];
+
+/**
+ * A fresh API token acting as `person` for the demo (seven days, `DEMO_TOKEN_SCOPES`). Its text
+ * exists only in the answer — the store keeps its hash — so the demo makes one at each start and
+ * revokes the demo tokens it made before, leaving one live demo credential at a time.
+ *
+ * @example
+ * const { token } = await demoToken(tokens, DEMO_PEOPLE.wang);
+ */
+export async function demoToken(
+  tokens: TokenStore,
+  person: { id: string; name: string; groups: readonly string[] },
+  nowMs = Date.now(),
+): Promise<CreatedToken> {
+  for (const t of await tokens.list())
+    if (t.name.startsWith(DEMO_TOKEN_NAME) && t.status === 'active') await tokens.revoke(t.id);
+  return tokens.create({
+    name: `${DEMO_TOKEN_NAME}${person.name}`,
+    actor: { id: person.id, groups: [...person.groups], name: person.name },
+    scopes: DEMO_TOKEN_SCOPES,
+    expiresAt: new Date(nowMs + 7 * 86_400_000),
+  });
+}
 
 /** The audience of every assertion when `--audience` / `ORDERGATE_AUDIENCE` is not given. */
 export const DEFAULT_AUDIENCE = 'ordergate';

@@ -119,6 +119,18 @@ describe('issue 11 ordergate serve, wired', () => {
     expect(service.output()).toContain('/v1/webhooks/fake');
   });
 
+  it('issue 11 write-back: the outbox worker applies the synced order’s effects to the ERP; /v1/outbox needs the sync scope', async () => {
+    await until('erp-2 effects applied', () =>
+      Promise.resolve(fake.counts.applied.some((k) => k.startsWith('erp-2:')) || undefined),
+    );
+    const outbox = await fetch(`${service.base}/v1/outbox?state=pending`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    // the test's token has only orders:read
+    expect(outbox.status).toBe(403);
+    expect(((await outbox.json()) as { code: string }).code).toBe('SCOPE_MISSING');
+  });
+
   it('issue 11 a signed webhook syncs the order it names; an unsigned one is refused', async () => {
     fake.put(fresh('erp-3'));
     const body = JSON.stringify({ orders: ['erp-3'] });

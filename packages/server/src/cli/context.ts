@@ -8,6 +8,7 @@ import {
   PolicyError,
   ValidationError,
   type ActorInput,
+  type EffectReceiver,
   type InputIssue,
   type Policy,
 } from '@ordergate/core';
@@ -138,13 +139,14 @@ export async function openStore(
   }
 }
 
-/** The application over a store: the real clock and random ids. */
-export function gate(store: PostgresStore, policy: Policy): Ordergate {
+/** The application over a store: the real clock and random ids; effects go to `receiver` when given. */
+export function gate(store: PostgresStore, policy: Policy, receiver?: EffectReceiver): Ordergate {
   return new Ordergate({
     policy,
     store,
     clock: { now: () => new Date().toISOString() },
     ids: { next: (prefix) => `${prefix}-${randomUUID()}` },
+    ...(receiver ? { receiver } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate.js';
 import { policyCheckCommand } from './policy.js';
 import { serveCommand } from './serve.js';
 import { syncCommand } from './sync.js';
+import { outboxListCommand, outboxRetryCommand } from './outbox.js';
 import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './token.js';
 
 /** A group of subcommands (`policy`, `audit`…) and what it is for, in `--help`. */
@@ -15,13 +16,13 @@ export const GROUPS: Record<string, string> = {
   audit: 'the audit trail',
   archive: 'the archive (AR-*)',
   token: 'API tokens for systems',
-  // outbox: 'effects waiting for delivery',   ← outbox: `outbox list|retry`
+  outbox: 'effects waiting for delivery to the ERP, and dead letters',
 };
 
 /**
  * Every subcommand of `ordergate`, in `--help` order. A command of two words belongs to the group
  * named by its first word (`GROUPS`). To add one, write `commands/<name>.ts` exporting a
- * `CliCommand` and list it here (`outbox list`, `outbox retry` are next).
+ * `CliCommand` and list it here.
  *
  * @example
  * COMMANDS.map((c) => c.name); // ['serve', 'migrate', 'assess', 'policy check', …]
@@ -38,4 +39,6 @@ export const COMMANDS: readonly CliCommand[] = [
   tokenRevokeCommand,
   tokenListCommand,
   syncCommand,
+  outboxListCommand,
+  outboxRetryCommand,
 ];

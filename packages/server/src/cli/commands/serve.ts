@@ -9,6 +9,10 @@ import { PostgresReplayGuard } from '../../identity/PostgresReplayGuard.js';
 import { TokenStore } from '../../identity/TokenStore.js';
 import { createLogger, type Logger } from '../../logging.js';
 import { SyncService, type SyncEvent } from '../../sync/SyncService.js';
+import { advisoryLock } from '../../worker/advisoryLock.js';
+import { DeadlineRunner } from '../../worker/DeadlineRunner.js';
+import { erpReceiver } from '../../worker/erpReceiver.js';
+import { OutboxWorker } from '../../worker/OutboxWorker.js';
 import type { CliCommand } from '../command.js';
 import {
   describeTarget,
@@ -134,8 +138,27 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   const erp = await erpFrom(io, options, policy);
 
   const store = await openStore(io, storeOptions, pool);
-  const og = gate(store, policy);
   const logger = createLogger({ level: logLevel, base: { service: 'ordergate' } });
+  // With an ERP, effects are written back through the outbox (decision 020): the worker
+  // delivers them to the connector, retrying with backoff, dead letters visible at /v1/outbox.
+  const og = gate(store, policy, erp ? erpReceiver(erp.connector) : undefined);
+  const worker = erp
+    ? new OutboxWorker({
+        og,
+        onError: (err) => logger.error({ err }, 'outbox delivery pass failed'),
+      })
+    : undefined;
+  // RV-2 escalations, CR-4 release expiry, CH-2 and TR-2 checks: one instance at a time.
+  const deadlines = new DeadlineRunner({
+    og,
+    lock: advisoryLock(store.driver),
+    intervalMs: 60_000,
+    onChecks: (checks) => {
+      logger.info({ checks: checks.length }, 'scheduled checks');
+      worker?.poke();
+    },
+    onError: (err) => logger.error({ err }, 'scheduled checks failed'),
+  });
   logger.level = logLevel; // the option wins over ORDERGATE_LOG_LEVEL, which createLogger prefers
   const shared = { schema: store.schema };
   const tokens = new TokenStore(store.driver, shared);
@@ -165,6 +188,7 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
     identity: { secret, audience, tokens, replayGuard },
     logger,
     ...(webhooks ? { webhooks } : {}),
+    outbox: { onRetried: () => worker?.poke() },
   });
   const server = serve(app, { port: listenPort, hostname });
   try {
@@ -194,6 +218,8 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   } else if (!demo) {
     io.err('no ERP configured: nothing is synced (see ordergate serve --help, "ERP")');
   }
+  worker?.start();
+  deadlines.start();
   if (demo) await printDemo(io, og, base, seeded, tokens);
   logger.info({ url: base }, 'listening');
 
@@ -209,8 +235,11 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
       force.unref();
       server.close(() => {
         clearTimeout(force);
-        const synced = sync ? sync.stop() : Promise.resolve();
-        synced
+        Promise.all([
+          sync ? sync.stop() : undefined,
+          worker ? worker.stop() : undefined,
+          deadlines.stop(),
+        ])
           .then(() => store.close())
           .then(
             () => resolve(EXIT.OK),

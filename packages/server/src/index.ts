@@ -74,3 +74,7 @@ export {
   WEBHOOK_TIMESTAMP_HEADER,
 } from './http/webhooks.js';
 export type { WebhookOptions, WebhookSource } from './http/webhooks.js';
+
+// panels (issue 12): the order desk page at /desk
+export { registerDeskRoutes } from './http/routes/desk.js';
+export type { DeskOptions } from './http/routes/desk.js';

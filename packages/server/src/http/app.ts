@@ -23,6 +23,7 @@ import { registerServiceRoutes } from './routes/service.js';
 import { answer, localeOf, ProblemThrown, type AppEnv, type RouteDeps } from './routes/shared.js';
 import { registerTrackingRoutes } from './routes/tracking.js';
 import { registerWebhookRoutes, type WebhookOptions } from './webhooks.js';
+import { registerDeskRoutes, type DeskOptions } from './routes/desk.js'; // panels
 
 /** What `createApp` builds the order desk API from. */
 export interface AppOptions {
@@ -36,6 +37,8 @@ export interface AppOptions {
   logger?: Logger;
   /** sync: ERP webhooks, `POST /v1/webhooks/{erp}` (HMAC-signed; see `registerWebhookRoutes`). */
   webhooks?: WebhookOptions;
+  /** panels: serve the order desk page at `/desk` (see `registerDeskRoutes`). */
+  desk?: DeskOptions;
 }
 
 export type { AppEnv };
@@ -120,6 +123,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArchiveRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+  if (options.desk) registerDeskRoutes(app, options.desk, identity, now); // panels: /desk
 
   return app;
 }

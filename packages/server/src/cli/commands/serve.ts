@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadPolicy, type Ordergate } from '@ordergate/core';
 import { createApp } from '../../http/app.js';
+import type { DeskOptions } from '../../http/routes/desk.js';
+import { TokenStore } from '../../identity/TokenStore.js';
 import { SharedSecret } from '../../http/secret.js';
 import { serve } from '../../http/serve.js';
 import type { CliCommand } from '../command.js';
@@ -109,7 +111,16 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
     seeded = await seedDemo(og, Date.now());
   }
 
-  const app = createApp({ og, identity: { secret, audience } });
+  // panels: API tokens are accepted, and the order desk page is served when the widgets are built
+  const tokens = new TokenStore(store.driver, { schema: store.schema });
+  const desk: DeskOptions = { sessions: tokens };
+  let app;
+  try {
+    app = createApp({ og, identity: { secret, audience, tokens }, desk });
+  } catch (e) {
+    io.err(`no order desk page: ${(e as Error).message}`);
+    app = createApp({ og, identity: { secret, audience, tokens } });
+  }
   const server = serve(app, { port: listenPort, hostname });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -127,7 +138,9 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}`;
   io.out(`ordergate listening on ${base} (${describeTarget(storeTarget(io, storeOptions))})`);
+  io.out(`Order desk:     ${base}/desk`);
   if (demo) await printDemo(io, og, base, secret, audience, seeded);
+  if (demo) await printDeskSignIns(io, tokens, base);
 
   return new Promise<ExitCode>((resolve) => {
     let stopping = false;
@@ -223,6 +236,22 @@ async function printDemo(
   io.out(`curl -s ${base}/v1/work-queue -H "Authorization: Bearer $TOKEN"`);
   io.out('');
   io.out('Stop with Ctrl-C; the data stays in the demo store for the next start.');
+}
+
+/** panels: ready-made desk sign-ins for the demo's approvers (API tokens acting as them, 12 h). */
+async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Promise<void> {
+  io.out('');
+  io.out('Order desk sign-ins (open one; the token stays in the address fragment, never sent in a URL query):');
+  for (const p of [DEMO_PEOPLE.liu, DEMO_PEOPLE.wang, DEMO_PEOPLE.zhao, DEMO_PEOPLE.qian]) {
+    const t = await tokens.create({
+      name: `demo desk ${p.id}`,
+      actor: { id: p.id, groups: p.groups },
+      scopes: ['orders:read', 'orders:act'],
+      expiresAt: new Date(Date.now() + 12 * 3_600_000),
+    });
+    io.out(`  ${p.name.padEnd(34)} ${base}/desk#token=${t.token}`);
+  }
+  io.out(`Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo)`);
 }
 
 /** The `serve` entry of the subcommand table. */

@@ -25,7 +25,7 @@ export interface Blocker {
 type Pending = 'reject' | 'returnToSales' | null;
 
 const ACTIONS = ['approve', 'reject', 'returnToSales'] as const;
-const MONEY_FIELD = /total|exposure|amount|price|receivables|openorders|thisorder|limit/i;
+const MONEY_FIELD = /total|exposure|amount|price|receivables|openorders|thisorder|limit|prepayment/i;
 
 /**
  * The approval panel of one order: what blocks it (open review steps, blocking findings, a
@@ -231,8 +231,11 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
         next: i.t('nextApprove', { who }),
       });
     }
+    const held = new Set(
+      p.workflow.status === 'credit_hold' ? (p.workflow.credit?.holds ?? []).map((h) => h.ruleId) : [],
+    );
     for (const [n, f] of this.findings.entries()) {
-      if (f.severity !== 'block') continue;
+      if (f.severity !== 'block' || held.has(f.ruleId)) continue; // a hold is listed once, below
       const owner = p.workflow.owner ?? p.order.salesperson;
       out.push({
         kind: 'finding',

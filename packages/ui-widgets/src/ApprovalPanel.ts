@@ -25,7 +25,8 @@ export interface Blocker {
 type Pending = 'reject' | 'returnToSales' | null;
 
 const ACTIONS = ['approve', 'reject', 'returnToSales'] as const;
-const MONEY_FIELD = /total|exposure|amount|price|receivables|openorders|thisorder|limit|prepayment/i;
+const MONEY_FIELD =
+  /total|exposure|amount|price|receivables|openorders|thisorder|limit|prepayment/i;
 
 /**
  * The approval panel of one order: what blocks it (open review steps, blocking findings, a
@@ -232,7 +233,9 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
       });
     }
     const held = new Set(
-      p.workflow.status === 'credit_hold' ? (p.workflow.credit?.holds ?? []).map((h) => h.ruleId) : [],
+      p.workflow.status === 'credit_hold'
+        ? (p.workflow.credit?.holds ?? []).map((h) => h.ruleId)
+        : [],
     );
     for (const [n, f] of this.findings.entries()) {
       if (f.severity !== 'block' || held.has(f.ruleId)) continue; // a hold is listed once, below
@@ -326,7 +329,9 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
   }
 
   modeLabel(mode: string): string {
-    return ['any', 'all', 'eachDepartment'].includes(mode) ? this.t(`mode.${mode}` as TextKey) : mode;
+    return ['any', 'all', 'eachDepartment'].includes(mode)
+      ? this.t(`mode.${mode}` as TextKey)
+      : mode;
   }
 
   /** The review actions the service allows the caller now. */

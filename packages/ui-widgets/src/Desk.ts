@@ -62,11 +62,11 @@ export class Desk extends Component<DeskProps, PanelEnv> {
   };
 
   state = useState({
-    lang: 'en' as Lang,
+    lang: 'en',
     signedIn: false,
     tokenInput: '',
     error: '',
-    selected: '' as string,
+    selected: '',
     ask: undefined as { action: 'reject' | 'returnToSales'; seq: number } | undefined,
   });
 
@@ -80,9 +80,9 @@ export class Desk extends Component<DeskProps, PanelEnv> {
         // read once, then gone from the address bar and the history
         globalThis.history?.replaceState(null, '', globalThis.location.pathname);
       }
-      if (assertion) await this.tryToken(() => this.props.exchange(assertion) as Promise<string>);
-      else if (token) await this.tryToken(async () => token);
-      else if (this.props.token) await this.tryToken(async () => this.props.token!);
+      if (assertion) await this.tryToken(() => this.props.exchange(assertion));
+      else if (token) await this.tryToken(() => token);
+      else if (this.props.token) await this.tryToken(() => this.props.token ?? '');
     });
   }
 
@@ -90,7 +90,7 @@ export class Desk extends Component<DeskProps, PanelEnv> {
     return this.env.i18n.t(key, params);
   }
 
-  async tryToken(get: () => Promise<string>): Promise<void> {
+  async tryToken(get: () => string | Promise<string>): Promise<void> {
     try {
       await this.props.signIn(await get());
       this.state.signedIn = true;
@@ -103,7 +103,7 @@ export class Desk extends Component<DeskProps, PanelEnv> {
   async submitToken(): Promise<void> {
     const value = this.state.tokenInput.trim();
     this.state.tokenInput = '';
-    await this.tryToken(async () => value);
+    await this.tryToken(() => value);
   }
 
   signOut(): void {

@@ -187,7 +187,11 @@ export class I18n {
   /** A duration as `1 d 4 h`, `3 h 12 min` or `42 s`. */
   duration(ms: number): string {
     const s = Math.floor(Math.abs(ms) / 1000);
-    const [d, h, m] = [Math.floor(s / 86_400), Math.floor((s % 86_400) / 3600), Math.floor((s % 3600) / 60)];
+    const [d, h, m] = [
+      Math.floor(s / 86_400),
+      Math.floor((s % 86_400) / 3600),
+      Math.floor((s % 3600) / 60),
+    ];
     const zh = this.lang === 'zh-CN';
     if (d > 0) return zh ? `${d}天${h}小时` : `${d} d ${h} h`;
     if (h > 0) return zh ? `${h}小时${m}分` : `${h} h ${m} min`;
@@ -203,6 +207,6 @@ export class I18n {
 
 function fill(template: string, params: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
+    params[name] === undefined ? whole : `${params[name] as string}`,
   );
 }

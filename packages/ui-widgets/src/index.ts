@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // @ordergate/ui-widgets — the order desk panels as Owl 2 components. Named exports only.
 export { ApprovalPanel } from './ApprovalPanel.js';
 export type { ApprovalPanelProps, Blocker } from './ApprovalPanel.js';

@@ -119,5 +119,9 @@ export async function mountDesk(
     },
     ...(token ? { token } : {}),
   };
-  return mountIn(Desk, element, props, { client, lang: options.lang ?? hostLang(), dev: options.dev ?? false });
+  return mountIn(Desk, element, props, {
+    client,
+    lang: options.lang ?? hostLang(),
+    dev: options.dev ?? false,
+  });
 }

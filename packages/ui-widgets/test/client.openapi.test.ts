@@ -24,8 +24,12 @@ describe('the API client against the service’s OpenAPI document', () => {
     const missing = CLIENT_ROUTES.filter((r) => !doc.paths[r.path]?.[r.method]);
     expect(missing).toEqual([]);
     const props = (name: string) => Object.keys(doc.components.schemas[name]?.properties ?? {});
-    expect(props('WorkItem')).toEqual(expect.arrayContaining(['orderId', 'number', 'urgent', 'dueAt', 'actions']));
-    expect(props('AllowedAction')).toEqual(expect.arrayContaining(['action', 'allowed', 'messageKey', 'params']));
+    expect(props('WorkItem')).toEqual(
+      expect.arrayContaining(['orderId', 'number', 'urgent', 'dueAt', 'actions']),
+    );
+    expect(props('AllowedAction')).toEqual(
+      expect.arrayContaining(['action', 'allowed', 'messageKey', 'params']),
+    );
     expect(props('Problem')).toEqual(expect.arrayContaining(['code', 'ruleId', 'detail']));
   });
 });
@@ -33,7 +37,12 @@ describe('the API client against the service’s OpenAPI document', () => {
 describe('sortQueue', () => {
   it('IN-4 RV-2: urgent first, then by due time, then by number', () => {
     const item = (orderId: string, urgent: boolean, dueAt?: string) => ({
-      orderId, number: orderId, status: 'in_review', urgent, actions: ['approve'], ...(dueAt ? { dueAt } : {}),
+      orderId,
+      number: orderId,
+      status: 'in_review',
+      urgent,
+      actions: ['approve'],
+      ...(dueAt ? { dueAt } : {}),
     });
     const sorted = sortQueue([
       item('d', false),

@@ -1,8 +1,16 @@
+/// <reference lib="dom" />
 import { readFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, launch, openDesk, openOrder, startDesk, type DeskService } from './support/desk.js';
+import {
+  DEMO_PEOPLE,
+  launch,
+  openDesk,
+  openOrder,
+  startDesk,
+  type DeskService,
+} from './support/desk.js';
 
 const shots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 const axeSource = readFileSync(
@@ -34,7 +42,15 @@ async function axe(selector: string): Promise<{ id: string; impact: string; node
   // evaluated by the test driver: the page's CSP rightly refuses an inline script tag
   await page.evaluate(axeSource);
   return page.evaluate(async (sel) => {
-    const r = await (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ include: [sel] });
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe.run({ include: [sel] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   }, selector);
 }
@@ -80,7 +96,10 @@ describe('order desk in Chromium against the service on PGlite', () => {
     const text = await alert.textContent();
     const direct = await fetch(`${desk.base}/v1/orders/so-discount/reject`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await desk.tokenFor(liu)}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await desk.tokenFor(liu)}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ reason: '' }),
     });
     const problem = (await direct.json()) as { detail: string };
@@ -109,7 +128,8 @@ describe('order desk in Chromium against the service on PGlite', () => {
     const before = await page.$$eval('.og-queue-item', (els) => els.map((e) => e.textContent));
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.classList.contains('og-queue-list'))) break;
+      if (await page.evaluate(() => document.activeElement?.classList.contains('og-queue-list')))
+        break;
     }
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('og-queue-list');
     await page.keyboard.press('j');
@@ -122,7 +142,10 @@ describe('order desk in Chromium against the service on PGlite', () => {
     expect(before[1]).toContain(number);
     await page.keyboard.press('a');
     await page.waitForFunction(
-      (n) => ![...document.querySelectorAll('.og-queue-item')].some((e) => e.textContent?.includes(n)),
+      (n) =>
+        !Array.from(document.querySelectorAll('.og-queue-item')).some((e) =>
+          e.textContent?.includes(n),
+        ),
       number,
     );
     const step = (await desk.og.order(id))!.workflow.route!.steps.find((s) => s.approvals.length);
@@ -138,7 +161,11 @@ describe('order desk in Chromium against the service on PGlite', () => {
       revision: undefined,
       customer: { ...base.customer, name: '<script>window.__pwned=1</script>Evil Co' },
       contact: { ...base.contact, name: '<img src=x onerror="window.__pwned=2">' },
-      lines: base.lines.map((l) => ({ ...l, id: 'so-hostile-1', specification: '<img src=x onerror="window.__pwned=3">' })),
+      lines: base.lines.map((l) => ({
+        ...l,
+        id: 'so-hostile-1',
+        specification: '<img src=x onerror="window.__pwned=3">',
+      })),
     } as Record<string, unknown>;
     delete hostile.number;
     delete hostile.revision;
@@ -147,7 +174,9 @@ describe('order desk in Chromium against the service on PGlite', () => {
     await openDesk(page, desk.base, await desk.tokenFor(liu));
     await openOrder(page, (r as { value: { order: { number: string } } }).value.order.number);
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(await page.$$('.og-approval img, .og-approval script')).toHaveLength(0);
   });
 
@@ -158,7 +187,8 @@ describe('order desk in Chromium against the service on PGlite', () => {
     const found: string[] = [];
     const check = async (sel: string, where: string) => {
       for (const v of await axe(sel))
-        if (v.impact === 'serious' || v.impact === 'critical') found.push(`${where}: ${v.id} (${v.impact})`);
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`${where}: ${v.id} (${v.impact})`);
     };
     await check('.og-desk', 'sign-in');
     for (const lang of ['en', 'zh-CN']) {
@@ -167,12 +197,16 @@ describe('order desk in Chromium against the service on PGlite', () => {
       await page.click('.og-why summary').catch(() => undefined);
       await check('.og-queue', `work queue ${lang}`);
       await check('.og-approval', `approval panel ${lang}`);
-      await page.screenshot({ path: `${shots}credit-hold.approval-panel.${lang}.png`, fullPage: true });
+      await page.screenshot({
+        path: `${shots}credit-hold.approval-panel.${lang}.png`,
+        fullPage: true,
+      });
       await page.locator('.og-queue').screenshot({ path: `${shots}work-queue.${lang}.png` });
       await openDesk(page, desk.base, await desk.tokenFor(liu), lang);
       await openOrder(page, 'SO-2026-000002');
       await page.click('.og-why summary');
-      if (lang === 'en') await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
+      if (lang === 'en')
+        await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
       await check('.og-approval', `joint review panel ${lang}`);
     }
     expect(found).toEqual([]);

@@ -68,7 +68,12 @@ export function launch(): Promise<Browser> {
 }
 
 /** Opens the desk signed in as `token`, in `lang`, and waits for the work queue. */
-export async function openDesk(page: Page, base: string, token: string, lang = 'en'): Promise<void> {
+export async function openDesk(
+  page: Page,
+  base: string,
+  token: string,
+  lang = 'en',
+): Promise<void> {
   await page.goto('about:blank'); // a fragment change alone is no new page load
   await page.goto(`${base}/desk#token=${token}`);
   await page.waitForSelector('.og-queue');

@@ -241,7 +241,9 @@ async function printDemo(
 /** panels: ready-made desk sign-ins for the demo's approvers (API tokens acting as them, 12 h). */
 async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Promise<void> {
   io.out('');
-  io.out('Order desk sign-ins (open one; the token stays in the address fragment, never sent in a URL query):');
+  io.out(
+    'Order desk sign-ins (open one; the token stays in the address fragment, never sent in a URL query):',
+  );
   for (const p of [DEMO_PEOPLE.liu, DEMO_PEOPLE.wang, DEMO_PEOPLE.zhao, DEMO_PEOPLE.qian]) {
     const t = await tokens.create({
       name: `demo desk ${p.id}`,
@@ -251,7 +253,9 @@ async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Pr
     });
     io.out(`  ${p.name.padEnd(34)} ${base}/desk#token=${t.token}`);
   }
-  io.out(`Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo)`);
+  io.out(
+    `Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo)`,
+  );
 }
 
 /** The `serve` entry of the subcommand table. */

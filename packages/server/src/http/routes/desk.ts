@@ -6,7 +6,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MESSAGES } from '@ordergate/core';
 import type { TokenStore } from '../../identity/TokenStore.js';
-import { IdentityError, MemoryReplayGuard, verifyAssertion, type IdentityOptions } from '../identity.js';
+import {
+  IdentityError,
+  MemoryReplayGuard,
+  verifyAssertion,
+  type IdentityOptions,
+} from '../identity.js';
 import { problem } from '../problem.js';
 import { answer, localeOf, type Api } from './shared.js';
 

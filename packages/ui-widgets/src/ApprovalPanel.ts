@@ -8,7 +8,14 @@ import {
   xml,
 } from '@odoo/owl';
 import { ApiError } from './client.js';
-import type { AllowedAction, Evidence, Finding, OrderPicture, RouteStep } from './client.js';
+import type {
+  AllowedAction,
+  CommandResult,
+  Evidence,
+  Finding,
+  OrderPicture,
+  RouteStep,
+} from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
 
@@ -375,16 +382,30 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     );
   }
 
-  async act(what: string, call: () => Promise<unknown>): Promise<void> {
+  /**
+   * Runs a command and shows its answer at once: the command answers the order's new view, so the
+   * route updates without re-reading the picture; the caller's actions are re-read afterwards
+   * (until then no action is offered, so nothing stale can be clicked).
+   */
+  async act(what: string, call: () => Promise<CommandResult>): Promise<void> {
     this.state.busy = true;
     this.state.error = '';
     this.state.notice = '';
     try {
-      await call();
+      const result = await call();
       this.state.pending = null;
       this.state.comment = '';
       this.state.reason = '';
-      await this.load();
+      const before = this.state.picture;
+      if (before) {
+        const { order, workflow, version } = result.value;
+        this.state.picture = { ...before, order, workflow, version };
+        this.state.actions = [];
+        void this.env.client
+          .actions(this.props.orderId)
+          .then((a) => (this.state.actions = a))
+          .catch(() => undefined);
+      } else await this.load();
       this.state.notice = this.t('done', { what });
       this.props.onChanged?.(this.props.orderId);
       this.env.bus?.dispatchEvent(new CustomEvent('og-changed', { detail: this.props.orderId }));

@@ -2,7 +2,15 @@ import { Component, onWillStart, useState, xml } from '@odoo/owl';
 import { ApprovalPanel } from './ApprovalPanel.js';
 import type { PanelEnv } from './env.js';
 import type { Lang, TextKey } from './i18n.js';
+import { ChangePanel } from './ChangePanel.js';
+import { CreditPanel } from './CreditPanel.js';
+import { MetricsPanel } from './MetricsPanel.js';
+import { TrackingPanel } from './TrackingPanel.js';
 import { WorkQueue } from './WorkQueue.js';
+
+/** The desk's tabs for the selected order, and the metrics. */
+export const DESK_TABS = ['approval', 'tracking', 'credit', 'change', 'metrics'] as const;
+type Tab = (typeof DESK_TABS)[number];
 
 /** Where the desk keeps the signed-in credential: this tab's session storage. */
 export const DESK_TOKEN_KEY = 'ordergate.desk.token';
@@ -10,14 +18,22 @@ export const DESK_TOKEN_KEY = 'ordergate.desk.token';
 /**
  * The order desk page: sign in (an API token pasted, or a user assertion the ERP put in the
  * page's `#assertion=` fragment, exchanged once for a desk session), then the work queue and
- * the panels of the selected order. The credential lives in the tab's session storage and in
+ * the panels of the selected order in tabs (approval, tracking, credit, changes) and the
+ * metrics. An ERP may link one order on one tab (`#order=so-1&tab=credit`). The credential lives in the tab's session storage and in
  * the fragment only until read: never in a URL query that a server logs.
  *
  * @example
  * mount(Desk, document.body, { env: { client, i18n }, props: { signIn: (t) => client.setToken(t) } });
  */
 export class Desk extends Component<DeskProps, PanelEnv> {
-  static components = { WorkQueue, ApprovalPanel };
+  static components = {
+    WorkQueue,
+    ApprovalPanel,
+    TrackingPanel,
+    CreditPanel,
+    ChangePanel,
+    MetricsPanel,
+  };
   static override template = xml`
 <div class="og-desk" t-att-lang="state.lang">
   <header class="og-desk-head" role="banner">
@@ -41,11 +57,25 @@ export class Desk extends Component<DeskProps, PanelEnv> {
       <button type="submit" class="og-btn og-btn-primary" t-esc="t('signIn')"/>
     </form>
   </main>
-  <main t-else="" class="og-desk-main" t-key="state.lang">
+  <main t-else="" class="og-desk-main">
     <WorkQueue onOpen="(id) => this.select(id)" onAsk="(id, action) => this.askFor(id, action)" selected="state.selected"/>
     <div class="og-desk-order">
-      <ApprovalPanel t-if="state.selected" t-key="state.selected" orderId="state.selected" ask="state.ask"/>
-      <p t-else="" class="og-panel og-muted" t-esc="t('selectOrder')"/>
+      <div class="og-tabs" role="tablist" t-att-aria-label="t('tabs')" t-on-keydown="onTabKey">
+        <button t-foreach="tabs" t-as="tab" t-key="tab" type="button" role="tab"
+                t-att-id="'og-tab-' + tab" t-att-aria-controls="'og-tabpanel-' + tab"
+                t-att-aria-selected="state.tab === tab ? 'true' : 'false'" t-att-tabindex="state.tab === tab ? '0' : '-1'"
+                t-att-class="'og-tab og-tab-' + tab" t-on-click="() => this.show(tab)" t-esc="t('tab.' + tab)"/>
+      </div>
+      <div role="tabpanel" t-att-id="'og-tabpanel-' + state.tab" t-att-aria-labelledby="'og-tab-' + state.tab" class="og-tabpanel">
+        <MetricsPanel t-if="state.tab === 'metrics'"/>
+        <t t-elif="state.selected">
+          <ApprovalPanel t-if="state.tab === 'approval'" t-key="state.selected" orderId="state.selected" ask="state.ask"/>
+          <TrackingPanel t-elif="state.tab === 'tracking'" t-key="state.selected" orderId="state.selected"/>
+          <CreditPanel t-elif="state.tab === 'credit'" t-key="state.selected" orderId="state.selected"/>
+          <ChangePanel t-elif="state.tab === 'change'" t-key="state.selected" orderId="state.selected"/>
+        </t>
+        <p t-else="" class="og-panel og-muted" t-esc="t('selectOrder')"/>
+      </div>
     </div>
   </main>
 </div>`;
@@ -68,7 +98,39 @@ export class Desk extends Component<DeskProps, PanelEnv> {
     error: '',
     selected: '',
     ask: undefined as { action: 'reject' | 'returnToSales'; seq: number } | undefined,
+    tab: 'approval' as Tab,
   });
+
+  get tabs(): readonly Tab[] {
+    return DESK_TABS;
+  }
+
+  /** Shows a tab (the order's approval, tracking, credit, changes; or the metrics). */
+  show(tab: Tab): void {
+    this.state.tab = tab;
+  }
+
+  /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern). */
+  onTabKey(ev: KeyboardEvent): void {
+    const i = DESK_TABS.indexOf(this.state.tab);
+    const n = DESK_TABS.length;
+    const to =
+      ev.key === 'ArrowRight'
+        ? (i + 1) % n
+        : ev.key === 'ArrowLeft'
+          ? (i + n - 1) % n
+          : ev.key === 'Home'
+            ? 0
+            : ev.key === 'End'
+              ? n - 1
+              : -1;
+    if (to < 0) return;
+    ev.preventDefault();
+    this.state.tab = DESK_TABS[to]!;
+    (ev.currentTarget as HTMLElement)
+      .querySelector<HTMLElement>(`#og-tab-${DESK_TABS[to]!}`)
+      ?.focus();
+  }
 
   override setup(): void {
     this.state.lang = this.env.i18n.lang;
@@ -76,7 +138,12 @@ export class Desk extends Component<DeskProps, PanelEnv> {
       const hash = new URLSearchParams(globalThis.location?.hash.slice(1) ?? '');
       const assertion = hash.get('assertion');
       const token = hash.get('token');
-      if (assertion || token) {
+      // a link from the ERP may open one order on one tab: #order=so-1&tab=credit
+      const order = hash.get('order');
+      const tab = hash.get('tab') as Tab | null;
+      if (order) this.state.selected = order;
+      if (tab && DESK_TABS.includes(tab)) this.state.tab = tab;
+      if (assertion || token || order) {
         // read once, then gone from the address bar and the history
         globalThis.history?.replaceState(null, '', globalThis.location.pathname);
       }
@@ -114,10 +181,12 @@ export class Desk extends Component<DeskProps, PanelEnv> {
 
   select(orderId: string): void {
     this.state.selected = orderId;
+    if (this.state.tab === 'metrics') this.state.tab = 'approval';
   }
 
   askFor(orderId: string, action: 'reject' | 'returnToSales'): void {
     this.state.selected = orderId;
+    this.state.tab = 'approval';
     this.state.ask = { action, seq: (this.state.ask?.seq ?? 0) + 1 };
   }
 
@@ -128,6 +197,9 @@ export class Desk extends Component<DeskProps, PanelEnv> {
     this.env.i18n.messages = await this.env.client.messages(next);
     document.documentElement.lang = next;
     this.state.lang = next;
+    // every panel renders its texts again in the new language (a deep render: no remount, so no
+    // panel re-reads the service, and none is torn down while it is still loading)
+    this.render(true);
   }
 }
 

@@ -75,12 +75,73 @@ export interface OrderPicture {
     owner?: string;
     route?: { steps: RouteStep[]; reviewDeadline?: string };
     findings?: Finding[];
-    credit?: { holds: CreditHold[]; heldAt?: string; releaseRoute?: { steps: RouteStep[] } };
+    credit?: {
+      holds: CreditHold[];
+      heldAt?: string;
+      releaseRoute?: { steps: RouteStep[] };
+      release?: { by: string; at?: string; reason?: string; expiresAt?: string };
+      [field: string]: unknown;
+    };
+    /** Fulfilment tracking (TR-1…TR-4), once the order is confirmed. */
+    tracking?: Tracking;
+    /** Change control (CH-1…CH-7): the pending change or cancellation and the decided ones. */
+    change?: { pending?: PendingChange; history?: PendingChange[] };
     [field: string]: unknown;
   };
   version: number;
   history: { type: string; at?: string; actor?: string; [field: string]: unknown }[];
-  credit?: Record<string, unknown>;
+  /** The customer's credit now: exposure with this order against the limit (CR-4), ageing (CR-7). */
+  credit?: { exposure?: Exposure; ageing?: Ageing; [field: string]: unknown };
+}
+
+/** An order's fulfilment tracking (TR-1…TR-4) as the workflow keeps it. */
+export interface Tracking {
+  steps: Partial<
+    Record<
+      string,
+      { status: 'started' | 'done'; at: string; by: string; reference?: string; date?: string }
+    >
+  >;
+  forecast?: { date: string; late: boolean; reason?: string };
+  alerts: { lateForecast?: string; atRisk?: string; overdue?: string };
+  delivery?: { date: string; onTime: boolean; agreedDate?: string; reference?: string };
+  issues: {
+    id: string;
+    kind: string;
+    remedy?: string;
+    description: string;
+    status: 'open' | 'closed';
+    reportedAt: string;
+    reportedBy: string;
+    closedAt?: string;
+    resolution?: string;
+  }[];
+  settlement: { paid: boolean; invoiced: boolean; paidAt?: string; invoicedAt?: string };
+  completedAt?: string;
+}
+
+/** A change or cancellation request with its review route (CH-1…CH-5). */
+export interface PendingChange {
+  id: string;
+  kind: 'change' | 'cancel';
+  reason: string;
+  impact?: string;
+  patch?: ChangeOp[];
+  route?: { steps: RouteStep[] };
+  status?: string;
+  requestedBy?: string;
+  requestedAt?: string;
+  baseRevision?: number;
+  findings?: Finding[];
+  /** Once decided: approved (with the revision it made), rejected or withdrawn. */
+  decision?: {
+    outcome: 'approved' | 'rejected' | 'withdrawn';
+    at: string;
+    by: string;
+    reason?: string;
+    revision?: number;
+  };
+  [field: string]: unknown;
 }
 
 /** Whether the caller may take an action now, and if not the code, rule and message. */
@@ -101,6 +162,135 @@ export interface WorkItem {
   urgent: boolean;
   dueAt?: string;
   actions: string[];
+}
+
+/** An audit event of the order's trail (typed by the core's catalogue). */
+export interface TrailEvent {
+  type: string;
+  at: string;
+  actor?: string;
+  ruleIds?: string[];
+  data?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** `GET /v1/orders/{id}/timeline` (TR-1): the status and the fulfilment events, oldest first. */
+export interface Timeline {
+  status: string;
+  events: TrailEvent[];
+}
+
+/** One ageing bucket of a customer's receivables (CR-7). */
+export interface AgeingBucket {
+  key: string;
+  minDays?: number;
+  maxDays?: number;
+  amount: number;
+  count: number;
+}
+
+/** A customer's receivables ageing now (CR-7). */
+export interface Ageing {
+  asOf: string;
+  currency: string;
+  buckets: AgeingBucket[];
+  total: number;
+  overdue: number;
+  oldestDaysOverdue?: number;
+}
+
+/** The customer's credit exposure including this order, against the limit in force (CR-4). */
+export interface Exposure {
+  currency: string;
+  receivables: number;
+  openOrders: number;
+  confirmedHere?: number;
+  thisOrder: number;
+  total: number;
+  limit: number;
+  baseLimit?: number;
+  temporaryIncrease?: number;
+  oldestDueDate?: string;
+}
+
+/** `GET /v1/customers/{id}/credit` (CR-1, CR-3, CR-7): the customer, limit in force, ageing, requests. */
+export interface CreditPicture {
+  customer: {
+    id: string;
+    name?: string;
+    credit?: { grade?: string; limit?: { amount: number; currency: string }; [f: string]: unknown };
+    [field: string]: unknown;
+  };
+  effectiveLimit?: { amount: number; currency: string; base?: number; temporary?: number };
+  ageing?: Ageing;
+  creditRequests: { id: string; status: string; [field: string]: unknown }[];
+}
+
+/** One field that differs between two revisions (CH-5). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** `GET /v1/orders/{id}/diff` (CH-5): header fields, then lines, that differ. */
+export interface RevisionDiff {
+  orderId: string;
+  from: number;
+  to: number;
+  header: FieldChange[];
+  lines: (
+    | { kind: 'added' | 'removed'; lineId: string; line: Record<string, unknown> }
+    | { kind: 'changed'; lineId: string; changes: FieldChange[] }
+  )[];
+}
+
+/** One field operation of a change request (CH-2): `set` a header field (dotted path). */
+export type ChangeOp =
+  | { op: 'set'; field: string; value?: unknown }
+  | { op: 'updateLine'; lineId: string; set: Record<string, unknown> }
+  | { op: 'addLine'; line: Record<string, unknown> }
+  | { op: 'removeLine'; lineId: string };
+
+/** A change request against a revision (CH-1, CH-2, CH-4). */
+export interface ChangeRequestInput {
+  baseRevision: number;
+  reason: string;
+  impact: string;
+  customerRequested?: boolean;
+  patch: ChangeOp[];
+}
+
+/** A rate of the TR-5 metrics: `count` of `of`, `rate` null when there is nothing to count. */
+export interface Rate {
+  count: number;
+  of: number;
+  rate: number | null;
+}
+
+/** One row of the TR-5 metrics (a period, or one customer, product or salesperson in it). */
+export interface MetricsRow {
+  key: string;
+  label: string;
+  accuracy: Rate;
+  onTimeDelivery: Rate;
+  reviewCycle: { count: number; averageHours: number | null; maxHours: number | null };
+  overdueReviews: number;
+  creditHolds: number;
+  complaints: Rate;
+  complaintsByKind?: Record<string, number>;
+}
+
+/** What a command that succeeded answers: the order's new view, findings and effects. */
+export interface CommandResult {
+  value: {
+    order: OrderPicture['order'];
+    workflow: OrderPicture['workflow'];
+    version: number;
+    [field: string]: unknown;
+  };
+  findings: Finding[];
+  effects: { type: string; [field: string]: unknown }[];
 }
 
 /** An RFC 9457 problem as the service answers it, `detail` in the caller's language. */
@@ -135,6 +325,17 @@ export const CLIENT_ROUTES = [
   { method: 'post', path: '/v1/orders/{id}/approve' },
   { method: 'post', path: '/v1/orders/{id}/reject' },
   { method: 'post', path: '/v1/orders/{id}/return' },
+  { method: 'get', path: '/v1/orders/{id}/timeline' },
+  { method: 'get', path: '/v1/customers/{id}/credit' },
+  { method: 'post', path: '/v1/orders/{id}/release-credit' },
+  { method: 'post', path: '/v1/orders/{id}/decline-credit' },
+  { method: 'get', path: '/v1/orders/{id}/diff' },
+  { method: 'post', path: '/v1/orders/{id}/request-change' },
+  { method: 'post', path: '/v1/orders/{id}/request-cancellation' },
+  { method: 'post', path: '/v1/orders/{id}/approve-change' },
+  { method: 'post', path: '/v1/orders/{id}/reject-change' },
+  { method: 'post', path: '/v1/orders/{id}/withdraw-change' },
+  { method: 'get', path: '/v1/metrics' },
 ] as const;
 
 /** Options of `OrdergateClient`. */
@@ -189,18 +390,92 @@ export class OrdergateClient {
   }
 
   /** `POST /v1/orders/{id}/approve` (RV-3…RV-8): the first step the caller may, or `step`. */
-  approve(id: string, options: { step?: string; comment?: string } = {}): Promise<unknown> {
+  approve(id: string, options: { step?: string; comment?: string } = {}): Promise<CommandResult> {
     return this.#call('POST', `/v1/orders/${enc(id)}/approve`, options);
   }
 
   /** `POST /v1/orders/{id}/reject` (RV-9): the service requires a reason. */
-  reject(id: string, reason: string): Promise<unknown> {
+  reject(id: string, reason: string): Promise<CommandResult> {
     return this.#call('POST', `/v1/orders/${enc(id)}/reject`, { reason });
   }
 
   /** `POST /v1/orders/{id}/return` (RV-9): back to sales for correction, with the reasons. */
-  returnToSales(id: string, reason: string): Promise<unknown> {
+  returnToSales(id: string, reason: string): Promise<CommandResult> {
     return this.#call('POST', `/v1/orders/${enc(id)}/return`, { reason });
+  }
+
+  /** `GET /v1/orders/{id}/timeline` (TR-1): the fulfilment events, oldest first. */
+  async timeline(id: string): Promise<Timeline> {
+    return (await this.#call<{ value: Timeline }>('GET', `/v1/orders/${enc(id)}/timeline`)).value;
+  }
+
+  /** `GET /v1/customers/{id}/credit` (CR-3, CR-7): grade, limit in force, ageing, requests. */
+  async customerCredit(customerId: string): Promise<CreditPicture> {
+    return (
+      await this.#call<{ value: CreditPicture }>('GET', `/v1/customers/${enc(customerId)}/credit`)
+    ).value;
+  }
+
+  /** `POST /v1/orders/{id}/release-credit` (CR-1, CR-4): release a credit hold, with a reason. */
+  releaseCredit(
+    id: string,
+    release: { reason: string; expiresAt?: string; comment?: string },
+  ): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/release-credit`, release);
+  }
+
+  /** `POST /v1/orders/{id}/decline-credit` (CR-4): back to sales with the reason. */
+  declineCredit(id: string, reason: string): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/decline-credit`, { reason });
+  }
+
+  /** `GET /v1/orders/{id}/diff?from&to` (CH-5): field-by-field differences of two revisions. */
+  async diff(id: string, from: number, to: number): Promise<RevisionDiff> {
+    const q = `from=${String(from)}&to=${String(to)}`;
+    return (await this.#call<{ value: RevisionDiff }>('GET', `/v1/orders/${enc(id)}/diff?${q}`))
+      .value;
+  }
+
+  /** `POST /v1/orders/{id}/request-change` (CH-1, CH-2, CH-4): a change against a revision. */
+  requestChange(id: string, request: ChangeRequestInput): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/request-change`, request);
+  }
+
+  /** `POST /v1/orders/{id}/request-cancellation` (CH-3): always with a reason. */
+  requestCancellation(
+    id: string,
+    request: { reason: string; impact?: string; baseRevision?: number },
+  ): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/request-cancellation`, request);
+  }
+
+  /** `POST /v1/orders/{id}/approve-change` (CH-5): a step of the pending change. */
+  approveChange(
+    id: string,
+    options: { step?: string; comment?: string } = {},
+  ): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/approve-change`, options);
+  }
+
+  /** `POST /v1/orders/{id}/reject-change` (CH-5): with a reason. */
+  rejectChange(id: string, reason: string): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/reject-change`, { reason });
+  }
+
+  /** `POST /v1/orders/{id}/withdraw-change` (CH-2): the requester withdraws the pending change. */
+  withdrawChange(id: string, reason?: string): Promise<CommandResult> {
+    return this.#call('POST', `/v1/orders/${enc(id)}/withdraw-change`, reason ? { reason } : {});
+  }
+
+  /** `GET /v1/metrics` (TR-5): per period (`2026`, `2026-03`, `from..to`) and dimension. */
+  async metrics(
+    options: { period?: string; by?: 'customer' | 'product' | 'salesperson' } = {},
+  ): Promise<MetricsRow[]> {
+    const q = new URLSearchParams();
+    if (options.period) q.set('period', options.period);
+    if (options.by) q.set('by', options.by);
+    const tail = q.size ? `?${q.toString()}` : '';
+    return (await this.#call<{ value: MetricsRow[] }>('GET', `/v1/metrics${tail}`)).value;
   }
 
   /** The core's message templates in a language (`/desk/messages/{lang}.json`), or none. */

@@ -5,6 +5,10 @@ import { Desk, DESK_TOKEN_KEY } from './Desk.js';
 import type { PanelEnv } from './env.js';
 import { hostLang, I18n, type Lang } from './i18n.js';
 import { WorkQueue } from './WorkQueue.js';
+import { TrackingPanel } from './TrackingPanel.js';
+import { CreditPanel } from './CreditPanel.js';
+import { ChangePanel } from './ChangePanel.js';
+import { MetricsPanel } from './MetricsPanel.js';
 
 /** What every `mount…` function takes. */
 export interface MountOptions {
@@ -59,6 +63,70 @@ export function mountApprovalPanel(
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
   };
   return mountIn(ApprovalPanel, element, props, options);
+}
+
+/** The props every order panel takes from `mount…`: the order, and how often to poll. */
+function orderProps(options: { orderId: string; pollMs?: number }) {
+  return {
+    orderId: options.orderId,
+    ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+  };
+}
+
+/**
+ * Mounts a `TrackingPanel` (TR-1…TR-3) for one order.
+ *
+ * @example
+ * await mountTrackingPanel(document.getElementById('tracking')!, { orderId: 'so-1', client });
+ */
+export function mountTrackingPanel(
+  element: HTMLElement,
+  options: MountOptions & { orderId: string; pollMs?: number },
+): Promise<MountedPanel> {
+  return mountIn(TrackingPanel, element, orderProps(options), options);
+}
+
+/**
+ * Mounts a `CreditPanel` (CR-1…CR-7) for one order.
+ *
+ * @example
+ * await mountCreditPanel(document.getElementById('credit')!, { orderId: 'so-1', client, lang: 'zh-CN' });
+ */
+export function mountCreditPanel(
+  element: HTMLElement,
+  options: MountOptions & { orderId: string; pollMs?: number },
+): Promise<MountedPanel> {
+  return mountIn(CreditPanel, element, orderProps(options), options);
+}
+
+/**
+ * Mounts a `ChangePanel` (CH-1…CH-5) for one order.
+ *
+ * @example
+ * await mountChangePanel(document.getElementById('changes')!, { orderId: 'so-1', client });
+ */
+export function mountChangePanel(
+  element: HTMLElement,
+  options: MountOptions & { orderId: string; pollMs?: number },
+): Promise<MountedPanel> {
+  return mountIn(ChangePanel, element, orderProps(options), options);
+}
+
+/**
+ * Mounts a `MetricsPanel` (TR-5).
+ *
+ * @example
+ * await mountMetricsPanel(document.getElementById('metrics')!, { client, period: '2026-03', by: 'customer' });
+ */
+export function mountMetricsPanel(
+  element: HTMLElement,
+  options: MountOptions & { period?: string; by?: 'all' | 'customer' | 'product' | 'salesperson' },
+): Promise<MountedPanel> {
+  const props = {
+    ...(options.period !== undefined ? { period: options.period } : {}),
+    ...(options.by !== undefined ? { by: options.by } : {}),
+  };
+  return mountIn(MetricsPanel, element, props, options);
 }
 
 /**

@@ -89,3 +89,22 @@ export async function openOrder(page: Page, number: string): Promise<void> {
   await page.click(`.og-queue-item:has-text("${number}")`);
   await page.waitForSelector('.og-approval .og-steps');
 }
+
+/** Opens the desk signed in as `token` on one order and one tab (`#order=…&tab=…`), in `lang`. */
+export async function openPanel(
+  page: Page,
+  base: string,
+  token: string,
+  orderId: string,
+  tab: 'approval' | 'tracking' | 'credit' | 'change' | 'metrics',
+  lang = 'en',
+): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${base}/desk#token=${token}&order=${orderId}&tab=${tab}`);
+  await page.waitForSelector(`.og-tabpanel .og-panel-head`);
+  if (lang !== 'en') {
+    await page.selectOption('.og-lang select', lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.waitForSelector(`.og-tabpanel .og-panel-head`);
+  }
+}

@@ -41,12 +41,13 @@ const ADVANCED = [
 /**
  * Derives the eight stages of the TR-1 timeline from an order's picture: review from the review
  * route and the confirmation, the fulfilment stages from the tracking the service keeps,
- * acceptance from the open issues, settlement from payment and invoicing, archive from the trail.
+ * acceptance from the open issues, settlement from payment and invoicing, archive from the trail;
+ * when a fulfilment stage started comes from the timeline's events, when given.
  *
  * @example
  * stagesOf(picture).map((s) => `${s.key}:${s.state}`); // ['review:done', 'production:active', …]
  */
-export function stagesOf(p: OrderPicture): Stage[] {
+export function stagesOf(p: OrderPicture, events: readonly TrailEvent[] = []): Stage[] {
   const w = p.workflow;
   const t = w.tracking;
   const history = p.history;
@@ -54,6 +55,14 @@ export function stagesOf(p: OrderPicture): Stage[] {
   const confirmedAt = at('order.confirmed');
   const reviewStart = at('review.started') ?? at('order.submitted');
   const stepOf = (k: string) => t?.steps[k];
+  // the tracking keeps a step's latest status; when it started comes from the timeline's events
+  const startOf = (k: string) =>
+    events.find(
+      (e) =>
+        e.type === 'fulfilment.progress' &&
+        (e.data as { step?: string; status?: string } | undefined)?.step === k &&
+        (e.data as { status?: string }).status === 'started',
+    )?.at ?? stepOf(k)?.at;
   const proc = stepOf('production') ?? stepOf('procurement');
   const procKey = stepOf('production')
     ? 'production'
@@ -74,7 +83,7 @@ export function stagesOf(p: OrderPicture): Stage[] {
     {
       key: 'production',
       label: procKey,
-      ...opt('startedAt', proc?.at),
+      ...opt('startedAt', proc ? startOf(procKey) : undefined),
       ...opt('doneAt', proc?.status === 'done' ? proc.at : undefined),
       ...opt('reference', proc?.reference),
       done: proc?.status === 'done',
@@ -85,7 +94,7 @@ export function stagesOf(p: OrderPicture): Stage[] {
       return {
         key: k,
         label: k,
-        ...opt('startedAt', s?.at),
+        ...opt('startedAt', s ? startOf(k) : undefined),
         ...opt('doneAt', s?.status === 'done' ? s.at : undefined),
         ...opt('reference', s?.reference),
         done: s?.status === 'done',
@@ -268,7 +277,7 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
   }
 
   get stages(): Stage[] {
-    return this.state.picture ? stagesOf(this.state.picture) : [];
+    return this.state.picture ? stagesOf(this.state.picture, this.state.timeline?.events) : [];
   }
 
   /** Time spent in a stage: from its start to its end, or to now while it is under way. */

@@ -6,7 +6,7 @@ import { CLIENT_ROUTES } from '../src/client.js';
 import { sortQueue } from '../src/WorkQueue.js';
 
 describe('the API client against the service’s OpenAPI document', () => {
-  it('issue 12 typed client: every path and method the client calls exists in /openapi.json of createApp, with the fields the panels read', async () => {
+  it('issue 12 typed client: every path and method the client calls (approval, tracking, credit, change, metrics) exists in /openapi.json of createApp, with the fields the panels read', async () => {
     const og = new Ordergate({
       policy: loadPolicy(DEMO_POLICY),
       store: new MemoryStore(),
@@ -31,6 +31,16 @@ describe('the API client against the service’s OpenAPI document', () => {
       expect.arrayContaining(['action', 'allowed', 'messageKey', 'params']),
     );
     expect(props('Problem')).toEqual(expect.arrayContaining(['code', 'ruleId', 'detail']));
+    expect(props('Timeline')).toEqual(expect.arrayContaining(['status', 'events']));
+    expect(props('CreditPicture')).toEqual(
+      expect.arrayContaining(['customer', 'effectiveLimit', 'ageing', 'creditRequests']),
+    );
+    expect(props('OrderResult')).toEqual(expect.arrayContaining(['value', 'findings', 'effects']));
+    expect(props('OrderView')).toEqual(
+      expect.arrayContaining(['order', 'workflow', 'revisions', 'version']),
+    );
+    expect(props('OrderMetrics')).toEqual(expect.arrayContaining(['key', 'label']));
+    expect(props('CreditRelease')).toEqual(expect.arrayContaining(['reason', 'expiresAt']));
   });
 });
 

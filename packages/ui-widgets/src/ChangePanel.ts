@@ -11,6 +11,8 @@ import type {
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
 
+const CHANGE: 'change' | 'cancel' = 'change';
+
 /** The header fields the change form offers (any dotted path may be typed in as well). */
 export const CHANGE_FIELDS = [
   'requestedDeliveryDate',
@@ -188,7 +190,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
     notice: '',
     busy: false,
     form: {
-      kind: 'change' as 'change' | 'cancel',
+      kind: CHANGE,
       reason: '',
       impact: '',
       fields: [{ id: 1, field: 'requestedDeliveryDate', value: '' }],

@@ -11,6 +11,7 @@ import { WorkQueue } from './WorkQueue.js';
 /** The desk's tabs for the selected order, and the metrics. */
 export const DESK_TABS = ['approval', 'tracking', 'credit', 'change', 'metrics'] as const;
 type Tab = (typeof DESK_TABS)[number];
+const FIRST_TAB: Tab = 'approval';
 
 /** Where the desk keeps the signed-in credential: this tab's session storage. */
 export const DESK_TOKEN_KEY = 'ordergate.desk.token';
@@ -98,7 +99,7 @@ export class Desk extends Component<DeskProps, PanelEnv> {
     error: '',
     selected: '',
     ask: undefined as { action: 'reject' | 'returnToSales'; seq: number } | undefined,
-    tab: 'approval' as Tab,
+    tab: FIRST_TAB,
   });
 
   get tabs(): readonly Tab[] {

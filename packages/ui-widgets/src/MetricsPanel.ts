@@ -13,6 +13,7 @@ export interface MetricChart {
   bars: { label: string; value: number | null; text: string; width: number }[];
 }
 
+const ALL: By = 'all';
 const RATES = ['onTimeDelivery', 'accuracy', 'complaints'] as const;
 
 /**
@@ -113,7 +114,7 @@ export class MetricsPanel extends Component<MetricsPanelProps, PanelEnv> {
 
   state = useState({
     period: '',
-    by: 'all' as By,
+    by: ALL,
     rows: [] as MetricsRow[],
     error: '',
     loaded: false,
@@ -121,7 +122,7 @@ export class MetricsPanel extends Component<MetricsPanelProps, PanelEnv> {
 
   override setup(): void {
     this.state.period = this.props.period ?? '';
-    this.state.by = (this.props.by as By | undefined) ?? 'all';
+    this.state.by = this.props.by ?? 'all';
     onWillStart(() => this.load());
   }
 

@@ -143,6 +143,16 @@ export function stagesOf(p: OrderPicture, events: readonly TrailEvent[] = []): S
   }));
 }
 
+/** An event's data as a record (anything else: empty). */
+function asRecord(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+/** A value of an event's data as text (strings only; anything else is left out). */
+function text(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
 function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value ? ({ [key]: value } as Record<K, string>) : {};
 }
@@ -298,13 +308,13 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
     const out: { title: string; text: string }[] = [];
     for (const e of this.state.picture?.history ?? []) {
       if (!WARNINGS.has(e.type)) continue;
-      const data = (e.data ?? {}) as Record<string, unknown>;
+      const data = asRecord(e.data);
       out.push({
         title: this.t(`warn.${e.type}`),
         text: this.t('warnText', {
           date: this.i18n.dateTime(e.at),
-          forecast: (data.forecast ?? data.date ?? '') as string,
-          agreed: (data.agreed ?? '') as string,
+          forecast: text(data.forecast ?? data.date),
+          agreed: text(data.agreed),
         }),
       });
     }
@@ -323,7 +333,7 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
 
   /** One event as a line of text. */
   eventText(e: TrailEvent): string {
-    const d = (e.data ?? {}) as Record<string, unknown>;
+    const d = asRecord(e.data);
     const known = `event.${e.type}`;
     const text = this.env.i18n.has(known) ? this.t(known) : e.type;
     const step = typeof d.step === 'string' ? ` · ${this.t(`stage.${d.step}`)}` : '';

@@ -274,7 +274,7 @@ describe('TrackingPanel, CreditPanel, ChangePanel, MetricsPanel (components, Chr
     console.log(
       `figure: TrackingPanel first render, 200 events: median ${runs.sort((a, b) => a - b)[2]!.toFixed(1)} ms (runs ${runs.map((r) => r.toFixed(1)).join(', ')}; includes onWillStart on a fixed client)`,
     );
-    const states = await page.$$eval('.og-stage', (l) =>
+    const states = await page.$$eval('.og-stage', (l: Element[]) =>
       l.map((e) => e.className.replace('og-stage og-stage-', '')),
     );
     expect(states).toEqual([

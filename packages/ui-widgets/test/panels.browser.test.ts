@@ -226,7 +226,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
 
   it('TR-1 TR-5 the tracking panel shows the stages of a delivered order, and the metrics panel its charts', async () => {
     await openPanel(page, desk.base, await desk.tokenFor(li), 'so-delivered', 'tracking');
-    const stages = await page.$$eval('.og-stage', (l) => l.map((e) => e.className));
+    const stages = await page.$$eval('.og-stage', (l: Element[]) => l.map((e) => e.className));
     expect(stages).toEqual([
       'og-stage og-stage-done', // review
       'og-stage og-stage-done', // production

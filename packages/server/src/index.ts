@@ -93,3 +93,7 @@ export { listOutbox, outboxItem, retryOutboxEffect } from './worker/outboxAdmin.
 export type { OutboxItem, OutboxReader, OutboxState, RetryOutcome } from './worker/outboxAdmin.js';
 export { registerOutboxRoutes, DEFAULT_ADMIN_ROLES } from './http/outboxRoutes.js';
 export type { OutboxRouteDeps } from './http/outboxRoutes.js';
+
+// panels (issue 12): the order desk page at /desk
+export { registerDeskRoutes } from './http/routes/desk.js';
+export type { DeskOptions } from './http/routes/desk.js';

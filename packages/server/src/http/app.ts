@@ -24,6 +24,7 @@ import { answer, localeOf, ProblemThrown, type AppEnv, type RouteDeps } from './
 import { registerTrackingRoutes } from './routes/tracking.js';
 import { registerWebhookRoutes, type WebhookOptions } from './webhooks.js';
 import { registerOutboxRoutes, type OutboxRouteDeps } from './outboxRoutes.js';
+import { registerDeskRoutes, type DeskOptions } from './routes/desk.js'; // panels
 
 /** What `createApp` builds the order desk API from. */
 export interface AppOptions {
@@ -39,6 +40,8 @@ export interface AppOptions {
   webhooks?: WebhookOptions;
   /** outbox: the admin routes `/v1/outbox` (decision 020); mounted when given. */
   outbox?: Omit<OutboxRouteDeps, 'og' | 'policy'> & Partial<Pick<OutboxRouteDeps, 'og' | 'policy'>>;
+  /** panels: serve the order desk page at `/desk` (see `registerDeskRoutes`). */
+  desk?: DeskOptions;
 }
 
 export type { AppEnv };
@@ -123,6 +126,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArchiveRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+  if (options.desk) registerDeskRoutes(app, options.desk, identity, now); // panels: /desk
 
   if (options.outbox) registerOutboxRoutes(app, { og, policy: og.policy, ...options.outbox }); // outbox
 

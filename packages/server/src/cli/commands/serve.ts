@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadPolicy, type Ordergate } from '@ordergate/core';
 import { createApp } from '../../http/app.js';
+import type { DeskOptions } from '../../http/routes/desk.js';
 import { SharedSecret } from '../../http/secret.js';
 import { serve } from '../../http/serve.js';
 import type { WebhookOptions } from '../../http/webhooks.js';
@@ -183,14 +184,25 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
     seeded = await seedDemo(og, Date.now());
   }
 
-  const app = createApp({
+  // panels: the order desk page is served when the widgets are built (decision 024)
+  const common = {
     og,
     identity: { secret, audience, tokens, replayGuard },
     logger,
     ...(webhooks ? { webhooks } : {}),
     outbox: { onRetried: () => worker?.poke() },
-  });
-  const server = serve(app, { port: listenPort, hostname });
+  };
+  let app: { api: ReturnType<typeof createApp>; desk: boolean };
+  try {
+    app = {
+      api: createApp({ ...common, desk: { sessions: tokens } satisfies DeskOptions }),
+      desk: true,
+    };
+  } catch (e) {
+    io.err(`no order desk page: ${(e as Error).message}`);
+    app = { api: createApp(common), desk: false };
+  }
+  const server = serve(app.api, { port: listenPort, hostname });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -220,7 +232,9 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   }
   worker?.start();
   deadlines.start();
+  if (app.desk) io.out(`Order desk:     ${base}/desk`);
   if (demo) await printDemo(io, og, base, seeded, tokens);
+  if (demo && app.desk) await printDeskSignIns(io, tokens, base);
   logger.info({ url: base }, 'listening');
 
   return new Promise<ExitCode>((resolve) => {
@@ -331,6 +345,26 @@ async function printDemo(
     `Tokens: ${cli} token list | create | revoke <id> --data-dir ${DEMO_DATA_DIR} (a revoked token is refused at once).`,
   );
   io.out('Stop with Ctrl-C; the data stays in the demo store for the next start.');
+}
+
+/** panels: ready-made desk sign-ins for the demo's approvers (API tokens acting as them, 12 h). */
+async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Promise<void> {
+  io.out('');
+  io.out(
+    'Order desk sign-ins (open one; the token stays in the address fragment, never sent in a URL query):',
+  );
+  for (const p of [DEMO_PEOPLE.liu, DEMO_PEOPLE.wang, DEMO_PEOPLE.zhao, DEMO_PEOPLE.qian]) {
+    const t = await tokens.create({
+      name: `demo desk ${p.id}`,
+      actor: { id: p.id, groups: p.groups },
+      scopes: ['orders:read', 'orders:act'],
+      expiresAt: new Date(Date.now() + 12 * 3_600_000),
+    });
+    io.out(`  ${p.name.padEnd(34)} ${base}/desk#token=${t.token}`);
+  }
+  io.out(
+    `Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo)`,
+  );
 }
 
 /** The `serve` entry of the subcommand table. */

@@ -1,0 +1,458 @@
+/// <reference lib="dom" />
+// Component tests in Chromium (not jsdom): the same engine as users, Owl's real template compiler
+// and real layout for the timings; the panels get a fixed client through `env`, no service.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Owl from '@odoo/owl';
+import type * as Widgets from '../src/index.js';
+import { launch } from './support/desk.js';
+
+const file = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8');
+const ORIGIN = 'http://widgets.test';
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await browser.newPage();
+  const files: Record<string, [string, string]> = {
+    '/': [
+      '<!doctype html><html lang="en"><head><link rel="stylesheet" href="/theme.css"><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; window.W = w; window.OWL = owl;</script></head><body><div id="a"></div></body></html>',
+      'text/html',
+    ],
+    '/owl.js': [file('../node_modules/@odoo/owl/dist/owl.es.js'), 'text/javascript'],
+    '/w.js': [file('../dist/index.js'), 'text/javascript'],
+    '/theme.css': [file('../dist/theme.css'), 'text/css'],
+  };
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const f = files[new URL(route.request().url()).pathname];
+    return f ? route.fulfill({ body: f[0], contentType: f[1] }) : route.fulfill({ status: 404 });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.waitForFunction(() => 'W' in window && 'OWL' in window);
+});
+
+type Loaded = { W: typeof Widgets; OWL: typeof Owl };
+afterAll(async () => browser?.close());
+
+/** Mounts an ApprovalPanel on a picture of `steps` steps; answers the first render's ms. */
+function mountPanel(
+  steps: number,
+  extra: Record<string, unknown> = {},
+): Promise<{ ms: number; text: string }> {
+  return page.evaluate(
+    async ({ steps, extra }) => {
+      const { W: w, OWL: owl } = window as unknown as Loaded;
+      const now = Date.now();
+      const route = Array.from({ length: steps }, (_, i) => ({
+        key: `s${i}`,
+        mode: i === 1 ? 'eachDepartment' : 'any',
+        label: { en: `Step ${i}`, zh: `步骤 ${i}` },
+        roles: i === 1 ? ['technical', 'finance'] : ['production'],
+        stage: i,
+        status: i < 1 ? 'approved' : i < 2 ? 'active' : 'waiting',
+        overdue: false,
+        ruleIds: ['RV-4'],
+        deadline: new Date(now + (i === 1 ? -60_000 : 3_600_000)).toISOString(),
+        approvals:
+          i === 0
+            ? [{ actor: 'u-liu', at: new Date(now).toISOString(), comment: '<b>ok</b>' }]
+            : i === 1
+              ? [
+                  {
+                    actor: 'u-sun',
+                    department: 'technical',
+                    role: 'technical',
+                    at: new Date(now).toISOString(),
+                  },
+                ]
+              : [],
+        escalatedTo: i === 1 ? ['generalManager'] : [],
+      }));
+      const picture = {
+        order: {
+          id: 'o1',
+          number: 'SO-1',
+          currency: 'CNY',
+          customer: { id: 'c', name: 'C' },
+          salesperson: 'u-li',
+        },
+        version: 1,
+        history: [],
+        workflow: {
+          status: 'in_review',
+          owner: 'u-li',
+          route: { steps: route },
+          findings: [
+            {
+              ruleId: 'RV-4',
+              severity: 'approval',
+              messageKey: 'k',
+              params: {},
+              steps: ['s1'],
+              evidence: [{ field: 'total', value: 113000000, limit: 100000000 }],
+              source: '003 三(三)2',
+            },
+            { ruleId: 'IN-2', severity: 'block', messageKey: 'k2', params: {}, evidence: [] },
+          ],
+        },
+        ...extra,
+      };
+      const client = Object.assign(new w.OrdergateClient({ credential: 'x' }), {
+        order: () => Promise.resolve(picture),
+        actions: () =>
+          Promise.resolve([
+            { action: 'approve', allowed: true },
+            { action: 'reject', allowed: false, code: 'NOT_ELIGIBLE' },
+          ]),
+        messages: () => Promise.resolve({ k: 'Joint review required', k2: 'Contact missing' }),
+      });
+      const el = document.getElementById('a')!;
+      el.innerHTML = '';
+      const i18n = new w.I18n('en');
+      i18n.messages = await client.messages();
+      const app = new owl.App(w.ApprovalPanel, {
+        env: { client, i18n },
+        props: { orderId: 'o1', pollMs: 0 },
+        dev: true,
+      });
+      // the data is loaded in onWillStart: time the render alone, the second mount (template compiled)
+      const t0 = performance.now();
+      await app.mount(el);
+      const ms = performance.now() - t0;
+      return { ms, text: el.textContent ?? '' };
+    },
+    { steps, extra },
+  );
+}
+
+describe('ApprovalPanel (component, Chromium)', () => {
+  it('RV-2 RV-4 blocked-by, per-department due times, overdue and escalation, why-you evidence; 20 steps first render', async () => {
+    await mountPanel(20); // compiles the template once
+    const runs = [];
+    for (let i = 0; i < 5; i++) runs.push((await mountPanel(20)).ms);
+    const { text } = await mountPanel(20);
+    console.log(
+      `figure: ApprovalPanel first render, 20 steps: median ${runs.sort((a, b) => a - b)[2]!.toFixed(1)} ms (runs ${runs.map((r) => r.toFixed(1)).join(', ')}; includes onWillStart on a fixed client)`,
+    );
+    expect(text).toContain('Blocked by');
+    expect(text).toContain('Joint review required');
+    expect(text).toContain('Contact missing');
+    expect(text).toContain('Overdue');
+    expect(text).toContain('Escalated to generalManager');
+    expect(text).toContain('total: 1,130,000.00 CNY against 1,000,000.00 CNY');
+    expect(text).toContain('<b>ok</b>'); // a comment is text, never markup
+    expect(await page.$$('#a b')).toHaveLength(0);
+    const dues = await page.$$eval('.og-dues li', (l) =>
+      l.map((e) => (e as HTMLElement).className),
+    );
+    expect(dues).toEqual(['og-due-done', 'og-due-late']);
+    expect(await page.$$('.og-approve')).toHaveLength(1);
+    expect(await page.$$('.og-reject')).toHaveLength(0); // not allowed: not offered
+  });
+
+  it('issue 12 validated props: in dev mode a missing orderId is refused', async () => {
+    const error = await page.evaluate(async () => {
+      const { W: w, OWL: owl } = window as unknown as Loaded;
+      try {
+        const app = new owl.App(w.ApprovalPanel, {
+          env: {} as never,
+          props: {} as never,
+          dev: true,
+        });
+        await app.mount(document.getElementById('a')!);
+        return 'mounted';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(error).toMatch(/orderId/);
+  });
+});
+
+/** Mounts a panel class of the bundle with a fixed client; answers the render's ms and text. */
+function mountWith(
+  panel: 'TrackingPanel' | 'CreditPanel' | 'ChangePanel' | 'MetricsPanel',
+  answers: Record<string, unknown>,
+  props: Record<string, unknown>,
+  lang: 'en' | 'zh-CN' = 'en',
+): Promise<{ ms: number; text: string }> {
+  return page.evaluate(
+    async ({ panel, answers, props, lang }) => {
+      const { W: w, OWL: owl } = window as unknown as Loaded;
+      const client = new w.OrdergateClient({ credential: 'x' });
+      for (const [k, v] of Object.entries(answers))
+        Object.assign(client, { [k]: () => Promise.resolve(v) });
+      Object.assign(client, { messages: () => Promise.resolve({}) });
+      const el = document.getElementById('a')!;
+      el.innerHTML = '';
+      const app = new owl.App(w[panel] as never, {
+        env: { client, i18n: new w.I18n(lang) },
+        props,
+        dev: true,
+      });
+      const t0 = performance.now();
+      await app.mount(el);
+      const ms = performance.now() - t0;
+      return { ms, text: el.textContent ?? '' };
+    },
+    { panel, answers, props, lang },
+  );
+}
+
+const basePicture = (workflow: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  order: {
+    id: 'o1',
+    number: 'SO-1',
+    currency: 'CNY',
+    customer: { id: 'c1', name: '<img src=x onerror=alert(1)>Co' },
+    salesperson: 'u-li',
+    revision: 2,
+  },
+  workflow: { status: 'delivered', ...workflow },
+  version: 3,
+  history: [],
+  ...extra,
+});
+
+describe('TrackingPanel, CreditPanel, ChangePanel, MetricsPanel (components, Chromium)', () => {
+  it('TR-1 TR-2 TR-3 tracking: eight stages, a delay warning, an issue with its remedy; 200 events first render', async () => {
+    const t0 = Date.parse('2026-03-01T08:00:00Z');
+    const iso = (h: number) => new Date(t0 + h * 3_600_000).toISOString();
+    const events = Array.from({ length: 200 }, (_, i) => ({
+      type: i % 2 ? 'fulfilment.progress' : 'fulfilment.started',
+      at: iso(i + 1),
+      actor: 'u-zhou',
+      data: { step: 'production', status: 'started' },
+    }));
+    const picture = basePicture(
+      {
+        tracking: {
+          steps: {
+            production: { status: 'done', at: iso(12), by: 'u-zhou' },
+            shipping: { status: 'started', at: iso(20), by: 'u-zhou', reference: 'SF-1' },
+          },
+          alerts: { atRisk: '2026-03-05' },
+          issues: [
+            {
+              id: 'ISS-1',
+              kind: 'quality',
+              remedy: 'replace',
+              description: '<script>alert(1)</script>seals leak',
+              status: 'open',
+              reportedAt: iso(30),
+              reportedBy: 'u-li',
+            },
+          ],
+          settlement: { paid: true, invoiced: false },
+        },
+      },
+      {
+        history: [
+          { type: 'review.started', at: iso(-5) },
+          { type: 'order.confirmed', at: iso(0) },
+          {
+            type: 'delivery.atRisk',
+            at: iso(25),
+            data: { key: 'k', agreed: '2026-03-05', daysLeft: 2 },
+          },
+        ],
+      },
+    );
+    const answers = { order: picture, timeline: { status: 'in_fulfilment', events } };
+    await mountWith('TrackingPanel', answers, { orderId: 'o1', pollMs: 0 }); // compile once
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++)
+      runs.push((await mountWith('TrackingPanel', answers, { orderId: 'o1', pollMs: 0 })).ms);
+    const { text } = await mountWith('TrackingPanel', answers, {
+      orderId: 'o1',
+      pollMs: 0,
+      openEvents: true,
+    });
+    console.log(
+      `figure: TrackingPanel first render, 200 events: median ${runs.sort((a, b) => a - b)[2]!.toFixed(1)} ms (runs ${runs.map((r) => r.toFixed(1)).join(', ')}; includes onWillStart on a fixed client)`,
+    );
+    const states = await page.$$eval('.og-stage', (l: Element[]) =>
+      l.map((e) => e.className.replace('og-stage og-stage-', '')),
+    );
+    expect(states).toEqual([
+      'done',
+      'done',
+      'pending',
+      'active',
+      'pending',
+      'pending',
+      'active',
+      'pending',
+    ]);
+    expect(text).toContain('5 h 0 min in this stage'); // review: started 5 h before the confirmation
+    expect(text).toContain('10 h 0 min in this stage'); // production: its first started event (2 h) to done (12 h)
+    expect(text).toContain('Delivery at risk');
+    expect(text).toContain('agreed 2026-03-05');
+    expect(text).toContain('quality');
+    expect(text).toContain('replace');
+    expect(text).toContain('<script>alert(1)</script>seals leak');
+    expect(await page.$$('#a script, #a img')).toHaveLength(0);
+    expect(await page.$$('.og-events li')).toHaveLength(200);
+  });
+
+  it('CR-4 CR-7 credit: the exposure bar’s parts and limit, headroom, ageing, and release offered only when allowed', async () => {
+    const exposure = {
+      currency: 'CNY',
+      receivables: 30_000_000,
+      openOrders: 10_000_000,
+      thisOrder: 20_000_000,
+      total: 60_000_000,
+      limit: 50_000_000,
+    };
+    const picture = basePicture(
+      {
+        status: 'credit_hold',
+        credit: {
+          holds: [{ ruleId: 'CR-4', messageKey: 'k', paths: ['approval', 'prepayment'] }],
+          heldAt: '2026-03-01T08:00:00Z',
+        },
+      },
+      { credit: { exposure } },
+    );
+    const credit = {
+      customer: { id: 'c1', credit: { grade: 'C' } },
+      creditRequests: [],
+      ageing: {
+        asOf: '2026-03-01',
+        currency: 'CNY',
+        total: 30_000_000,
+        overdue: 10_000_000,
+        buckets: [
+          { key: 'current', amount: 20_000_000, count: 1 },
+          { key: '1-30', amount: 10_000_000, count: 1 },
+        ],
+      },
+    };
+    const allowed = [{ action: 'releaseCredit', allowed: true }];
+    const { text } = await mountWith(
+      'CreditPanel',
+      { order: picture, customerCredit: credit, actions: allowed },
+      { orderId: 'o1', pollMs: 0 },
+    );
+    const widths = await page.$$eval('.og-bar rect[class^="og-bar-"]:not(.og-bar-bg)', (l) =>
+      l.map((r) => `${r.getAttribute('class')}:${Number(r.getAttribute('width')).toFixed(1)}`),
+    );
+    expect(widths).toEqual([
+      'og-bar-receivables:50.0',
+      'og-bar-openOrders:16.7',
+      'og-bar-thisOrder:33.3',
+    ]);
+    expect(Number(await page.getAttribute('.og-bar-limit', 'x1'))).toBeCloseTo(83.33, 1);
+    expect(text).toContain('Over the limit by 100,000.00 CNY');
+    expect(text).toContain('C');
+    expect(text).toContain('1-30 days');
+    expect(text).toContain('credit release / prepayment');
+    expect(await page.$$('.og-release')).toHaveLength(1);
+    expect(await page.$$('.og-decline')).toHaveLength(0); // not allowed: not offered
+  });
+
+  it('CH-5 change: a pending request with its route, the revision list, and the diff rows', async () => {
+    const step = {
+      key: 'regularReview',
+      mode: 'any',
+      label: { en: 'Production review', zh: '生产主管评审' },
+      roles: ['production'],
+      stage: 10,
+      status: 'active',
+      overdue: false,
+      ruleIds: ['CH-4'],
+      approvals: [],
+      escalatedTo: [],
+    };
+    const picture = basePicture({
+      status: 'change_review',
+      change: {
+        pending: {
+          id: 'o1/change-2',
+          kind: 'change',
+          reason: 'site not ready',
+          impact: '<b>two weeks</b>',
+          requestedBy: 'u-li',
+          requestedAt: '2026-03-01T08:00:00Z',
+          patch: [{ op: 'set', field: 'requestedDeliveryDate', value: '2026-05-01' }],
+          route: { steps: [step] },
+        },
+        history: [
+          {
+            id: 'o1/change-1',
+            kind: 'change',
+            reason: 'price',
+            decision: {
+              outcome: 'approved',
+              at: '2026-02-01T08:00:00Z',
+              by: 'u-wang',
+              revision: 2,
+            },
+          },
+        ],
+      },
+    });
+    const diff = {
+      orderId: 'o1',
+      from: 1,
+      to: 2,
+      header: [{ field: 'paymentTerms', before: 'NET30', after: 'NET60' }],
+      lines: [
+        { kind: 'changed', lineId: 'l1', changes: [{ field: 'unitPrice', before: 1, after: 2 }] },
+      ],
+    };
+    const { text } = await mountWith(
+      'ChangePanel',
+      { order: picture, actions: [{ action: 'approveChange', allowed: true }], diff },
+      { orderId: 'o1', pollMs: 0 },
+      'zh-CN',
+    );
+    expect(text).toContain('requestedDeliveryDate → 2026-05-01');
+    expect(text).toContain('生产主管评审');
+    expect(text).toContain('<b>two weeks</b>');
+    expect(text).toContain('已批准');
+    expect(await page.$$('.og-approve-change')).toHaveLength(1);
+    expect(await page.$$('.og-reject-change')).toHaveLength(0);
+    expect(await page.$$('.og-raise')).toHaveLength(0); // a request is pending
+    expect(await page.$$eval('.og-from option', (o) => o.length)).toBe(2);
+    await page.click('.og-compare-btn');
+    await page.waitForSelector('.og-diff-table');
+    const rows = await page.$$eval('.og-diff-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)),
+    );
+    expect(rows).toEqual([
+      ['paymentTerms', 'NET30', 'NET60'],
+      ['行 l1 · unitPrice', '1', '2'],
+    ]);
+  });
+
+  it('TR-5 metrics: one SVG chart per figure, rates as percentages, a rate with nothing counted is “—”', async () => {
+    const row = (key: string, onTime: number | null, holds: number) => ({
+      key,
+      label: key,
+      accuracy: { count: 9, of: 10, rate: 0.9 },
+      onTimeDelivery: { count: onTime === null ? 0 : 1, of: onTime === null ? 0 : 2, rate: onTime },
+      reviewCycle: { count: 2, averageHours: 5.5, maxHours: 9 },
+      overdueReviews: 1,
+      creditHolds: holds,
+      complaints: { count: 0, of: 1, rate: 0 },
+    });
+    const { text } = await mountWith(
+      'MetricsPanel',
+      { metrics: [row('c-a', 0.5, 2), row('c-b', null, 1)] },
+      { by: 'customer' },
+    );
+    expect(await page.$$('.og-chart svg')).toHaveLength(6);
+    expect(text).toContain('50 % (1/2)');
+    expect(text).toContain('—');
+    const holds = await page.$$eval('[data-metric="creditHolds"] rect', (l) =>
+      l.map((r) => Number(r.getAttribute('width'))),
+    );
+    expect(holds).toEqual([100, 50]);
+    const label = await page.getAttribute('[data-metric="onTimeDelivery"] svg', 'aria-label');
+    expect(label).toContain('c-a 50 % (1/2)');
+  });
+});

@@ -175,7 +175,7 @@ describe('issue 13 sample ERP → service: webhooks and sync', () => {
 
   it('issue 13 a locked order cannot be edited on the page (409) and sends no webhook', async () => {
     const rest = await connectorFor(erp);
-    await rest.apply({ type: 'lockOrder', key: 'o3:1:lock', orderId: '3' } as Effect);
+    await rest.apply({ type: 'lockOrder', key: 'o3:1:lock', orderId: '3' });
     const sent = erp.webhooks!.deliveries.length;
     const res = await postForm(
       '/orders/3',

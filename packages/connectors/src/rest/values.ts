@@ -11,12 +11,20 @@ export class FieldError extends Error {
   }
 }
 
+// A mapping has few paths, read once per record: split each once.
+const SEGMENTS = new Map<string, string[]>();
+
 /** Splits `a.b[0].c` / `a.b.0.c` into segments. */
 export function segments(path: string): string[] {
-  return path
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter((s) => s !== '');
+  let cached = SEGMENTS.get(path);
+  if (!cached) {
+    cached = path
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .filter((s) => s !== '');
+    if (SEGMENTS.size < 10_000) SEGMENTS.set(path, cached);
+  }
+  return [...cached];
 }
 
 /**
@@ -98,17 +106,32 @@ export function scaleDecimal(value: unknown, scale: number): number | undefined 
 
 /** `YYYY-MM-DD` of an instant in a zone. */
 export function dateIn(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
+  return formatter(DATE_FORMATS, 'en-CA', zone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
   }).format(ms);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const PARTS_FORMATS = new Map<string, Intl.DateTimeFormat>();
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  locale: string,
+  zone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let f = cache.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    if (cache.size < 100) cache.set(zone, f);
+  }
+  return f;
+}
+
 function offsetMinutes(ms: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
+  const parts = formatter(PARTS_FORMATS, 'en-US', zone, {
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',

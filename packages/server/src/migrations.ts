@@ -23,6 +23,7 @@ export interface Migration {
  * - `outbox`: effects in commit order (`position`), with attempts, backoff, lease and delivery;
  *   from version 4 also the `subject` they are ordered within and `dead_at` for dead letters.
  * - `api_tokens` (v2): API tokens by the SHA-256 of their text, with actor, scopes and expiry.
+ * - `api_tokens.person` (v5): the token is a person's session (the order desk), not a system's.
  * - `assertion_jtis` (v2): used user-assertion ids until they expire (`PostgresReplayGuard`).
  * - (3) `sync_checkpoints`: where each ERP's order sync resumes (opaque connector text);
  *   `sync_runs`: one row per sync run with its trigger, counts and outcome;
@@ -161,6 +162,14 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   // --- end migration 4 ---
+  // --- migration 5 (identity: a person's session token, read under the person's rules) ---
+  {
+    version: 5,
+    name: 'api tokens: person sessions',
+    statements: (s) => [
+      `ALTER TABLE ${s}.api_tokens ADD COLUMN person boolean NOT NULL DEFAULT false`,
+    ],
+  },
 ];
 
 /** What `migrate` did. */

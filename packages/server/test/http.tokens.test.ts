@@ -136,6 +136,35 @@ describe('HTTP API tokens on PostgresStore (PGlite)', () => {
     expect(await store.get('order', 't-2')).toBeUndefined();
   });
 
+  it('issue 11, TR-5, decision 017: a person’s session token (the desk) reads under that person’s rules; a system’s token reads as a system', async () => {
+    const expiresAt = new Date(clock.now + 86_400_000);
+    const scopes: Scope[] = ['orders:read', 'orders:act'];
+    // Sun (technical) is no manager: the metrics are not his to read, whatever the credential
+    const session = await tokens.create({
+      name: 'desk',
+      actor: people.sun,
+      scopes,
+      expiresAt,
+      person: true,
+    });
+    expect(session.record.person).toBe(true);
+    const asPerson = await call('GET', '/v1/metrics?period=2026', session.token);
+    expect(asPerson.status).toBe(403);
+    expect(asPerson.body.code).toBe('READ_NOT_ALLOWED');
+    expect((await call('GET', '/v1/metrics?period=2026', await assertion(people.sun))).status).toBe(
+      403,
+    );
+    // the same actor behind a system's token is a system caller
+    const system = await tokens.create({
+      name: 'integration',
+      actor: people.sun,
+      scopes,
+      expiresAt,
+    });
+    expect(system.record.person).toBe(false);
+    expect((await call('GET', '/v1/metrics?period=2026', system.token)).status).toBe(200);
+  });
+
   it('issue 11 scopes: admin covers every route; a /v1 route no scope names needs admin', async () => {
     const admin = await token(people.wang, ['admin']);
     expect((await call('GET', '/v1/work-queue', admin)).status).toBe(200);

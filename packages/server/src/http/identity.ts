@@ -212,7 +212,14 @@ export async function verifyAssertion(
  */
 export type Credential =
   | { kind: 'assertion' }
-  | { kind: 'token'; tokenId: string; tokenName: string; scopes: readonly Scope[] };
+  | {
+      kind: 'token';
+      tokenId: string;
+      tokenName: string;
+      scopes: readonly Scope[];
+      /** A person's session (the order desk): read as that person, not as a system. */
+      person: boolean;
+    };
 
 /**
  * The variables `authenticate` sets on a request.
@@ -248,7 +255,13 @@ export async function authenticateHeader(
     const t = await identity.tokens.verify(value, now);
     return {
       actor: t.actor,
-      credential: { kind: 'token', tokenId: t.id, tokenName: t.name, scopes: t.scopes },
+      credential: {
+        kind: 'token',
+        tokenId: t.id,
+        tokenName: t.name,
+        scopes: t.scopes,
+        person: t.person,
+      },
     };
   }
   const actor = await verifyAssertion(header, identity, guard, now);
@@ -287,7 +300,7 @@ function scopeMissing(c: Context, scope: Scope): Response {
  * The one authenticator of the `/v1` routes, as Hono middleware: accepts an API token
  * (`Bearer og_…`: its actor, and its scope must cover the route, `ROUTE_SCOPES`) or an
  * ERP-signed user assertion (a person: no scopes, the core authorises every action). Sets
- * `actor`, `credential` and `system` (true for a token). Refuses with problem+json: 401 and the `IdentityError` code
+ * `actor`, `credential` and `system` (true for a system's token). Refuses with problem+json: 401 and the `IdentityError` code
  * (`TOKEN_MISSING`, `TOKEN_INVALID`, `TOKEN_EXPIRED`, `TOKEN_REVOKED`, `TOKEN_AUDIENCE`,
  * `TOKEN_TOO_LONG`, `TOKEN_REPLAYED`), or 403 `SCOPE_MISSING` with the `scope` it needs.
  *
@@ -312,9 +325,9 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Id
     }
     c.set('actor', who.actor);
     c.set('credential', who.credential);
-    // An API token is a system's credential (routes read `system`: decision 017); a person's
-    // assertion never is.
-    c.set('system', who.credential.kind === 'token');
+    // A system's API token is a system caller (routes read `system`: decision 017); a person's
+    // assertion or session token (the order desk's sign-in) never is.
+    c.set('system', who.credential.kind === 'token' && !who.credential.person);
     if (who.credential.kind === 'token') {
       const needed = scopeFor(c.req.method, c.req.path, routes);
       if (!grants(who.credential.scopes, needed)) return scopeMissing(c, needed);

@@ -38,6 +38,12 @@ export interface CreateTokenInput {
   scopes: readonly Scope[];
   /** When the token stops working: a `Date` or an ISO 8601 date-time with offset, in the future. */
   expiresAt: Date | string;
+  /**
+   * True for a person's session (the order desk's sign-in): requests made with it are that
+   * person's, under the same read rules as their user assertion (decision 017). Default false: a
+   * system's token, read as a system caller.
+   */
+  person?: boolean;
 }
 
 /**
@@ -60,6 +66,8 @@ export interface TokenRecord {
   name: string;
   actor: { id: string; groups: string[]; name?: string };
   scopes: Scope[];
+  /** A person's session rather than a system's token (`CreateTokenInput.person`). */
+  person: boolean;
   hint: string;
   createdAt: string;
   expiresAt: string;
@@ -80,6 +88,8 @@ export interface VerifiedToken {
   name: string;
   actor: { id: string; groups: string[]; name?: string };
   scopes: Scope[];
+  /** A person's session: its requests are read as that person's, not a system's. */
+  person: boolean;
 }
 
 /**
@@ -129,14 +139,15 @@ interface TokenRow {
   actor_groups: string[];
   actor_name: string | null;
   scopes: string[];
+  person: boolean;
   created_at: Date | string;
   expires_at: Date | string;
   revoked_at: Date | string | null;
   last_used_at: Date | string | null;
 }
 
-const COLUMNS = `id, name, hint, actor_id, actor_groups, actor_name, scopes, created_at, expires_at,
-  revoked_at, last_used_at`;
+const COLUMNS = `id, name, hint, actor_id, actor_groups, actor_name, scopes, person, created_at,
+  expires_at, revoked_at, last_used_at`;
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 const ms = (v: Date | string) => new Date(v).getTime();
@@ -159,6 +170,7 @@ const CreateInput = z
       [z.date(), z.iso.datetime({ offset: true })],
       'must be a Date or an ISO 8601 date-time with offset',
     ),
+    person: z.boolean().optional(),
   })
   .strict();
 
@@ -205,6 +217,7 @@ export class TokenStore {
     const parsed = CreateInput.safeParse(input);
     if (!parsed.success) throw new ValidationError('token', toInputIssues(parsed.error));
     const { name, actor, expiresAt } = parsed.data;
+    const person = parsed.data.person === true;
     const scopes = [...new Set(parsed.data.scopes)].sort();
     const now = this.#now();
     const expires = ms(expiresAt);
@@ -216,8 +229,8 @@ export class TokenStore {
     const hint = `${TOKEN_PREFIX}…${token.slice(-4)}`;
     const rows = await this.#driver.query<TokenRow>(
       `INSERT INTO ${this.#s}.api_tokens
-         (id, name, token_hash, hint, actor_id, actor_groups, actor_name, scopes, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         (id, name, token_hash, hint, actor_id, actor_groups, actor_name, scopes, created_at, expires_at, person)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING ${COLUMNS}`,
       [
         id,
@@ -230,6 +243,7 @@ export class TokenStore {
         scopes,
         new Date(now).toISOString(),
         new Date(expires).toISOString(),
+        person,
       ],
     );
     return new CreatedToken(token, this.#record(rows[0]!, now));
@@ -263,8 +277,8 @@ export class TokenStore {
         [row.id, new Date(now).toISOString()],
       );
     }
-    const { actor, scopes } = this.#record(row, now);
-    return { id: row.id, name: row.name, actor, scopes };
+    const { actor, scopes, person } = this.#record(row, now);
+    return { id: row.id, name: row.name, actor, scopes, person };
   }
 
   /**
@@ -312,6 +326,7 @@ export class TokenStore {
         ...(row.actor_name === null ? {} : { name: row.actor_name }),
       },
       scopes: row.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
+      person: row.person,
       hint: row.hint,
       createdAt: iso(row.created_at),
       expiresAt: iso(row.expires_at),

@@ -89,6 +89,7 @@ export function identitySuite(label: string, open: () => Promise<SharedDatabase>
         name: 'odoo sync',
         actor: { id: 'u-zhao', groups: ['finance'] },
         scopes: ['orders:read', 'sync'],
+        person: false, // a system's token unless made as a person's session
       });
     });
 

@@ -359,6 +359,7 @@ async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Pr
       actor: { id: p.id, groups: p.groups },
       scopes: ['orders:read', 'orders:act'],
       expiresAt: new Date(Date.now() + 12 * 3_600_000),
+      person: true, // the desk reads as this person, under the read rules (decision 017)
     });
     io.out(`  ${p.name.padEnd(34)} ${base}/desk#token=${t.token}`);
   }

@@ -159,6 +159,7 @@ export function registerDeskRoutes(
       actor,
       scopes: ['orders:read', 'orders:act'],
       expiresAt: new Date(now() + hours * 3_600_000),
+      person: true, // read as this person, never as a system (decision 017)
     });
     c.header('cache-control', 'no-store');
     return c.json({ token: created.token, expiresAt: created.record.expiresAt }, 201);

@@ -1,4 +1,4 @@
-import { Component, onMounted, onWillStart, onWillUnmount, useState, xml } from '@odoo/owl';
+import { Component, useState, xml } from '@odoo/owl';
 import { ApiError } from './client.js';
 import type {
   AllowedAction,
@@ -10,6 +10,7 @@ import type {
 } from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
+import { useOrderRefresh } from './refresh.js';
 
 const CHANGE: 'change' | 'cancel' = 'change';
 
@@ -209,20 +210,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
   }
 
   override setup(): void {
-    onWillStart(() => this.load());
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const changed = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === this.props.orderId) void this.load(true);
-    };
-    onMounted(() => {
-      this.env.bus?.addEventListener('og-changed', changed);
-      const every = this.props.pollMs ?? 15_000;
-      if (every > 0) poll = setInterval(() => void this.load(true), every);
-    });
-    onWillUnmount(() => {
-      this.env.bus?.removeEventListener('og-changed', changed);
-      clearInterval(poll);
-    });
+    useOrderRefresh(this, (quiet) => this.load(quiet));
   }
 
   async load(quiet = false): Promise<void> {

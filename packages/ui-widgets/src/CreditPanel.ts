@@ -1,8 +1,9 @@
-import { Component, onMounted, onWillStart, onWillUnmount, useState, xml } from '@odoo/owl';
+import { Component, useState, xml } from '@odoo/owl';
 import { ApiError } from './client.js';
 import type { AllowedAction, CreditPicture, Exposure, OrderPicture } from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
+import { useOrderRefresh } from './refresh.js';
 
 /** One part of the exposure bar: its key, amount and where it starts and ends on a 0…100 scale. */
 export interface BarPart {
@@ -154,20 +155,7 @@ export class CreditPanel extends Component<CreditPanelProps, PanelEnv> {
   }
 
   override setup(): void {
-    onWillStart(() => this.load());
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const changed = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === this.props.orderId) void this.load(true);
-    };
-    onMounted(() => {
-      this.env.bus?.addEventListener('og-changed', changed);
-      const every = this.props.pollMs ?? 15_000;
-      if (every > 0) poll = setInterval(() => void this.load(true), every);
-    });
-    onWillUnmount(() => {
-      this.env.bus?.removeEventListener('og-changed', changed);
-      clearInterval(poll);
-    });
+    useOrderRefresh(this, (quiet) => this.load(quiet));
   }
 
   /** The picture, the caller's actions, and the customer's credit when the caller may read it. */

@@ -1,7 +1,8 @@
-import { Component, onMounted, onWillStart, onWillUnmount, useState, xml } from '@odoo/owl';
+import { Component, useState, xml } from '@odoo/owl';
 import type { OrderPicture, Timeline, TrailEvent } from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
+import { useOrderRefresh } from './refresh.js';
 
 /** The stages of an order's timeline (TR-1), in order. */
 export const STAGES = [
@@ -246,20 +247,7 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
   }
 
   override setup(): void {
-    onWillStart(() => this.load());
-    let poll: ReturnType<typeof setInterval> | undefined;
-    const changed = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === this.props.orderId) void this.load(true);
-    };
-    onMounted(() => {
-      this.env.bus?.addEventListener('og-changed', changed);
-      const every = this.props.pollMs ?? 15_000;
-      if (every > 0) poll = setInterval(() => void this.load(true), every);
-    });
-    onWillUnmount(() => {
-      this.env.bus?.removeEventListener('og-changed', changed);
-      clearInterval(poll);
-    });
+    useOrderRefresh(this, (quiet) => this.load(quiet));
   }
 
   /** Loads the picture and the timeline; `quiet` keeps the screen when nothing changed. */

@@ -1,0 +1,37 @@
+import { onMounted, onWillStart, onWillUnmount } from '@odoo/owl';
+import type { PanelEnv } from './env.js';
+
+/** What `useOrderRefresh` reads of a panel: its env and the order it shows. */
+export interface RefreshedPanel {
+  env: PanelEnv;
+  props: { orderId: string; pollMs?: number };
+}
+
+/**
+ * An order panel's refresh, as an Owl hook (call it in `setup`): `load()` before the first render,
+ * then `load(true)` (quiet: keep the screen when the order's version did not change) whenever
+ * another panel says this order changed (`og-changed` on `env.bus`) and every `props.pollMs`
+ * (default 15 s; 0 turns polling off). Listener and timer end with the component.
+ *
+ * @example
+ * override setup() { useOrderRefresh(this, (quiet) => this.load(quiet)); }
+ */
+export function useOrderRefresh(
+  panel: RefreshedPanel,
+  load: (quiet?: boolean) => Promise<void>,
+): void {
+  onWillStart(() => load());
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const changed = (e: Event) => {
+    if ((e as CustomEvent<string>).detail === panel.props.orderId) void load(true);
+  };
+  onMounted(() => {
+    panel.env.bus?.addEventListener('og-changed', changed);
+    const every = panel.props.pollMs ?? 15_000;
+    if (every > 0) poll = setInterval(() => void load(true), every);
+  });
+  onWillUnmount(() => {
+    panel.env.bus?.removeEventListener('og-changed', changed);
+    clearInterval(poll);
+  });
+}

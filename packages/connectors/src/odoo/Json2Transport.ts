@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { HttpSender } from '../internal/HttpSender.js';
+import type { HttpSender } from './HttpSender.js';
 import { Secret } from '../internal/http/secrets.js';
-import { parseJson } from '../internal/parseJson.js';
-import { toInvalidResponse, toOdooError } from '../internal/toOdooError.js';
+import { parseJson } from './parseJson.js';
+import { toInvalidResponse, toOdooError } from './toOdooError.js';
 import { OdooServerError } from './OdooError.js';
 import type { OdooCallParams, OdooTransport } from './OdooTransport.js';
 

@@ -1,9 +1,9 @@
 import { JSONRPCClient, JSONRPCErrorException } from 'json-rpc-2.0';
 import { z } from 'zod';
-import type { HttpSender } from '../internal/HttpSender.js';
+import type { HttpSender } from './HttpSender.js';
 import { Secret } from '../internal/http/secrets.js';
-import { parseJson } from '../internal/parseJson.js';
-import { toInvalidResponse, toOdooError } from '../internal/toOdooError.js';
+import { parseJson } from './parseJson.js';
+import { toInvalidResponse, toOdooError } from './toOdooError.js';
 import { OdooAuthenticationError, OdooError, OdooLegacyApiDisabledError } from './OdooError.js';
 import type { OdooCallParams, OdooTransport } from './OdooTransport.js';
 

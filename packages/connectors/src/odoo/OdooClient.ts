@@ -2,8 +2,8 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import { HttpClient, notProcessed as httpNotProcessed } from '../internal/http/HttpClient.js';
 import { MASK, SecretSet } from '../internal/http/secrets.js';
-import { HttpSender } from '../internal/HttpSender.js';
-import { parseJson } from '../internal/parseJson.js';
+import { HttpSender } from './HttpSender.js';
+import { parseJson } from './parseJson.js';
 import { parseOdooConfig, type OdooConfig, type OdooConfigInput } from './OdooConfig.js';
 import type { OdooError } from './OdooError.js';
 import {

@@ -1,7 +1,7 @@
 import type { Customer, CustomerInput, Order, OrderInput } from '@ordergate/core';
 import { ValidationError } from '@ordergate/core';
 import { z } from 'zod';
-import { many2one, text, utcDateTime } from '../internal/odooValues.js';
+import { many2one, text, utcDateTime } from './odooValues.js';
 import type { OdooClient, OdooRecord } from './OdooClient.js';
 import { OdooInvalidResponseError } from './OdooError.js';
 import { OdooMapping, type OdooMappingInput } from './OdooMapping.js';

@@ -5,7 +5,7 @@ import {
   type Locale,
   type Policy,
 } from '@ordergate/core';
-import { localDate, many2one } from '../internal/odooValues.js';
+import { localDate, many2one } from './odooValues.js';
 import type { OdooClient } from './OdooClient.js';
 import { OdooValidationError } from './OdooError.js';
 

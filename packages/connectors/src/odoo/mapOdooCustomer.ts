@@ -4,7 +4,7 @@ import {
   Customer as CustomerSchema,
   parseOrThrow,
 } from '@ordergate/core';
-import { many2one, minorUnits, plainDate, text, utcDateTime } from '../internal/odooValues.js';
+import { many2one, minorUnits, plainDate, text, utcDateTime } from './odooValues.js';
 import type { OdooMapping } from './OdooMapping.js';
 import type {
   OdooCurrencyRecord,

@@ -13,7 +13,7 @@ import {
   productParts,
   text,
   utcDateTime,
-} from '../internal/odooValues.js';
+} from './odooValues.js';
 import type { OdooMapping } from './OdooMapping.js';
 import type {
   OdooCurrencyRecord,

@@ -1,5 +1,5 @@
 import type { Customer } from '@ordergate/core';
-import { shiftOdooDateTime } from '../internal/odooValues.js';
+import { shiftOdooDateTime } from './odooValues.js';
 import type { OdooClient } from './OdooClient.js';
 import {
   OdooReader,

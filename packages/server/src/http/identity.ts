@@ -6,16 +6,10 @@ import { grants, ROUTE_SCOPES, scopeFor, type RouteScope, type Scope } from '../
 import type { VerifiedToken } from '../identity/TokenStore.js';
 import { problem, PROBLEM_JSON, type Problem } from './problem.js';
 import type { SharedSecret } from './secret.js';
+import { IdentityError, type IdentityRefusalCode } from '../identity/IdentityError.js';
+import type { ReplayGuard } from '../identity/ReplayGuard.js';
 
-/** Why a user assertion or an API token was refused (each answers 401 with this `code`). */
-export type IdentityRefusalCode =
-  | 'TOKEN_MISSING'
-  | 'TOKEN_INVALID'
-  | 'TOKEN_EXPIRED'
-  | 'TOKEN_AUDIENCE'
-  | 'TOKEN_REPLAYED'
-  | 'TOKEN_TOO_LONG'
-  | 'TOKEN_REVOKED';
+export { IdentityError, type IdentityRefusalCode, type ReplayGuard };
 
 /**
  * How the service checks the user assertions the ERP signs: HS256 with a shared secret, for one
@@ -42,12 +36,6 @@ export interface IdentityOptions {
   replayGuard?: ReplayGuard;
   /** Checks API tokens (`Bearer og_…`); without it, API tokens are refused (`TOKEN_INVALID`). */
   tokens?: TokenVerifier;
-}
-
-/** Remembers assertion ids until they expire, so that each is accepted once. */
-export interface ReplayGuard {
-  /** Records `jti` until `expiresAt` (ms); false when it was already recorded and alive. */
-  claim(jti: string, expiresAt: number, now: number): Promise<boolean>;
 }
 
 /**
@@ -105,16 +93,6 @@ export class MemoryReplayGuard implements ReplayGuard {
 
   #purge(now: number): void {
     for (const [id, exp] of this.#seen) if (exp <= now) this.#seen.delete(id);
-  }
-}
-
-/** A refused assertion; its message never contains the token or the secret. */
-export class IdentityError extends Error {
-  override readonly name = 'IdentityError';
-  readonly code: IdentityRefusalCode;
-  constructor(code: IdentityRefusalCode, message: string) {
-    super(message);
-    this.code = code;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { holdsRole, type Locale, type Policy } from '@ordergate/core';
-import type { AppEnv } from './app.js';
+import type { AppEnv } from './routes/shared.js';
 import { problem, PROBLEM_JSON, type Problem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { listOutbox, retryOutboxEffect, type OutboxReader } from '../worker/outboxAdmin.js';

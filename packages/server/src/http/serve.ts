@@ -1,6 +1,6 @@
 import { serve as nodeServe, type ServerType } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from './app.js';
+import type { AppEnv } from './routes/shared.js';
 
 /** Where `serve` listens. */
 export interface ServeOptions {

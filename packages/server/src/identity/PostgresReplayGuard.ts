@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import type { SqlDriver } from '../drivers/SqlDriver.js';
-import type { ReplayGuard } from '../http/identity.js';
+import type { ReplayGuard } from './ReplayGuard.js';
 import { quoteSchema } from '../migrations.js';
 
 /**

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Actor, NotFoundError, toInputIssues, ValidationError } from '@ordergate/core';
 import type { ActorInput } from '@ordergate/core';
 import type { SqlDriver } from '../drivers/SqlDriver.js';
-import { IdentityError } from '../http/identity.js';
+import { IdentityError } from './IdentityError.js';
 import { migrate, quoteSchema } from '../migrations.js';
 import { SCOPES, type Scope } from './scopes.js';
 

@@ -10,10 +10,10 @@ import {
   OdooSessionExpiredError,
   OdooTimeoutError,
   OdooValidationError,
-} from '../odoo/OdooError.js';
-import { HttpError } from './http/ConnectorError.js';
-import { bodySnippet, safeCause } from './http/HttpClient.js';
-import type { SecretSet } from './http/secrets.js';
+} from './OdooError.js';
+import { HttpError } from '../internal/http/ConnectorError.js';
+import { bodySnippet, safeCause } from '../internal/http/HttpClient.js';
+import type { SecretSet } from '../internal/http/secrets.js';
 
 /** What Odoo said about a failed call, from either transport. */
 export interface OdooFault {

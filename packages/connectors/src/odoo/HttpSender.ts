@@ -1,6 +1,6 @@
-import type { HttpClient } from './http/HttpClient.js';
-import { parseRetryAfter } from './http/retry.js';
-import type { SecretSet } from './http/secrets.js';
+import type { HttpClient } from '../internal/http/HttpClient.js';
+import { parseRetryAfter } from '../internal/http/retry.js';
+import type { SecretSet } from '../internal/http/secrets.js';
 import { toTransportError } from './toOdooError.js';
 
 /** One raw HTTP answer: status, content type and body text (parsed by the transport). */

@@ -110,6 +110,8 @@ export async function launchDemo(options: LaunchOptions): Promise<Launched> {
         ...io,
         env: {
           ...io.env,
+          // the main command runs on the embedded store (PGlite), whatever the shell exports
+          DATABASE_URL: undefined,
           SAMPLE_ERP_URL: erp.url,
           SAMPLE_ERP_TOKEN: erpToken,
           ORDERGATE_WEBHOOK_SECRET: webhookSecret,

@@ -9,7 +9,7 @@ import { openErpDatabase } from './db.js';
 import { registerPages } from './pages.js';
 import { seedBulk, seedCases } from './seed.js';
 import { ErpStore } from './store.js';
-import { WebhookSender } from './webhooks.js';
+import { WebhookSender, type WebhookTarget } from './webhooks.js';
 
 /** The mapping file that attaches ordergate to the sample ERP (`examples/sample-erp/mapping.yaml`). */
 export const SAMPLE_ERP_MAPPING = fileURLToPath(new URL('../mapping.yaml', import.meta.url));
@@ -26,8 +26,11 @@ export interface SampleErpOptions {
   token: string;
   /** `cases` (default): the regulations' cases; `none`; or a number of generated orders (benchmark). */
   seed?: 'cases' | 'none' | number;
-  /** Send a signed webhook here whenever an order is entered or edited. */
-  webhook?: { url: string; secret: string | SharedSecret };
+  /**
+   * Send a signed webhook here whenever an order is entered or edited (`url` may be a function
+   * answering the address at each delivery).
+   */
+  webhook?: { url: WebhookTarget['url']; secret: string | SharedSecret };
   /** Told of each webhook delivery (never the secret). */
   log?: (line: string) => void;
 }

@@ -10,8 +10,12 @@ import type { SharedSecret } from '@ordergate/server';
 
 /** Where the sample ERP tells ordergate that orders changed. */
 export interface WebhookTarget {
-  /** `http://127.0.0.1:3000/v1/webhooks/sample-erp` — the service's webhook route for this ERP. */
-  url: string;
+  /**
+   * `http://127.0.0.1:3000/v1/webhooks/sample-erp` — the service's webhook route for this ERP;
+   * or a function answering it at each delivery, when the service starts after the ERP (the
+   * launcher of `pnpm start` learns the service's port only once it listens).
+   */
+  url: string | (() => string);
   /** The secret shared with the service (≥ 32 bytes); never logged. */
   secret: SharedSecret;
 }
@@ -57,6 +61,11 @@ export class WebhookSender {
 
   readonly #retryDelayMs: number;
 
+  #url(): string {
+    const { url } = this.#target;
+    return typeof url === 'string' ? url : url();
+  }
+
   /** Queues a delivery naming these orders. */
   orderChanged(...orderIds: (number | string)[]): void {
     const p = this.send(orderIds.map(String)).finally(() => this.#pending.delete(p));
@@ -77,7 +86,7 @@ export class WebhookSender {
       attempts++;
       const timestamp = String(Math.floor(Date.now() / 1000));
       try {
-        const res = await this.#fetch(this.#target.url, {
+        const res = await this.#fetch(this.#url(), {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -103,10 +112,10 @@ export class WebhookSender {
   }
 
   [inspect.custom](): string {
-    return `WebhookSender(${this.#target.url}, secret ***)`;
+    return `WebhookSender(${this.#url()}, secret ***)`;
   }
 
   toJSON(): Record<string, unknown> {
-    return { url: this.#target.url, secret: '***' };
+    return { url: this.#url(), secret: '***' };
   }
 }

@@ -1,17 +1,28 @@
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Policy } from '@ordergate/core';
-import type { ErpConnector } from '@ordergate/connectors';
+import type { ActorInput, Policy } from '@ordergate/core';
+import type { ErpConnector, ErpOrderChange } from '@ordergate/connectors';
 import { SharedSecret } from '../http/secret.js';
 import { CliError, EXIT } from './exit.js';
 import type { CliIo } from './io.js';
 
 /** The ERP options `serve` and `sync` take. */
 export interface ErpOptions {
-  /** `odoo` (configured by `ODOO_*`), or `module` (`--erp-module`); `ORDERGATE_ERP` otherwise. */
+  /**
+   * `odoo` (configured by `ODOO_*`), `rest` (`--erp-mapping`), or `module` (`--erp-module`);
+   * `ORDERGATE_ERP` otherwise.
+   */
   erp?: string;
   /** A module exporting `createErpConnector(env)`; `ORDERGATE_ERP_MODULE` otherwise. */
   erpModule?: string;
+  /** `--erp rest`: the mapping file (YAML or JSON); `ORDERGATE_ERP_MAPPING` otherwise. */
+  erpMapping?: string;
+  /**
+   * `--erp rest`: the ERP's name in `/v1/webhooks/<name>`, sync checkpoints and logs (default:
+   * the mapping's `erp`); `ORDERGATE_ERP_NAME` otherwise.
+   */
+  erpName?: string;
 }
 
 /**
@@ -27,6 +38,11 @@ export interface ConfiguredErp {
   description: string;
   /** `ORDERGATE_WEBHOOK_SECRET`, when set: `POST /v1/webhooks/{erp}` is mounted with it. */
   webhookSecret?: SharedSecret;
+  /**
+   * Who submits an order the sync takes in (`SyncService`'s `submitter`); absent: the order's
+   * salesperson without groups.
+   */
+  submitter?: (change: ErpOrderChange) => ActorInput;
 }
 
 /**
@@ -47,9 +63,16 @@ ERP (sync and webhooks; without one, nothing is synced):
   --erp odoo             Odoo over JSON-RPC or JSON-2: ODOO_URL, ODOO_DB, ODOO_USER and ODOO_KEY
                          (an API key; or ODOO_PASSWORD), optionally ODOO_TRANSPORT, ODOO_LANG,
                          ODOO_TZ, ODOO_COMPANY_IDS
+  --erp rest --erp-mapping <file>
+                         an ERP that speaks REST, described by a mapping file (YAML or JSON, see
+                         @ordergate/connectors' README); the address and secrets come from the
+                         environment variables the mapping names (e.g. SAMPLE_ERP_URL,
+                         SAMPLE_ERP_TOKEN for examples/sample-erp/mapping.yaml). An order is
+                         submitted by its salesperson with the groups of the policy's salesperson role
+  --erp-name <name>      the REST ERP's name in /v1/webhooks/<name> (default: the mapping's erp)
   --erp-module <file>    any other ERP: a module exporting createErpConnector(env) that answers an
                          ErpConnector (@ordergate/connectors)
-  ORDERGATE_ERP, ORDERGATE_ERP_MODULE stand for the options. ORDERGATE_WEBHOOK_SECRET (≥ 32 bytes)
+  ORDERGATE_ERP, ORDERGATE_ERP_MAPPING, ORDERGATE_ERP_NAME, ORDERGATE_ERP_MODULE stand for the options. ORDERGATE_WEBHOOK_SECRET (≥ 32 bytes)
   is the key the ERP signs webhooks with: POST /v1/webhooks/<erp> is served only when it is set.`;
 
 function isConnector(value: unknown): value is ErpConnector {
@@ -144,10 +167,85 @@ async function odoo(io: CliIo, policy: Policy): Promise<ConfiguredErp> {
   };
 }
 
+/** The problems a connector error carries (`ConnectorConfigError`, `RestMappingError`). */
+function problemLines(e: unknown): string[] | undefined {
+  const problems = (e as { problems?: unknown }).problems;
+  if (!Array.isArray(problems)) return undefined;
+  return (problems as { field?: string; path?: string; fix?: string; message?: string }[]).map(
+    (p) => `  ${p.field ?? p.path ?? '?'}: ${p.fix ?? p.message ?? ''}`,
+  );
+}
+
+/** A name for `/v1/webhooks/<name>`: letters, digits, `-` and `_`. */
+const ERP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+
+async function rest(
+  io: CliIo,
+  options: ErpOptions,
+  file: string | undefined,
+  policy: Policy,
+): Promise<ConfiguredErp> {
+  if (!file)
+    throw new CliError(
+      EXIT.USAGE,
+      '--erp rest needs --erp-mapping <file> (or ORDERGATE_ERP_MAPPING): the mapping of the ERP’s REST API',
+    );
+  const name = options.erpName ?? io.env.ORDERGATE_ERP_NAME;
+  if (name !== undefined && !ERP_NAME.test(name))
+    throw new CliError(
+      EXIT.USAGE,
+      `--erp-name ${JSON.stringify(name)}: use letters, digits, - and _ (it is a URL path segment)`,
+    );
+  const path = isAbsolute(file) ? file : resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(
+      EXIT.USAGE,
+      code === 'ENOENT'
+        ? `--erp-mapping ${file}: no such file`
+        : code === 'EISDIR'
+          ? `--erp-mapping ${file}: is a directory, not a mapping file`
+          : `--erp-mapping ${file}: cannot be read (${code ?? (e as Error).message})`,
+    );
+  }
+  const { parseRestMapping, RestConnector } = await import('@ordergate/connectors');
+  let connector;
+  try {
+    const mapping = parseRestMapping(text, file);
+    connector = RestConnector.create(name ? { ...mapping, erp: name } : mapping, { env: io.env });
+  } catch (e) {
+    // by name: a bundler may hand this module another copy of the connectors' classes
+    const lines = problemLines(e);
+    const kind = (e as Error).name;
+    if (kind === 'RestMappingError' && lines)
+      throw new CliError(EXIT.USAGE, `--erp-mapping ${file} is not a valid REST mapping`, lines);
+    if (kind === 'ConnectorConfigError' && lines)
+      throw new CliError(
+        EXIT.USAGE,
+        `--erp rest: ${file} reads settings the environment does not give`,
+        lines,
+      );
+    throw e;
+  }
+  const secret = webhookSecret(io);
+  const groups = policy.roles.salesperson?.groups ?? [];
+  return {
+    connector,
+    description: `${connector.erp} at ${connector.http.displayUrl} (REST, ${file})`,
+    ...(secret ? { webhookSecret: secret } : {}),
+    // The ERP names the salesperson; the policy says which ERP groups make a salesperson.
+    submitter: (change) => ({ id: change.order.salesperson, groups: [...groups] }),
+  };
+}
+
 /**
  * The ERP the options and environment configure, connected; undefined when none is (then
- * nothing is synced). `--erp odoo` reads `ODOO_*` (`odooConfigFromEnv`); `--erp-module <file>`
- * loads a connector module.
+ * nothing is synced). `--erp odoo` reads `ODOO_*` (`odooConfigFromEnv`); `--erp rest` builds the
+ * REST connector from `--erp-mapping <file>` (its address and secrets from the environment
+ * variables the mapping names); `--erp-module <file>` loads a connector module.
  * @throws {CliError} `EXIT.USAGE` naming what is missing or wrong; `EXIT.FAILED` when the ERP
  *   cannot be reached.
  *
@@ -160,8 +258,19 @@ export async function erpFrom(
   policy: Policy,
 ): Promise<ConfiguredErp | undefined> {
   const module = options.erpModule ?? io.env.ORDERGATE_ERP_MODULE;
-  const kind = options.erp ?? io.env.ORDERGATE_ERP ?? (module ? 'module' : undefined);
+  const mapping = options.erpMapping ?? io.env.ORDERGATE_ERP_MAPPING;
+  const kind =
+    options.erp ??
+    io.env.ORDERGATE_ERP ??
+    (module ? 'module' : undefined) ??
+    (mapping ? 'rest' : undefined);
   if (kind === undefined || kind === '') return undefined;
+  if (mapping && kind !== 'rest')
+    throw new CliError(EXIT.USAGE, `--erp-mapping is for --erp rest, not --erp ${kind}`);
+  if (kind === 'rest') {
+    if (module) throw new CliError(EXIT.USAGE, 'give either --erp rest or --erp-module, not both');
+    return rest(io, options, mapping, policy);
+  }
   if (kind === 'module') {
     if (!module) throw new CliError(EXIT.USAGE, '--erp module needs --erp-module <file>');
     return fromModule(io, module);
@@ -172,6 +281,6 @@ export async function erpFrom(
   if (kind === 'odoo') return odoo(io, policy);
   throw new CliError(
     EXIT.USAGE,
-    `--erp ${kind}: no such connector (odoo, or --erp-module <file> for another ERP)`,
+    `--erp ${kind}: no such connector (odoo, rest with --erp-mapping <file>, or --erp-module <file> for another ERP)`,
   );
 }

@@ -89,17 +89,36 @@ function port(value: string | undefined, fallback: number): number {
   return n;
 }
 
+/** A service `startServe` started: where it listens, and how to stop it. */
+export interface RunningService {
+  /** `http://127.0.0.1:8080`. */
+  url: string;
+  og: Ordergate;
+  /** The sync with the ERP, when one is configured. */
+  sync: SyncService | undefined;
+  /** With `--demo` and the desk: a sign-in address per demo person (`u-liu` → `…/desk#token=…`). */
+  deskSignIns: Record<string, string>;
+  /**
+   * Stops taking requests, lets those in flight finish (10 s at most), stops the sync, the outbox
+   * worker and the deadline runner, then closes the store. Answers the exit code; calling it
+   * again answers the same promise.
+   */
+  stop(): Promise<ExitCode>;
+}
+
 /**
- * `ordergate serve`: migrates the store, listens, and answers until SIGTERM or SIGINT, then stops
- * taking requests, lets those in flight finish (10 s at most) and closes the store. PGlite on
- * `--data-dir` by default; `DATABASE_URL` selects PostgreSQL. The ERP's key comes from
- * `ORDERGATE_ERP_SECRET` (at least 32 bytes). `--demo` seeds the regulations' cases into the
- * demo's own store on first start, makes a demo key, and prints the URLs and curl commands.
+ * `ordergate serve` without the signal handling: migrates the store, listens, starts the sync,
+ * the outbox worker and the deadline runner, prints what `--demo` prints, and answers the
+ * running service. `runServe` is this plus SIGTERM/SIGINT; the sample ERP's launcher
+ * (`pnpm start`) calls it to run the service beside the sample ERP in one process.
+ * @throws {CliError} `EXIT.USAGE` for a bad option, a missing secret or a port in use.
  *
  * @example
- * const code = await runServe(io, { port: '8080', demo: true }); // resolves at shutdown
+ * const service = await startServe(io, { port: '0', demo: true });
+ * console.log(service.url);
+ * await service.stop();
  */
-export async function runServe(io: CliIo, options: ServeCommandOptions): Promise<ExitCode> {
+export async function startServe(io: CliIo, options: ServeCommandOptions): Promise<RunningService> {
   const demo = options.demo === true;
   const storeOptions: StoreOptions = {
     ...(options.dataDir || demo ? { dataDir: options.dataDir ?? DEMO_DATA_DIR } : {}),
@@ -172,14 +191,16 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
         schema: store.schema,
         intervalMs: syncSeconds * 1000,
         onEvent: syncLogger(logger),
+        ...(erp.submitter ? { submitter: erp.submitter } : {}),
       })
     : undefined;
   const webhooks: WebhookOptions | undefined =
     sync && erp?.webhookSecret
       ? { sources: { [sync.erp]: { secret: erp.webhookSecret, sync } }, deliveries: sync.log }
       : undefined;
+  // With an ERP attached, its orders come through the sync: nothing is seeded.
   let seeded: SeededOrder[] | undefined;
-  if (demo && !(await og.order('so-regular'))) {
+  if (demo && !erp && !(await og.order('so-regular'))) {
     io.err('seeding the regulations’ cases into the demo store…');
     seeded = await seedDemo(og, Date.now());
   }
@@ -233,16 +254,14 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
   worker?.start();
   deadlines.start();
   if (app.desk) io.out(`Order desk:     ${base}/desk`);
-  if (demo) await printDemo(io, og, base, seeded, tokens);
-  if (demo && app.desk) await printDeskSignIns(io, tokens, base);
+  if (demo) await printDemo(io, og, base, seeded, tokens, storeOptions, erp !== undefined);
+  const deskSignIns =
+    demo && app.desk ? await printDeskSignIns(io, tokens, base, storeOptions) : {};
   logger.info({ url: base }, 'listening');
 
-  return new Promise<ExitCode>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      io.err(`${signal}: stopping (finishing requests in flight)…`);
+  let stopped: Promise<ExitCode> | undefined;
+  const stop = (): Promise<ExitCode> =>
+    (stopped ??= new Promise<ExitCode>((resolve) => {
       const force = setTimeout(() => {
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }, 10_000);
@@ -261,8 +280,29 @@ export async function runServe(io: CliIo, options: ServeCommandOptions): Promise
           );
       });
       (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    }));
+  return { url: base, og, sync, deskSignIns, stop };
+}
+
+/**
+ * `ordergate serve`: migrates the store, listens, and answers until SIGTERM or SIGINT, then stops
+ * taking requests, lets those in flight finish (10 s at most) and closes the store. PGlite on
+ * `--data-dir` by default; `DATABASE_URL` selects PostgreSQL. The ERP's key comes from
+ * `ORDERGATE_ERP_SECRET` (at least 32 bytes). `--demo` seeds the regulations' cases into the
+ * demo's own store on first start (not with an ERP attached: its orders come through the sync),
+ * makes a demo key, and prints the URLs and curl commands.
+ *
+ * @example
+ * const code = await runServe(io, { port: '8080', demo: true }); // resolves at shutdown
+ */
+export async function runServe(io: CliIo, options: ServeCommandOptions): Promise<ExitCode> {
+  const service = await startServe(io, options);
+  return new Promise<ExitCode>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
+      io.err(`${signal}: stopping (finishing requests in flight)…`);
+      void service.stop().then(resolve);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
@@ -275,31 +315,46 @@ async function printDemo(
   base: string,
   seeded: SeededOrder[] | undefined,
   tokens: TokenStore,
+  storeOptions: StoreOptions,
+  withErp: boolean,
 ): Promise<void> {
   const cli = cliName(io);
+  const dirArg = demoDirArg(storeOptions);
   io.out('');
   io.out(`API reference:  ${base}/reference`);
   io.out(`OpenAPI:        ${base}/openapi.json`);
   io.out('');
-  io.out('Seeded orders (the regulations’ cases):');
-  const orders = seeded ?? [];
-  if (!seeded) {
-    for (const id of [
-      'so-regular',
-      'so-large',
-      'so-discount',
-      'so-incomplete',
-      'so-held',
-      'so-change',
-      'so-delivered',
-    ]) {
-      const p = await og.order(id);
-      if (p)
-        orders.push({ id, number: p.order.number, status: p.workflow.status, story: '', next: [] });
+  // An attached ERP brings its own orders (the sync); the ids below are the seeded cases'.
+  const regular = withErp ? '<order-id>' : 'so-regular';
+  if (withErp) {
+    io.out('Orders come from the ERP through the sync (and its webhooks): see the work queue.');
+  } else {
+    io.out('Seeded orders (the regulations’ cases):');
+    const orders = seeded ?? [];
+    if (!seeded) {
+      for (const id of [
+        'so-regular',
+        'so-large',
+        'so-discount',
+        'so-incomplete',
+        'so-held',
+        'so-change',
+        'so-delivered',
+      ]) {
+        const p = await og.order(id);
+        if (p)
+          orders.push({
+            id,
+            number: p.order.number,
+            status: p.workflow.status,
+            story: '',
+            next: [],
+          });
+      }
     }
+    for (const s of orders)
+      io.out(`  ${s.id.padEnd(14)} ${s.number.padEnd(16)} ${s.status.padEnd(14)} ${s.story}`);
   }
-  for (const s of orders)
-    io.out(`  ${s.id.padEnd(14)} ${s.number.padEnd(16)} ${s.status.padEnd(14)} ${s.story}`);
   io.out('');
   io.out('People (user id, ERP groups):');
   for (const p of Object.values(DEMO_PEOPLE))
@@ -315,44 +370,63 @@ async function printDemo(
   io.out(`export OG_TOKEN=${token.token}`);
   const auth = '-H "Authorization: Bearer $OG_TOKEN"';
   const json = "-H 'Content-Type: application/json'";
-  io.out(`curl -s ${base}/v1/orders/so-regular ${auth}`);
-  io.out(`curl -s ${base}/v1/orders/so-regular/actions ${auth}`);
-  io.out(`curl -s ${base}/v1/customers/c-hengtai/credit ${auth}`);
+  if (withErp) io.out(`curl -s ${base}/v1/work-queue ${auth}`);
+  io.out(`curl -s ${base}/v1/orders/${regular} ${auth}`);
+  io.out(`curl -s ${base}/v1/orders/${regular}/actions ${auth}`);
+  if (!withErp) io.out(`curl -s ${base}/v1/customers/c-hengtai/credit ${auth}`);
   io.out('');
   io.out(
     'People in an ERP send a user assertion the ERP signs for them instead: valid 5 minutes, accepted once.',
   );
-  io.out(`Sign a fresh one for anyone above with:  ${cli} assertion <user-id> --demo`);
-  const bearer = (user: string) => `-H "Authorization: Bearer $(${cli} assertion ${user} --demo)"`;
+  io.out(`Sign a fresh one for anyone above with:  ${cli} assertion <user-id> --demo${dirArg}`);
+  const bearer = (user: string) =>
+    `-H "Authorization: Bearer $(${cli} assertion ${user} --demo${dirArg})"`;
   io.out('# Liu Yang’s work queue (production) and what Liu may do on the regular order now:');
   io.out(`curl -s ${base}/v1/work-queue ${bearer(DEMO_PEOPLE.liu.id)}`);
-  io.out(`curl -s ${base}/v1/orders/so-regular/actions ${bearer(DEMO_PEOPLE.liu.id)}`);
+  io.out(`curl -s ${base}/v1/orders/${regular}/actions ${bearer(DEMO_PEOPLE.liu.id)}`);
   io.out(
     '# Liu approves the production step (RV-5); then Wang, with the token, the sales head’s (RV-3):',
   );
   io.out(
-    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${bearer(DEMO_PEOPLE.liu.id)} ${json} -d '{}'`,
+    `curl -s -X POST ${base}/v1/orders/${regular}/approve ${bearer(DEMO_PEOPLE.liu.id)} ${json} -d '{}'`,
   );
   io.out(
-    `curl -s -X POST ${base}/v1/orders/so-regular/approve ${auth} ${json} -d '{"comment":"ok"}'`,
+    `curl -s -X POST ${base}/v1/orders/${regular}/approve ${auth} ${json} -d '{"comment":"ok"}'`,
   );
-  io.out('# Li Na may not approve the production step (not her role), answered in Chinese:');
-  io.out(
-    `curl -s -X POST ${base}/v1/orders/so-large/approve ${bearer(DEMO_PEOPLE.li.id)} -H 'Accept-Language: zh-CN' ${json} -d '{}'`,
-  );
+  if (!withErp) {
+    io.out('# Li Na may not approve the production step (not her role), answered in Chinese:');
+    io.out(
+      `curl -s -X POST ${base}/v1/orders/so-large/approve ${bearer(DEMO_PEOPLE.li.id)} -H 'Accept-Language: zh-CN' ${json} -d '{}'`,
+    );
+  }
   io.out('');
   io.out(
-    `Tokens: ${cli} token list | create | revoke <id> --data-dir ${DEMO_DATA_DIR} (a revoked token is refused at once).`,
+    `Tokens: ${cli} token list | create | revoke <id> --data-dir ${storeOptions.dataDir ?? DEMO_DATA_DIR} (a revoked token is refused at once).`,
   );
   io.out('Stop with Ctrl-C; the data stays in the demo store for the next start.');
 }
 
-/** panels: ready-made desk sign-ins for the demo's approvers (API tokens acting as them, 12 h). */
-async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Promise<void> {
+/** ` --data-dir <dir>` when the demo's store is not in the default place (for printed commands). */
+function demoDirArg(storeOptions: StoreOptions): string {
+  const dir = storeOptions.dataDir;
+  return dir && dir !== DEMO_DATA_DIR ? ` --data-dir ${dir}` : '';
+}
+
+/**
+ * panels: ready-made desk sign-ins for the demo's approvers (API tokens acting as them, 12 h);
+ * answers the address per person id.
+ */
+async function printDeskSignIns(
+  io: CliIo,
+  tokens: TokenStore,
+  base: string,
+  storeOptions: StoreOptions,
+): Promise<Record<string, string>> {
   io.out('');
   io.out(
     'Order desk sign-ins (open one; the token stays in the address fragment, never sent in a URL query):',
   );
+  const links: Record<string, string> = {};
   for (const p of [DEMO_PEOPLE.liu, DEMO_PEOPLE.wang, DEMO_PEOPLE.zhao, DEMO_PEOPLE.qian]) {
     const t = await tokens.create({
       name: `demo desk ${p.id}`,
@@ -361,11 +435,13 @@ async function printDeskSignIns(io: CliIo, tokens: TokenStore, base: string): Pr
       expiresAt: new Date(Date.now() + 12 * 3_600_000),
       person: true, // the desk reads as this person, under the read rules (decision 017)
     });
-    io.out(`  ${p.name.padEnd(34)} ${base}/desk#token=${t.token}`);
+    links[p.id] = `${base}/desk#token=${t.token}`;
+    io.out(`  ${p.name.padEnd(34)} ${links[p.id]}`);
   }
   io.out(
-    `Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo)`,
+    `Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo${demoDirArg(storeOptions)})`,
   );
+  return links;
 }
 
 /** The `serve` entry of the subcommand table. */
@@ -392,12 +468,20 @@ export const serveCommand: CliCommand = {
         '--log-level <level>',
         `JSON log lines on stdout: ${LOG_LEVELS.join(', ')} (default info, or ORDERGATE_LOG_LEVEL)`,
       )
-      .option('--erp <kind>', 'sync with this ERP: odoo (ODOO_* variables), or module')
+      .option(
+        '--erp <kind>',
+        'sync with this ERP: odoo (ODOO_* variables), rest (--erp-mapping), or module',
+      )
+      .option('--erp-mapping <file>', 'the REST mapping of the ERP (YAML or JSON), for --erp rest')
+      .option(
+        '--erp-name <name>',
+        'the REST ERP’s name in /v1/webhooks/<name> (default: the mapping’s)',
+      )
       .option('--erp-module <file>', 'a module exporting createErpConnector(env)')
       .option('--sync-interval <seconds>', 'seconds between incremental syncs with the ERP', '60')
       .option(
         '--demo',
-        'seed the regulations’ cases, make a demo key, print URLs and curl commands',
+        'the demo company’s policy and key; seed the regulations’ cases (unless an ERP is attached), print URLs, desk sign-ins and curl commands',
       )
       .addHelpText(
         'after',

@@ -57,9 +57,11 @@ export async function runSync(io: CliIo, options: SyncCommandOptions): Promise<E
   }
   const erp = await erpFrom(io, options, policy);
   if (!erp) {
-    throw new CliError(EXIT.USAGE, 'no ERP is configured: give --erp odoo or --erp-module <file>', [
-      ...ERP_HELP.trim().split('\n'),
-    ]);
+    throw new CliError(
+      EXIT.USAGE,
+      'no ERP is configured: give --erp odoo, --erp rest --erp-mapping <file>, or --erp-module <file>',
+      [...ERP_HELP.trim().split('\n')],
+    );
   }
   const store = await openStore(io, options, 2);
   let handled = 0;
@@ -77,6 +79,7 @@ export async function runSync(io: CliIo, options: SyncCommandOptions): Promise<E
       driver: store.driver,
       schema: store.schema,
       onEvent,
+      ...(erp.submitter ? { submitter: erp.submitter } : {}),
     });
     io.err(
       `syncing ${erp.description}${orders ? `: orders ${orders.join(', ')}` : ' from the stored checkpoint'}…`,
@@ -107,7 +110,12 @@ export const syncCommand: CliCommand = {
     program
       .command('sync')
       .description('one sync run with the ERP: incremental from the checkpoint, or --orders')
-      .option('--erp <kind>', 'the ERP connector: odoo (ODOO_* variables), or module')
+      .option(
+        '--erp <kind>',
+        'the ERP connector: odoo (ODOO_* variables), rest (--erp-mapping), or module',
+      )
+      .option('--erp-mapping <file>', 'the REST mapping of the ERP (YAML or JSON), for --erp rest')
+      .option('--erp-name <name>', 'the REST ERP’s name (default: the mapping’s)')
       .option('--erp-module <file>', 'a module exporting createErpConnector(env)')
       .option('--orders <id,…>', 'sync only these ERP orders, as the ERP has them now')
       .option('--data-dir <dir>', 'the embedded store (PGlite) directory')

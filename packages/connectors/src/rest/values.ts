@@ -14,17 +14,18 @@ export class FieldError extends Error {
 // A mapping has few paths, read once per record: split each once.
 const SEGMENTS = new Map<string, string[]>();
 
-/** Splits `a.b[0].c` / `a.b.0.c` into segments. */
-export function segments(path: string): string[] {
+/** Splits `a.b[0].c` / `a.b.0.c` into segments (a shared, frozen list: do not change it). */
+export function segments(path: string): readonly string[] {
   let cached = SEGMENTS.get(path);
   if (!cached) {
     cached = path
       .replace(/\[(\d+)\]/g, '.$1')
       .split('.')
       .filter((s) => s !== '');
+    Object.freeze(cached);
     if (SEGMENTS.size < 10_000) SEGMENTS.set(path, cached);
   }
-  return [...cached];
+  return cached;
 }
 
 /**
@@ -49,7 +50,8 @@ export function getPath(value: unknown, path: string): { found: boolean; value: 
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = segments(path);
   let o = target;
-  for (const s of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const s = parts[i]!;
     if (typeof o[s] !== 'object' || o[s] === null) o[s] = {};
     o = o[s] as Record<string, unknown>;
   }
@@ -130,7 +132,26 @@ function formatter(
   return f;
 }
 
+// The offset of a zone is constant for months between its transitions: it is read from Intl
+// once per zone and 6-hour window (checked at both ends of the window, which no two transitions
+// ever share), not once per value; a window holding a transition is computed value by value.
+const WINDOW_MS = 6 * 3_600_000;
+const OFFSETS = new Map<string, number | null>();
+
 function offsetMinutes(ms: number, zone: string): number {
+  const start = Math.floor(ms / WINDOW_MS) * WINDOW_MS;
+  const key = `${zone}|${String(start)}`;
+  let known = OFFSETS.get(key);
+  if (known === undefined) {
+    const a = exactOffsetMinutes(start, zone);
+    known = a === exactOffsetMinutes(start + WINDOW_MS - 1000, zone) ? a : null;
+    if (OFFSETS.size >= 10_000) OFFSETS.clear();
+    OFFSETS.set(key, known);
+  }
+  return known ?? exactOffsetMinutes(ms, zone);
+}
+
+function exactOffsetMinutes(ms: number, zone: string): number {
   const parts = formatter(PARTS_FORMATS, 'en-US', zone, {
     hourCycle: 'h23',
     year: 'numeric',
@@ -154,7 +175,8 @@ function offsetMinutes(ms: number, zone: string): number {
 
 /** ISO instant without milliseconds (`2026-03-02T01:00:00Z`). */
 export function isoInstant(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /** A naive local time (`2026-03-02 09:00:00`) in `zone` → epoch ms; undefined when malformed. */
@@ -289,28 +311,77 @@ export function evalField(
   target: string,
   ctx: ValueContext,
 ): unknown {
-  const s = typeof spec === 'string' ? { path: spec, optional: false } : spec;
-  let value: unknown;
-  if (s.const !== undefined) value = s.const;
-  else if (s.path !== undefined) value = getPath(record, s.path).value;
-  const at = s.path ?? '(const)';
-  if (value === undefined || value === null || value === '') {
-    if ('default' in s && s.default !== undefined) value = s.default;
-    else if (s.optional) return undefined;
-    else throw new FieldError(at, target, value === undefined ? 'is missing' : `is ${show(value)}`);
+  return evalCompiled(record, compileField(target, spec), ctx);
+}
+
+/** A field spec in the form evaluated per record (normalised once per mapping). */
+interface CompiledField {
+  target: string;
+  const: unknown;
+  path: string | undefined;
+  at: string;
+  default: unknown;
+  optional: boolean;
+  transforms: readonly RestTransform[];
+}
+
+const COMPILED = new WeakMap<object, CompiledField>();
+
+function compileField(target: string, spec: RestField): CompiledField {
+  if (typeof spec === 'object') {
+    const known = COMPILED.get(spec);
+    if (known && known.target === target) return known;
   }
-  const transforms =
-    'transform' in s && s.transform !== undefined
-      ? Array.isArray(s.transform)
-        ? s.transform
-        : [s.transform]
-      : [];
+  const s = typeof spec === 'string' ? { path: spec, optional: false } : spec;
+  const compiled: CompiledField = {
+    target,
+    const: 'const' in s ? s.const : undefined,
+    path: s.path,
+    at: s.path ?? '(const)',
+    default: 'default' in s ? s.default : undefined,
+    optional: s.optional,
+    transforms:
+      'transform' in s && s.transform !== undefined
+        ? Array.isArray(s.transform)
+          ? s.transform
+          : [s.transform]
+        : [],
+  };
+  if (typeof spec === 'object') COMPILED.set(spec, compiled);
+  return compiled;
+}
+
+function evalCompiled(record: unknown, f: CompiledField, ctx: ValueContext): unknown {
+  let value: unknown;
+  if (f.const !== undefined) value = f.const;
+  else if (f.path !== undefined) value = getPath(record, f.path).value;
+  if (value === undefined || value === null || value === '') {
+    if (f.default !== undefined) value = f.default;
+    else if (f.optional) return undefined;
+    else
+      throw new FieldError(
+        f.at,
+        f.target,
+        value === undefined ? 'is missing' : `is ${show(value)}`,
+      );
+  }
   try {
-    for (const t of transforms) value = transformOne(value, t, ctx);
+    for (const t of f.transforms) value = transformOne(value, t, ctx);
   } catch (error) {
-    throw new FieldError(at, target, (error as Error).message);
+    throw new FieldError(f.at, f.target, (error as Error).message);
   }
   return value;
+}
+
+const FIELD_LISTS = new WeakMap<object, readonly CompiledField[]>();
+
+function compileFields(fields: Readonly<Record<string, RestField>>): readonly CompiledField[] {
+  let list = FIELD_LISTS.get(fields);
+  if (!list) {
+    list = Object.entries(fields).map(([target, spec]) => compileField(target, spec));
+    FIELD_LISTS.set(fields, list);
+  }
+  return list;
 }
 
 /**
@@ -342,9 +413,9 @@ export function mapFields(
       local.currency = c;
     }
   }
-  for (const [target, spec] of Object.entries(fields)) {
-    const v = evalField(record, spec, target, local);
-    if (v !== undefined) setPath(out, target, v);
+  for (const f of compileFields(fields)) {
+    const v = evalCompiled(record, f, local);
+    if (v !== undefined) setPath(out, f.target, v);
   }
   return out;
 }

@@ -627,10 +627,12 @@ export class RestConnector implements ErpConnector {
     }
     if (!keep(changedMs, fallbackId)) return undefined;
     try {
-      const head = mapFields(r.raw, fields, this.#ctx, 'currency');
+      // ref, changedAt and state are read apart: they are not part of the core's order
+      const head = mapFields(r.raw, fields, this.#ctx, 'currency', APART);
       const id = String(head.id);
-      ref = typeof head.ref === 'string' || typeof head.ref === 'number' ? String(head.ref) : id;
-      const changedAt = head.changedAt;
+      const rawRef = fields.ref ? evalField(r.raw, fields.ref, 'ref', this.#ctx) : undefined;
+      ref = typeof rawRef === 'string' || typeof rawRef === 'number' ? String(rawRef) : id;
+      const changedAt = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
       if (typeof changedAt !== 'string' || changedMs === undefined || !ZONED.test(changedAt)) {
         const spec = fields.changedAt!;
         throw new FieldError(
@@ -639,10 +641,7 @@ export class RestConnector implements ErpConnector {
           `expected a zoned date-time (use a timestamp transform), got ${JSON.stringify(changedAt)}`,
         );
       }
-      const state = head.state;
-      delete head.ref;
-      delete head.changedAt;
-      delete head.state;
+      const state = fields.state ? evalField(r.raw, fields.state, 'state', this.#ctx) : undefined;
       head.id = id;
       const ctx = {
         ...this.#ctx,
@@ -997,6 +996,9 @@ export class RestConnector implements ErpConnector {
 }
 
 const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** Order targets the connector reads apart from the core's order. */
+const APART: ReadonlySet<string> = new Set(['ref', 'changedAt', 'state']);
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -99,9 +99,17 @@ export function scaleDecimal(value: unknown, scale: number): number | undefined 
   const m = /^([+-])?(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) return undefined;
   const frac = m[3] ?? '';
-  const kept = (frac + '0'.repeat(scale)).slice(0, scale);
-  let n = BigInt(m[2]! + kept);
-  if ((frac[scale] ?? '0') >= '5') n += 1n;
+  const kept = frac.length >= scale ? frac.slice(0, scale) : frac.padEnd(scale, '0');
+  const up = (frac[scale] ?? '0') >= '5';
+  const digits = m[2]! + kept;
+  if (digits.length <= 15) {
+    // exact in a double: no BigInt needed
+    const n = Number(digits) + (up ? 1 : 0);
+    const result = m[1] === '-' ? -n : n;
+    return Object.is(result, -0) ? 0 : result;
+  }
+  let n = BigInt(digits);
+  if (up) n += 1n;
   const result = Number(m[1] === '-' ? -n : n);
   return Number.isSafeInteger(result) ? (Object.is(result, -0) ? 0 : result) : undefined;
 }
@@ -317,6 +325,9 @@ export function evalField(
 /** A field spec in the form evaluated per record (normalised once per mapping). */
 interface CompiledField {
   target: string;
+  /** The target and the path split once. */
+  targetSegments: readonly string[];
+  pathSegments: readonly string[] | undefined;
   const: unknown;
   path: string | undefined;
   at: string;
@@ -335,6 +346,8 @@ function compileField(target: string, spec: RestField): CompiledField {
   const s = typeof spec === 'string' ? { path: spec, optional: false } : spec;
   const compiled: CompiledField = {
     target,
+    targetSegments: segments(target),
+    pathSegments: s.path === undefined ? undefined : segments(s.path),
     const: 'const' in s ? s.const : undefined,
     path: s.path,
     at: s.path ?? '(const)',
@@ -354,7 +367,7 @@ function compileField(target: string, spec: RestField): CompiledField {
 function evalCompiled(record: unknown, f: CompiledField, ctx: ValueContext): unknown {
   let value: unknown;
   if (f.const !== undefined) value = f.const;
-  else if (f.path !== undefined) value = getPath(record, f.path).value;
+  else if (f.pathSegments !== undefined) value = valueAt(record, f.pathSegments);
   if (value === undefined || value === null || value === '') {
     if (f.default !== undefined) value = f.default;
     else if (f.optional) return undefined;
@@ -373,6 +386,18 @@ function evalCompiled(record: unknown, f: CompiledField, ctx: ValueContext): unk
   return value;
 }
 
+/** The value at already split path segments (undefined when a step is missing). */
+function valueAt(record: unknown, parts: readonly string[]): unknown {
+  let v: unknown = record;
+  for (let i = 0; i < parts.length; i++) {
+    const s = parts[i]!;
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, s))
+      return undefined;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v;
+}
+
 const FIELD_LISTS = new WeakMap<object, readonly CompiledField[]>();
 
 function compileFields(fields: Readonly<Record<string, RestField>>): readonly CompiledField[] {
@@ -386,7 +411,8 @@ function compileFields(fields: Readonly<Record<string, RestField>>): readonly Co
 
 /**
  * Maps a record through a set of fields into a fresh object (targets as dotted paths). The
- * currency target (`currencyTarget`) is evaluated first so amounts convert with its decimals.
+ * currency target (`currencyTarget`) is evaluated first so amounts convert with its decimals;
+ * targets in `skip` are left out (read apart by the caller).
  *
  * @example
  * mapFields({ socid: '7' }, { 'customer.id': 'socid' }, ctx); // { customer: { id: '7' } }
@@ -396,6 +422,7 @@ export function mapFields(
   fields: Readonly<Record<string, RestField>>,
   ctx: ValueContext,
   currencyTarget?: string,
+  skip?: ReadonlySet<string>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const local: ValueContext = { ...ctx };
@@ -414,8 +441,17 @@ export function mapFields(
     }
   }
   for (const f of compileFields(fields)) {
+    if (skip?.has(f.target)) continue;
     const v = evalCompiled(record, f, local);
-    if (v !== undefined) setPath(out, f.target, v);
+    if (v === undefined) continue;
+    const parts = f.targetSegments;
+    let o = out;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const k = parts[i]!;
+      if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
+      o = o[k] as Record<string, unknown>;
+    }
+    o[parts[parts.length - 1]!] = v;
   }
   return out;
 }

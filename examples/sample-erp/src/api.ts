@@ -44,6 +44,30 @@ function int(
   return n;
 }
 
+const MAX_IDS = 1000;
+
+/**
+ * The customers a list is filtered by: `customer_id=7` (one) or `customer_ids=7,8,9` (many, at
+ * most 1,000); undefined when neither is given. A bad id is a 400 naming the parameter.
+ */
+function customerFilter(c: Context): number[] | undefined {
+  const one = c.req.query('customer_id');
+  const many = c.req.query('customer_ids');
+  if (one !== undefined && many !== undefined)
+    throw new ErpError(400, 'INVALID_INPUT', 'customer_id and customer_ids: give one of them');
+  if (one !== undefined) return [int(one, 'customer_id', 1, 2_147_483_647)];
+  if (many !== undefined) return idList(many, 'customer_ids');
+  return undefined;
+}
+
+/** A comma-separated list of ids (`1,2,3`), 1 to 1,000 of them. */
+function idList(text: string, name: string): number[] {
+  const parts = text.split(',');
+  if (parts.length > MAX_IDS)
+    throw new ErpError(400, 'INVALID_INPUT', `${name}: at most ${String(MAX_IDS)} ids`);
+  return parts.map((p) => int(p.trim(), name, 1, 2_147_483_647));
+}
+
 function paging(c: Context): { page: number; perPage: number } {
   return {
     page: int(c.req.query('page'), 'page', 1, 1_000_000, 1),
@@ -97,7 +121,9 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 /**
  * Mounts the sample ERP's REST API under `/api` (bearer token): orders with embedded lines
  * (`GET /api/orders?modified_since=…&page=…&per_page=…&state=…&customer_id=…&invoiced=…`, oldest
- * change first; `GET|PUT /api/orders/{id}`, `POST /api/orders`), customers, invoices and
+ * change first; `GET|PUT /api/orders/{id}`, `POST /api/orders`), customers
+ * (`GET /api/customers?ids=1,2,3` reads many at once), invoices
+ * (`GET /api/invoices?customer_ids=1,2,3&state=open`; orders take `customer_ids` too) and
  * products, and the write-back calls ordergate's mapping uses: `POST /api/orders/{id}/notes`
  * and `POST /api/customers/{id}/notes` (deduplicated by `Idempotency-Key`),
  * `PUT /api/orders/{id}/lock`, `PUT /api/orders/{id}/cancel-request`,
@@ -144,12 +170,10 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
     const invoiced = c.req.query('invoiced');
     if (invoiced !== undefined && invoiced !== 'true' && invoiced !== 'false')
       throw new ErpError(400, 'INVALID_INPUT', 'invoiced: must be true or false');
-    const customer = c.req.query('customer_id');
+    const customerIds = customerFilter(c);
     const { rows, total } = await erp.listOrders({
       ...(modifiedSince ? { modifiedSince } : {}),
-      ...(customer !== undefined
-        ? { customerId: int(customer, 'customer_id', 1, 2_147_483_647) }
-        : {}),
+      ...(customerIds ? { customerIds } : {}),
       ...(c.req.query('state') ? { states: c.req.query('state')!.split(',') } : {}),
       ...(invoiced !== undefined ? { invoiced: invoiced === 'true' } : {}),
       page,
@@ -191,7 +215,12 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
 
   app.get('/api/customers', async (c) => {
     const { page, perPage } = paging(c);
-    const { rows, total } = await erp.listCustomers(page, perPage);
+    const ids = c.req.query('ids');
+    const { rows, total } = await erp.listCustomers(
+      page,
+      perPage,
+      ids === undefined ? undefined : idList(ids, 'ids'),
+    );
     return listAnswer(c, rows, total, page, perPage);
   });
   app.get('/api/customers/:id', async (c) => {
@@ -215,14 +244,12 @@ export function registerApi(app: Hono, deps: ApiDeps): void {
 
   app.get('/api/invoices', async (c) => {
     const { page, perPage } = paging(c);
-    const customer = c.req.query('customer_id');
+    const customerIds = customerFilter(c);
     const state = c.req.query('state');
     if (state !== undefined && state !== 'open' && state !== 'paid')
       throw new ErpError(400, 'INVALID_INPUT', 'state: must be open or paid');
     const { rows, total } = await erp.listInvoices({
-      ...(customer !== undefined
-        ? { customerId: int(customer, 'customer_id', 1, 2_147_483_647) }
-        : {}),
+      ...(customerIds ? { customerIds } : {}),
       ...(state ? { state } : {}),
       page,
       perPage,

@@ -174,7 +174,8 @@ export type OrderPatch = z.input<typeof OrderPatch>;
 /** Query of `GET /api/orders`. */
 export interface OrderQuery {
   modifiedSince?: Date;
-  customerId?: number;
+  /** Orders of these customers only (one or many). */
+  customerIds?: readonly number[];
   states?: readonly string[];
   invoiced?: boolean;
   page: number;
@@ -210,7 +211,8 @@ export class ErpStore {
       return `$${String(args.length)}`;
     };
     if (q.modifiedSince) where.push(`o.write_date >= ${arg(q.modifiedSince.toISOString())}`);
-    if (q.customerId !== undefined) where.push(`o.customer_id = ${arg(q.customerId)}`);
+    if (q.customerIds !== undefined)
+      where.push(`o.customer_id = any(${arg(q.customerIds)}::int[])`);
     if (q.states && q.states.length > 0) where.push(`o.state = any(${arg(q.states)}::text[])`);
     if (q.invoiced !== undefined) where.push(`o.invoiced = ${arg(q.invoiced)}`);
     const filter = where.length ? `where ${where.join(' and ')}` : '';
@@ -478,14 +480,16 @@ export class ErpStore {
     return rows;
   }
 
-  /** Customers by id, one page. */
+  /** Customers by id, one page; `ids` keeps those customers only (unknown ids are left out). */
   async listCustomers(
     page: number,
     perPage: number,
+    ids?: readonly number[],
   ): Promise<{ rows: ApiCustomer[]; total: number }> {
     const { rows } = await this.db.query<Row>(
-      `select ${CUSTOMER_COLUMNS}, count(*) over () as total from customers order by id limit $1 offset $2`,
-      [perPage, (page - 1) * perPage],
+      `select ${CUSTOMER_COLUMNS}, count(*) over () as total from customers
+       where ($3::int[] is null or id = any($3::int[])) order by id limit $1 offset $2`,
+      [perPage, (page - 1) * perPage, ids ?? null],
     );
     const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
     return { rows: rows.map(toApiCustomer), total };
@@ -545,7 +549,8 @@ export class ErpStore {
 
   /** Invoices, filtered by customer and state, one page. */
   async listInvoices(q: {
-    customerId?: number;
+    /** Invoices of these customers only (one or many). */
+    customerIds?: readonly number[];
     state?: string;
     page: number;
     perPage: number;
@@ -554,9 +559,9 @@ export class ErpStore {
       `select id, name, customer_id, currency, amount_total, amount_residual,
          to_char(date_invoice, 'YYYY-MM-DD') as date_invoice, to_char(date_due, 'YYYY-MM-DD') as date_due,
          state, count(*) over () as total
-       from invoices where ($1::int is null or customer_id = $1) and ($2::text is null or state = $2)
+       from invoices where ($1::int[] is null or customer_id = any($1::int[])) and ($2::text is null or state = $2)
        order by id limit $3 offset $4`,
-      [q.customerId ?? null, q.state ?? null, q.perPage, (q.page - 1) * q.perPage],
+      [q.customerIds ?? null, q.state ?? null, q.perPage, (q.page - 1) * q.perPage],
     );
     const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
     return {

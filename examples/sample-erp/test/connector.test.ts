@@ -150,6 +150,66 @@ describe('issue 13 RestConnector against the sample ERP', () => {
     expect(facts[0]).toMatchObject({ credit: { grade: 'A' }, receivables: [], openOrders: [] });
     expect(facts[1]!.receivables!.map((r) => r.amount)).toEqual([22_000_000, 10_000_000]);
   });
+
+  it('issue 13 bulk reads: creditFacts of many customers is three requests (customers, open invoices, open orders by ?ids / ?customer_ids), the same facts as one by one', async () => {
+    const rest = await connectorFor(erp);
+    const facts = await rest.creditFacts(['2', '1', '999']);
+    expect(rest.stats.requests).toBe(3);
+    const m = await loadRestMapping(SAMPLE_ERP_MAPPING);
+    delete m.customers.bulk;
+    delete m.customers.receivables!.bulk;
+    delete m.customers.openOrders!.bulk;
+    const { RestConnector } = await import('@ordergate/connectors');
+    const one = RestConnector.create(m, {
+      env: { SAMPLE_ERP_URL: erp.url, SAMPLE_ERP_TOKEN: TOKEN },
+    });
+    const slow = await one.creditFacts(['2', '1', '999']);
+    expect(one.stats.requests).toBe(7); // 3 customers + 2 × (invoices, open orders)
+    const strip = (cs: typeof facts) => cs.map(({ asOf: _a, ...c }) => c);
+    expect(strip(facts)).toEqual(strip(slow));
+  });
+});
+
+describe('issue 13 sample ERP bulk filters', () => {
+  it('issue 13 GET /api/customers?ids=… answers those customers; GET /api/invoices and /api/orders take customer_ids', async () => {
+    const customers = (await api(erp, 'GET', '/customers?ids=2,1,999')).json as {
+      data: { id: number }[];
+    };
+    expect(customers.data.map((c) => c.id)).toEqual([1, 2]);
+    const invoices = (await api(erp, 'GET', '/invoices?customer_ids=1,2&state=open')).json as {
+      data: { customer_id: number }[];
+    };
+    const byOne = async (id: number) =>
+      (
+        (await api(erp, 'GET', `/invoices?customer_id=${String(id)}&state=open`)).json as {
+          data: unknown[];
+        }
+      ).data.length;
+    expect(invoices.data.length).toBe((await byOne(1)) + (await byOne(2)));
+    expect(invoices.data.every((i) => [1, 2].includes(i.customer_id))).toBe(true);
+    const orders = (await api(erp, 'GET', '/orders?customer_ids=2')).json as {
+      data: { customer_id: number }[];
+    };
+    expect(orders.data.length).toBeGreaterThan(0);
+    expect(orders.data.every((o) => o.customer_id === 2)).toBe(true);
+  });
+
+  it('issue 13 a bad id list is a 400 naming the parameter', async () => {
+    for (const [path, name] of [
+      ['/customers?ids=1,x', 'ids'],
+      ['/invoices?customer_ids=1,,2', 'customer_ids'],
+      ['/orders?customer_ids=0', 'customer_ids'],
+      [`/customers?ids=${Array.from({ length: 1001 }, (_, i) => i + 1).join(',')}`, 'ids'],
+    ] as const) {
+      const r = await api(erp, 'GET', path);
+      expect(r.status).toBe(400);
+      expect((r.json as { error: { message: string } }).error.message).toMatch(
+        new RegExp(`^${name}:`),
+      );
+    }
+    const both = await api(erp, 'GET', '/invoices?customer_id=1&customer_ids=2');
+    expect(both.status).toBe(400);
+  });
 });
 
 describe('issue 13 write-back to the sample ERP: each effect applied twice leaves one result', () => {

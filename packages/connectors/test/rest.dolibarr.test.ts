@@ -168,7 +168,10 @@ describe.skipIf(mode === 'replay' && !fixture)(`issue 13 Dolibarr (${mode})`, ()
   it('issue 13 (Dolibarr creditFacts): outstanding_limit and the unpaid remainder of validated invoices, in minor units', async () => {
     scenario('creditFacts');
     const ids = [...new Set(orders().map((o) => o.order.customer.id))];
+    const before = rest.stats.requests;
     const facts = await rest.creditFacts([...ids, '999999']);
+    // in bulk (customers.bulk, receivables.bulk, openOrders.bulk): three requests, not 3 per customer
+    expect(rest.stats.requests - before).toBe(3);
     expect(facts.map((c) => c.id).sort()).toEqual([...ids].sort());
     const receivables = facts.flatMap((c) => c.receivables ?? []);
     expect(receivables.length).toBeGreaterThan(0);

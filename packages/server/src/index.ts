@@ -73,7 +73,8 @@ export {
   WEBHOOK_SIGNATURE_HEADER,
   WEBHOOK_TIMESTAMP_HEADER,
 } from './http/webhooks.js';
-export type { WebhookOptions, WebhookSource } from './http/webhooks.js';
+export type { WebhookOptions, WebhookSource, WebhookVerification } from './http/webhooks.js';
+export { WEBHOOK_TOKEN_HEADER, WebhookVerificationSchema } from './http/webhooks.js';
 // outbox delivery, dead letters, deadlines, notifications (decision 020)
 export { OutboxWorker } from './worker/OutboxWorker.js';
 export type { OutboxWorkerOptions, Dispatcher } from './worker/OutboxWorker.js';

@@ -32,6 +32,7 @@ import { decodeCheckpoint, encodeCheckpoint, type RestCheckpoint } from './RestC
 import { RestResponseError } from './RestErrors.js';
 import {
   parseRestMapping,
+  type CustomersBulk,
   type RestEndpoint,
   type RestMapping,
   type RestWriteCall,
@@ -67,6 +68,13 @@ export interface RestStats {
   requests: number;
   writes: number;
   tokensFetched: number;
+}
+
+/** A customer as one sync knows it: mapped, unknown (`reason`) or not fitting (`error`). */
+interface KnownCustomer {
+  customer?: CustomerInput;
+  reason?: string;
+  error?: RestResponseError;
 }
 
 interface RawOrder {
@@ -195,7 +203,7 @@ export class RestConnector implements ErpConnector {
       );
     };
     // Customers are read once per sync (their facts as of this sync), not once per page.
-    const customers = new Map<string, { customer?: CustomerInput; reason?: string }>();
+    const customers = new Map<string, KnownCustomer>();
     const handle = async (items: unknown[], offset: number): Promise<ErpOrderPage> => {
       const raws = items.map((raw, i) => ({ raw, at: `orders[${offset + i}]` }));
       const page = await this.mapOrders(
@@ -269,10 +277,11 @@ export class RestConnector implements ErpConnector {
    * const [acme] = await erp.creditFacts(['7']);
    */
   async creditFacts(customerIds: readonly string[]): Promise<CustomerInput[]> {
+    const known = await this.readCustomers([...new Set(customerIds)]);
     const out: CustomerInput[] = [];
-    for (const id of [...new Set(customerIds)]) {
-      const c = await this.customer(id);
-      if (c) out.push(c);
+    for (const k of known.values()) {
+      if (k.error) throw k.error;
+      if (k.customer) out.push(k.customer);
     }
     return out;
   }
@@ -559,7 +568,7 @@ export class RestConnector implements ErpConnector {
   private async mapOrders(
     raws: readonly RawOrder[],
     keep: (changedMs: number | undefined, id: string) => boolean,
-    cache = new Map<string, { customer?: CustomerInput; reason?: string }>(),
+    cache = new Map<string, KnownCustomer>(),
   ): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
     const mapped: Mapped[] = [];
     for (const [i, r] of raws.entries()) {
@@ -574,18 +583,12 @@ export class RestConnector implements ErpConnector {
     const rejected = mapped.flatMap((x) => (x.ok ? [] : [x.rejected]));
     const customers: CustomerInput[] = [];
     const failed = new Map<string, string>();
-    for (const id of [...new Set(ok.map((x) => x.customerId))]) {
-      let known = cache.get(id);
-      if (!known) {
-        try {
-          const c = await this.customer(id);
-          known = c ? { customer: c } : { reason: `customer ${id} not found in the ERP` };
-        } catch (error) {
-          if (!(error instanceof RestResponseError)) throw error;
-          known = { reason: error.message };
-        }
-        cache.set(id, known);
-      }
+    const wanted = [...new Set(ok.map((x) => x.customerId))];
+    const unknown = wanted.filter((id) => !cache.has(id));
+    if (unknown.length > 0)
+      for (const [id, k] of await this.readCustomers(unknown)) cache.set(id, k);
+    for (const id of wanted) {
+      const known = cache.get(id)!;
       if (known.customer) customers.push(known.customer);
       else failed.set(id, known.reason!);
     }
@@ -624,10 +627,12 @@ export class RestConnector implements ErpConnector {
     }
     if (!keep(changedMs, fallbackId)) return undefined;
     try {
-      const head = mapFields(r.raw, fields, this.#ctx, 'currency');
+      // ref, changedAt and state are read apart: they are not part of the core's order
+      const head = mapFields(r.raw, fields, this.#ctx, 'currency', APART);
       const id = String(head.id);
-      ref = typeof head.ref === 'string' || typeof head.ref === 'number' ? String(head.ref) : id;
-      const changedAt = head.changedAt;
+      const rawRef = fields.ref ? evalField(r.raw, fields.ref, 'ref', this.#ctx) : undefined;
+      ref = typeof rawRef === 'string' || typeof rawRef === 'number' ? String(rawRef) : id;
+      const changedAt = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
       if (typeof changedAt !== 'string' || changedMs === undefined || !ZONED.test(changedAt)) {
         const spec = fields.changedAt!;
         throw new FieldError(
@@ -636,10 +641,7 @@ export class RestConnector implements ErpConnector {
           `expected a zoned date-time (use a timestamp transform), got ${JSON.stringify(changedAt)}`,
         );
       }
-      const state = head.state;
-      delete head.ref;
-      delete head.changedAt;
-      delete head.state;
+      const state = fields.state ? evalField(r.raw, fields.state, 'state', this.#ctx) : undefined;
       head.id = id;
       const ctx = {
         ...this.#ctx,
@@ -697,11 +699,20 @@ export class RestConnector implements ErpConnector {
     }
   }
 
-  private async customer(id: string): Promise<CustomerInput | undefined> {
+  /**
+   * Reads customers with their credit facts: the records by `customers.bulk` (batches of ids)
+   * or one by one by `customers.get`, then each part (receivables, open orders) by its `bulk`
+   * list or customer by customer. A customer whose answer does not fit the mapping gets the
+   * `RestResponseError` naming the path (its orders are rejected, `creditFacts` throws it);
+   * an unknown id gets `reason` only. Nothing half-filled is returned.
+   */
+  private async readCustomers(ids: readonly string[]): Promise<Map<string, KnownCustomer>> {
     const c = this.mapping.customers;
-    const raw = await this.getOne('customers', c.get, { id });
-    if (raw === undefined) return undefined;
-    const at = `customers/${id}`;
+    const out = new Map<string, KnownCustomer>();
+    const fail = (id: string, error: unknown): void => {
+      if (!(error instanceof RestResponseError)) throw error;
+      out.set(id, { reason: error.message, error });
+    };
     const wrap = <T>(where: string, run: () => T): T => {
       try {
         return run();
@@ -716,35 +727,180 @@ export class RestConnector implements ErpConnector {
         throw error;
       }
     };
-    const candidate = wrap(at, () => mapFields(raw, c.fields, this.#ctx, 'credit.limit.currency'));
-    candidate.id = String(candidate.id);
-    const credit = candidate.credit as { limit?: { amount?: unknown } } | undefined;
-    // A limit currency given as a constant means nothing without an amount: no limit then.
-    if (credit?.limit && credit.limit.amount === undefined) delete credit.limit;
+    const candidates = new Map<string, Record<string, unknown>>();
+    const head = (id: string, raw: unknown, at: string): void => {
+      try {
+        const candidate = wrap(at, () =>
+          mapFields(raw, c.fields, this.#ctx, 'credit.limit.currency'),
+        );
+        candidate.id = String(candidate.id);
+        const credit = candidate.credit as { limit?: { amount?: unknown } } | undefined;
+        // A limit currency given as a constant means nothing without an amount: no limit then.
+        if (credit?.limit && credit.limit.amount === undefined) delete credit.limit;
+        candidates.set(id, candidate);
+      } catch (error) {
+        fail(id, error);
+      }
+    };
+    if (c.bulk) {
+      for (const batch of chunks(ids, c.bulk.batchSize)) {
+        try {
+          const found = await this.bulkCustomers(c.bulk, batch);
+          for (const [id, { raw, at }] of found) head(id, raw, at);
+        } catch (error) {
+          for (const id of batch) fail(id, error);
+        }
+      }
+    } else {
+      for (const id of ids) {
+        try {
+          const raw = await this.getOne('customers', c.get, { id });
+          if (raw !== undefined) head(id, raw, `customers/${id}`);
+        } catch (error) {
+          fail(id, error);
+        }
+      }
+    }
     for (const part of ['receivables', 'openOrders'] as const) {
       const spec = c[part];
       if (!spec) continue;
-      const rows: unknown[] = [];
-      let n = 0;
-      for await (const items of this.list(`customers.${part}`, spec.list, { customerId: id })) {
-        for (const item of items) {
-          const row = wrap(`${at}/${part}[${n++}]`, () =>
-            mapFields(item, spec.fields, this.#ctx, 'currency'),
-          );
+      const alive = ids.filter((id) => candidates.has(id) && !out.has(id));
+      const rows = new Map<string, unknown[]>(alive.map((id) => [id, []]));
+      const add = (id: string, item: unknown, where: string): void => {
+        if (out.has(id)) return;
+        try {
+          const row = wrap(where, () => mapFields(item, spec.fields, this.#ctx, 'currency'));
           row.id = String(row.id);
-          if (spec.skipZero && row.amount === 0) continue;
-          rows.push(row);
+          if (spec.skipZero && row.amount === 0) return;
+          rows.get(id)!.push(row);
+        } catch (error) {
+          fail(id, error);
+        }
+      };
+      if (spec.bulk) {
+        const bulk = spec.bulk;
+        for (const batch of chunks(alive, bulk.batchSize)) {
+          const asked = new Set(batch);
+          const label = `customers.${part}.bulk`;
+          try {
+            const items: unknown[] = [];
+            for await (const page of this.list(label, bulk.list, {
+              customerIds: batch.join(bulk.separator),
+            }))
+              items.push(...page);
+            // The whole batch is checked before any row is taken: a record for a customer not
+            // asked for means the filter was not honoured, and nothing of the batch is used.
+            const owners = items.map((item, n) => {
+              const owner = getPath(item, bulk.customerIdPath).value;
+              const id =
+                typeof owner === 'string' || typeof owner === 'number' ? String(owner) : undefined;
+              if (id === undefined || !asked.has(id)) {
+                throw new RestResponseError(
+                  'customers',
+                  `${label}[${n}].${bulk.customerIdPath}`,
+                  id === undefined
+                    ? `expected the customer id of the record, got ${kind(owner)}`
+                    : `names customer ${id}, which was not asked for; does ${bulk.list.path} honour {customerIds}?`,
+                );
+              }
+              return id;
+            });
+            const counts = new Map<string, number>();
+            items.forEach((item, n) => {
+              const id = owners[n]!;
+              const k = counts.get(id) ?? 0;
+              counts.set(id, k + 1);
+              add(id, item, `customers/${id}/${part}[${k}]`);
+            });
+          } catch (error) {
+            for (const id of batch) fail(id, error);
+          }
+        }
+      } else {
+        for (const id of alive) {
+          try {
+            let n = 0;
+            for await (const items of this.list(`customers.${part}`, spec.list, {
+              customerId: id,
+            })) {
+              for (const item of items) add(id, item, `customers/${id}/${part}[${n++}]`);
+            }
+          } catch (error) {
+            fail(id, error);
+          }
         }
       }
-      candidate[part] = rows;
+      for (const [id, list] of rows) {
+        const candidate = candidates.get(id);
+        if (candidate) candidate[part] = list;
+      }
     }
-    candidate.asOf = isoInstant(Math.floor((this.#options.now?.() ?? Date.now()) / 1000) * 1000);
-    const parsed = Customer.safeParse(candidate);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new RestResponseError('customers', at, issue.message, issue.path.join('.'));
+    const asOf = isoInstant(Math.floor((this.#options.now?.() ?? Date.now()) / 1000) * 1000);
+    for (const id of ids) {
+      if (out.has(id)) continue;
+      const candidate = candidates.get(id);
+      if (!candidate) {
+        out.set(id, { reason: `customer ${id} not found in the ERP` });
+        continue;
+      }
+      candidate.asOf = asOf;
+      const parsed = Customer.safeParse(candidate);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        fail(
+          id,
+          new RestResponseError(
+            'customers',
+            `customers/${id}`,
+            issue.message,
+            issue.path.join('.'),
+          ),
+        );
+        continue;
+      }
+      out.set(id, { customer: candidate as CustomerInput });
     }
-    return candidate as CustomerInput;
+    return out;
+  }
+
+  /**
+   * One batch of customers by `customers.bulk`: every page of the list, each record matched by
+   * its mapped id. A record without a readable id, for an id not asked for, or twice, is a
+   * `RestResponseError` for the whole batch.
+   */
+  private async bulkCustomers(
+    bulk: CustomersBulk,
+    batch: readonly string[],
+  ): Promise<Map<string, { raw: unknown; at: string }>> {
+    const asked = new Set(batch);
+    const found = new Map<string, { raw: unknown; at: string }>();
+    const idSpec = this.mapping.customers.fields.id!;
+    let n = 0;
+    for await (const items of this.list('customers.bulk', bulk.list, {
+      customerIds: batch.join(bulk.separator),
+    })) {
+      for (const raw of items) {
+        const at = `customers.bulk[${n++}]`;
+        let id: string;
+        try {
+          id = String(evalField(raw, idSpec, 'id', this.#ctx));
+        } catch (error) {
+          if (!(error instanceof FieldError)) throw error;
+          throw new RestResponseError('customers', `${at}.${error.path}`, error.message, 'id');
+        }
+        if (!asked.has(id) || found.has(id)) {
+          throw new RestResponseError(
+            'customers',
+            `${at}.id`,
+            found.has(id)
+              ? `customer ${id} came twice in one batch`
+              : `customer ${id} was not asked for; does ${bulk.list.path} honour {customerIds}?`,
+          );
+        }
+        found.set(id, { raw, at: `customers/${id}` });
+      }
+    }
+    return found;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -840,6 +996,15 @@ export class RestConnector implements ErpConnector {
 }
 
 const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** Order targets the connector reads apart from the core's order. */
+const APART: ReadonlySet<string> = new Set(['ref', 'changedAt', 'state']);
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 function kind(v: unknown): string {
   if (v === undefined) return 'nothing';

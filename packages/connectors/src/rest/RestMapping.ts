@@ -276,6 +276,42 @@ export type RestWriteCall = z.infer<typeof RestWriteCall>;
 
 const WriteCalls = z.union([RestWriteCall, z.array(RestWriteCall).min(1)]);
 
+const BatchSize = z
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(100)
+  .describe('how many customer ids go in one bulk request');
+const Separator = z.string().min(1).max(3).default(',').describe('joins the ids in {customerIds}');
+
+/**
+ * Customers read in bulk: a list endpoint whose path or query holds `{customerIds}` (e.g.
+ * `?ids={customerIds}` or Dolibarr's `sqlfilters: (t.rowid:in:{customerIds})`), read page by
+ * page with its pagination. An id not answered is an unknown customer (as a 404 of `get`); a
+ * record for an id not asked for, or twice, is a `RestResponseError` (the filter is not honoured).
+ */
+export const CustomersBulk = z.strictObject({
+  list: RestEndpoint,
+  batchSize: BatchSize,
+  separator: Separator,
+});
+export type CustomersBulk = z.infer<typeof CustomersBulk>;
+
+/**
+ * Open invoices or open orders of many customers in one list (`{customerIds}`, e.g.
+ * `?customer_ids={customerIds}`), each record joined to its customer by `customerIdPath`.
+ * A record naming a customer not asked for is a `RestResponseError`.
+ */
+export const PartBulk = z.strictObject({
+  list: RestEndpoint,
+  /** Where each record names its customer, e.g. `customer_id` or Dolibarr's `socid`. */
+  customerIdPath: z.string().min(1),
+  batchSize: BatchSize,
+  separator: Separator,
+});
+export type PartBulk = z.infer<typeof PartBulk>;
+
 /** The whole mapping document. */
 export const RestMappingDocument = z.strictObject({
   $schema: z.string().optional(),
@@ -326,14 +362,30 @@ export const RestMappingDocument = z.strictObject({
   customers: z.strictObject({
     /** One customer by id (`{id}`). */
     get: RestEndpoint,
+    /**
+     * Many customers in one request (optional): a list endpoint filtered by `{customerIds}`
+     * (the batch's ids, joined by `separator`); each record is matched by its mapped `id`.
+     * Without it, customers are read one by one with `get`.
+     */
+    bulk: CustomersBulk.optional(),
     fields: Fields,
-    /** Open invoices of a customer (`{customerId}`). */
+    /** Open invoices of a customer (`{customerId}`); `bulk` reads many customers' at once. */
     receivables: z
-      .strictObject({ list: RestEndpoint, fields: Fields, skipZero: z.boolean().default(true) })
+      .strictObject({
+        list: RestEndpoint,
+        bulk: PartBulk.optional(),
+        fields: Fields,
+        skipZero: z.boolean().default(true),
+      })
       .optional(),
-    /** Confirmed, not yet invoiced orders of a customer (`{customerId}`). */
+    /** Confirmed, not yet invoiced orders of a customer (`{customerId}`); `bulk` as above. */
     openOrders: z
-      .strictObject({ list: RestEndpoint, fields: Fields, skipZero: z.boolean().default(true) })
+      .strictObject({
+        list: RestEndpoint,
+        bulk: PartBulk.optional(),
+        fields: Fields,
+        skipZero: z.boolean().default(true),
+      })
       .optional(),
   }),
   webhook: z
@@ -583,6 +635,29 @@ function crossCheck(m: RestMapping): MappingProblem[] {
     idIn(`customers.${part}.list.path`, list.path, ['customerId']);
     for (const [k, v] of Object.entries(list.query))
       idIn(`customers.${part}.list.query.${k}`, String(v), ['customerId']);
+  }
+  const bulks: [string, RestEndpoint | undefined][] = [
+    ['customers.bulk.list', m.customers.bulk?.list],
+    ['customers.receivables.bulk.list', m.customers.receivables?.bulk?.list],
+    ['customers.openOrders.bulk.list', m.customers.openOrders?.bulk?.list],
+  ];
+  for (const [at, list] of bulks) {
+    if (!list) continue;
+    const texts: [string, string][] = [
+      [`${at}.path`, list.path],
+      ...Object.entries(list.query).map(([k, v]): [string, string] => [
+        `${at}.query.${k}`,
+        String(v),
+      ]),
+    ];
+    for (const [where, text] of texts) idIn(where, text, ['customerIds']);
+    if (!texts.some(([, t]) => t.includes('{customerIds}'))) {
+      problems.push({
+        path: at,
+        message:
+          'must use {customerIds} in the path or a query parameter (the batch of ids it filters by)',
+      });
+    }
   }
   if (m.orders.incremental) {
     const q = Object.entries(m.orders.incremental.query);

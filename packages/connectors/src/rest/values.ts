@@ -14,17 +14,18 @@ export class FieldError extends Error {
 // A mapping has few paths, read once per record: split each once.
 const SEGMENTS = new Map<string, string[]>();
 
-/** Splits `a.b[0].c` / `a.b.0.c` into segments. */
-export function segments(path: string): string[] {
+/** Splits `a.b[0].c` / `a.b.0.c` into segments (a shared, frozen list: do not change it). */
+export function segments(path: string): readonly string[] {
   let cached = SEGMENTS.get(path);
   if (!cached) {
     cached = path
       .replace(/\[(\d+)\]/g, '.$1')
       .split('.')
       .filter((s) => s !== '');
+    Object.freeze(cached);
     if (SEGMENTS.size < 10_000) SEGMENTS.set(path, cached);
   }
-  return [...cached];
+  return cached;
 }
 
 /**
@@ -49,7 +50,8 @@ export function getPath(value: unknown, path: string): { found: boolean; value: 
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = segments(path);
   let o = target;
-  for (const s of parts.slice(0, -1)) {
+  for (let i = 0; i < parts.length - 1; i++) {
+    const s = parts[i]!;
     if (typeof o[s] !== 'object' || o[s] === null) o[s] = {};
     o = o[s] as Record<string, unknown>;
   }
@@ -97,9 +99,17 @@ export function scaleDecimal(value: unknown, scale: number): number | undefined 
   const m = /^([+-])?(\d+)(?:\.(\d*))?$/.exec(text);
   if (!m) return undefined;
   const frac = m[3] ?? '';
-  const kept = (frac + '0'.repeat(scale)).slice(0, scale);
-  let n = BigInt(m[2]! + kept);
-  if ((frac[scale] ?? '0') >= '5') n += 1n;
+  const kept = frac.length >= scale ? frac.slice(0, scale) : frac.padEnd(scale, '0');
+  const up = (frac[scale] ?? '0') >= '5';
+  const digits = m[2]! + kept;
+  if (digits.length <= 15) {
+    // exact in a double: no BigInt needed
+    const n = Number(digits) + (up ? 1 : 0);
+    const result = m[1] === '-' ? -n : n;
+    return Object.is(result, -0) ? 0 : result;
+  }
+  let n = BigInt(digits);
+  if (up) n += 1n;
   const result = Number(m[1] === '-' ? -n : n);
   return Number.isSafeInteger(result) ? (Object.is(result, -0) ? 0 : result) : undefined;
 }
@@ -130,7 +140,26 @@ function formatter(
   return f;
 }
 
+// The offset of a zone is constant for months between its transitions: it is read from Intl
+// once per zone and 6-hour window (checked at both ends of the window, which no two transitions
+// ever share), not once per value; a window holding a transition is computed value by value.
+const WINDOW_MS = 6 * 3_600_000;
+const OFFSETS = new Map<string, number | null>();
+
 function offsetMinutes(ms: number, zone: string): number {
+  const start = Math.floor(ms / WINDOW_MS) * WINDOW_MS;
+  const key = `${zone}|${String(start)}`;
+  let known = OFFSETS.get(key);
+  if (known === undefined) {
+    const a = exactOffsetMinutes(start, zone);
+    known = a === exactOffsetMinutes(start + WINDOW_MS - 1000, zone) ? a : null;
+    if (OFFSETS.size >= 10_000) OFFSETS.clear();
+    OFFSETS.set(key, known);
+  }
+  return known ?? exactOffsetMinutes(ms, zone);
+}
+
+function exactOffsetMinutes(ms: number, zone: string): number {
   const parts = formatter(PARTS_FORMATS, 'en-US', zone, {
     hourCycle: 'h23',
     year: 'numeric',
@@ -154,7 +183,8 @@ function offsetMinutes(ms: number, zone: string): number {
 
 /** ISO instant without milliseconds (`2026-03-02T01:00:00Z`). */
 export function isoInstant(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /** A naive local time (`2026-03-02 09:00:00`) in `zone` → epoch ms; undefined when malformed. */
@@ -289,33 +319,100 @@ export function evalField(
   target: string,
   ctx: ValueContext,
 ): unknown {
-  const s = typeof spec === 'string' ? { path: spec, optional: false } : spec;
-  let value: unknown;
-  if (s.const !== undefined) value = s.const;
-  else if (s.path !== undefined) value = getPath(record, s.path).value;
-  const at = s.path ?? '(const)';
-  if (value === undefined || value === null || value === '') {
-    if ('default' in s && s.default !== undefined) value = s.default;
-    else if (s.optional) return undefined;
-    else throw new FieldError(at, target, value === undefined ? 'is missing' : `is ${show(value)}`);
+  return evalCompiled(record, compileField(target, spec), ctx);
+}
+
+/** A field spec in the form evaluated per record (normalised once per mapping). */
+interface CompiledField {
+  target: string;
+  /** The target and the path split once. */
+  targetSegments: readonly string[];
+  pathSegments: readonly string[] | undefined;
+  const: unknown;
+  path: string | undefined;
+  at: string;
+  default: unknown;
+  optional: boolean;
+  transforms: readonly RestTransform[];
+}
+
+const COMPILED = new WeakMap<object, CompiledField>();
+
+function compileField(target: string, spec: RestField): CompiledField {
+  if (typeof spec === 'object') {
+    const known = COMPILED.get(spec);
+    if (known && known.target === target) return known;
   }
-  const transforms =
-    'transform' in s && s.transform !== undefined
-      ? Array.isArray(s.transform)
-        ? s.transform
-        : [s.transform]
-      : [];
+  const s = typeof spec === 'string' ? { path: spec, optional: false } : spec;
+  const compiled: CompiledField = {
+    target,
+    targetSegments: segments(target),
+    pathSegments: s.path === undefined ? undefined : segments(s.path),
+    const: 'const' in s ? s.const : undefined,
+    path: s.path,
+    at: s.path ?? '(const)',
+    default: 'default' in s ? s.default : undefined,
+    optional: s.optional,
+    transforms:
+      'transform' in s && s.transform !== undefined
+        ? Array.isArray(s.transform)
+          ? s.transform
+          : [s.transform]
+        : [],
+  };
+  if (typeof spec === 'object') COMPILED.set(spec, compiled);
+  return compiled;
+}
+
+function evalCompiled(record: unknown, f: CompiledField, ctx: ValueContext): unknown {
+  let value: unknown;
+  if (f.const !== undefined) value = f.const;
+  else if (f.pathSegments !== undefined) value = valueAt(record, f.pathSegments);
+  if (value === undefined || value === null || value === '') {
+    if (f.default !== undefined) value = f.default;
+    else if (f.optional) return undefined;
+    else
+      throw new FieldError(
+        f.at,
+        f.target,
+        value === undefined ? 'is missing' : `is ${show(value)}`,
+      );
+  }
   try {
-    for (const t of transforms) value = transformOne(value, t, ctx);
+    for (const t of f.transforms) value = transformOne(value, t, ctx);
   } catch (error) {
-    throw new FieldError(at, target, (error as Error).message);
+    throw new FieldError(f.at, f.target, (error as Error).message);
   }
   return value;
 }
 
+/** The value at already split path segments (undefined when a step is missing). */
+function valueAt(record: unknown, parts: readonly string[]): unknown {
+  let v: unknown = record;
+  for (let i = 0; i < parts.length; i++) {
+    const s = parts[i]!;
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, s))
+      return undefined;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v;
+}
+
+const FIELD_LISTS = new WeakMap<object, readonly CompiledField[]>();
+
+function compileFields(fields: Readonly<Record<string, RestField>>): readonly CompiledField[] {
+  let list = FIELD_LISTS.get(fields);
+  if (!list) {
+    list = Object.entries(fields).map(([target, spec]) => compileField(target, spec));
+    FIELD_LISTS.set(fields, list);
+  }
+  return list;
+}
+
 /**
  * Maps a record through a set of fields into a fresh object (targets as dotted paths). The
- * currency target (`currencyTarget`) is evaluated first so amounts convert with its decimals.
+ * currency target (`currencyTarget`) is evaluated first so amounts convert with its decimals;
+ * targets in `skip` are left out (read apart by the caller).
  *
  * @example
  * mapFields({ socid: '7' }, { 'customer.id': 'socid' }, ctx); // { customer: { id: '7' } }
@@ -325,6 +422,7 @@ export function mapFields(
   fields: Readonly<Record<string, RestField>>,
   ctx: ValueContext,
   currencyTarget?: string,
+  skip?: ReadonlySet<string>,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const local: ValueContext = { ...ctx };
@@ -342,9 +440,18 @@ export function mapFields(
       local.currency = c;
     }
   }
-  for (const [target, spec] of Object.entries(fields)) {
-    const v = evalField(record, spec, target, local);
-    if (v !== undefined) setPath(out, target, v);
+  for (const f of compileFields(fields)) {
+    if (skip?.has(f.target)) continue;
+    const v = evalCompiled(record, f, local);
+    if (v === undefined) continue;
+    const parts = f.targetSegments;
+    let o = out;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const k = parts[i]!;
+      if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
+      o = o[k] as Record<string, unknown>;
+    }
+    o[parts[parts.length - 1]!] = v;
   }
   return out;
 }

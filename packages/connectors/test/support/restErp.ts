@@ -91,6 +91,8 @@ export interface RestErp {
   tokenUses: number;
   /** Answer a request yourself: return true when handled. */
   fault?: (req: RequestLog, res: ServerResponse, n: number) => boolean | Promise<boolean>;
+  /** Bulk lists answer every customer, whatever ids were asked (a filter not honoured). */
+  ignoreIdFilter?: boolean;
   /** Called after a list page is served (to change data between requests). */
   afterList?: (page: number) => void;
   touch(id: number, seconds?: number): void;
@@ -349,6 +351,29 @@ export async function startRestErp(
       if ((m = /^\/customers\/(\d+)$/.exec(url.pathname))) {
         const c = customers.get(Number(m[1]));
         return c ? send(res, 200, c) : send(res, 404, { error: 'not found' });
+      }
+      // bulk reads: `?ids=1,2` and `/invoices?customer_ids=1,2` (ignoreIdFilter: all of them)
+      const idFilter = (name: string): ((id: number) => boolean) => {
+        const asked = new Set((url.searchParams.get(name) ?? '').split(',').map(Number));
+        return (id) => erp.ignoreIdFilter === true || asked.has(id);
+      };
+      if (url.pathname === '/customers' && req.method === 'GET') {
+        const keep = idFilter('ids');
+        return list(
+          log,
+          [...customers.values()].filter((c) => keep(c.id)),
+          res,
+          url.pathname,
+        );
+      }
+      if (url.pathname === '/invoices' && req.method === 'GET') {
+        const keep = idFilter('customer_ids');
+        return list(
+          log,
+          invoices.filter((i) => keep(i.customer_id)),
+          res,
+          url.pathname,
+        );
       }
       if ((m = /^\/customers\/(\d+)\/invoices$/.exec(url.pathname))) {
         return list(

@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { SecretSet } from '../../src/index.js';
 import { MASK } from '../../src/index.js';
@@ -141,6 +141,14 @@ export class Replay {
 
   stop(): void {
     this.server.close();
+  }
+
+  /**
+   * Lets requests to `origin` (a service the test runs on 127.0.0.1) through, until the next
+   * `use`: only the ERP's traffic is replayed.
+   */
+  allow(origin: string): void {
+    this.server.use(http.all(`${origin}/*`, () => passthrough()));
   }
 
   /** Exchanges of the current scenario not asked for (a scenario that sent fewer requests). */

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
 import type { SyncService } from '../sync/SyncService.js';
@@ -13,12 +13,85 @@ export const WEBHOOK_DELIVERY_HEADER = 'x-ordergate-delivery';
 /** Header carrying `sha256=<hex>`: HMAC-SHA256 of `<timestamp>.<raw body>` with the ERP's secret. */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-ordergate-signature';
 
+/** Header a `token` source presents its secret in, unless the verification names another. */
+export const WEBHOOK_TOKEN_HEADER = 'x-ordergate-token';
+
+/**
+ * How the deliveries of one source are verified (decision 029).
+ *
+ * - `hmac` (the default): `x-ordergate-signature` is HMAC-SHA256 of `<timestamp>.<raw body>`,
+ *   the timestamp within `toleranceSeconds`, the delivery id never seen before. Nothing on the
+ *   wire lets a listener forge or alter a delivery.
+ * - `token`: for an ERP that cannot sign (Dolibarr's Webhook module posts a bare JSON body with
+ *   only `Content-Type`). The shared secret itself is presented — in a header (`in: 'header'`,
+ *   `name` default `x-ordergate-token`), or in the URL's query (`in: 'query'`, `name` default
+ *   `token`) when the ERP can only be given a URL — and compared in constant time. Weaker than
+ *   HMAC (whoever sees one request can forge others; use it over TLS or on a private network),
+ *   so it is never chosen by default. Replays are refused by the `deliveryHeader` id when the ERP
+ *   sends one, else by the SHA-256 of the raw body, remembered `replayWindowSeconds` (default one
+ *   day); with `timestampPath` (Unix seconds or an ISO instant in the body) the delivery must also
+ *   be within `toleranceSeconds` of now.
+ */
+export type WebhookVerification =
+  | { mode: 'hmac' }
+  | {
+      mode: 'token';
+      in: 'header' | 'query';
+      name?: string;
+      deliveryHeader?: string;
+      timestampPath?: string;
+      replayWindowSeconds?: number;
+    };
+
+const HeaderName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name');
+
+/**
+ * The verification settings, validated: unknown keys, a bad header name or a replay window
+ * shorter than 10 minutes are refused (a `ZodError` naming the field). `mode` is required: a
+ * token mode is never implied.
+ *
+ * @example
+ * const v = WebhookVerificationSchema.parse({ mode: 'token', in: 'query' });
+ */
+export const WebhookVerificationSchema: z.ZodType<WebhookVerification> = z.discriminatedUnion(
+  'mode',
+  [
+    z.object({ mode: z.literal('hmac') }).strict(),
+    z
+      .object({
+        mode: z.literal('token'),
+        in: z.enum(['header', 'query']),
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a header or query parameter name')
+          .optional(),
+        deliveryHeader: HeaderName.optional(),
+        timestampPath: z.string().min(1).max(200).optional(),
+        replayWindowSeconds: z
+          .number()
+          .int()
+          .min(600)
+          .max(30 * 86_400)
+          .optional(),
+      })
+      .strict(),
+  ],
+);
+
 /** One ERP that may call `POST /v1/webhooks/{erp}`. */
 export interface WebhookSource {
   /** The secret shared with the ERP (≥ 32 bytes); never logged nor answered. */
   secret: SharedSecret;
   /** The ERP's sync: the webhook triggers it. */
   sync: Pick<SyncService, 'trigger'>;
+  /** How deliveries are verified; default HMAC (`{ mode: 'hmac' }`). */
+  verification?: WebhookVerification;
+  /**
+   * The order ids a verified body names, for an ERP whose body is its own (the REST mapping's
+   * `webhook.orderIdsPath`: `(body) => connector.orderIdsFromWebhook(body)`); throwing refuses
+   * the delivery as a 400 naming the problem. Default: the body is `{ orders?: string[] }`.
+   */
+  orderIds?: (body: unknown) => string[];
 }
 
 /** What `registerWebhookRoutes` needs. */
@@ -62,11 +135,41 @@ function answer(c: Context, p: Problem): Response {
   return c.body(JSON.stringify(p), p.status as 400, { 'content-type': PROBLEM_JSON });
 }
 
+/** Constant-time equality of a presented token and the secret (both hashed to 32 bytes first). */
+function sameSecret(given: string, secret: SharedSecret): boolean {
+  const a = createHash('sha256').update(given, 'utf8').digest();
+  const b = createHash('sha256').update(secret.key()).digest();
+  return given.length > 0 && timingSafeEqual(a, b);
+}
+
+/** A value at a dotted path of parsed JSON (`object.id`), or undefined. */
+function at(value: unknown, path: string): unknown {
+  let v = value;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** Seconds since the epoch of Unix seconds (number or digits) or an ISO instant; else NaN. */
+function epochSeconds(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d{1,12}$/.test(value)) return Number(value);
+  if (typeof value === 'string' && /(Z|[+-]\d{2}:\d{2})$/.test(value))
+    return Date.parse(value) / 1000;
+  return Number.NaN;
+}
+
 /**
  * Mounts `POST /v1/webhooks/{erp}` (issue 11): an ERP tells ordergate that orders changed, and
  * the ERP's `SyncService` syncs them (or runs an incremental sync when none are named). Each
  * delivery is authenticated by HMAC-SHA256 over `<timestamp>.<raw body>` with the secret shared
- * with that ERP, not by a user assertion. Refusals are problem+json: 401 `WEBHOOK_SIGNATURE`
+ * with that ERP, not by a user assertion — or, for a source configured with
+ * `verification: { mode: 'token', … }` (an ERP that cannot sign, decision 029), by the shared
+ * secret presented in a header or the URL, replays refused by delivery id or body hash. A
+ * source's `orderIds` reads the order ids from the ERP's own body (the REST mapping's
+ * `webhook.orderIdsPath`). Refusals are problem+json: 401 `WEBHOOK_SIGNATURE`
  * (missing or wrong signature), 401 `WEBHOOK_STALE` (a timestamp more than 5 minutes away),
  * 401 `WEBHOOK_REPLAYED` (a delivery id seen before), 404 `UNKNOWN_ERP`, 400 `INVALID_INPUT` /
  * `MALFORMED_JSON` for a signed body that is not `{ orders?: string[] }`. Accepted deliveries
@@ -82,16 +185,31 @@ export function registerWebhookRoutes<E extends Env>(
 ): void {
   const tolerance = options.toleranceSeconds ?? 300;
   const now = options.now ?? (() => Date.now());
+  /** A 401 WEBHOOK_STALE when `seconds` is not a time within the tolerance of now. */
+  const staleness = (seconds: number, where: string): Problem | undefined => {
+    const age = now() / 1000 - seconds;
+    if (Number.isFinite(age) && Math.abs(age) <= tolerance) return undefined;
+    return problem(
+      401,
+      'WEBHOOK_STALE',
+      Number.isFinite(age)
+        ? `${where} is ${String(Math.round(age))} s away from now (at most ${String(tolerance)})`
+        : `${where} is not a time (Unix seconds or an ISO instant)`,
+    );
+  };
   app.openapi(
     createRoute({
       method: 'post',
       path: '/v1/webhooks/{erp}',
-      summary: 'An ERP says orders changed: sync them (HMAC-signed, replay refused)',
+      summary: 'An ERP says orders changed: sync them (HMAC-signed or token, replay refused)',
       description:
         `Headers: \`${WEBHOOK_TIMESTAMP_HEADER}\` (seconds since the epoch, within 5 minutes), ` +
         `\`${WEBHOOK_DELIVERY_HEADER}\` (unique per delivery), \`${WEBHOOK_SIGNATURE_HEADER}\` ` +
         '(`sha256=` + hex HMAC-SHA256 of `<timestamp>.<raw body>` with the shared secret). ' +
-        'Body: `{ "orders": ["<erp order id>", …] }`, or `{}` for an incremental sync.',
+        'Body: `{ "orders": ["<erp order id>", …] }`, or `{}` for an incremental sync. ' +
+        'A source configured for token verification (an ERP that cannot sign) presents the ' +
+        `shared secret in \`${WEBHOOK_TOKEN_HEADER}\` or the \`token\` query parameter instead, ` +
+        'and may post its own body (the mapping says where it names the orders).',
       request: { params: z.object({ erp: z.string().min(1).max(64) }) },
       responses: {
         202: {
@@ -117,44 +235,54 @@ export function registerWebhookRoutes<E extends Env>(
       const source = Object.hasOwn(options.sources, erp) ? options.sources[erp] : undefined;
       if (!source) return answer(c, problem(404, 'UNKNOWN_ERP', `no webhook source named ${erp}`));
       const raw = await c.req.text();
-      const timestamp = c.req.header(WEBHOOK_TIMESTAMP_HEADER) ?? '';
-      const delivery = c.req.header(WEBHOOK_DELIVERY_HEADER) ?? '';
-      const signature = c.req.header(WEBHOOK_SIGNATURE_HEADER) ?? '';
-      const expected = Buffer.from(signWebhook(source.secret, timestamp, raw));
-      const given = Buffer.from(signature);
-      if (
-        !/^\d{1,12}$/.test(timestamp) ||
-        given.length !== expected.length ||
-        !timingSafeEqual(given, expected)
-      ) {
-        c.header('WWW-Authenticate', 'HMAC-SHA256');
-        return answer(
-          c,
-          problem(401, 'WEBHOOK_SIGNATURE', `missing or wrong ${WEBHOOK_SIGNATURE_HEADER}`),
-        );
-      }
-      const age = now() / 1000 - Number(timestamp);
-      if (Math.abs(age) > tolerance) {
-        return answer(
-          c,
-          problem(
-            401,
-            'WEBHOOK_STALE',
-            `${WEBHOOK_TIMESTAMP_HEADER} is ${String(Math.round(age))} s away from now (at most ${String(tolerance)})`,
-          ),
-        );
+      const verification = source.verification ?? { mode: 'hmac' };
+      let delivery: string;
+      let keepSeconds = tolerance * 2;
+      if (verification.mode === 'token') {
+        const name =
+          verification.name ?? (verification.in === 'header' ? WEBHOOK_TOKEN_HEADER : 'token');
+        const given = (verification.in === 'header' ? c.req.header(name) : c.req.query(name)) ?? '';
+        if (!sameSecret(given, source.secret)) {
+          return answer(
+            c,
+            problem(
+              401,
+              'WEBHOOK_SIGNATURE',
+              `missing or wrong token (${verification.in === 'header' ? 'header' : 'query parameter'} ${name})`,
+            ),
+          );
+        }
+        const id = verification.deliveryHeader ? c.req.header(verification.deliveryHeader) : '';
+        delivery = id ? id : `sha256:${createHash('sha256').update(raw, 'utf8').digest('hex')}`;
+        keepSeconds = verification.replayWindowSeconds ?? 86_400;
+      } else {
+        const timestamp = c.req.header(WEBHOOK_TIMESTAMP_HEADER) ?? '';
+        const signature = c.req.header(WEBHOOK_SIGNATURE_HEADER) ?? '';
+        delivery = c.req.header(WEBHOOK_DELIVERY_HEADER) ?? '';
+        const expected = Buffer.from(signWebhook(source.secret, timestamp, raw));
+        const given = Buffer.from(signature);
+        if (
+          !/^\d{1,12}$/.test(timestamp) ||
+          given.length !== expected.length ||
+          !timingSafeEqual(given, expected)
+        ) {
+          c.header('WWW-Authenticate', 'HMAC-SHA256');
+          return answer(
+            c,
+            problem(401, 'WEBHOOK_SIGNATURE', `missing or wrong ${WEBHOOK_SIGNATURE_HEADER}`),
+          );
+        }
+        const stale = staleness(Number(timestamp), WEBHOOK_TIMESTAMP_HEADER);
+        if (stale) return answer(c, stale);
       }
       if (!/^[\x21-\x7e]{1,128}$/.test(delivery)) {
+        const header =
+          verification.mode === 'token' ? verification.deliveryHeader! : WEBHOOK_DELIVERY_HEADER;
         return answer(
           c,
-          problem(
-            400,
-            'INVALID_INPUT',
-            `${WEBHOOK_DELIVERY_HEADER} must be 1–128 visible characters`,
-            {
-              errors: [{ path: `headers.${WEBHOOK_DELIVERY_HEADER}`, message: 'required' }],
-            },
-          ),
+          problem(400, 'INVALID_INPUT', `${header} must be 1–128 visible characters`, {
+            errors: [{ path: `headers.${header}`, message: 'required' }],
+          }),
         );
       }
       let json: unknown;
@@ -163,26 +291,47 @@ export function registerWebhookRoutes<E extends Env>(
       } catch {
         return answer(c, problem(400, 'MALFORMED_JSON', 'the body is not JSON'));
       }
-      const body = WebhookBody.safeParse(json);
-      if (!body.success) {
-        return answer(
-          c,
-          problem(400, 'INVALID_INPUT', 'the body must be { orders?: string[] }', {
-            errors: body.error.issues.map((i) => ({
-              path: ['body', ...i.path.map(String)].join('.'),
-              message: i.message,
-            })),
-          }),
+      if (verification.mode === 'token' && verification.timestampPath) {
+        const stale = staleness(
+          epochSeconds(at(json, verification.timestampPath)),
+          `body.${verification.timestampPath}`,
         );
+        if (stale) return answer(c, stale);
+      }
+      let orders: string[];
+      if (source.orderIds) {
+        try {
+          orders = source.orderIds(json);
+        } catch (error) {
+          return answer(
+            c,
+            problem(400, 'INVALID_INPUT', 'the body names no order the mapping can read', {
+              errors: [{ path: 'body', message: (error as Error).message.slice(0, 300) }],
+            }),
+          );
+        }
+      } else {
+        const body = WebhookBody.safeParse(json);
+        if (!body.success) {
+          return answer(
+            c,
+            problem(400, 'INVALID_INPUT', 'the body must be { orders?: string[] }', {
+              errors: body.error.issues.map((i) => ({
+                path: ['body', ...i.path.map(String)].join('.'),
+                message: i.message,
+              })),
+            }),
+          );
+        }
+        orders = body.data.orders ?? [];
       }
       // Only a verified delivery is remembered, so a forger cannot burn an id.
-      if (!(await options.deliveries.rememberDelivery(erp, delivery, tolerance * 2))) {
+      if (!(await options.deliveries.rememberDelivery(erp, delivery, keepSeconds))) {
         return answer(
           c,
           problem(401, 'WEBHOOK_REPLAYED', `delivery ${delivery} was received before`),
         );
       }
-      const orders = body.data.orders ?? [];
       source.sync.trigger(orders);
       return c.json(
         {

@@ -302,6 +302,8 @@ export interface Problem {
   ruleId?: string;
   detail: string;
   errors?: { path: string; message: string }[];
+  /** The findings of a refusal (a change that would break a rule…), each naming its field in `evidence`. */
+  findings?: Finding[];
 }
 
 /**
@@ -512,6 +514,7 @@ export class OrdergateClient {
         detail: p.detail ?? res.statusText,
         ...(p.ruleId ? { ruleId: p.ruleId } : {}),
         ...(p.errors ? { errors: p.errors } : {}),
+        ...(p.findings ? { findings: p.findings } : {}),
       });
     }
     return data as T;

@@ -131,8 +131,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     <h3 t-esc="t('stageTimes')"/>
     <ol class="og-stage-times">
       <li t-foreach="stageTimes" t-as="st" t-key="st.key" t-att-class="'og-stage-time og-stage-' + st.state">
-        <strong t-esc="st.label"/> <span class="og-tag" t-esc="t('stageState.' + st.state)"/>
-        <span t-if="st.time" class="og-muted og-spent" t-esc="t('spent', { time: st.time })"/>
+        <strong t-esc="st.label"/> <span class="og-tag" t-esc="t('stageState.' + st.state)"/> <span t-if="st.time" class="og-muted og-spent" t-esc="t('spent', { time: st.time })"/>
       </li>
     </ol>
 

@@ -338,6 +338,7 @@ export const CLIENT_ROUTES = [
   { method: 'post', path: '/v1/orders/{id}/reject-change' },
   { method: 'post', path: '/v1/orders/{id}/withdraw-change' },
   { method: 'get', path: '/v1/metrics' },
+  { method: 'get', path: '/v1/roles' },
 ] as const;
 
 /** Options of `OrdergateClient`. */
@@ -478,6 +479,11 @@ export class OrdergateClient {
     if (options.by) q.set('by', options.by);
     const tail = q.size ? `?${q.toString()}` : '';
     return (await this.#call<{ value: MetricsRow[] }>('GET', `/v1/metrics${tail}`)).value;
+  }
+
+  /** `GET /v1/roles`: the policy's roles and their labels, to name roles instead of showing keys. */
+  async roles(): Promise<Record<string, LocalText>> {
+    return (await this.#call<{ value: Record<string, LocalText> }>('GET', '/v1/roles')).value;
   }
 
   /** The core's message templates in a language (`/desk/messages/{lang}.json`), or none. */

@@ -242,6 +242,10 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     expect(stages[0]).toMatch(/^Intake\s*done\s*\d+ s in this stage/);
     expect(stages.some((t) => /Production review\s*done/.test(t))).toBe(true);
     expect(stages.at(-1)).toMatch(/Approved, awaiting confirmation\s*done\s*\d+ s in this stage/);
+    // roles by the policy's own labels (GET /v1/roles), not their keys
+    const en = (await page.textContent('.og-approval'))!;
+    expect(en).toContain('Who may actProduction supervisor');
+    expect(en).toContain('u-wang (Sales department head)');
     for (const v of await axe(page, '.og-approval')) throw new Error(`approval en: ${v}`);
     await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
 
@@ -251,7 +255,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     const zh = (await page.textContent('.og-approval'))!;
     expect(zh).toContain('批准后的变更');
     expect(zh).toContain('各阶段用时');
-    expect(zh).toContain('生产部门'); // who may act on the production review
+    expect(zh).toContain('生产主管'); // who may act on the production review: the policy's own label
     expect(await page.textContent('.og-approval .og-status')).toMatch(/[\u4e00-\u9fff]/);
     for (const raw of ['salesHead', 'production', 'in_review', 'confirmed', 'in_fulfilment'])
       expect(zh).not.toContain(raw);

@@ -43,9 +43,12 @@ const MONEY_FIELD =
  * The approval panel of one order: what blocks it (open review steps, blocking findings, a
  * credit hold) with owner, reason and next step; each step's mode, who may act, who acted and
  * when, with comments; why a step was asked (the rule and the values that triggered it); the due
- * time per department with a live countdown and the overdue or escalated state (RV-2); and the
+ * time per department with a live countdown and the overdue or escalated state (RV-2); under
+ * each approval, the revision it was given on and what changed since (CH-5, the service's diff
+ * of that revision against the current one); the time spent in each stage of the route; and the
  * actions the service allows the caller (approve; reject or return with a reason, after a
- * confirmation). Order data is text, never HTML (`t-esc` only). Refreshes by polling.
+ * confirmation). Roles show by their labels, statuses translated. Order data is text, never HTML
+ * (`t-esc` only). Refreshes by polling.
  *
  * @example
  * mount(ApprovalPanel, el, { env: { client, i18n: new I18n('en') }, props: { orderId: 'so-1' } });
@@ -181,7 +184,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     pending: null as Pending,
     now: Date.now(),
     /** Revision diffs asked of the service for "changed since approved" (CH-5), by `from:to`. */
-    diffs: {} as Record<string, RevisionDiff | 'loading' | 'failed'>,
+    diffs: byKey<RevisionDiff | 'loading' | 'failed'>(),
   });
 
   get i18n() {
@@ -577,4 +580,9 @@ export interface ApprovalPanelProps {
 
 function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/** An empty record of `T` by key (typed state for `useState`). */
+function byKey<T>(): Record<string, T> {
+  return {};
 }

@@ -88,7 +88,8 @@ function priceText(minor: number | undefined): string {
 
 /**
  * The change panel of one order (CH-1…CH-5): raise a change (reason, impact, the fields and their
- * new values) or a cancellation (reason, impact) after a confirmation; the pending request with
+ * new values, the lines' quantities and prices, lines removed and added, with the service's
+ * messages at the field they concern) or a cancellation (reason, impact) after a confirmation; the pending request with
  * its route, state and the actions the service allows (approve, reject with a reason, withdraw);
  * decided requests; and the revision list with a field-by-field and line-by-line diff between
  * any two revisions (CH-5), from the service's `/v1/orders/{id}/diff`.
@@ -278,7 +279,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       added: [] as NewLine[],
     },
     /** The service's messages for the form's controls, by control key (`line:<id>:quantity`…). */
-    fieldErrors: {} as Record<string, string>,
+    fieldErrors: byKey<string>(),
     nextField: 2,
     confirmRaise: false,
     deciding: null as 'approve' | 'reject' | 'withdraw' | null,
@@ -674,4 +675,9 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
 export interface ChangePanelProps {
   orderId: string;
   pollMs?: number;
+}
+
+/** An empty record of `T` by key (typed state for `useState`). */
+function byKey<T>(): Record<string, T> {
+  return {};
 }

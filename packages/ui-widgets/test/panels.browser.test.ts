@@ -319,10 +319,15 @@ describe('the order panels in Chromium against the service on PGlite', () => {
 
   it('issue 12 accessibility and screenshots: tracking, credit, change and metrics panels, en and zh-CN, no serious or critical axe violation', async () => {
     const found: string[] = [];
+    // a confirmed order with no pending request: the change panel shows its form with the lines
+    must(await desk.og.submit(demoOrder('so-form', Date.now()), li));
+    must(await desk.og.approve('so-form', liu));
+    must(await desk.og.approve('so-form', wang));
+    must(await desk.og.confirm('so-form', li));
     const cases = [
       { who: li, order: 'so-delivered', tab: 'tracking', sel: '.og-tracking' },
       { who: qian, order: 'so-held', tab: 'credit', sel: '.og-credit' },
-      { who: liu, order: 'so-change', tab: 'change', sel: '.og-change' },
+      { who: li, order: 'so-form', tab: 'change', sel: '.og-change' },
       { who: he, order: 'so-regular', tab: 'metrics', sel: '.og-metrics' },
     ] as const;
     for (const lang of ['en', 'zh-CN'])
@@ -330,6 +335,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
         await openPanel(page, desk.base, await desk.tokenFor(c.who), c.order, c.tab, lang);
         await page.waitForSelector(`${c.sel} h3, ${c.sel} .og-chart`);
         if (c.tab === 'tracking') await page.click('.og-events summary');
+        if (c.tab === 'change') await page.click('.og-add-line'); // a new line's fields as well
         for (const v of await axe(page, c.sel)) found.push(`${c.tab} ${lang}: ${v}`);
         await page.screenshot({ path: `${shots}${c.tab}-panel.${lang}.png`, fullPage: true });
         if (lang === 'zh-CN')

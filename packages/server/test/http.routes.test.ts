@@ -276,4 +276,15 @@ describe('HTTP API resources (PGlite)', () => {
     ];
     for (const p of expected) expect(paths, p).toContain(p);
   });
+
+  it('issue 12 role labels: any signed-in caller reads the policy’s roles by key with their en and zh labels, never who holds them', async () => {
+    const r = await d.call('GET', '/v1/roles', people.li);
+    expect(r.status).toBe(200);
+    const roles = r.body.value as Record<string, { en: string; zh: string }>;
+    expect(Object.keys(roles)).toEqual(Object.keys(d.og.policy.roles));
+    for (const [key, role] of Object.entries(d.og.policy.roles))
+      expect(roles[key], key).toEqual({ en: role.label.en, zh: role.label.zh });
+    expect(JSON.stringify(roles)).not.toMatch(/users|groups|u-li/);
+    expect((await d.call('GET', '/v1/roles', undefined)).status).toBe(401);
+  });
 });

@@ -10,14 +10,18 @@ import {
 import { ApiError } from './client.js';
 import type {
   AllowedAction,
+  Approval,
   CommandResult,
   Evidence,
   Finding,
   OrderPicture,
+  RevisionDiff,
   RouteStep,
 } from './client.js';
 import type { PanelEnv } from './env.js';
-import type { TextKey } from './i18n.js';
+import { readable, type TextKey } from './i18n.js';
+import { approvedRevision, diffRows, type DiffRow } from './revisionChanges.js';
+import { timeInStage, type Stage } from './TrackingPanel.js';
 
 /** One entry of the "blocked by" list: a review step, a blocking finding or a credit hold. */
 export interface Blocker {
@@ -39,9 +43,12 @@ const MONEY_FIELD =
  * The approval panel of one order: what blocks it (open review steps, blocking findings, a
  * credit hold) with owner, reason and next step; each step's mode, who may act, who acted and
  * when, with comments; why a step was asked (the rule and the values that triggered it); the due
- * time per department with a live countdown and the overdue or escalated state (RV-2); and the
+ * time per department with a live countdown and the overdue or escalated state (RV-2); under
+ * each approval, the revision it was given on and what changed since (CH-5, the service's diff
+ * of that revision against the current one); the time spent in each stage of the route; and the
  * actions the service allows the caller (approve; reject or return with a reason, after a
- * confirmation). Order data is text, never HTML (`t-esc` only). Refreshes by polling.
+ * confirmation). Roles show by their labels, statuses translated. Order data is text, never HTML
+ * (`t-esc` only). Refreshes by polling.
  *
  * @example
  * mount(ApprovalPanel, el, { env: { client, i18n: new I18n('en') }, props: { orderId: 'so-1' } });
@@ -51,7 +58,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
 <section class="og-panel og-approval" role="region" t-att-aria-label="t('approvalPanel') + ' ' + orderLabel" t-att-data-order="props.orderId">
   <header class="og-panel-head">
     <h2 t-esc="t('approvalPanel') + ' · ' + orderLabel"/>
-    <span t-if="state.picture" class="og-status" t-esc="state.picture.workflow.status"/>
+    <span t-if="state.picture" class="og-status" t-esc="i18n.status(state.picture.workflow.status)"/>
   </header>
   <p t-if="!state.picture and !state.error" class="og-muted" t-esc="t('loading')"/>
   <div t-if="state.error" class="og-alert" role="alert">
@@ -79,25 +86,36 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
           <strong t-esc="i18n.pick(s.label)"/>
           <span class="og-tag" t-esc="statusLabel(s.status)"/>
           <span t-if="isOverdue(s)" class="og-tag og-tag-danger" t-esc="t('overdue')"/>
-          <span t-if="s.escalatedTo.length" class="og-tag og-tag-warn" t-esc="t('escalated', { who: s.escalatedTo.join(', ') })"/>
+          <span t-if="s.escalatedTo.length" class="og-tag og-tag-warn" t-esc="t('escalated', { who: i18n.roleList(s.escalatedTo) })"/>
         </div>
         <dl class="og-facts">
           <dt t-esc="t('mode')"/><dd t-esc="modeLabel(s.mode)"/>
-          <dt t-esc="t('mayAct')"/><dd t-esc="s.roles.join(', ')"/>
+          <dt t-esc="t('mayAct')"/><dd t-esc="i18n.roleList(s.roles)"/>
           <dt t-esc="t('acted')"/>
           <dd>
             <span t-if="!s.approvals.length" t-esc="t('notYet')"/>
             <ul t-else="" class="og-approvals">
               <li t-foreach="s.approvals" t-as="a" t-key="a_index">
-                <span t-esc="a.actor"/> <span class="og-muted" t-esc="(a.department ? '(' + a.department + ') ' : '') + i18n.dateTime(a.at)"/>
+                <span t-esc="a.actor"/> <span class="og-muted" t-esc="(a.department ? '(' + i18n.role(a.department) + ') ' : '') + i18n.dateTime(a.at)"/>
                 <q t-if="a.comment" class="og-comment" t-esc="a.comment"/>
+                <t t-set="ch" t-value="since(s, a)"/>
+                <div t-att-class="'og-since og-since-' + ch.kind">
+                  <span class="og-muted" t-esc="t('approvedRevision', { n: ch.revision })"/>
+                  <span t-if="ch.kind === 'same'" t-esc="' · ' + t('nothingChanged')"/>
+                  <t t-if="ch.kind === 'changed'">
+                    <span t-esc="' · ' + t('changedSince')"/>
+                    <ul class="og-since-changes">
+                      <li t-foreach="ch.rows" t-as="r" t-key="r_index" t-att-class="'og-diff-' + r.kind" t-esc="r.field + ': ' + r.before + ' → ' + r.after"/>
+                    </ul>
+                  </t>
+                </div>
               </li>
             </ul>
           </dd>
         </dl>
         <ul t-if="s.deadline and s.status === 'active'" class="og-dues">
           <li t-foreach="dues(s)" t-as="d" t-key="d.who" t-att-class="d.done ? 'og-due-done' : (d.late ? 'og-due-late' : 'og-due')">
-            <span t-esc="d.who"/>: <span t-esc="d.text"/>
+            <span t-esc="d.label"/>: <span t-esc="d.text"/>
           </li>
         </ul>
         <details t-if="why(s).length" class="og-why">
@@ -110,6 +128,13 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
             <details t-if="f.source"><summary t-esc="t('passage')"/><p class="og-source" t-esc="f.source"/></details>
           </div>
         </details>
+      </li>
+    </ol>
+
+    <h3 t-esc="t('stageTimes')"/>
+    <ol class="og-stage-times">
+      <li t-foreach="stageTimes" t-as="st" t-key="st.key" t-att-class="'og-stage-time og-stage-' + st.state">
+        <strong t-esc="st.label"/> <span class="og-tag" t-esc="t('stageState.' + st.state)"/> <span t-if="st.time" class="og-muted og-spent" t-esc="t('spent', { time: st.time })"/>
       </li>
     </ol>
 
@@ -158,6 +183,8 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     reason: '',
     pending: null as Pending,
     now: Date.now(),
+    /** Revision diffs asked of the service for "changed since approved" (CH-5), by `from:to`. */
+    diffs: byKey<RevisionDiff | 'loading' | 'failed'>(),
   });
 
   get i18n() {
@@ -198,6 +225,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
       if (quiet && this.state.picture?.version === picture.version) return;
       this.state.picture = picture;
       this.state.actions = actions;
+      void this.loadDiffs();
     } catch (e) {
       if (!quiet) this.state.error = e instanceof Error ? e.message : String(e);
     }
@@ -209,6 +237,123 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
 
   get orderLabel(): string {
     return this.state.picture?.order.number ?? this.props.orderId;
+  }
+
+  /** The order's current revision. */
+  get revision(): number {
+    const r = this.state.picture?.order.revision;
+    return typeof r === 'number' ? r : 1;
+  }
+
+  /**
+   * Asks the service for the diff of each revision an approval was given on against the current
+   * one (CH-5), once per pair; the route shows them as they arrive.
+   */
+  async loadDiffs(): Promise<void> {
+    const p = this.state.picture;
+    if (!p) return;
+    const to = this.revision;
+    const froms = new Set(
+      this.steps.flatMap((s) =>
+        s.approvals.map((a) => approvedRevision(p.history, s.key, a)).filter((n) => n < to),
+      ),
+    );
+    await Promise.all(
+      [...froms].map(async (from) => {
+        const key = `${String(from)}:${String(to)}`;
+        if (this.state.diffs[key]) return;
+        this.state.diffs[key] = 'loading';
+        try {
+          this.state.diffs[key] = await this.env.client.diff(this.props.orderId, from, to);
+        } catch {
+          this.state.diffs[key] = 'failed';
+        }
+      }),
+    );
+  }
+
+  /**
+   * What changed since an approval (CH-5): the revision it was given on, and the diff of that
+   * revision against the current one, field by field and line by line (`kind: 'same'` when the
+   * order is still at that revision; `pending` until the service answered).
+   */
+  since(
+    step: RouteStep,
+    approval: Approval,
+  ): { kind: 'same' | 'changed' | 'pending'; revision: number; rows: DiffRow[] } {
+    const revision = approvedRevision(this.state.picture?.history ?? [], step.key, approval);
+    if (revision >= this.revision) return { kind: 'same', revision, rows: [] };
+    const d = this.state.diffs[`${String(revision)}:${String(this.revision)}`];
+    if (!d || typeof d === 'string') return { kind: 'pending', revision, rows: [] };
+    const rows = diffRows(d, (k, params) => this.t(k as TextKey, params));
+    return { kind: rows.length ? 'changed' : 'same', revision, rows };
+  }
+
+  /**
+   * Time spent in each stage of the order's route: intake (entered → review started), each review
+   * and credit-release step (activated → approved, or still open), a credit hold (held →
+   * released) and the wait for confirmation (approved → confirmed); from the route and the
+   * order's trail, measured like the tracking panel's stages (`timeInStage`), live while open.
+   */
+  get stageTimes(): { key: string; label: string; state: Stage['state']; time: string }[] {
+    const p = this.state.picture;
+    if (!p) return [];
+    const i = this.env.i18n;
+    const h = p.history;
+    const first = (type: string, after = '') =>
+      h.find((e) => e.type === type && (e.at ?? '') >= after)?.at;
+    const last = (type: string) => [...h].reverse().find((e) => e.type === type)?.at;
+    const out: { key: string; label: string; state: Stage['state']; time: string }[] = [];
+    const add = (
+      key: string,
+      label: string,
+      startedAt?: string,
+      doneAt?: string,
+      given?: Stage['state'],
+    ) => {
+      const state: Stage['state'] = given ?? (doneAt ? 'done' : startedAt ? 'active' : 'pending');
+      const ms = timeInStage(
+        { state, ...opt('startedAt', startedAt), ...opt('doneAt', doneAt) },
+        this.state.now,
+      );
+      out.push({ key, label, state, time: ms === undefined ? '' : i.duration(ms) });
+    };
+    const entered = typeof p.order.enteredAt === 'string' ? p.order.enteredAt : undefined;
+    const intakeStart = entered ?? first('order.submitted');
+    add(
+      'intake',
+      this.t('stage.intake'),
+      intakeStart,
+      first('review.started') ?? first('order.assessed'),
+    );
+    for (const s of this.steps) {
+      if (s.status === 'waiting' || s.status === 'skipped') {
+        add(`step:${s.key}`, i.pick(s.label), undefined, undefined, 'pending');
+        continue;
+      }
+      const active = s.status === 'active';
+      const doneAt = active
+        ? undefined
+        : (s.approvals
+            .map((a) => a.at)
+            .sort()
+            .at(-1) ?? s.activatedAt);
+      add(`step:${s.key}`, i.pick(s.label), s.activatedAt, doneAt, active ? 'active' : 'done');
+    }
+    const heldAt = last('credit.held');
+    if (heldAt || p.workflow.status === 'credit_hold')
+      add(
+        'creditHold',
+        this.t('stage.creditHold'),
+        heldAt ?? p.workflow.credit?.heldAt,
+        p.workflow.status === 'credit_hold'
+          ? undefined
+          : heldAt && first('credit.released', heldAt),
+      );
+    const approvedAt = first('order.approved');
+    if (approvedAt || p.workflow.status === 'approved')
+      add('confirmation', this.t('stage.confirmation'), approvedAt, first('order.confirmed'));
+    return out;
   }
 
   get steps(): RouteStep[] {
@@ -229,7 +374,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     for (const s of p.workflow.route?.steps ?? []) {
       if (s.status !== 'active') continue;
       const f = this.findings.find((x) => x.steps?.includes(s.key));
-      const who = s.roles.join(', ');
+      const who = i.roleList(s.roles);
       out.push({
         kind: 'step',
         key: `step:${s.key}`,
@@ -259,7 +404,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     const credit = p.workflow.credit;
     if (p.workflow.status === 'credit_hold' && credit) {
       const release = credit.releaseRoute?.steps.find((s) => s.status === 'active');
-      const who = release?.roles.join(', ') ?? '';
+      const who = release ? i.roleList(release.roles) : '';
       for (const [n, h] of credit.holds.entries()) {
         const f = this.findings.find((x) => x.ruleId === h.ruleId && x.messageKey === h.messageKey);
         out.push({
@@ -293,7 +438,9 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
   }
 
   /** Due times per department (joint review, RV-4) or for the step, with a live countdown. */
-  dues(step: RouteStep): { who: string; text: string; late: boolean; done: boolean }[] {
+  dues(
+    step: RouteStep,
+  ): { who: string; label: string; text: string; late: boolean; done: boolean }[] {
     const i = this.env.i18n;
     const perDept = step.mode === 'eachDepartment' || step.mode === 'all';
     const who = perDept ? step.roles : [step.roles.join(', ')];
@@ -306,7 +453,13 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
       const text = acted
         ? i.t('status.approved')
         : `${i.t('due')} ${i.dateTime(deadline)} · ${i.t(ms < 0 ? 'late' : 'left', { time: i.duration(ms) })}`;
-      return { who: dept, text, late, done: acted };
+      return {
+        who: dept,
+        label: perDept ? i.role(dept) : i.roleList(step.roles),
+        text,
+        late,
+        done: acted,
+      };
     });
   }
 
@@ -332,13 +485,13 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     const key = `status.${status}` as TextKey;
     return ['active', 'waiting', 'approved', 'rejected', 'skipped'].includes(status)
       ? this.t(key)
-      : status;
+      : readable(status);
   }
 
   modeLabel(mode: string): string {
     return ['any', 'all', 'eachDepartment'].includes(mode)
       ? this.t(`mode.${mode}` as TextKey)
-      : mode;
+      : readable(mode);
   }
 
   /** The review actions the service allows the caller now. */
@@ -423,4 +576,13 @@ export interface ApprovalPanelProps {
   onChanged?: (orderId: string) => void;
   pollMs?: number;
   ask?: { action: 'reject' | 'returnToSales'; seq: number };
+}
+
+function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/** An empty record of `T` by key (typed state for `useState`). */
+function byKey<T>(): Record<string, T> {
+  return {};
 }

@@ -3,14 +3,16 @@ import { ApiError } from './client.js';
 import type {
   AllowedAction,
   ChangeOp,
+  Problem,
   OrderPicture,
   PendingChange,
   RevisionDiff,
   RouteStep,
 } from './client.js';
 import type { PanelEnv } from './env.js';
-import type { TextKey } from './i18n.js';
+import { readable, type TextKey } from './i18n.js';
 import { useOrderRefresh } from './refresh.js';
+import { diffRows, shown, type DiffRow } from './revisionChanges.js';
 
 const CHANGE: 'change' | 'cancel' = 'change';
 
@@ -25,20 +27,69 @@ export const CHANGE_FIELDS = [
   'notes',
 ] as const;
 
-/**
- * A value of a diff or a patch as one line of text: strings as they are, everything else as JSON.
- * Never markup: the panels render it with `t-esc`.
- *
- * @example
- * shown({ a: 1 }); // '{"a":1}'
- */
-export function shown(v: unknown): string {
-  return v === undefined || v === null ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+export { shown };
+
+/** The fields of a new line in the change form, in order. */
+const NEW_LINE_FIELDS = [
+  'lineId',
+  'productName',
+  'specification',
+  'quantity',
+  'unitPrice',
+] as const;
+type NewLineField = (typeof NEW_LINE_FIELDS)[number];
+
+/** A line of the current revision as the change form reads it. */
+interface LineView {
+  id: string;
+  productName?: string;
+  quantity?: number;
+  unitPrice?: number;
+}
+
+/** A line of the current revision in the change form: its new quantity and price, or removed. */
+interface LineEdit {
+  id: string;
+  name: string;
+  quantity: string;
+  price: string;
+  remove: boolean;
+}
+
+/** A new line in the change form (`key` tells rows apart). */
+type NewLine = { key: number } & Record<NewLineField, string>;
+
+/** Which form control an operation of the sent patch came from: `field:<row>`, `line:<id>`, `new:<key>`. */
+type Target = string;
+
+/** Quantities as typed: a number when the text is one, `null` when empty, else the text itself (the service names what is wrong). */
+function quantityOf(text: string): number | string | null {
+  const v = text.trim();
+  if (!v) return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : v;
+}
+
+/** A price typed in currency units as minor units (`12.50` → 1250); text that is no number goes as typed. */
+function minorOf(text: string): number | string | null {
+  const v = text.trim().replace(/,/g, '');
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(v);
+  if (!m || !(m[2] || m[3])) return quantityOf(v);
+  // decimal digits, not floating point: 1300.005 → 130000.5 (the service refuses a fraction of a cent)
+  const frac = m[3] ?? '';
+  const minor = Number(`${m[2] || '0'}${frac.padEnd(2, '0').slice(0, 2)}`);
+  const rest = frac.length > 2 ? Number(`0.${frac.slice(2)}`) : 0;
+  return (m[1] ? -1 : 1) * (minor + rest);
+}
+
+function priceText(minor: number | undefined): string {
+  return minor === undefined ? '' : (minor / 100).toFixed(2);
 }
 
 /**
  * The change panel of one order (CH-1…CH-5): raise a change (reason, impact, the fields and their
- * new values) or a cancellation (reason, impact) after a confirmation; the pending request with
+ * new values, the lines' quantities and prices, lines removed and added, with the service's
+ * messages at the field they concern) or a cancellation (reason, impact) after a confirmation; the pending request with
  * its route, state and the actions the service allows (approve, reject with a reason, withdraw);
  * decided requests; and the revision list with a field-by-field and line-by-line diff between
  * any two revisions (CH-5), from the service's `/v1/orders/{id}/diff`.
@@ -51,7 +102,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
 <section class="og-panel og-change" role="region" t-att-aria-label="t('changePanel') + ' ' + orderLabel" t-att-data-order="props.orderId">
   <header class="og-panel-head">
     <h2 t-esc="t('changePanel') + ' · ' + orderLabel"/>
-    <span t-if="state.picture" class="og-status" t-esc="state.picture.workflow.status"/>
+    <span t-if="state.picture" class="og-status" t-esc="i18n.status(state.picture.workflow.status)"/>
   </header>
   <p t-if="!state.picture and !state.error" class="og-muted" t-esc="t('loading')"/>
   <div t-if="state.error" class="og-alert" role="alert"><strong t-esc="t('refused')"/>: <span class="og-detail" t-esc="state.error"/></div>
@@ -60,7 +111,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
     <h3 t-esc="t('pendingChange')"/>
     <p t-if="!pending" class="og-muted" t-esc="t('noPending')"/>
     <div t-else="" class="og-pending">
-      <p><span class="og-tag" t-esc="t('kind.' + pending.kind)"/> <span class="og-muted" t-esc="t('requestedBy', { who: pending.requestedBy or '', date: i18n.dateTime(pending.requestedAt) })"/></p>
+      <p><span class="og-tag" t-esc="t('kind.' + pending.kind)"/> <span class="og-tag og-request-state" t-esc="t(pending.awaitingSignature ? 'requestState.awaitingSignature' : 'requestState.pending')"/> <span class="og-muted" t-esc="t('requestedBy', { who: pending.requestedBy or '', date: i18n.dateTime(pending.requestedAt) })"/></p>
       <dl class="og-facts">
         <dt t-esc="t('reason')"/><dd t-esc="pending.reason"/>
         <dt t-esc="t('impact')"/><dd t-esc="pending.impact or '—'"/>
@@ -72,7 +123,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       <ol class="og-steps og-change-steps">
         <li t-foreach="routeOf(pending)" t-as="s" t-key="s.key" t-att-class="'og-step og-step-' + s.status">
           <strong t-esc="i18n.pick(s.label)"/> <span class="og-tag" t-esc="statusLabel(s.status)"/>
-          <span class="og-muted" t-esc="s.roles.join(', ')"/>
+          <span class="og-muted" t-esc="i18n.roleList(s.roles)"/>
           <span t-foreach="s.approvals" t-as="a" t-key="a_index" class="og-muted" t-esc="' · ' + a.actor + ' ' + i18n.dateTime(a.at)"/>
         </li>
       </ol>
@@ -113,17 +164,46 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
           <legend t-esc="t('fields')"/>
           <div t-foreach="state.form.fields" t-as="f" t-key="f.id" class="og-change-field">
             <label><span t-esc="t('field')"/>
-              <input class="og-change-field-name" list="og-change-field-names" t-model="f.field"/>
+              <input class="og-change-field-name" list="og-change-field-names" t-model="f.field" t-att-aria-invalid="err('field:' + f.id) ? 'true' : undefined" t-att-aria-describedby="err('field:' + f.id) ? errId('field:' + f.id) : undefined"/>
             </label>
             <label><span t-esc="t('newValue')"/>
-              <input class="og-change-field-value" t-model="f.value"/>
+              <input class="og-change-field-value" t-model="f.value" t-att-aria-invalid="err('field:' + f.id) ? 'true' : undefined"/>
             </label>
             <button type="button" class="og-btn og-remove-field" t-on-click="() => this.removeField(f.id)" t-esc="t('removeField')"/>
+            <span t-if="err('field:' + f.id)" class="og-field-error" t-att-id="errId('field:' + f.id)" t-esc="err('field:' + f.id)"/>
           </div>
           <datalist id="og-change-field-names">
             <option t-foreach="fieldNames" t-as="n" t-key="n" t-att-value="n"/>
           </datalist>
           <button type="button" class="og-btn og-add-field" t-on-click="() => this.addField()" t-esc="t('addField')"/>
+        </fieldset>
+        <fieldset t-if="state.form.kind === 'change'" class="og-field og-change-lines">
+          <legend t-esc="t('lines')"/>
+          <div t-foreach="state.form.lines" t-as="l" t-key="l.id" t-att-class="'og-change-line' + (l.remove ? ' og-line-removed' : '')" t-att-data-line="l.id">
+            <strong class="og-line-name" t-esc="t('line', { id: l.id }) + (l.name ? ' · ' + l.name : '')"/>
+            <label><span t-esc="t('quantity')"/>
+              <input class="og-line-quantity" inputmode="decimal" t-model="l.quantity" t-att-disabled="l.remove" t-att-aria-invalid="err('line:' + l.id + ':quantity') ? 'true' : undefined" t-att-aria-describedby="err('line:' + l.id + ':quantity') ? errId('line:' + l.id + ':quantity') : undefined"/>
+            </label>
+            <span t-if="err('line:' + l.id + ':quantity')" class="og-field-error" t-att-id="errId('line:' + l.id + ':quantity')" t-esc="err('line:' + l.id + ':quantity')"/>
+            <label><span t-esc="t('unitPrice', { currency: orderCurrency })"/>
+              <input class="og-line-price" inputmode="decimal" t-model="l.price" t-att-disabled="l.remove" t-att-aria-invalid="err('line:' + l.id + ':unitPrice') ? 'true' : undefined" t-att-aria-describedby="err('line:' + l.id + ':unitPrice') ? errId('line:' + l.id + ':unitPrice') : undefined"/>
+            </label>
+            <span t-if="err('line:' + l.id + ':unitPrice')" class="og-field-error" t-att-id="errId('line:' + l.id + ':unitPrice')" t-esc="err('line:' + l.id + ':unitPrice')"/>
+            <label class="og-check"><input type="checkbox" class="og-line-remove" t-model="l.remove"/> <span t-esc="t('removeLine')"/></label>
+            <span t-if="err('line:' + l.id)" class="og-field-error" t-att-id="errId('line:' + l.id)" t-esc="err('line:' + l.id)"/>
+          </div>
+          <div t-foreach="state.form.added" t-as="n" t-key="n.key" class="og-change-line og-new-line">
+            <strong t-esc="t('newLine')"/>
+            <t t-foreach="NEW_LINE_FIELDS" t-as="k" t-key="k">
+              <label><span t-esc="k === 'unitPrice' ? t('unitPrice', { currency: orderCurrency }) : t(k)"/>
+                <input t-att-class="'og-new-' + k" t-model="n[k]" t-att-aria-invalid="err('new:' + n.key + ':' + k) ? 'true' : undefined" t-att-aria-describedby="err('new:' + n.key + ':' + k) ? errId('new:' + n.key + ':' + k) : undefined"/>
+              </label>
+              <span t-if="err('new:' + n.key + ':' + k)" class="og-field-error" t-att-id="errId('new:' + n.key + ':' + k)" t-esc="err('new:' + n.key + ':' + k)"/>
+            </t>
+            <button type="button" class="og-btn og-drop-new-line" t-on-click="() => this.dropLine(n.key)" t-esc="t('removeField')"/>
+            <span t-if="err('new:' + n.key)" class="og-field-error" t-att-id="errId('new:' + n.key)" t-esc="err('new:' + n.key)"/>
+          </div>
+          <button type="button" class="og-btn og-add-line" t-on-click="() => this.addLine()" t-esc="t('addLine')"/>
         </fieldset>
         <div t-if="!state.confirmRaise" class="og-buttons">
           <button type="button" class="og-btn og-btn-primary og-raise-btn" t-att-disabled="state.busy" t-on-click="() => this.askRaise(true)" t-esc="t('submitRequest')"/>
@@ -195,7 +275,11 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       reason: '',
       impact: '',
       fields: [{ id: 1, field: 'requestedDeliveryDate', value: '' }],
+      lines: [] as LineEdit[],
+      added: [] as NewLine[],
     },
+    /** The service's messages for the form's controls, by control key (`line:<id>:quantity`…). */
+    fieldErrors: byKey<string>(),
     nextField: 2,
     confirmRaise: false,
     deciding: null as 'approve' | 'reject' | 'withdraw' | null,
@@ -224,6 +308,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       this.state.picture = picture;
       this.state.actions = actions;
       const n = this.revisionCount;
+      if (n !== before || !this.state.form.lines.length) this.resetLines();
       if (n !== before) {
         this.state.from = Math.max(1, n - 1);
         this.state.to = n;
@@ -282,7 +367,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
   statusLabel(status: string): string {
     return ['active', 'waiting', 'approved', 'rejected', 'skipped'].includes(status)
       ? this.t(`status.${status}`)
-      : status;
+      : readable(status);
   }
 
   opText(op: ChangeOp): string {
@@ -296,6 +381,63 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       case 'removeLine':
         return `− ${this.t('line', { id: op.lineId })}`;
     }
+  }
+
+  get NEW_LINE_FIELDS(): readonly NewLineField[] {
+    return NEW_LINE_FIELDS;
+  }
+
+  get orderCurrency(): string {
+    return this.state.picture?.order.currency ?? '';
+  }
+
+  /** The lines of the current revision. */
+  get currentLines(): LineView[] {
+    const lines = this.state.picture?.order.lines;
+    return Array.isArray(lines) ? (lines as LineView[]) : [];
+  }
+
+  /** The line part of the form, as the current revision has it. */
+  resetLines(): void {
+    this.state.form.lines = this.currentLines.map((l) => ({
+      id: l.id,
+      name: l.productName ?? '',
+      quantity: l.quantity === undefined ? '' : String(l.quantity),
+      price: priceText(l.unitPrice),
+      remove: false,
+    }));
+    this.state.form.added = [];
+  }
+
+  addLine(): void {
+    const key = this.state.nextField++;
+    const taken = new Set([
+      ...this.currentLines.map((l) => l.id),
+      ...this.state.form.added.map((l) => l.lineId),
+    ]);
+    let n = this.currentLines.length + this.state.form.added.length + 1;
+    while (taken.has(`${this.props.orderId}-${String(n)}`)) n++;
+    this.state.form.added.push({
+      key,
+      lineId: `${this.props.orderId}-${String(n)}`,
+      productName: '',
+      specification: '',
+      quantity: '',
+      unitPrice: '',
+    });
+  }
+
+  dropLine(key: number): void {
+    this.state.form.added = this.state.form.added.filter((l) => l.key !== key);
+  }
+
+  /** The service's message for a control of the form, if it named one. */
+  err(key: string): string {
+    return this.state.fieldErrors[key] ?? '';
+  }
+
+  errId(key: string): string {
+    return `og-err-${this.props.orderId}-${key}`.replace(/[^\w-]/g, '-');
   }
 
   addField(): void {
@@ -318,33 +460,134 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
     this.state.error = '';
   }
 
+  /**
+   * The patch the form says, and for each operation the control it came from: header fields
+   * (`set`), then the lines whose quantity or price changed (`updateLine`), removed lines
+   * (`removeLine`) and new lines (`addLine`). Values go as typed when they are no number: the
+   * service's validation names the field.
+   */
+  get patch(): { patch: ChangeOp[]; targets: Target[] } {
+    const f = this.state.form;
+    const patch: ChangeOp[] = [];
+    const targets: Target[] = [];
+    for (const x of f.fields)
+      if (x.field.trim()) {
+        patch.push({ op: 'set', field: x.field.trim(), value: x.value });
+        targets.push(`field:${String(x.id)}`);
+      }
+    for (const l of f.lines) {
+      const was = this.currentLines.find((c) => c.id === l.id);
+      if (!was) continue;
+      if (l.remove) {
+        patch.push({ op: 'removeLine', lineId: l.id });
+        targets.push(`line:${l.id}`);
+        continue;
+      }
+      const set: Record<string, unknown> = {};
+      if (l.quantity.trim() !== (was.quantity === undefined ? '' : String(was.quantity)))
+        set.quantity = quantityOf(l.quantity);
+      if (l.price.trim() !== priceText(was.unitPrice)) set.unitPrice = minorOf(l.price);
+      if (Object.keys(set).length) {
+        patch.push({ op: 'updateLine', lineId: l.id, set });
+        targets.push(`line:${l.id}`);
+      }
+    }
+    for (const n of f.added) {
+      patch.push({
+        op: 'addLine',
+        line: {
+          id: n.lineId.trim(),
+          productName: n.productName,
+          specification: n.specification,
+          quantity: quantityOf(n.quantity),
+          unitPrice: minorOf(n.unitPrice),
+        },
+      });
+      targets.push(`new:${String(n.key)}`);
+    }
+    return { patch, targets };
+  }
+
+  /**
+   * Places the service's messages at the controls they concern: input errors (`errors[].path`)
+   * and the findings of a refusal (their evidence's field), whether they name an operation of the
+   * patch (`patch.2.set.quantity`), a line by id (`lines.so-1-1.unitPrice`) or by its position in
+   * the proposed revision (`lines.1.quantity`), or a header field. What names no control stays
+   * in the panel's alert only.
+   */
+  fieldErrorsOf(p: Problem, targets: readonly Target[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    const f = this.state.form;
+    const kept = f.lines.filter((l) => !l.remove).map((l) => `line:${l.id}`);
+    const proposed = [...kept, ...f.added.map((n) => `new:${String(n.key)}`)];
+    const control = (target: string, field?: string): string => {
+      if (!field || target.startsWith('field:')) return target;
+      const k = target.startsWith('new:') && field === 'id' ? 'lineId' : field;
+      const known = target.startsWith('new:')
+        ? (NEW_LINE_FIELDS as readonly string[]).includes(k)
+        : k === 'quantity' || k === 'unitPrice';
+      return known ? `${target}:${k}` : target;
+    };
+    const place = (path: string | undefined, message: string) => {
+      if (!path) return;
+      let key: string | undefined;
+      const op = /^patch\.(\d+)(?:\.(?:set|line)\.(\w+))?/.exec(path);
+      const line = /^lines\.([^.]+)(?:\.(\w+))?/.exec(path);
+      if (op) {
+        const target = targets[Number(op[1])];
+        if (target) key = control(target, op[2]);
+      } else if (line) {
+        const ref = line[1]!;
+        const added = f.added.find((n) => n.lineId.trim() === ref);
+        const byId = f.lines.some((l) => l.id === ref)
+          ? `line:${ref}`
+          : added
+            ? `new:${String(added.key)}`
+            : undefined;
+        const target = byId ?? (/^\d+$/.test(ref) ? proposed[Number(ref)] : undefined);
+        if (target) key = control(target, line[2]);
+      } else {
+        const row = f.fields.find((x) => x.field.trim() === path);
+        if (row) key = `field:${String(row.id)}`;
+      }
+      if (key) out[key] = out[key] ? `${out[key]} ${message}` : message;
+    };
+    for (const e of p.errors ?? []) place(e.path, e.message);
+    for (const x of p.findings ?? [])
+      place(x.evidence?.[0]?.field, this.i18n.message(x.messageKey, x.params));
+    return out;
+  }
+
   /** Sends the request as the form says; the service validates it and answers any refusal. */
   async submit(): Promise<void> {
     const f = this.state.form;
     const id = this.props.orderId;
     const base = this.revisionCount;
-    const patch: ChangeOp[] = f.fields
-      .filter((x) => x.field.trim())
-      .map((x) => ({ op: 'set', field: x.field.trim(), value: x.value }));
-    await this.act(this.t('submitRequest'), () =>
-      f.kind === 'cancel'
-        ? this.env.client.requestCancellation(id, {
-            reason: f.reason,
-            impact: f.impact,
-            baseRevision: base,
-          })
-        : this.env.client.requestChange(id, {
-            baseRevision: base,
-            reason: f.reason,
-            impact: f.impact,
-            patch,
-          }),
+    const { patch, targets } = this.patch;
+    this.state.fieldErrors = {};
+    await this.act(
+      this.t('submitRequest'),
+      () =>
+        f.kind === 'cancel'
+          ? this.env.client.requestCancellation(id, {
+              reason: f.reason,
+              impact: f.impact,
+              baseRevision: base,
+            })
+          : this.env.client.requestChange(id, {
+              baseRevision: base,
+              reason: f.reason,
+              impact: f.impact,
+              patch,
+            }),
+      (p) => (this.state.fieldErrors = this.fieldErrorsOf(p, targets)),
     );
     if (!this.state.error) {
       this.state.confirmRaise = false;
       this.state.form.reason = '';
       this.state.form.impact = '';
       this.state.form.fields = [{ id: this.state.nextField++, field: '', value: '' }];
+      this.resetLines();
     }
   }
 
@@ -402,37 +645,15 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
   }
 
   /** The diff as rows: header fields, then each line's changes, additions and removals. */
-  get diffRows(): { kind: string; field: string; before: string; after: string }[] {
-    const d = this.state.diff;
-    if (!d) return [];
-    const rows = d.header.map((c) => ({
-      kind: 'changed',
-      field: c.field,
-      before: shown(c.before),
-      after: shown(c.after),
-    }));
-    for (const l of d.lines) {
-      const line = this.t('line', { id: l.lineId });
-      if (l.kind === 'changed')
-        for (const c of l.changes)
-          rows.push({
-            kind: 'changed',
-            field: `${line} · ${c.field}`,
-            before: shown(c.before),
-            after: shown(c.after),
-          });
-      else
-        rows.push({
-          kind: l.kind,
-          field: `${line} (${this.t(`line.${l.kind}`)})`,
-          before: l.kind === 'removed' ? shown(l.line) : '—',
-          after: l.kind === 'added' ? shown(l.line) : '—',
-        });
-    }
-    return rows;
+  get diffRows(): DiffRow[] {
+    return this.state.diff ? diffRows(this.state.diff, (k, p) => this.t(k, p)) : [];
   }
 
-  async act(what: string, call: () => Promise<unknown>): Promise<void> {
+  async act(
+    what: string,
+    call: () => Promise<unknown>,
+    onProblem?: (p: Problem) => void,
+  ): Promise<void> {
     this.state.busy = true;
     this.state.error = '';
     this.state.notice = '';
@@ -443,6 +664,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       this.env.bus?.dispatchEvent(new CustomEvent('og-changed', { detail: this.props.orderId }));
     } catch (e) {
       this.state.error = e instanceof ApiError ? e.problem.detail : String(e);
+      if (e instanceof ApiError) onProblem?.(e.problem);
     } finally {
       this.state.busy = false;
     }
@@ -453,4 +675,9 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
 export interface ChangePanelProps {
   orderId: string;
   pollMs?: number;
+}
+
+/** An empty record of `T` by key (typed state for `useState`). */
+function byKey<T>(): Record<string, T> {
+  return {};
 }

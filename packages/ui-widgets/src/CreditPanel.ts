@@ -54,7 +54,7 @@ export class CreditPanel extends Component<CreditPanelProps, PanelEnv> {
 <section class="og-panel og-credit" role="region" t-att-aria-label="t('creditPanel') + ' ' + orderLabel" t-att-data-order="props.orderId">
   <header class="og-panel-head">
     <h2 t-esc="t('creditPanel') + ' · ' + orderLabel"/>
-    <span t-if="state.picture" class="og-status" t-esc="state.picture.workflow.status"/>
+    <span t-if="state.picture" class="og-status" t-esc="i18n.status(state.picture.workflow.status)"/>
   </header>
   <p t-if="!state.picture and !state.error" class="og-muted" t-esc="t('loading')"/>
   <div t-if="state.error" class="og-alert" role="alert"><strong t-esc="t('refused')"/>: <span class="og-detail" t-esc="state.error"/></div>

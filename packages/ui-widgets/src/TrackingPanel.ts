@@ -144,6 +144,24 @@ export function stagesOf(p: OrderPicture, events: readonly TrailEvent[] = []): S
   }));
 }
 
+/**
+ * The time spent in a stage, in ms: from its start to its end, or to `now` while it is under way
+ * (`state: 'active'`); undefined when it has not started or its times are unknown. The tracking
+ * and approval panels both measure their stages with it.
+ *
+ * @example
+ * timeInStage({ state: 'done', startedAt: '2026-03-02T08:00:00Z', doneAt: '2026-03-02T10:00:00Z' }, Date.now()); // 7_200_000
+ */
+export function timeInStage(
+  s: Pick<Stage, 'startedAt' | 'doneAt' | 'state'>,
+  now: number,
+): number | undefined {
+  if (!s.startedAt) return undefined;
+  const end = s.doneAt ? Date.parse(s.doneAt) : s.state === 'active' ? now : NaN;
+  const ms = end - Date.parse(s.startedAt);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
 /** An event's data as a record (anything else: empty). */
 function asRecord(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
@@ -181,7 +199,7 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
 <section class="og-panel og-tracking" role="region" t-att-aria-label="t('trackingPanel') + ' ' + orderLabel" t-att-data-order="props.orderId">
   <header class="og-panel-head">
     <h2 t-esc="t('trackingPanel') + ' · ' + orderLabel"/>
-    <span t-if="state.timeline" class="og-status" t-esc="state.timeline.status"/>
+    <span t-if="state.timeline" class="og-status" t-esc="i18n.status(state.timeline.status)"/>
   </header>
   <p t-if="!state.picture and !state.error" class="og-muted" t-esc="t('loading')"/>
   <div t-if="state.error" class="og-alert" role="alert" t-esc="state.error"/>
@@ -280,10 +298,8 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
 
   /** Time spent in a stage: from its start to its end, or to now while it is under way. */
   spent(s: Stage): string {
-    if (!s.startedAt) return '';
-    const end = s.doneAt ? Date.parse(s.doneAt) : s.state === 'active' ? this.state.now : NaN;
-    const ms = end - Date.parse(s.startedAt);
-    return Number.isFinite(ms) && ms >= 0 ? this.env.i18n.duration(ms) : '';
+    const ms = timeInStage(s, this.state.now);
+    return ms === undefined ? '' : this.env.i18n.duration(ms);
   }
 
   /** The fulfilment events, newest first. */

@@ -302,6 +302,8 @@ export interface Problem {
   ruleId?: string;
   detail: string;
   errors?: { path: string; message: string }[];
+  /** The findings of a refusal (a change that would break a rule…), each naming its field in `evidence`. */
+  findings?: Finding[];
 }
 
 /**
@@ -336,6 +338,7 @@ export const CLIENT_ROUTES = [
   { method: 'post', path: '/v1/orders/{id}/reject-change' },
   { method: 'post', path: '/v1/orders/{id}/withdraw-change' },
   { method: 'get', path: '/v1/metrics' },
+  { method: 'get', path: '/v1/roles' },
 ] as const;
 
 /** Options of `OrdergateClient`. */
@@ -478,6 +481,11 @@ export class OrdergateClient {
     return (await this.#call<{ value: MetricsRow[] }>('GET', `/v1/metrics${tail}`)).value;
   }
 
+  /** `GET /v1/roles`: the policy's roles and their labels, to name roles instead of showing keys. */
+  async roles(): Promise<Record<string, LocalText>> {
+    return (await this.#call<{ value: Record<string, LocalText> }>('GET', '/v1/roles')).value;
+  }
+
   /** The core's message templates in a language (`/desk/messages/{lang}.json`), or none. */
   async messages(lang: Lang): Promise<Record<string, string>> {
     try {
@@ -512,6 +520,7 @@ export class OrdergateClient {
         detail: p.detail ?? res.statusText,
         ...(p.ruleId ? { ruleId: p.ruleId } : {}),
         ...(p.errors ? { errors: p.errors } : {}),
+        ...(p.findings ? { findings: p.findings } : {}),
       });
     }
     return data as T;

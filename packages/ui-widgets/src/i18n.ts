@@ -209,6 +209,56 @@ const EN = {
   'm.complaints': 'Complaint rate',
   noData: 'No orders in this period.',
   chartOf: '{metric} per {by}',
+  // --- approval and change panels: CH-5 since approval, stage times, roles, statuses, line edits
+  approvedRevision: 'approved revision {n}',
+  changedSince: 'Changed since approved:',
+  nothingChanged: 'Nothing changed since approved.',
+  stageTimes: 'Time in each stage',
+  'stage.intake': 'Intake',
+  'stage.creditHold': 'Credit hold',
+  'stage.confirmation': 'Approved, awaiting confirmation',
+  'orderStatus.draft': 'draft',
+  'orderStatus.submitted': 'submitted',
+  'orderStatus.in_review': 'in review',
+  'orderStatus.returned': 'returned for correction',
+  'orderStatus.rejected': 'rejected',
+  'orderStatus.approved': 'approved',
+  'orderStatus.credit_hold': 'on credit hold',
+  'orderStatus.confirmed': 'confirmed',
+  'orderStatus.change_pending': 'change pending',
+  'orderStatus.in_fulfilment': 'in fulfilment',
+  'orderStatus.delivered': 'delivered',
+  'orderStatus.settled': 'settled',
+  'orderStatus.archived': 'archived',
+  'orderStatus.cancelled': 'cancelled',
+  'requestState.pending': 'pending',
+  'requestState.awaitingSignature': 'awaiting the signed amendment',
+  'role.salesperson': 'Salesperson',
+  'role.salesAssistant': 'Sales assistant',
+  'role.salesHead': 'Sales head',
+  'role.finance': 'Finance',
+  'role.financeDirector': 'Finance director',
+  'role.technical': 'Technical',
+  'role.production': 'Production',
+  'role.engineering': 'Engineering',
+  'role.procurement': 'Procurement',
+  'role.warehouse': 'Warehouse',
+  'role.logistics': 'Logistics',
+  'role.legal': 'Legal',
+  'role.archiveKeeper': 'Archive keeper',
+  'role.marketingVP': 'Marketing VP',
+  'role.generalManager': 'General manager',
+  'role.president': 'President',
+  lines: 'Lines',
+  quantity: 'Quantity',
+  unitPrice: 'Unit price ({currency})',
+  productName: 'Product',
+  specification: 'Specification',
+  lineId: 'Line id',
+  removeLine: 'Remove this line',
+  addLine: 'Add a line',
+  newLine: 'New line',
+  fieldError: '{field}: {message}',
 } as const;
 
 /** A UI text's key. */
@@ -422,6 +472,56 @@ const ZH: Record<TextKey, string> = {
   'm.complaints': '投诉率',
   noData: '此期间没有订单。',
   chartOf: '按{by}的{metric}',
+  // --- approval and change panels: CH-5 since approval, stage times, roles, statuses, line edits
+  approvedRevision: '批准时为第 {n} 版',
+  changedSince: '批准后的变更:',
+  nothingChanged: '批准后没有变更。',
+  stageTimes: '各阶段用时',
+  'stage.intake': '录入',
+  'stage.creditHold': '信用冻结',
+  'stage.confirmation': '已批准,待确认',
+  'orderStatus.draft': '草稿',
+  'orderStatus.submitted': '已提交',
+  'orderStatus.in_review': '评审中',
+  'orderStatus.returned': '已退回更正',
+  'orderStatus.rejected': '已驳回',
+  'orderStatus.approved': '已批准',
+  'orderStatus.credit_hold': '信用冻结',
+  'orderStatus.confirmed': '已确认',
+  'orderStatus.change_pending': '变更待批',
+  'orderStatus.in_fulfilment': '履行中',
+  'orderStatus.delivered': '已交付',
+  'orderStatus.settled': '已结算',
+  'orderStatus.archived': '已归档',
+  'orderStatus.cancelled': '已取消',
+  'requestState.pending': '待处理',
+  'requestState.awaitingSignature': '待签署变更协议',
+  'role.salesperson': '销售人员',
+  'role.salesAssistant': '销售助理',
+  'role.salesHead': '销售主管',
+  'role.finance': '财务部门',
+  'role.financeDirector': '财务总监',
+  'role.technical': '技术部门',
+  'role.production': '生产部门',
+  'role.engineering': '工程主管',
+  'role.procurement': '采购部门',
+  'role.warehouse': '仓储',
+  'role.logistics': '物流部门',
+  'role.legal': '法务部门',
+  'role.archiveKeeper': '档案管理员',
+  'role.marketingVP': '营销副总裁',
+  'role.generalManager': '总经理',
+  'role.president': '总裁',
+  lines: '订单行',
+  quantity: '数量',
+  unitPrice: '单价({currency})',
+  productName: '产品',
+  specification: '规格',
+  lineId: '行号',
+  removeLine: '删除此行',
+  addLine: '添加一行',
+  newLine: '新行',
+  fieldError: '{field}:{message}',
 };
 
 const TEXTS: Record<Lang, Record<TextKey, string>> = { en: EN, 'zh-CN': ZH };
@@ -450,6 +550,12 @@ export class I18n {
   /** Core message templates (`messageKey` → template) for findings and refusals. */
   messages: Readonly<Record<string, string>> = {};
 
+  /**
+   * Role labels of the policy in force (`roles.<key>.label`), when the host has them: they win
+   * over the built-in labels of the regulation's roles, so a company's own roles read as it names them.
+   */
+  roles: Readonly<Record<string, { en: string; zh: string }>> = {};
+
   constructor(public lang: Lang) {}
 
   /** A UI text. */
@@ -471,6 +577,35 @@ export class I18n {
   /** The language half of a `{ en, zh }` text. */
   pick(text: { en: string; zh: string } | undefined): string {
     return text ? (this.lang === 'zh-CN' ? text.zh : text.en) : '';
+  }
+
+  /**
+   * A role or department key as its label: the policy's label, else the built-in one, else the
+   * key made readable (`qualityControl` → `Quality control`). Never the raw key.
+   *
+   * @example
+   * new I18n('zh-CN').role('salesHead'); // '销售主管'
+   */
+  role(key: string): string {
+    const own = this.roles[key];
+    if (own) return this.pick(own);
+    return this.has(`role.${key}`) ? this.t(`role.${key}` as TextKey) : readable(key);
+  }
+
+  /** Several roles as one list of labels. */
+  roleList(keys: readonly string[]): string {
+    return keys.map((k) => this.role(k)).join(this.lang === 'zh-CN' ? '、' : ', ');
+  }
+
+  /**
+   * An order status (`in_review`…) in the reader's language; an unknown one made readable.
+   *
+   * @example
+   * new I18n('en').status('credit_hold'); // 'on credit hold'
+   */
+  status(status: string): string {
+    const key = `orderStatus.${status}`;
+    return this.has(key) ? this.t(key as TextKey) : readable(status);
   }
 
   /** A date and time in the reader's language, in their time zone. */
@@ -498,6 +633,21 @@ export class I18n {
   money(minor: number, currency: string): string {
     return `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
   }
+}
+
+/**
+ * A key as words: `salesHead` → `Sales head`, `in_review` → `In review`.
+ *
+ * @example
+ * readable('qualityControl'); // 'Quality control'
+ */
+export function readable(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function fill(template: string, params: Readonly<Record<string, unknown>>): string {

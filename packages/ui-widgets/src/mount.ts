@@ -26,11 +26,19 @@ export interface MountedPanel {
   destroy(): void;
 }
 
-async function envFor(options: MountOptions): Promise<PanelEnv> {
+/** The policy's role labels from the service, or none (the built-in labels then name roles). */
+function roleLabels(client: OrdergateClient): Promise<I18n['roles']> {
+  return client.roles().catch(() => ({}));
+}
+
+async function envFor(options: MountOptions, withRoles = true): Promise<PanelEnv> {
   const lang = options.lang ?? hostLang();
   options.client.lang = lang;
   const i18n = new I18n(lang);
-  i18n.messages = await options.client.messages(lang);
+  [i18n.messages, i18n.roles] = await Promise.all([
+    options.client.messages(lang),
+    withRoles ? roleLabels(options.client) : {},
+  ]);
   return { client: options.client, i18n, bus: options.bus ?? new EventTarget() };
 }
 
@@ -39,8 +47,10 @@ async function mountIn<P extends object>(
   element: HTMLElement,
   props: P,
   options: MountOptions,
+  onEnv?: (env: PanelEnv) => void,
 ): Promise<MountedPanel> {
-  const env = await envFor(options);
+  const env = await envFor(options, !onEnv);
+  onEnv?.(env);
   const app = new App(C, { env, props, dev: options.dev ?? false, warnIfNoStaticProps: true });
   await app.mount(element);
   return { destroy: () => app.destroy() };
@@ -160,11 +170,13 @@ export async function mountDesk(
   let token = sessionStorage.getItem(DESK_TOKEN_KEY) ?? '';
   const base = options.baseUrl ?? location.origin;
   const client = new OrdergateClient({ baseUrl: base, credential: () => token });
+  let env: PanelEnv | undefined;
   const props = {
     signIn: async (value: string) => {
       token = value;
       await client.workQueue(); // refused tokens throw ApiError with the service's detail
       sessionStorage.setItem(DESK_TOKEN_KEY, value);
+      if (env) env.i18n.roles = await roleLabels(client); // signed in: the policy's role names
     },
     exchange: async (assertion: string) => {
       const res = await fetch(`${base}/desk/session`, {
@@ -187,9 +199,11 @@ export async function mountDesk(
     },
     ...(token ? { token } : {}),
   };
-  return mountIn(Desk, element, props, {
-    client,
-    lang: options.lang ?? hostLang(),
-    dev: options.dev ?? false,
-  });
+  return mountIn(
+    Desk,
+    element,
+    props,
+    { client, lang: options.lang ?? hostLang(), dev: options.dev ?? false },
+    (e) => (env = e),
+  );
 }

@@ -41,9 +41,10 @@ afterAll(async () => browser?.close());
 function mountPanel(
   steps: number,
   extra: Record<string, unknown> = {},
+  lang: 'en' | 'zh-CN' = 'en',
 ): Promise<{ ms: number; text: string }> {
   return page.evaluate(
-    async ({ steps, extra }) => {
+    async ({ steps, extra, lang }) => {
       const { W: w, OWL: owl } = window as unknown as Loaded;
       const now = Date.now();
       const route = Array.from({ length: steps }, (_, i) => ({
@@ -108,10 +109,11 @@ function mountPanel(
             { action: 'reject', allowed: false, code: 'NOT_ELIGIBLE' },
           ]),
         messages: () => Promise.resolve({ k: 'Joint review required', k2: 'Contact missing' }),
+        diff: () => Promise.resolve(extra.diffAnswer),
       });
       const el = document.getElementById('a')!;
       el.innerHTML = '';
-      const i18n = new w.I18n('en');
+      const i18n = new w.I18n(lang);
       i18n.messages = await client.messages();
       const app = new owl.App(w.ApprovalPanel, {
         env: { client, i18n },
@@ -124,7 +126,7 @@ function mountPanel(
       const ms = performance.now() - t0;
       return { ms, text: el.textContent ?? '' };
     },
-    { steps, extra },
+    { steps, extra, lang },
   );
 }
 
@@ -141,7 +143,7 @@ describe('ApprovalPanel (component, Chromium)', () => {
     expect(text).toContain('Joint review required');
     expect(text).toContain('Contact missing');
     expect(text).toContain('Overdue');
-    expect(text).toContain('Escalated to generalManager');
+    expect(text).toContain('Escalated to General manager'); // a role's label, not its key
     expect(text).toContain('total: 1,130,000.00 CNY against 1,000,000.00 CNY');
     expect(text).toContain('<b>ok</b>'); // a comment is text, never markup
     expect(await page.$$('#a b')).toHaveLength(0);
@@ -151,6 +153,68 @@ describe('ApprovalPanel (component, Chromium)', () => {
     expect(dues).toEqual(['og-due-done', 'og-due-late']);
     expect(await page.$$('.og-approve')).toHaveLength(1);
     expect(await page.$$('.og-reject')).toHaveLength(0); // not allowed: not offered
+  });
+
+  it('CH-5 RV-2 changed since each approval, time in each stage, and roles and statuses in zh-CN without raw keys', async () => {
+    const order = {
+      id: 'o1',
+      number: 'SO-1',
+      currency: 'CNY',
+      customer: { id: 'c', name: 'C' },
+      salesperson: 'u-li',
+      revision: 2,
+      enteredAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    };
+    const history = [
+      { type: 'order.submitted', at: order.enteredAt, data: { revision: 1 } },
+      {
+        type: 'review.started',
+        at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        data: {},
+      },
+      // the approvals are given "now"; the revision that follows them is later
+      { type: 'order.revised', at: '2099-01-01T00:00:00Z', data: { revision: 2 } },
+    ];
+    const diffAnswer = {
+      orderId: 'o1',
+      from: 1,
+      to: 2,
+      header: [{ field: 'paymentTerms', before: 'NET30', after: 'NET60' }],
+      lines: [
+        { kind: 'changed', lineId: 'l1', changes: [{ field: 'quantity', before: 80, after: 100 }] },
+      ],
+    };
+    await mountPanel(3, { order, history, diffAnswer });
+    await page.waitForSelector('.og-since-changed');
+    const since = await page.$$eval('.og-since', (l) => l.map((e) => e.textContent ?? ''));
+    expect(since).toHaveLength(2); // one under each approval given
+    for (const t of since) {
+      expect(t).toContain('approved revision 1');
+      expect(t).toContain('Changed since approved:');
+      expect(t).toContain('Line l1 · quantity: 80 → 100');
+      expect(t).toContain('paymentTerms: NET30 → NET60');
+    }
+    const stages = await page.$$eval('.og-stage-time', (l) => l.map((e) => e.textContent ?? ''));
+    expect(stages[0]).toMatch(/Intake\s*done\s*1 h 0 min in this stage/);
+    expect(stages[1]).toContain('Step 0');
+    expect(stages[2]).toMatch(/Step 1\s*under way/);
+    expect(stages[3]).toMatch(/Step 2\s*not started/);
+
+    // the same revision: nothing changed since the approval, no diff asked
+    await mountPanel(3, { order: { ...order, revision: 1 }, history: history.slice(0, 2) });
+    const same = await page.$$eval('.og-since', (l) => l.map((e) => e.textContent ?? ''));
+    expect(same.every((t) => t.includes('Nothing changed since approved.'))).toBe(true);
+
+    const { text } = await mountPanel(3, { order, history, diffAnswer }, 'zh-CN');
+    await page.waitForSelector('.og-since-changed');
+    const zh = (await page.textContent('#a'))!;
+    expect(text).toContain('评审中'); // in_review
+    expect(zh).toContain('技术部门、财务部门'); // who may act, as labels
+    expect(zh).toContain('已升级至总经理');
+    expect(zh).toContain('批准后的变更');
+    expect(zh).toContain('各阶段用时');
+    for (const raw of ['in_review', 'technical', 'finance', 'production', 'generalManager'])
+      expect(zh).not.toContain(raw);
   });
 
   it('issue 12 validated props: in dev mode a missing orderId is refused', async () => {
@@ -427,6 +491,125 @@ describe('TrackingPanel, CreditPanel, ChangePanel, MetricsPanel (components, Chr
       ['paymentTerms', 'NET30', 'NET60'],
       ['行 l1 · unitPrice', '1', '2'],
     ]);
+  });
+
+  it('CH-2 CH-5 change form: line quantities and prices, a removed and an added line, and the service’s messages at their fields', async () => {
+    const result = await page.evaluate(async () => {
+      const { W: w, OWL: owl } = window as unknown as Loaded;
+      const picture = {
+        order: {
+          id: 'o1',
+          number: 'SO-1',
+          currency: 'CNY',
+          customer: { id: 'c1', name: 'C' },
+          salesperson: 'u-li',
+          revision: 1,
+          lines: [
+            { id: 'l1', productName: 'Pump', quantity: 80, unitPrice: 125_000 },
+            { id: 'l2', productName: 'Valve', quantity: 5, unitPrice: 9_900 },
+          ],
+        },
+        workflow: { status: 'confirmed' },
+        version: 1,
+        history: [],
+      };
+      const sent: unknown[] = [];
+      const answers = [
+        // the service's input validation names the line by id …
+        {
+          title: 'Invalid input',
+          status: 400,
+          code: 'INVALID_INPUT',
+          detail: 'The request has invalid fields.',
+          errors: [{ path: 'lines.l1.unitPrice', message: 'Expected integer' }],
+        },
+        // … and a refusal's findings name the proposed revision's line by position
+        {
+          title: 'Blocked',
+          status: 409,
+          code: 'BLOCKED',
+          detail: 'The change would leave the order without required information.',
+          findings: [
+            {
+              ruleId: 'IN-2',
+              severity: 'block',
+              messageKey: 'q',
+              params: { line: 2 },
+              evidence: [{ field: 'lines.1.quantity' }],
+            },
+          ],
+        },
+      ];
+      const client = Object.assign(new w.OrdergateClient({ credential: 'x' }), {
+        order: () => Promise.resolve(picture),
+        actions: () => Promise.resolve([{ action: 'requestCancellation', allowed: true }]),
+        requestChange: (_id: string, req: unknown) => {
+          sent.push(req);
+          return Promise.reject(new w.ApiError(answers[sent.length - 1] as never));
+        },
+      });
+      const el = document.getElementById('a')!;
+      el.innerHTML = '';
+      const i18n = new w.I18n('en');
+      i18n.messages = { q: 'Line {line} needs a quantity above zero.' };
+      await new owl.App(w.ChangePanel, {
+        env: { client, i18n },
+        props: { orderId: 'o1', pollMs: 0 },
+        dev: true,
+      }).mount(el);
+      (window as unknown as { sent: unknown[] }).sent = sent;
+      return el.querySelectorAll('.og-change-line').length;
+    });
+    expect(result).toBe(2);
+    expect(await page.inputValue('[data-line="l1"] .og-line-quantity')).toBe('80');
+    expect(await page.inputValue('[data-line="l1"] .og-line-price')).toBe('1250.00');
+    await page.fill('.og-change-reason', 'customer asks for more');
+    await page.fill('.og-change-field-name', ''); // no header field this time
+    await page.fill('[data-line="l1"] .og-line-quantity', '100');
+    await page.fill('[data-line="l1"] .og-line-price', '1300.005');
+    await page.check('[data-line="l2"] .og-line-remove');
+    await page.click('.og-add-line');
+    await page.fill('.og-new-productName', 'Seal kit');
+    await page.fill('.og-new-specification', 'DN80');
+    await page.fill('.og-new-quantity', '0');
+    await page.fill('.og-new-unitPrice', '12.50');
+    await page.click('.og-raise-btn');
+    await page.click('.og-raise .og-confirm-btn');
+    await page.waitForSelector('.og-field-error');
+    const first = await page.evaluate(() => (window as unknown as { sent: unknown[] }).sent[0]);
+    expect(first).toMatchObject({
+      baseRevision: 1,
+      patch: [
+        { op: 'updateLine', lineId: 'l1', set: { quantity: 100, unitPrice: 130_000.5 } },
+        { op: 'removeLine', lineId: 'l2' },
+        {
+          op: 'addLine',
+          line: {
+            id: 'o1-3',
+            productName: 'Seal kit',
+            specification: 'DN80',
+            quantity: 0,
+            unitPrice: 1250,
+          },
+        },
+      ],
+    });
+    // the message sits at the price of line l1, which is marked invalid
+    const priceErr = await page.$eval('[data-line="l1"] .og-line-price', (e) => [
+      e.getAttribute('aria-invalid'),
+      document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent,
+    ]);
+    expect(priceErr).toEqual(['true', 'Expected integer']);
+    expect(await page.textContent('.og-change [role=alert]')).toContain('invalid fields');
+    // corrected, sent again: the rule's finding lands at the new line's quantity
+    await page.fill('[data-line="l1"] .og-line-price', '1300');
+    await page.click('.og-raise .og-confirm-btn');
+    await page.waitForSelector('.og-new-line .og-field-error');
+    expect(await page.textContent('.og-new-line .og-field-error')).toBe(
+      'Line 2 needs a quantity above zero.',
+    );
+    expect(await page.$$('[data-line="l1"] .og-field-error')).toHaveLength(0);
+    expect(await page.getAttribute('.og-new-quantity', 'aria-invalid')).toBe('true');
   });
 
   it('TR-5 metrics: one SVG chart per figure, rates as percentages, a rate with nothing counted is “—”', async () => {

@@ -116,7 +116,6 @@ describe('order desk in Chromium against the service on PGlite', () => {
     expect(panel).toContain('阻塞原因');
     expect(panel).toContain('联合评审(技术、财务、生产)');
     expect(panel).toContain('各部门分别');
-    await page.screenshot({ path: `${shots}approval-panel.zh-CN.png`, fullPage: true });
     await page.click('.og-reject');
     await page.click('.og-confirm-btn');
     const detail = (await (await page.waitForSelector('.og-approval [role=alert]')).textContent())!;
@@ -205,8 +204,6 @@ describe('order desk in Chromium against the service on PGlite', () => {
       await openDesk(page, desk.base, await desk.tokenFor(liu), lang);
       await openOrder(page, 'SO-2026-000002');
       await page.click('.og-why summary');
-      if (lang === 'en')
-        await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
       await check('.og-approval', `joint review panel ${lang}`);
     }
     expect(found).toEqual([]);

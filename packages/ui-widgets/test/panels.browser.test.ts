@@ -94,8 +94,9 @@ describe('the order panels in Chromium against the service on PGlite', () => {
       const dues = await other.$$eval('.og-dues li', (l) =>
         l.map((e) => `${e.className}|${e.textContent ?? ''}`),
       );
-      expect(dues.find((d) => d.includes('technical'))).toMatch(/^og-due-done/);
-      expect(dues.find((d) => d.includes('finance'))).not.toMatch(/^og-due-done/);
+      // each department by its label, not its key
+      expect(dues.find((d) => d.includes('Technical'))).toMatch(/^og-due-done/);
+      expect(dues.find((d) => d.includes('Finance'))).not.toMatch(/^og-due-done/);
       await other.screenshot({ path: `${shots}joint-review.second-person.en.png`, fullPage: true });
       const step = (await desk.og.order('so-large'))!.workflow.route!.steps.find(
         (s) => s.key === 'jointReview',
@@ -155,6 +156,119 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     await page.screenshot({ path: `${shots}change-panel.diff.en.png`, fullPage: true });
   });
 
+  it('CH-5 RV-2 approved in the panel, then changed through a change request with a line edit: what changed since each approval, time in each stage, en and zh-CN', async () => {
+    const now = Date.now();
+    must(await desk.og.submit(demoOrder('so-since', now), li));
+    const line = 'so-since-1';
+    // Liu approves in his approval panel: nothing has changed since, yet
+    await openPanel(page, desk.base, await desk.tokenFor(liu), 'so-since', 'approval');
+    await page.click('.og-approve');
+    await page.waitForSelector('.og-approval .og-step-approved');
+    await expect(page.textContent('.og-step-approved .og-since')).resolves.toContain(
+      'Nothing changed since approved.',
+    );
+    must(await desk.og.approve('so-since', wang));
+    must(await desk.og.confirm('so-since', li));
+
+    // Li asks for 12 instead of 10 in her change panel; a zero quantity first, refused at the field
+    await openPanel(page, desk.base, await desk.tokenFor(li), 'so-since', 'change');
+    await page.waitForSelector('.og-raise');
+    await page.fill('.og-change-reason', 'The customer needs two more pumps');
+    await page.fill('.og-change-impact', 'Two more units from stock');
+    await page.fill('.og-change-field-name', '');
+    expect(await page.inputValue(`[data-line="${line}"] .og-line-quantity`)).toBe('10');
+    await page.fill(`[data-line="${line}"] .og-line-quantity`, '0');
+    await page.click('.og-raise-btn');
+    await page.click('.og-raise .og-confirm-btn');
+    const atField = await page.waitForSelector(`[data-line="${line}"] .og-field-error`);
+    expect(await atField.textContent()).toMatch(/quantity/i);
+    expect(await page.getAttribute(`[data-line="${line}"] .og-line-quantity`, 'aria-invalid')).toBe(
+      'true',
+    );
+    expect((await desk.og.order('so-since'))!.workflow.change?.pending).toBeUndefined();
+    for (const v of await axe(page, '.og-change')) throw new Error(`change form: ${v}`);
+    await page.fill(`[data-line="${line}"] .og-line-quantity`, '12');
+    await page.click('.og-raise .og-confirm-btn');
+    await page.waitForSelector('.og-pending');
+    expect(await page.textContent('.og-pending .og-patch')).toContain(
+      `Line ${line}: {"quantity":12}`,
+    );
+    expect((await desk.og.order('so-since'))!.workflow.change!.pending!.patch).toEqual([
+      { op: 'updateLine', lineId: line, set: { quantity: 12 } },
+    ]);
+    // every step of the change's route approved by whoever may
+    for (let round = 0; round < 6; round++) {
+      if (!(await desk.og.order('so-since'))!.workflow.change?.pending) break;
+      for (const who of [liu, wang, sun, zhao, qian, he])
+        if ((await desk.og.approveChange('so-since', who)).ok) break;
+    }
+    const changed = (await desk.og.order('so-since'))!;
+    expect(changed.workflow.change?.pending).toBeUndefined();
+    expect(changed.order.revision).toBe(2);
+
+    // the change panel's diff of the two revisions
+    await openPanel(page, desk.base, await desk.tokenFor(li), 'so-since', 'change');
+    await page.waitForSelector('.og-compare');
+    await page.click('.og-compare-btn');
+    await page.waitForSelector('.og-diff-table');
+    const rows = await page.$$eval('.og-diff-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)),
+    );
+    expect(rows).toContainEqual([`Line ${line} · quantity`, '10', '12']);
+
+    // under each earlier approval: the revision approved, and what changed since (CH-5)
+    await openPanel(page, desk.base, await desk.tokenFor(liu), 'so-since', 'approval');
+    await page.waitForSelector('.og-since-changed');
+    const since = await page.$$eval('.og-approval .og-since', (l) =>
+      l.map((e) => e.textContent ?? ''),
+    );
+    expect(since.length).toBeGreaterThanOrEqual(2); // Liu's and Wang's
+    for (const t of since) {
+      expect(t).toContain('approved revision 1');
+      expect(t).toContain(`Changed since approved:Line ${line} · quantity: 10 → 12`);
+    }
+    const diff = await desk.og.diff('so-since', 1, 2);
+    const shownRows = await page.$$eval('.og-approval .og-since-changes', (l) =>
+      l.map((e) => e.children.length),
+    );
+    expect(new Set(shownRows)).toEqual(
+      new Set([
+        diff.header.length +
+          diff.lines.reduce((n, l) => n + (l.kind === 'changed' ? l.changes.length : 1), 0),
+      ]),
+    );
+    // time in each stage: intake, the review steps, the wait for confirmation
+    const stages = await page.$$eval('.og-stage-time', (l) => l.map((e) => e.textContent ?? ''));
+    expect(stages[0]).toMatch(/^Intake\s*done\s*\d+ s in this stage/);
+    expect(stages.some((t) => /Production review\s*done/.test(t))).toBe(true);
+    expect(stages.at(-1)).toMatch(/Approved, awaiting confirmation\s*done\s*\d+ s in this stage/);
+    // roles by the policy's own labels (GET /v1/roles), not their keys
+    const en = (await page.textContent('.og-approval'))!;
+    expect(en).toContain('Who may actProduction supervisor');
+    expect(en).toContain('u-wang (Sales department head)');
+    for (const v of await axe(page, '.og-approval')) throw new Error(`approval en: ${v}`);
+    await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
+
+    // zh-CN: roles and statuses translated, no raw keys on screen
+    await openPanel(page, desk.base, await desk.tokenFor(liu), 'so-since', 'approval', 'zh-CN');
+    await page.waitForSelector('.og-since-changed');
+    const zh = (await page.textContent('.og-approval'))!;
+    expect(zh).toContain('批准后的变更');
+    expect(zh).toContain('各阶段用时');
+    expect(zh).toContain('生产主管'); // who may act on the production review: the policy's own label
+    expect(await page.textContent('.og-approval .og-status')).toMatch(/[\u4e00-\u9fff]/);
+    for (const raw of ['salesHead', 'production', 'in_review', 'confirmed', 'in_fulfilment'])
+      expect(zh).not.toContain(raw);
+    for (const v of await axe(page, '.og-approval')) throw new Error(`approval zh-CN: ${v}`);
+    await page.screenshot({ path: `${shots}approval-panel.zh-CN.png`, fullPage: true });
+    await openPanel(page, desk.base, await desk.tokenFor(li), 'so-since', 'change', 'zh-CN');
+    await page.waitForSelector('.og-raise');
+    const zhChange = (await page.textContent('.og-change'))!;
+    expect(zhChange).toContain('订单行');
+    for (const raw of ['salesHead', 'in_review', 'confirmed', 'in_fulfilment'])
+      expect(zhChange).not.toContain(raw);
+  });
+
   it('CR-4 a credit hold released in the credit panel: grade, exposure bar with its parts, ageing, then released', async () => {
     const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
     await desk.og.putCustomer({
@@ -205,10 +319,15 @@ describe('the order panels in Chromium against the service on PGlite', () => {
 
   it('issue 12 accessibility and screenshots: tracking, credit, change and metrics panels, en and zh-CN, no serious or critical axe violation', async () => {
     const found: string[] = [];
+    // a confirmed order with no pending request: the change panel shows its form with the lines
+    must(await desk.og.submit(demoOrder('so-form', Date.now()), li));
+    must(await desk.og.approve('so-form', liu));
+    must(await desk.og.approve('so-form', wang));
+    must(await desk.og.confirm('so-form', li));
     const cases = [
       { who: li, order: 'so-delivered', tab: 'tracking', sel: '.og-tracking' },
       { who: qian, order: 'so-held', tab: 'credit', sel: '.og-credit' },
-      { who: liu, order: 'so-change', tab: 'change', sel: '.og-change' },
+      { who: li, order: 'so-form', tab: 'change', sel: '.og-change' },
       { who: he, order: 'so-regular', tab: 'metrics', sel: '.og-metrics' },
     ] as const;
     for (const lang of ['en', 'zh-CN'])
@@ -216,6 +335,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
         await openPanel(page, desk.base, await desk.tokenFor(c.who), c.order, c.tab, lang);
         await page.waitForSelector(`${c.sel} h3, ${c.sel} .og-chart`);
         if (c.tab === 'tracking') await page.click('.og-events summary');
+        if (c.tab === 'change') await page.click('.og-add-line'); // a new line's fields as well
         for (const v of await axe(page, c.sel)) found.push(`${c.tab} ${lang}: ${v}`);
         await page.screenshot({ path: `${shots}${c.tab}-panel.${lang}.png`, fullPage: true });
         if (lang === 'zh-CN')

@@ -19,6 +19,7 @@ import { registerCreditRoutes } from './routes/credit.js';
 import { registerCustomerRoutes } from './routes/customers.js';
 import { registerMetricsRoutes } from './routes/metrics.js';
 import { registerOrderRoutes } from './routes/orders.js';
+import { registerRoleRoutes } from './routes/roles.js';
 import { registerServiceRoutes } from './routes/service.js';
 import { answer, localeOf, ProblemThrown, type AppEnv, type RouteDeps } from './routes/shared.js';
 import { registerTrackingRoutes } from './routes/tracking.js';
@@ -126,6 +127,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArchiveRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerMetricsRoutes(app, deps);
+  registerRoleRoutes(app, deps); // panels: role labels
   if (options.desk) registerDeskRoutes(app, options.desk, identity, now); // panels: /desk
 
   if (options.outbox) registerOutboxRoutes(app, { og, policy: og.policy, ...options.outbox }); // outbox

@@ -63,6 +63,7 @@ export const ROUTE_SCOPES: readonly RouteScope[] = [
   { methods: 'read', prefix: '/v1/customers', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/credit-requests', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/metrics', scope: 'orders:read' },
+  { methods: 'read', prefix: '/v1/roles', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/work-queue', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/orders', scope: 'orders:read' },
   { methods: 'write', prefix: '/v1/orders', scope: 'orders:act' },

@@ -72,8 +72,9 @@ ERP (sync and webhooks; without one, nothing is synced):
   --erp-name <name>      the REST ERP's name in /v1/webhooks/<name> (default: the mapping's erp)
   --erp-module <file>    any other ERP: a module exporting createErpConnector(env) that answers an
                          ErpConnector (@ordergate/connectors)
-  ORDERGATE_ERP, ORDERGATE_ERP_MAPPING, ORDERGATE_ERP_NAME, ORDERGATE_ERP_MODULE stand for the options. ORDERGATE_WEBHOOK_SECRET (≥ 32 bytes)
-  is the key the ERP signs webhooks with: POST /v1/webhooks/<erp> is served only when it is set.`;
+  ORDERGATE_ERP, ORDERGATE_ERP_MAPPING, ORDERGATE_ERP_NAME, ORDERGATE_ERP_MODULE stand for the
+  options. ORDERGATE_WEBHOOK_SECRET (≥ 32 bytes) is the key the ERP signs webhooks with:
+  POST /v1/webhooks/<erp> is served only when it is set.`;
 
 function isConnector(value: unknown): value is ErpConnector {
   const c = value as Partial<ErpConnector> | null;

@@ -181,6 +181,15 @@ afterAll(async () => {
   }
 });
 
+/** A request's headers without the host and the length (they differ between runs). */
+function headersOf(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (name !== 'host' && name !== 'content-length') out[name] = value;
+  });
+  return out;
+}
+
 /** Whether a Dolibarr webhook body names this order (`object.id`). */
 function names(body: string, id: string): boolean {
   try {

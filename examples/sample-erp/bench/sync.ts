@@ -6,13 +6,16 @@
  * timed the same way in the same run: wall time, and the CPU time of this process
  * (`process.cpuUsage`) — the ERP runs in a child process, so its CPU is not counted (it is shown
  * apart, from /proc, on Linux). Medians of BENCH_RUNS runs (default 5) after one untimed warm-up
- * pass of each.
+ * pass of each. "cpu of work" is this process's CPU over its CPU plus the ERP's: the share the
+ * sync would have on an idle machine, where the wall time is the two working one after the other
+ * (on a loaded machine the wall time also holds the wait for a core, and the share looks smaller).
  *
  *   pnpm --filter sample-erp bench          # or: pnpm bench (all benchmarks)
  *   BENCH_SIZES=1000 BENCH_RUNS=3 pnpm --filter sample-erp bench
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { RestConnector, loadRestMapping } from '@ordergate/connectors';
@@ -190,11 +193,20 @@ console.table(
     'cpu ms': r.cpuMs,
     'cpu share': `${((r.cpuShare as number) * 100).toFixed(1)} %`,
     'ERP cpu ms': r.erpCpuMs ?? '—',
+    // load-independent: this process's part of the CPU work (wall time grows with the machine's load)
+    'cpu of work': r.erpCpuMs
+      ? `${(((r.cpuMs as number) / ((r.cpuMs as number) + (r.erpCpuMs as number))) * 100).toFixed(1)} %`
+      : '—',
   })),
 );
 const over = results.filter((r) => r.what === 'connector' && (r.cpuShare as number) >= 0.25);
+const overWork = results.filter(
+  (r) =>
+    r.what === 'connector' &&
+    typeof r.erpCpuMs === 'number' &&
+    (r.cpuMs as number) / ((r.cpuMs as number) + r.erpCpuMs) >= 0.25,
+);
 console.log(
-  over.length === 0
-    ? 'target met: connector CPU share under 25 %'
-    : 'target missed: connector CPU share ≥ 25 %',
+  `${over.length === 0 ? 'target met' : 'target missed'}: connector CPU share of the wall time ${over.length === 0 ? 'under' : '≥'} 25 %` +
+    `; of the CPU work (load-independent): ${overWork.length === 0 ? 'under' : '≥'} 25 % (load average ${os.loadavg()[0]!.toFixed(1)})`,
 );

@@ -208,15 +208,6 @@ async function until(check: () => boolean, ms = 20_000): Promise<void> {
   }
 }
 
-/** The request's headers but `host` and `content-length`, as recorded in the fixture. */
-function headersOf(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (name !== 'host' && name !== 'content-length') out[name] = value;
-  });
-  return out;
-}
-
 describe.skipIf(mode === 'replay' && !fixture)(`issue 13 Dolibarr webhooks (${mode})`, () => {
   it('issue 13 (Dolibarr webhooks) the first sync puts Dolibarr’s orders in the core', async () => {
     scenario('first sync');

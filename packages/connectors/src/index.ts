@@ -25,6 +25,8 @@ export type {
   ErpOrderPage,
   ErpRejectedOrder,
 } from './ErpConnector.js';
+export { WebhookVerificationSchema } from './WebhookVerification.js';
+export type { WebhookVerification } from './WebhookVerification.js';
 
 // Odoo: client and transports
 export { OdooClient } from './odoo/OdooClient.js';

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '@ordergate/core';
+import { erpFrom } from '../src/cli/erp.js';
 import { EXIT } from '../src/cli/exit.js';
 import { cli, put, scratch } from './support/cli.js';
 
@@ -14,6 +16,17 @@ const sampleMapping = fileURLToPath(
   new URL('../../../examples/sample-erp/mapping.yaml', import.meta.url),
 );
 const token = 'a-sample-erp-token-that-must-not-show-0123';
+const dolibarrMapping = fileURLToPath(
+  new URL('../../../examples/rest-dolibarr/mapping.yaml', import.meta.url),
+);
+const quietIo = (env: NodeJS.ProcessEnv) => ({
+  out: () => undefined,
+  err: () => undefined,
+  errRaw: () => undefined,
+  isTTY: false,
+  env,
+  cwd: dir,
+});
 
 describe('issue 13 CLI: --erp rest --erp-mapping', () => {
   it('issue 13 --erp rest without a mapping is exit 2 and says to give --erp-mapping', async () => {
@@ -93,5 +106,34 @@ describe('issue 13 CLI: --erp rest --erp-mapping', () => {
     expect(help.out).toContain('--erp-mapping <file>');
     expect(help.out).toContain('--erp-name <name>');
     expect(help.out).toContain('ORDERGATE_ERP_MAPPING');
+  });
+
+  it('issue 13 the mapping says how its webhooks are verified: Dolibarr by the token in the URL, reading object.id; the sample ERP by HMAC', async () => {
+    const hook = 'w'.repeat(40);
+    const dolibarr = await erpFrom(
+      quietIo({
+        DOLIBARR_URL: 'http://127.0.0.1:8079',
+        DOLIBARR_KEY: token,
+        ORDERGATE_WEBHOOK_SECRET: hook,
+      }),
+      { erp: 'rest', erpMapping: dolibarrMapping },
+      loadPolicy({}),
+    );
+    expect(dolibarr?.webhookSecret).toBeDefined();
+    expect(dolibarr?.webhook?.verification).toEqual({ mode: 'token', in: 'query' });
+    expect(
+      dolibarr?.webhook?.orderIds?.({ triggercode: 'ORDER_MODIFY', object: { id: 7 } }),
+    ).toEqual(['7']);
+    const sample = await erpFrom(
+      quietIo({
+        SAMPLE_ERP_URL: 'http://127.0.0.1:8079',
+        SAMPLE_ERP_TOKEN: token,
+        ORDERGATE_WEBHOOK_SECRET: hook,
+      }),
+      { erp: 'rest', erpMapping: sampleMapping },
+      loadPolicy({}),
+    );
+    expect(sample?.webhook?.verification).toBeUndefined(); // the service's default: HMAC
+    expect(sample?.webhook?.orderIds?.({ orders: ['3', '4'] })).toEqual(['3', '4']);
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { RestMappingError, type MappingProblem } from './RestErrors.js';
+import { WebhookVerificationSchema } from '../WebhookVerification.js';
 
 /**
  * The REST mapping document (issue 13): one declarative file per ERP that says where ordergate
@@ -392,6 +393,11 @@ export const RestMappingDocument = z.strictObject({
     .strictObject({
       /** Where a webhook body names the changed orders (a list of ids, or one id). */
       orderIdsPath: z.string().min(1),
+      /**
+       * How the service verifies this ERP's deliveries: HMAC by default; `{ mode: token, in:
+       * query }` for an ERP that cannot sign (decision 029).
+       */
+      verification: WebhookVerificationSchema.optional(),
     })
     .optional(),
   writeBack: z

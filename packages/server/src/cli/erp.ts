@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ActorInput, Policy } from '@ordergate/core';
 import type { ErpConnector, ErpOrderChange } from '@ordergate/connectors';
 import { SharedSecret } from '../http/secret.js';
+import type { WebhookSource } from '../http/webhooks.js';
 import { CliError, EXIT } from './exit.js';
 import type { CliIo } from './io.js';
 
@@ -38,6 +39,11 @@ export interface ConfiguredErp {
   description: string;
   /** `ORDERGATE_WEBHOOK_SECRET`, when set: `POST /v1/webhooks/{erp}` is mounted with it. */
   webhookSecret?: SharedSecret;
+  /**
+   * How this ERP's webhooks are verified and read, when not the service's default (HMAC, a body
+   * `{ orders }`): a REST mapping's `webhook.verification` and `webhook.orderIdsPath`.
+   */
+  webhook?: Pick<WebhookSource, 'verification' | 'orderIds'>;
   /**
    * Who submits an order the sync takes in (`SyncService`'s `submitter`); absent: the order's
    * salesperson without groups.
@@ -233,10 +239,20 @@ async function rest(
   }
   const secret = webhookSecret(io);
   const groups = policy.roles.salesperson?.groups ?? [];
+  const hook = connector.mapping.webhook;
+  const rest = connector;
   return {
     connector,
     description: `${connector.erp} at ${connector.http.displayUrl} (REST, ${file})`,
     ...(secret ? { webhookSecret: secret } : {}),
+    ...(hook
+      ? {
+          webhook: {
+            ...(hook.verification ? { verification: hook.verification } : {}),
+            orderIds: (body: unknown) => rest.orderIdsFromWebhook(body),
+          },
+        }
+      : {}),
     // The ERP names the salesperson; the policy says which ERP groups make a salesperson.
     submitter: (change) => ({ id: change.order.salesperson, groups: [...groups] }),
   };

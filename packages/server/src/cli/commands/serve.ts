@@ -196,7 +196,10 @@ export async function startServe(io: CliIo, options: ServeCommandOptions): Promi
     : undefined;
   const webhooks: WebhookOptions | undefined =
     sync && erp?.webhookSecret
-      ? { sources: { [sync.erp]: { secret: erp.webhookSecret, sync } }, deliveries: sync.log }
+      ? {
+          sources: { [sync.erp]: { secret: erp.webhookSecret, sync, ...erp.webhook } },
+          deliveries: sync.log,
+        }
       : undefined;
   // With an ERP attached, its orders come through the sync: nothing is seeded.
   let seeded: SeededOrder[] | undefined;

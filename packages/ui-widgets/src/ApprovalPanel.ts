@@ -4,6 +4,7 @@ import {
   onWillStart,
   onWillUnmount,
   onWillUpdateProps,
+  markRaw,
   useState,
   xml,
 } from '@odoo/owl';
@@ -196,8 +197,8 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
         this.env.client.actions(this.props.orderId),
       ]);
       if (quiet && this.state.picture?.version === picture.version) return;
-      this.state.picture = picture;
-      this.state.actions = actions;
+      this.state.picture = markRaw(picture); // read, never changed: no reactive proxies
+      this.state.actions = markRaw(actions);
     } catch (e) {
       if (!quiet) this.state.error = e instanceof Error ? e.message : String(e);
     }
@@ -399,11 +400,11 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
       const before = this.state.picture;
       if (before) {
         const { order, workflow, version } = result.value;
-        this.state.picture = { ...before, order, workflow, version };
+        this.state.picture = markRaw({ ...before, order, workflow, version });
         this.state.actions = [];
         void this.env.client
           .actions(this.props.orderId)
-          .then((a) => (this.state.actions = a))
+          .then((a) => (this.state.actions = markRaw(a)))
           .catch(() => undefined);
       } else await this.load();
       this.state.notice = this.t('done', { what });

@@ -30,7 +30,9 @@ async function envFor(options: MountOptions): Promise<PanelEnv> {
   const lang = options.lang ?? hostLang();
   options.client.lang = lang;
   const i18n = new I18n(lang);
-  i18n.messages = await options.client.messages(lang);
+  const messages = options.client.messages(lang);
+  i18n.warm(); // the page's first Intl formatters, made while the messages load
+  i18n.messages = await messages;
   return { client: options.client, i18n, bus: options.bus ?? new EventTarget() };
 }
 

@@ -9,7 +9,7 @@
 // functions: the compiler must be Owl 2.8's (its code generator is the same from 2.8.1 to 2.8.3).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Options } from 'tsup';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -144,7 +144,7 @@ export function compileTemplates(
  * @example
  * precompileSource('src/ApprovalPanel.ts', source).includes('xml`'); // false
  */
-export function precompileSource(file: string, source: string): string {
+export function precompileSource(file: string, source: string, helper = './templates.js'): string {
   const found = templatesOf(file, source);
   if (!found.length) return source;
   const compiled = compileTemplates(found);
@@ -160,7 +160,20 @@ export function precompileSource(file: string, source: string): string {
     fns.push(rename(c, `__ogTemplate${String(n)}`));
   });
   out += source.slice(at);
-  return `import { precompiled as __ogPrecompiled } from './templates.js'; ${out}\n${fns.join('\n')}\n`;
+  return `import { precompiled as __ogPrecompiled } from ${JSON.stringify(helper)}; ${out}\n${fns.join('\n')}\n`;
+}
+
+/**
+ * How a component file imports `src/templates.ts` (`precompiled`), from wherever under `src/`
+ * it is.
+ *
+ * @example
+ * helperFrom('/p/src/panels/X.ts'); // '../templates.js'
+ */
+export function helperFrom(file: string): string {
+  const src = file.slice(0, file.lastIndexOf(`${sep}src${sep}`) + `${sep}src${sep}`.length);
+  const helper = relative(dirname(file), join(src, 'templates.js')).split(sep).join('/');
+  return helper.startsWith('.') ? helper : `./${helper}`;
 }
 
 function rename(fn: string, name: string): string {
@@ -179,10 +192,13 @@ export function owlTemplates(): Plugin {
   return {
     name: 'owl-templates',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/][^\\/]+\.ts$/ }, (args) => {
+      build.onLoad({ filter: /[\\/]src[\\/].+\.ts$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes('xml`')) return undefined;
-        return { contents: precompileSource(args.path, source), loader: 'ts' };
+        return {
+          contents: precompileSource(args.path, source, helperFrom(args.path)),
+          loader: 'ts',
+        };
       });
     },
   };

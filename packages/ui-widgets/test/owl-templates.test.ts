@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileTemplates, precompileSource, templatesOf } from '../scripts/owl-templates.js';
+import {
+  compileTemplates,
+  helperFrom,
+  precompileSource,
+  templatesOf,
+} from '../scripts/owl-templates.js';
 
 const src = (f: string) => fileURLToPath(new URL(`../src/${f}`, import.meta.url));
 
@@ -29,6 +34,11 @@ describe('precompiled Owl templates', () => {
         source.split('\n').findIndex((l) => l.includes(tail.split('\n')[1]!)),
       );
     }
+  });
+
+  it('issue 12 a component anywhere under src/ imports the registration helper', () => {
+    expect(helperFrom('/p/ui/src/ApprovalPanel.ts')).toBe('./templates.js');
+    expect(helperFrom('/p/ui/src/panels/deep/X.ts')).toBe('../../templates.js');
   });
 
   it('issue 12 the built bundle ships template functions, no template source', () => {

@@ -932,8 +932,13 @@ export class Ordergate {
     const a = parseOrThrow(Actor, actor, 'actor');
     const out: AllowedAction[] = [];
     const now = this.#runner.clock.now();
-    for (const [action, probe] of PROBES) {
-      const r = await this.#orders.dryRun(id, probe(a, now));
+    // every probe decided on one read of the order (and its customer)
+    const results = await this.#orders.dryRuns(
+      id,
+      PROBES.map(([, probe]) => probe(a, now)),
+    );
+    for (const [n, [action]] of PROBES.entries()) {
+      const r = results[n]!;
       out.push(
         r.ok || r.code === 'RETURNED' || PROBE_OK[action] === r.code
           ? { action, allowed: true }

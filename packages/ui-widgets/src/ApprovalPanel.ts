@@ -4,6 +4,7 @@ import {
   onWillStart,
   onWillUnmount,
   onWillUpdateProps,
+  markRaw,
   useState,
   xml,
 } from '@odoo/owl';
@@ -215,16 +216,19 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     });
   }
 
-  /** Loads the picture and the caller's actions; `quiet` keeps the screen when nothing changed. */
-  async load(quiet = false): Promise<void> {
+  /**
+   * Loads the picture and the caller's actions; `quiet` keeps the screen when nothing changed,
+   * `always` takes the answer even at the same version (after a command drew its own answer).
+   */
+  async load(quiet = false, always = false): Promise<void> {
     try {
       const [picture, actions] = await Promise.all([
         this.env.client.order(this.props.orderId),
         this.env.client.actions(this.props.orderId),
       ]);
-      if (quiet && this.state.picture?.version === picture.version) return;
-      this.state.picture = picture;
-      this.state.actions = actions;
+      if (quiet && !always && this.state.picture?.version === picture.version) return;
+      this.state.picture = markRaw(picture); // read, never changed: no reactive proxies
+      this.state.actions = markRaw(actions);
       void this.loadDiffs();
     } catch (e) {
       if (!quiet) this.state.error = e instanceof Error ? e.message : String(e);
@@ -552,12 +556,10 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
       const before = this.state.picture;
       if (before) {
         const { order, workflow, version } = result.value;
-        this.state.picture = { ...before, order, workflow, version };
+        this.state.picture = markRaw({ ...before, order, workflow, version });
         this.state.actions = [];
-        void this.env.client
-          .actions(this.props.orderId)
-          .then((a) => (this.state.actions = a))
-          .catch(() => undefined);
+        // then the whole picture (history: who approved, what changed since) and the actions
+        void this.load(true, true);
       } else await this.load();
       this.state.notice = this.t('done', { what });
       this.props.onChanged?.(this.props.orderId);

@@ -1,4 +1,4 @@
-import { Component, useState, xml } from '@odoo/owl';
+import { Component, markRaw, useState, xml } from '@odoo/owl';
 import type { OrderPicture, Timeline, TrailEvent } from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
@@ -276,8 +276,9 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
         this.env.client.timeline(this.props.orderId),
       ]);
       if (quiet && this.state.picture?.version === picture.version) return;
-      this.state.picture = picture;
-      this.state.timeline = timeline;
+      // the service's answers are read, never changed: no reactive proxies over them
+      this.state.picture = markRaw(picture);
+      this.state.timeline = markRaw(timeline);
       this.state.now = Date.now();
     } catch (e) {
       if (!quiet) this.state.error = e instanceof Error ? e.message : String(e);

@@ -611,7 +611,17 @@ export class I18n {
   /** A date and time in the reader's language, in their time zone. */
   dateTime(iso: string | undefined): string {
     if (!iso) return '';
-    return new Date(iso).toLocaleString(this.lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? String(d) : dateTimeFormat(this.lang).format(d);
+  }
+
+  /**
+   * Makes this language's date and money formatters now (creating the first Intl formatter of a
+   * page costs milliseconds): call it while something else waits, e.g. the messages' request.
+   */
+  warm(): void {
+    dateTimeFormat(this.lang);
+    moneyFormat();
   }
 
   /** A duration as `1 d 4 h`, `3 h 12 min` or `42 s`. */
@@ -631,7 +641,7 @@ export class I18n {
 
   /** Minor units as money, e.g. `1,130,000.00 CNY`. */
   money(minor: number, currency: string): string {
-    return `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+    return `${moneyFormat().format(minor / 100)} ${currency}`;
   }
 }
 
@@ -650,7 +660,29 @@ export function readable(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+// Intl formatters are costly to create (a panel formats hundreds of dates per render): one per
+// language, made on first use and kept.
+const DATE_TIMES = new Map<Lang, Intl.DateTimeFormat>();
+let money: Intl.NumberFormat | undefined;
+
+function moneyFormat(): Intl.NumberFormat {
+  return (money ??= new Intl.NumberFormat('en', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }));
+}
+
+function dateTimeFormat(lang: Lang): Intl.DateTimeFormat {
+  let f = DATE_TIMES.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    DATE_TIMES.set(lang, f);
+  }
+  return f;
+}
+
 function fill(template: string, params: Readonly<Record<string, unknown>>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : `${params[name] as string}`,
   );

@@ -35,10 +35,12 @@ async function envFor(options: MountOptions, withRoles = true): Promise<PanelEnv
   const lang = options.lang ?? hostLang();
   options.client.lang = lang;
   const i18n = new I18n(lang);
-  [i18n.messages, i18n.roles] = await Promise.all([
+  const loading = Promise.all([
     options.client.messages(lang),
     withRoles ? roleLabels(options.client) : {},
   ]);
+  i18n.warm(); // the page's first Intl formatters, made while the messages load
+  [i18n.messages, i18n.roles] = await loading;
   return { client: options.client, i18n, bus: options.bus ?? new EventTarget() };
 }
 

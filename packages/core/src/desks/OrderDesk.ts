@@ -409,6 +409,30 @@ export class OrderDesk {
     return 'outcome' in d ? d.outcome : ok(d.view, d.findings, []);
   }
 
+  /**
+   * Decides several events, each on its own, against the same stored order without committing
+   * anything: what `act` would answer now for each (as many `dryRun`s, but the order and its
+   * customer are read once). The façade's `allowedActions` asks this for every action.
+   * @throws {NotFoundError} when there is no such order.
+   */
+  async dryRuns(orderId: string, events: readonly WorkflowEvent[]): Promise<Result<OrderView>[]> {
+    const first = events[0];
+    if (!first) return [];
+    const start = await this.#load(orderId, first);
+    if (!start) throw new NotFoundError('order', orderId);
+    const customer = { value: await this.#customerOf(start.order) };
+    const out: Result<OrderView>[] = [];
+    for (const event of events) {
+      const d = await this.#decide(start, [event], [], customer);
+      out.push('outcome' in d ? d.outcome : ok(d.view, d.findings, []));
+    }
+    return out;
+  }
+
+  async #customerOf(order: Order): Promise<Customer | undefined> {
+    return (await this.#records.get('customer', order.customer.id))?.value;
+  }
+
   /** The stored order an event applies to, as a run starts from it; undefined when none. */
   async #load(orderId: string, event: WorkflowEvent): Promise<RunStart | undefined> {
     const found = await this.#records.get('order', orderId);
@@ -572,6 +596,8 @@ export class OrderDesk {
     start: RunStart,
     events: readonly WorkflowEvent[],
     prelude: readonly RecordedEvent[] = [],
+    /** The order's customer when the caller read it already (`dryRuns`). */
+    known?: { value: Customer | undefined },
   ): Promise<
     | { outcome: Result<OrderView> }
     | {
@@ -585,7 +611,7 @@ export class OrderDesk {
     const { now } = start;
     let order = start.order;
     const revisions = [...start.revisions];
-    const customer = (await this.#records.get('customer', order.customer.id))?.value;
+    const customer = known ? known.value : await this.#customerOf(order);
     // credit (CR-4): an assessment counts the orders confirmed here and not yet invoiced
     const confirmedOrders = events.some((e) => e.type === 'ASSESS')
       ? await this.confirmedUninvoiced(order.customer.id, order.id)

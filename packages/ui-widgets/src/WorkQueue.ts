@@ -119,8 +119,8 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
       <li t-foreach="state.refusals" t-as="r" t-key="r.orderId"><strong t-esc="r.number"/>: <t t-esc="r.detail"/></li>
     </ul>
   </div>
-  <div t-if="state.confirming" class="og-confirm og-bulk-confirm" role="dialog" aria-modal="false"
-       aria-labelledby="og-bulk-title" tabindex="-1" t-ref="dialog" t-on-keydown="onDialogKey">
+  <dialog t-if="state.confirming" class="og-confirm og-bulk-confirm" aria-labelledby="og-bulk-title"
+          tabindex="-1" t-ref="dialog" t-on-keydown="onDialogKey" t-on-cancel="onDialogCancel">
     <h3 id="og-bulk-title" t-esc="t('bulkTitle', { n: chosenItems.length })"/>
     <table class="og-bulk-table">
       <thead><tr>
@@ -129,9 +129,9 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
       </tr></thead>
       <tbody>
         <tr t-foreach="chosenItems" t-as="item" t-key="item.orderId">
-          <td t-esc="item.number or item.orderId"/>
+          <td class="og-nowrap" t-esc="item.number or item.orderId"/>
           <td t-esc="item.customer.name"/>
-          <td class="og-num" t-esc="env.i18n.money(item.amount.total, item.amount.currency)"/>
+          <td class="og-num og-nowrap" t-esc="env.i18n.money(item.amount.total, item.amount.currency)"/>
           <td t-esc="stepsText(item)"/>
         </tr>
       </tbody>
@@ -144,7 +144,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
               t-on-click="() => this.approveChosen()" t-esc="t('bulkConfirm', { n: chosenItems.length })"/>
       <button type="button" class="og-btn og-bulk-cancel" t-att-disabled="state.busy" t-on-click="cancelConfirm" t-esc="t('cancel')"/>
     </div>
-  </div>
+  </dialog>
   <div t-if="visible.length and !state.confirming" class="og-buttons og-bulk-bar">
     <button type="button" class="og-btn og-select-all" t-on-click="toggleAll"
             t-esc="allChosen ? t('clearSelection') : t('selectAllShown')"/>
@@ -164,6 +164,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
         t-on-click="() => this.open(item_index)">
       <span t-if="approvable(item)" t-att-class="'og-check' + (isChosen(item) ? ' og-checked' : '')"
             aria-hidden="true" t-on-click.stop="() => this.toggle(item)"/>
+      <span t-else="" class="og-check og-check-none" aria-hidden="true"/>
       <span class="og-queue-number" t-esc="item.number or item.orderId"/>
       <span t-if="item.urgent" class="og-tag og-tag-danger" t-esc="t('urgent')"/>
       <span t-if="item.overdue" class="og-tag og-tag-warn og-overdue" t-esc="t('overdue')"/>
@@ -221,7 +222,10 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
     // the confirmation takes the focus when it opens (keyboard users read it first)
     useEffect(
       (open) => {
-        if (open) this.dialog.el?.focus();
+        const dialog = this.dialog.el as HTMLDialogElement | null;
+        if (!open || !dialog) return;
+        if (!dialog.open) dialog.showModal(); // modal: the page behind waits for the answer
+        dialog.focus();
       },
       () => [this.state.confirming],
     );
@@ -281,7 +285,9 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
   get customers(): { id: string; name: string }[] {
     const seen = new Map<string, string>();
     for (const i of this.state.items) seen.set(i.customer.id, i.customer.name);
-    return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+    return [...seen]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   get ruleIds(): string[] {
@@ -329,8 +335,15 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
   }
 
   actionsText(item: WorkItem): string {
+    const i18n = this.env.i18n;
     return item.actions
-      .map((a) => (['approve', 'reject', 'returnToSales'].includes(a) ? this.t(a as TextKey) : a))
+      .map((a) =>
+        i18n.has(`queueAction.${a}`)
+          ? this.t(`queueAction.${a}` as TextKey)
+          : i18n.has(a)
+            ? this.t(a as TextKey)
+            : a,
+      )
       .join(', ');
   }
 
@@ -381,6 +394,12 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
     this.state.confirming = false;
     this.state.comment = '';
     this.list.el?.focus();
+  }
+
+  /** Escape on the modal dialog (the browser's `cancel`): cancels, unless approvals are running. */
+  onDialogCancel(ev: Event): void {
+    ev.preventDefault();
+    if (!this.state.busy) this.cancelConfirm();
   }
 
   onDialogKey(ev: KeyboardEvent): void {

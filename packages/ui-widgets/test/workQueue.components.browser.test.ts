@@ -146,38 +146,38 @@ beforeEach(async () => {
 const numbers = () =>
   page.$$eval('.og-queue-item .og-queue-number', (l) => l.map((e) => e.textContent));
 const counter = () => page.textContent('.og-counter');
-const approved = () =>
-  page.evaluate(() => (window as unknown as { probe: Probe }).probe.approved);
+const approved = () => page.evaluate(() => (window as unknown as { probe: Probe }).probe.approved);
 
 describe('WorkQueue (component, Chromium)', () => {
   it('RV-2 IN-4 each filter narrows the list, the counter says shown of total, clearing restores it', async () => {
-    expect(await numbers()).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4']);
-    expect(await counter()).toBe('4 to act on');
+    await expect.poll(numbers).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4']);
+    await expect.poll(counter).toBe('4 to act on');
     await page.selectOption('.og-filter-customer', 'c-hengtai');
-    expect(await numbers()).toEqual(['SO-1', 'SO-3']);
-    expect(await counter()).toBe('2 of 4 to act on');
+    await expect.poll(numbers).toEqual(['SO-1', 'SO-3']);
+    await expect.poll(counter).toBe('2 of 4 to act on');
     await page.selectOption('.og-filter-customer', '');
     await page.selectOption('.og-filter-rule', 'RV-5');
-    expect(await numbers()).toEqual(['SO-2', 'SO-3']);
+    await expect.poll(numbers).toEqual(['SO-2', 'SO-3']);
     await page.selectOption('.og-filter-rule', 'CR-4');
-    expect(await numbers()).toEqual(['SO-4']);
+    await expect.poll(numbers).toEqual(['SO-4']);
     await page.selectOption('.og-filter-rule', '');
     await page.check('.og-filter-overdue');
-    expect(await numbers()).toEqual(['SO-1']);
+    await expect.poll(numbers).toEqual(['SO-1']);
     await page.uncheck('.og-filter-overdue');
     await page.fill('.og-filter-min', '50000');
-    expect(await numbers()).toEqual(['SO-1', 'SO-2', 'SO-4']);
+    await expect.poll(numbers).toEqual(['SO-1', 'SO-2', 'SO-4']);
     await page.fill('.og-filter-max', '100000');
-    expect(await numbers()).toEqual(['SO-2', 'SO-4']);
-    expect(await counter()).toBe('2 of 4 to act on');
+    await expect.poll(numbers).toEqual(['SO-2', 'SO-4']);
+    await expect.poll(counter).toBe('2 of 4 to act on');
     await page.fill('.og-filter-min', '999999999');
-    expect(await page.textContent('.og-filter-empty')).toContain('No order');
+    await expect.poll(() => page.textContent('.og-filter-empty')).toContain('No order');
     await page.click('.og-filter-clear');
-    expect(await numbers()).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4']);
-    expect(await counter()).toBe('4 to act on');
+    await expect.poll(numbers).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4']);
+    await expect.poll(counter).toBe('4 to act on');
     // every filter control has a visible label
-    const unlabelled = await page.$$eval('.og-queue-filters select, .og-queue-filters input', (l) =>
-      l.filter((e) => !(e as HTMLInputElement).labels?.[0]?.textContent?.trim()).length,
+    const unlabelled = await page.$$eval(
+      '.og-queue-filters select, .og-queue-filters input',
+      (l) => l.filter((e) => !(e as HTMLInputElement).labels?.[0]?.textContent?.trim()).length,
     );
     expect(unlabelled).toBe(0);
   });
@@ -197,15 +197,20 @@ describe('WorkQueue (component, Chromium)', () => {
     await page.keyboard.press('x'); // SO-3
     await page.keyboard.press('j');
     await page.keyboard.press('x'); // SO-4: a credit release, not approvable in bulk
-    const chosen = await page.$$eval('.og-queue-item[aria-selected="true"]', (l) =>
-      l.map((e) => (e as HTMLElement).dataset.order),
-    );
-    expect(chosen).toEqual(['o1', 'o2', 'o3']);
-    expect(await page.textContent('.og-approve-selected')).toBe('Approve selected (3)');
+    const chosen = () =>
+      page.$$eval('.og-queue-item[aria-selected="true"]', (l) =>
+        l.map((e) => (e as HTMLElement).dataset.order),
+      );
+    await expect.poll(chosen).toEqual(['o1', 'o2', 'o3']);
+    await expect.poll(() => page.textContent('.og-approve-selected')).toBe('Approve selected (3)');
 
     await page.keyboard.press('a');
     await page.waitForSelector('.og-bulk-confirm');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('og-bulk-confirm'))).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.classList.contains('og-bulk-confirm')),
+      )
+      .toBe(true);
     const rows = await page.$$eval('.og-bulk-table tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)),
     );
@@ -215,12 +220,12 @@ describe('WorkQueue (component, Chromium)', () => {
       ['SO-3', 'Hengtai', '8,000.00 CNY', 'Sales head review'],
     ]);
     await page.keyboard.press('Escape');
-    expect(await page.$$('.og-bulk-confirm')).toHaveLength(0);
+    await expect.poll(async () => (await page.$$('.og-bulk-confirm')).length).toBe(0);
     expect(await approved()).toEqual([]);
     await page.click('.og-approve-selected');
     await page.click('.og-bulk-cancel');
     expect(await approved()).toEqual([]);
-    expect(await counter()).toBe('4 to act on');
+    await expect.poll(counter).toBe('4 to act on');
 
     await page.click('.og-approve-selected');
     await page.fill('.og-bulk-comment', 'checked in the weekly review');
@@ -233,8 +238,8 @@ describe('WorkQueue (component, Chromium)', () => {
     expect(await page.textContent('.og-bulk-refusals')).toContain(
       'SO-3: You submitted this order: someone else approves it (RV-3).',
     );
-    expect(await numbers()).toEqual(['SO-3', 'SO-4']);
-    expect(await counter()).toBe('2 to act on');
+    await expect.poll(numbers).toEqual(['SO-3', 'SO-4']);
+    await expect.poll(counter).toBe('2 to act on');
     expect(await page.textContent('.og-queue .og-notice')).toBe('Approved 2.');
   });
 });

@@ -4,9 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy, Ordergate, type ActorInput } from '@ordergate/core';
 import { createApp, PgliteDriver, PostgresStore, SharedSecret } from '../src/index.js';
 import { AUDIENCE, SECRET_TEXT, assertion, clock } from './support/http.js';
-import { companyPolicy, orderInput, people, tickingClock } from './support/scenario.js';
+import { companyPolicy, orderInput, people } from './support/scenario.js';
 
 const UNTIL = '2026-03-13T23:59:59+08:00';
+/** The core's clock: from Monday 2 March 2026 09:00 in Shanghai, a second per reading, plus `later`. */
+let tick = Date.parse('2026-03-02T09:00:00+08:00');
+let later = 0;
 let driver: PgliteDriver;
 let og: Ordergate;
 let app: ReturnType<typeof createApp>;
@@ -20,12 +23,12 @@ beforeAll(async () => {
     delegations: [
       { from: people.wang.id, to: people.zhao.id, roles: ['salesHead'], validUntil: UNTIL },
     ],
-  } as never);
+  });
   let n = 0;
   og = new Ordergate({
     policy,
     store,
-    clock: tickingClock(),
+    clock: { now: () => new Date((tick += 1000) + later).toISOString() },
     ids: { next: (prefix) => `${prefix}-${String(++n)}` },
   });
   app = createApp({
@@ -78,14 +81,16 @@ describe('GET /v1/work-queue lines', () => {
     });
   });
 
-  it('RV-2 a line whose step is past its deadline is overdue', async () => {
-    const saved = clock.now;
-    clock.now = Date.parse('2026-03-20T01:00:00Z'); // weeks after the review's 24 hours
+  it('RV-2 a line whose step is past its deadline is overdue; a delegation past its window signs nothing', async () => {
+    later = 18 * 86_400_000; // 20 March: weeks after the review's 24 hours
     try {
       const line = (await get('/v1/work-queue', people.wang)).body.value[0]!;
       expect(line).toMatchObject({ orderId: 'q-1', overdue: true });
+      // the delegation ended on 13 March: Zhao signs for nobody now
+      const zhao = (await get('/v1/work-queue', people.zhao)).body.value;
+      expect(zhao.filter((l) => l.orderId === 'q-1')).toEqual([]);
     } finally {
-      clock.now = saved;
+      later = 0;
     }
   });
 });

@@ -145,7 +145,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
       <button type="button" class="og-btn og-bulk-cancel" t-att-disabled="state.busy" t-on-click="cancelConfirm" t-esc="t('cancel')"/>
     </div>
   </dialog>
-  <div t-if="visible.length and !state.confirming" class="og-buttons og-bulk-bar">
+  <div t-if="anyApprovable and !state.confirming" class="og-buttons og-bulk-bar">
     <button type="button" class="og-btn og-select-all" t-on-click="toggleAll"
             t-esc="allChosen ? t('clearSelection') : t('selectAllShown')"/>
     <button type="button" class="og-btn og-btn-primary og-approve-selected"
@@ -297,6 +297,11 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
   /** The chosen lines still shown, in queue order: what a bulk approval acts on. */
   get chosenItems(): WorkItem[] {
     return this.visible.filter((i) => this.state.chosen.includes(i.orderId));
+  }
+
+  /** Whether a shown line can be approved (a bulk approval has something to act on). */
+  get anyApprovable(): boolean {
+    return this.visible.some((i) => this.approvable(i));
   }
 
   get allChosen(): boolean {

@@ -9,6 +9,8 @@ export interface LocalText {
 /** One approval given on a step (who, as which role and department, when, with what comment). */
 export interface Approval {
   actor: string;
+  /** The person whose authority the actor used, when signing as their substitute (delegation). */
+  onBehalfOf?: string;
   role?: string;
   department?: string;
   at: string;

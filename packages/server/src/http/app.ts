@@ -117,7 +117,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   );
 
   // --- the routes, by area (src/http/routes/) ---
-  const deps: RouteDeps = { og, readers: new Readers(og, now), now };
+  const deps: RouteDeps = { og, readers: new Readers(og, now) };
   registerServiceRoutes(app, ready);
   registerOrderRoutes(app, deps);
   registerCreditRoutes(app, deps);

@@ -16,7 +16,6 @@ import {
   openapi,
 } from '../schemas.js';
 import { NotFoundError } from '@ordergate/core';
-import { queueLines } from '../queueLines.js';
 import {
   callerOf,
   command,
@@ -55,14 +54,14 @@ const DiffQuery = z.object({
  * @example
  * registerOrderRoutes(app, { og, readers });
  */
-export function registerOrderRoutes(app: Api, { og, readers, now = Date.now }: RouteDeps): void {
+export function registerOrderRoutes(app: Api, { og, readers }: RouteDeps): void {
   query(app, {
     path: '/v1/work-queue',
     summary:
       'The caller’s work queue: orders waiting for them, urgent first (RV-2), with customer, amount, rules, overdue and the steps they would sign (as a substitute under a delegation when so)',
     response: WorkQueueSchema,
     statuses: [401],
-    run: (c) => queueLines(og, c.get('actor'), new Date(now()).toISOString()),
+    run: (c) => og.workQueue(c.get('actor')),
   });
 
   query(app, {

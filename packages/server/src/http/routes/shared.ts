@@ -43,8 +43,6 @@ export type Api = OpenAPIHono<AppEnv>;
 export interface RouteDeps {
   og: Ordergate;
   readers: Readers;
-  /** The service's clock (ms), the same the identity checks use; `Date.now` by default. */
-  now?: () => number;
 }
 
 /**

@@ -22,7 +22,7 @@ import type {
 import { creditExposure, type CreditExposure } from './rules/credit/creditExposure.js';
 import { effectiveLimit, type EffectiveLimit } from './rules/credit/effectiveLimit.js';
 import { OrderDesk, type ScheduledCheck } from './desks/OrderDesk.js';
-import { workLine, type WorkLine } from './approvals/workLine.js';
+import { workLine, type WorkLine } from './desks/workLine.js';
 import type { OrderView } from './state/OrderRecord.js';
 import { parseOrThrow } from './errors.js';
 import { Actor, type ActorInput } from './model/Actor.js';

@@ -4,8 +4,8 @@ import { orderTotals } from '../model/orderTotals.js';
 import type { Policy } from '../policy/Policy.js';
 import type { OrderView } from '../state/OrderRecord.js';
 import { orderParties } from '../workflow/shared/orderParties.js';
-import { approvalsDue } from './approvalsDue.js';
-import type { Route } from './Route.js';
+import { approvalsDue } from '../approvals/approvalsDue.js';
+import type { Route } from '../approvals/Route.js';
 
 /** A step of a queued order waiting for the actor, and whose authority they would use. */
 export interface WorkStep {

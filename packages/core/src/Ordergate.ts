@@ -22,6 +22,7 @@ import type {
 import { creditExposure, type CreditExposure } from './rules/credit/creditExposure.js';
 import { effectiveLimit, type EffectiveLimit } from './rules/credit/effectiveLimit.js';
 import { OrderDesk, type ScheduledCheck } from './desks/OrderDesk.js';
+import { workLine, type WorkLine } from './desks/workLine.js';
 import type { OrderView } from './state/OrderRecord.js';
 import { parseOrThrow } from './errors.js';
 import { Actor, type ActorInput } from './model/Actor.js';
@@ -182,8 +183,12 @@ export type AllowedAction =
       params: Readonly<Record<string, MessageParam>>;
     };
 
-/** One line of an actor's work queue: an order waiting for something only they (or peers) can do. */
-export interface WorkItem {
+/**
+ * One line of an actor's work queue: an order waiting for something only they (or peers) can do,
+ * with what a queue filters and lists by (`WorkLine`: customer, amount, rules, overdue, and the
+ * steps waiting for the actor, each naming whom they would sign for as a substitute).
+ */
+export interface WorkItem extends WorkLine {
   orderId: string;
   number?: string;
   status: OrderView['workflow']['status'];
@@ -958,7 +963,9 @@ export class Ordergate {
   /**
    * The actor's work queue: orders waiting for an act the actor may take now (approve a step,
    * release credit, approve a change or a shipping exception, confirm), urgent first (IN-4),
-   * then by due time (RV-2).
+   * then by due time (RV-2). Each line also carries its customer, total with tax, the rules that
+   * put it there, whether it is overdue, and the open steps waiting for the actor — a step the
+   * actor would sign as someone's substitute under a policy delegation names them (`workLine`).
    */
   async workQueue(actor: ActorInput): Promise<WorkItem[]> {
     const a = parseOrThrow(Actor, actor, 'actor');
@@ -1008,6 +1015,16 @@ export class Ordergate {
         urgent: view.order.urgent,
         ...(due ? { dueAt: due } : {}),
         actions,
+        ...workLine(
+          view,
+          {
+            actor: a,
+            at: this.#runner.clock.now(),
+            ...(due ? { dueAt: due } : {}),
+            releases: actions.includes('releaseCredit'),
+          },
+          this.policy,
+        ),
       });
     }
     return items.sort(

@@ -171,6 +171,8 @@ export type {
 } from './approvals/approveStep.js';
 export { approvalsDue } from './approvals/approvalsDue.js';
 export type { DueApproval } from './approvals/approvalsDue.js';
+export { workLine } from './desks/workLine.js';
+export type { WorkLine, WorkStep } from './desks/workLine.js';
 export { capacities } from './approvals/capacities.js';
 export type { Capacity } from './approvals/capacities.js';
 export { unbarredCapacities } from './approvals/unbarredCapacities.js';

@@ -9,6 +9,8 @@ export interface LocalText {
 /** One approval given on a step (who, as which role and department, when, with what comment). */
 export interface Approval {
   actor: string;
+  /** The person whose authority the actor used, when signing as their substitute (delegation). */
+  onBehalfOf?: string;
   role?: string;
   department?: string;
   at: string;
@@ -154,6 +156,18 @@ export interface AllowedAction {
   params?: Record<string, unknown>;
 }
 
+/** A step of a queued order that waits for the caller (the service's `approvalsDue`). */
+export interface WorkStep {
+  key: string;
+  label: LocalText;
+  /** The rules whose findings require the step. */
+  ruleIds: string[];
+  /** Whom the caller stands in for on this step, under a delegation the policy records. */
+  onBehalfOf?: string;
+  /** The last instant of that delegation, when it has one. */
+  delegatedUntil?: string;
+}
+
 /** One line of the caller's work queue. */
 export interface WorkItem {
   orderId: string;
@@ -162,6 +176,15 @@ export interface WorkItem {
   urgent: boolean;
   dueAt?: string;
   actions: string[];
+  customer: { id: string; name: string };
+  /** The order's total including tax, in minor units of `currency`. */
+  amount: { total: number; currency: string };
+  /** The rules whose findings (or credit holds) put the order in the queue. */
+  ruleIds: string[];
+  /** A step waiting for the caller is past its deadline (RV-2). */
+  overdue: boolean;
+  /** The steps waiting for the caller, each saying when they would sign as a substitute. */
+  steps: WorkStep[];
 }
 
 /** An audit event of the order's trail (typed by the core's catalogue). */

@@ -10,8 +10,8 @@ export { ChangePanel, CHANGE_FIELDS, shown } from './ChangePanel.js';
 export type { ChangePanelProps } from './ChangePanel.js';
 export { MetricsPanel, metricCharts } from './MetricsPanel.js';
 export type { MetricChart, MetricsPanelProps } from './MetricsPanel.js';
-export { WorkQueue, sortQueue } from './WorkQueue.js';
-export type { WorkQueueProps } from './WorkQueue.js';
+export { WorkQueue, filterQueue, sortQueue } from './WorkQueue.js';
+export type { QueueFilter, WorkQueueProps } from './WorkQueue.js';
 export { Desk, DESK_TABS, DESK_TOKEN_KEY } from './Desk.js';
 export type { DeskProps } from './Desk.js';
 export { ApiError, CLIENT_ROUTES, OrdergateClient } from './client.js';
@@ -42,6 +42,7 @@ export type {
   Problem,
   RouteStep,
   WorkItem,
+  WorkStep,
 } from './client.js';
 export { I18n, hostLang } from './i18n.js';
 export type { Lang, TextKey } from './i18n.js';

@@ -25,7 +25,18 @@ describe('the API client against the service’s OpenAPI document', () => {
     expect(missing).toEqual([]);
     const props = (name: string) => Object.keys(doc.components.schemas[name]?.properties ?? {});
     expect(props('WorkItem')).toEqual(
-      expect.arrayContaining(['orderId', 'number', 'urgent', 'dueAt', 'actions']),
+      expect.arrayContaining([
+        'orderId',
+        'number',
+        'urgent',
+        'dueAt',
+        'actions',
+        'customer',
+        'amount',
+        'ruleIds',
+        'overdue',
+        'steps',
+      ]),
     );
     expect(props('AllowedAction')).toEqual(
       expect.arrayContaining(['action', 'allowed', 'messageKey', 'params']),
@@ -52,6 +63,11 @@ describe('sortQueue', () => {
       status: 'in_review',
       urgent,
       actions: ['approve'],
+      customer: { id: 'c', name: 'C' },
+      amount: { total: 100, currency: 'CNY' },
+      ruleIds: [],
+      overdue: false,
+      steps: [],
       ...(dueAt ? { dueAt } : {}),
     });
     const sorted = sortQueue([

@@ -93,6 +93,23 @@ export const WorkItemSchema = z
     urgent: z.boolean(),
     dueAt: z.string().optional(),
     actions: z.array(z.string()),
+    customer: z.object({ id: z.string(), name: z.string() }),
+    /** The order's total including tax, minor units. */
+    amount: z.object({ total: z.number().int(), currency: z.string() }),
+    /** The rules whose findings or holds put the order in the queue. */
+    ruleIds: z.array(z.string()),
+    /** A step waiting for the caller is past its deadline (RV-2). */
+    overdue: z.boolean(),
+    /** The steps waiting for the caller; `onBehalfOf` when signing as a substitute. */
+    steps: z.array(
+      z.object({
+        key: z.string(),
+        label: z.object({ en: z.string(), zh: z.string() }),
+        ruleIds: z.array(z.string()),
+        onBehalfOf: z.string().optional(),
+        delegatedUntil: z.string().optional(),
+      }),
+    ),
   })
   .openapi('WorkItem');
 

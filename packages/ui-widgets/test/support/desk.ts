@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { loadPolicy, Ordergate, type ActorInput } from '@ordergate/core';
+import { loadPolicy, Ordergate, type ActorInput, type PolicyInput } from '@ordergate/core';
 import { createApp, PostgresStore, serve, SharedSecret, TokenStore } from '@ordergate/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PEOPLE, DEMO_POLICY } from '../../../server/src/cli/demo/company.js';
@@ -19,12 +19,22 @@ export interface DeskService {
   close(): Promise<void>;
 }
 
-export async function startDesk(): Promise<DeskService> {
+/** Options of `startDesk`: the demo policy's delegations; the core's clock (default: now). */
+export interface DeskOptions {
+  delegations?: PolicyInput['delegations'];
+  /** Milliseconds since the epoch as the core reads them (e.g. to enter an order in the past). */
+  now?: () => number;
+}
+
+export async function startDesk(options: DeskOptions = {}): Promise<DeskService> {
   const store = await PostgresStore.open({});
+  const now = options.now ?? (() => Date.now());
   const og = new Ordergate({
-    policy: loadPolicy(DEMO_POLICY),
+    policy: loadPolicy(
+      options.delegations ? { ...DEMO_POLICY, delegations: options.delegations } : DEMO_POLICY,
+    ),
     store,
-    clock: { now: () => new Date().toISOString() },
+    clock: { now: () => new Date(now()).toISOString() },
     ids: { next: (prefix) => `${prefix}-${randomUUID()}` },
   });
   await seedDemo(og, Date.now());

@@ -57,7 +57,8 @@ const DiffQuery = z.object({
 export function registerOrderRoutes(app: Api, { og, readers }: RouteDeps): void {
   query(app, {
     path: '/v1/work-queue',
-    summary: 'The caller’s work queue: orders waiting for them, urgent first (RV-2)',
+    summary:
+      'The caller’s work queue: orders waiting for them, urgent first (RV-2), with customer, amount, rules, overdue and the steps they would sign (as a substitute under a delegation when so)',
     response: WorkQueueSchema,
     statuses: [401],
     run: (c) => og.workQueue(c.get('actor')),

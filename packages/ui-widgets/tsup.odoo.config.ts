@@ -1,0 +1,30 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+// The bundle for Odoo's asset pipeline (decision 033): one ES module that imports Owl as
+// `@odoo/owl` — Odoo's module loader answers that name with the web client's own Owl 2.8.1, so
+// the page keeps exactly one Owl. Not minified: Odoo's transpiler rewrites `import`/`export`
+// lines with regular expressions, and Odoo minifies its bundles itself. It is copied into the
+// example addon's `static/src/lib/`, where Odoo 17+ treats every file as a module.
+const ADDON_LIB = '../../examples/odoo-addon/ordergate_panels/static/src/lib';
+
+export default defineConfig({
+  entry: { 'ui-widgets': 'src/index.ts' },
+  outDir: 'dist/odoo',
+  format: ['esm'],
+  platform: 'browser',
+  target: 'es2022',
+  external: ['@odoo/owl'],
+  dts: false,
+  minify: false,
+  sourcemap: false,
+  splitting: false,
+  clean: true,
+  banner: { js: '/** @odoo-module */' },
+  onSuccess: async () => {
+    copyFileSync('src/theme.css', 'dist/odoo/ui-widgets.css');
+    mkdirSync(ADDON_LIB, { recursive: true });
+    copyFileSync('dist/odoo/ui-widgets.js', `${ADDON_LIB}/ui_widgets.js`);
+    copyFileSync('dist/odoo/ui-widgets.css', `${ADDON_LIB}/ui_widgets.css`);
+  },
+});

@@ -33,7 +33,11 @@ const PYTHON = ['/usr/bin/python3', 'python3'].find((p) => {
 /** Runs a Python snippet (the addon's pure helpers are loaded by file, without Odoo). */
 function python(code: string, args: string[] = []): string {
   if (!PYTHON) throw new Error('python3 is needed for this test');
-  return execFileSync(PYTHON, ['-c', code, ...args], { cwd: ADDON, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(PYTHON, ['-c', code, ...args], {
+    cwd: ADDON,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 const LOAD = (name: string) => `
@@ -95,13 +99,21 @@ describe('the ui-widgets bundle built for Odoo', () => {
   it('exports the panels and the client the addon imports', () => {
     const js = bundle();
     const exported = /export\s*\{([^}]*)\}/.exec(js)?.[1] ?? '';
-    const names = exported.split(',').map((s) => s.trim().split(/\s+as\s+/).pop());
+    const names = exported.split(',').map((s) =>
+      s
+        .trim()
+        .split(/\s+as\s+/)
+        .pop(),
+    );
     const widget = readFileSync(join(ADDON, 'static/src/order_panel.js'), 'utf8');
     const imported = /import\s*\{([^}]*)\}\s*from\s*"@ordergate_panels\/lib\/ui_widgets"/.exec(
       widget,
     )?.[1];
     expect(imported).toBeDefined();
-    for (const name of imported!.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const name of imported!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       expect(names, name).toContain(name);
     }
   });
@@ -127,10 +139,7 @@ describe('the addon', () => {
   });
 
   it('has XML views and templates that parse, and a form view placing every panel', () => {
-    const files = [
-      ...manifestXml(),
-      'static/src/order_panel.xml',
-    ];
+    const files = [...manifestXml(), 'static/src/order_panel.xml'];
     const code = `
 import sys, json
 from xml.etree import ElementTree as ET
@@ -232,15 +241,20 @@ print(mod.sign_assertion(sys.argv[1], "ordergate", "7", ["sales_team.group_sale_
       id: '7',
       groups: ['sales_team.group_sale_manager', 'base.group_user'],
     });
-    await expect(verifyAssertion(`Bearer ${jwt}`, options, guard, Date.now())).rejects.toMatchObject(
-      { code: 'TOKEN_REPLAYED' },
-    );
+    await expect(
+      verifyAssertion(`Bearer ${jwt}`, options, guard, Date.now()),
+    ).rejects.toMatchObject({ code: 'TOKEN_REPLAYED' });
   });
 
   it('signed with another secret is refused; a short secret is not signed at all', async () => {
     const options = { secret: new SharedSecret(secretText), audience: 'ordergate' };
     const other = sign('another-secret-of-enough-length-0123456789abcdef');
-    const refusal = verifyAssertion(`Bearer ${other}`, options, new MemoryReplayGuard(), Date.now());
+    const refusal = verifyAssertion(
+      `Bearer ${other}`,
+      options,
+      new MemoryReplayGuard(),
+      Date.now(),
+    );
     await expect(refusal).rejects.toBeInstanceOf(IdentityError);
     await expect(refusal).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
     let message = '';

@@ -73,7 +73,17 @@ const OWL_PROBE = `(() => {
       && panels.TrackingPanel.prototype instanceof owl.Component,
     owlModules: [...modules.keys()].filter((k) => /(^|\\/)owl(\\.js)?$/i.test(k)),
     owlFiles: [...scripts, ...resources].filter((u) => /owl[^/]*\\.js/i.test(u)),
-    mountedApps: [...document.querySelectorAll('.o_ordergate_panel')].length,
+    panelInWebClientApp: (() => {
+      // the ApprovalPanel is a node of the web client's own component tree, not an App of its own
+      const root = odoo.__WOWL_DEBUG__.root.__owl__;
+      const seen = [root];
+      for (let i = 0; i < seen.length && i < 20000; i++) {
+        const node = seen[i];
+        if (node.component instanceof panels.ApprovalPanel) return node.app === root.app;
+        seen.push(...Object.values(node.children || {}));
+      }
+      return false;
+    })(),
   };
 })()`;
 
@@ -128,12 +138,40 @@ for (const version of ['18', '19'] as const) {
         panelsOnHostOwl: boolean;
         owlModules: string[];
         owlFiles: string[];
+        panelInWebClientApp: boolean;
       }>(OWL_PROBE);
       expect(probe.hostOwlIsWindowOwl).toBe(true);
       expect(probe.version).toMatch(/^2\.8\./);
       expect(probe.panelsOnHostOwl).toBe(true);
       expect(probe.owlModules).toEqual(['@odoo/owl']);
       expect(probe.owlFiles).toEqual([]); // Owl comes inside Odoo's own bundle, no file of ours
+      expect(probe.panelInWebClientApp).toBe(true);
+    });
+
+    it('forwards only the panels’ calls, only with the page’s CSRF token, and never shows a credential', async () => {
+      const answers = await page.evaluate<Record<string, [number, string]>>(`(async () => {
+        const call = async (path, headers) => {
+          const res = await fetch('/ordergate_panels/service' + path, { headers });
+          return [res.status, (await res.json()).code];
+        };
+        const csrf = { 'X-Odoo-CSRF': odoo.csrf_token };
+        return {
+          noCsrf: await call('/v1/orders/${odoo!.order}', {}),
+          tokens: await call('/v1/tokens', csrf),
+          outbox: await call('/v1/outbox', csrf),
+          order: await call('/v1/orders/${odoo!.order}', csrf),
+        };
+      })()`);
+      expect(answers).toEqual({
+        noCsrf: [403, 'CSRF'],
+        tokens: [404, 'NOT_FORWARDED'],
+        outbox: [404, 'NOT_FORWARDED'],
+        order: [200, undefined],
+      });
+      // neither the shared secret nor a person token reaches the page
+      const html = await page.evaluate<string>('document.documentElement.outerHTML');
+      expect(html).not.toMatch(/og_[A-Za-z0-9_-]{43}/);
+      expect(html).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
     });
 
     it('RV-3 an approval given in the panel is taken by the service and shown on the route', async () => {
@@ -145,8 +183,20 @@ for (const version of ['18', '19'] as const) {
         undefined,
         { timeout: 30_000 },
       );
-      expect(await page.$$('.og-approval .og-approve')).toHaveLength(0);
-      await page.screenshot({ path: `${SHOTS}odoo${version}-sale-order-approval.png`, fullPage: true });
+      // read again from the service through Odoo: the step the login acted on is approved
+      await page.goto(`${odoo!.url}/odoo/action-sale.action_orders/${odoo!.order}`);
+      await page.click('.o_notebook a[name="ordergate_approval"]');
+      await page.waitForSelector('.o_ordergate_panel .og-approval .og-steps', { timeout: 30_000 });
+      const acted = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('.og-approval .og-steps > li')]
+          .filter((li) => li.textContent.includes('approved in Odoo ${version}'))
+          .map((li) => li.querySelector('.og-tag')?.textContent ?? '')`,
+      );
+      expect(acted).toEqual(['approved']);
+      await page.screenshot({
+        path: `${SHOTS}odoo${version}-sale-order-approval.png`,
+        fullPage: true,
+      });
       expect(errors).toEqual([]);
     }, 120_000);
   });

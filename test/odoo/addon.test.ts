@@ -106,9 +106,8 @@ describe('the ui-widgets bundle built for Odoo', () => {
         .pop(),
     );
     const widget = readFileSync(join(ADDON, 'static/src/order_panel.js'), 'utf8');
-    const imported = /import\s*\{([^}]*)\}\s*from\s*"@ordergate_panels\/lib\/ui_widgets"/.exec(
-      widget,
-    )?.[1];
+    const imported =
+      /import\s*\{([^}]*)\}\s*from\s*["']@ordergate_panels\/lib\/ui_widgets["']/.exec(widget)?.[1];
     expect(imported).toBeDefined();
     for (const name of imported!
       .split(',')
@@ -163,7 +162,7 @@ print(json.dumps(out))`;
       'ordergate_panels.OrdergatePanel',
     ]);
     const widget = readFileSync(join(ADDON, 'static/src/order_panel.js'), 'utf8');
-    expect(widget).toContain('"ordergate_panels.OrdergatePanel"');
+    expect(widget).toMatch(/template = ["']ordergate_panels\.OrdergatePanel["']/);
     for (const panel of ['approval', 'tracking', 'credit', 'change'])
       expect(widget).toMatch(new RegExp(`\\b${panel}: \\w+Panel`));
   });

@@ -167,6 +167,20 @@ print(json.dumps(out))`;
       expect(widget).toMatch(new RegExp(`\\b${panel}: \\w+Panel`));
   });
 
+  it('translates the page titles and the widget’s own text into Simplified Chinese', () => {
+    const po = readFileSync(join(ADDON, 'i18n/zh_CN.po'), 'utf8');
+    const translated = new Map(
+      [...po.matchAll(/^msgid "(.+)"\nmsgstr "(.*)"$/gm)].map((m) => [m[1], m[2]] as const),
+    );
+    const view = readFileSync(join(ADDON, 'views/sale_order_views.xml'), 'utf8');
+    const pages = [...view.matchAll(/<page string="([^"]+)"/g)].map((m) => m[1]!);
+    expect(pages).toEqual(['Approval', 'Tracking', 'Credit', 'Changes']);
+    const widget = readFileSync(join(ADDON, 'static/src/order_panel.js'), 'utf8');
+    const own = [...widget.matchAll(/_t\(\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+    for (const text of [...pages, ...own])
+      expect(translated.get(text), text).toMatch(/\p{Script=Han}/u);
+  });
+
   it('compiles (every Python file of the addon)', () => {
     const code = `
 import sys, pathlib

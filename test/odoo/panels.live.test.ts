@@ -8,6 +8,8 @@
 // with that Odoo:
 //   ODOO18_URL, ODOO18_DB, ODOO18_LOGIN, ODOO18_PASSWORD, ODOO18_ORDER (and the same with ODOO19_)
 // where ODOO18_ORDER is the id of a sale.order whose open review step the login may approve.
+// Optionally ODOO18_ZH_LOGIN and ODOO18_ZH_PASSWORD: the order's salesperson, whose Odoo language
+// is Simplified Chinese (the panels follow it).
 // Screenshots go to docs/screenshots/odoo18-sale-order-approval.png (and odoo19-…).
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +46,8 @@ interface Target {
   login: string;
   password: string;
   order: string;
+  zhLogin: string;
+  zhPassword: string;
 }
 
 function target(version: '18' | '19'): Target | undefined {
@@ -55,6 +59,8 @@ function target(version: '18' | '19'): Target | undefined {
     login: env('LOGIN'),
     password: env('PASSWORD'),
     order: env('ORDER'),
+    zhLogin: env('ZH_LOGIN'),
+    zhPassword: env('ZH_PASSWORD'),
   };
   return t.url && t.db && t.login && t.password && t.order ? t : undefined;
 }
@@ -87,6 +93,21 @@ const OWL_PROBE = `(() => {
   };
 })()`;
 
+async function signIn(page: Page, o: Target, login: string, password: string): Promise<void> {
+  await page.goto(`${o.url}/web/login?db=${encodeURIComponent(o.db)}`);
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('.o_web_client, .o_main_navbar', { timeout: 60_000 });
+}
+
+async function openApproval(page: Page, o: Target): Promise<void> {
+  await page.goto(`${o.url}/odoo/action-sale.action_orders/${o.order}`);
+  await page.waitForSelector('.o_form_view .o_notebook', { timeout: 60_000 });
+  await page.click('.o_notebook a[name="ordergate_approval"]');
+  await page.waitForSelector('.o_ordergate_panel .og-approval .og-steps', { timeout: 30_000 });
+}
+
 for (const version of ['18', '19'] as const) {
   const odoo = target(version);
   describe.skipIf(!odoo)(`the panels inside Odoo ${version}`, () => {
@@ -101,12 +122,7 @@ for (const version of ['18', '19'] as const) {
       });
       page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       page.on('pageerror', (e) => errors.push(e.message));
-      const o = odoo!;
-      await page.goto(`${o.url}/web/login?db=${encodeURIComponent(o.db)}`);
-      await page.fill('input[name="login"]', o.login);
-      await page.fill('input[name="password"]', o.password);
-      await page.click('button[type="submit"]');
-      await page.waitForSelector('.o_web_client, .o_main_navbar', { timeout: 60_000 });
+      await signIn(page, odoo!, odoo!.login, odoo!.password);
     }, 120_000);
 
     afterAll(async () => {
@@ -115,10 +131,7 @@ for (const version of ['18', '19'] as const) {
 
     it('RV-2 RV-3 the sale order form shows the order’s route and findings in the Approval page', async () => {
       const o = odoo!;
-      await page.goto(`${o.url}/odoo/action-sale.action_orders/${o.order}`);
-      await page.waitForSelector('.o_form_view .o_notebook', { timeout: 60_000 });
-      await page.click('.o_notebook a[name="ordergate_approval"]');
-      await page.waitForSelector('.o_ordergate_panel .og-approval .og-steps', { timeout: 30_000 });
+      await openApproval(page, o);
       // the service's order is this Odoo order (its id, as the Odoo connector maps it)
       const shown = await page.evaluate<string | undefined>(
         `document.querySelector('.o_ordergate_panel .og-approval')?.dataset.order`,
@@ -184,9 +197,7 @@ for (const version of ['18', '19'] as const) {
         { timeout: 30_000 },
       );
       // read again from the service through Odoo: the step the login acted on is approved
-      await page.goto(`${odoo!.url}/odoo/action-sale.action_orders/${odoo!.order}`);
-      await page.click('.o_notebook a[name="ordergate_approval"]');
-      await page.waitForSelector('.o_ordergate_panel .og-approval .og-steps', { timeout: 30_000 });
+      await openApproval(page, odoo!);
       const acted = await page.evaluate<string[]>(
         `[...document.querySelectorAll('.og-approval .og-steps > li')]
           .filter((li) => li.textContent.includes('approved in Odoo ${version}'))
@@ -199,5 +210,26 @@ for (const version of ['18', '19'] as const) {
       });
       expect(errors).toEqual([]);
     }, 120_000);
+
+    it.skipIf(!odoo?.zhLogin)(
+      'RV-3 the salesperson, in Chinese: the same blocked-by list, and nothing to approve on their own order',
+      async () => {
+        const zh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        zh.on('pageerror', (e) => errors.push(e.message));
+        await signIn(zh, odoo!, odoo!.zhLogin, odoo!.zhPassword);
+        await openApproval(zh, odoo!);
+        const text = (await zh.textContent('.o_ordergate_panel .og-approval'))!;
+        expect(text).toContain('阻塞原因'); // "blocked by"
+        expect(text).toContain('评审路线'); // "review route"
+        expect(text).toContain(`approved in Odoo ${version}`); // the approval given above
+        expect(await zh.$$('.og-approval .og-approve')).toHaveLength(0);
+        await zh.screenshot({
+          path: `${SHOTS}odoo${version}-sale-order-approval.zh-CN.png`,
+          fullPage: true,
+        });
+        expect(errors).toEqual([]);
+      },
+      120_000,
+    );
   });
 }

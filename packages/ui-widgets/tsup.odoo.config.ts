@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+import base from './tsup.config.js';
 
 // The bundle for Odoo's asset pipeline (decision 033): one ES module that imports Owl as
 // `@odoo/owl` — Odoo's module loader answers that name with the web client's own Owl 2.8.1, so
@@ -8,7 +9,18 @@ import { defineConfig } from 'tsup';
 // example addon's `static/src/lib/`, where Odoo 17+ treats every file as a module.
 const ADDON_LIB = '../../examples/odoo-addon/ordergate_panels/static/src/lib';
 
+// What the main build does to the sources (esbuild plugins, loaders, defines — e.g. templates
+// compiled ahead of time) applies here too, so the two builds cannot drift apart.
+const main: Options | undefined = Array.isArray(base)
+  ? (base[0] as Options | undefined)
+  : typeof base === 'function'
+    ? undefined
+    : base;
+
 export default defineConfig({
+  ...(main?.esbuildPlugins ? { esbuildPlugins: main.esbuildPlugins } : {}),
+  ...(main?.loader ? { loader: main.loader } : {}),
+  ...(main?.define ? { define: main.define } : {}),
   entry: { 'ui-widgets': 'src/index.ts' },
   outDir: 'dist/odoo',
   format: ['esm'],

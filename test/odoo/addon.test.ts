@@ -181,6 +181,16 @@ print(json.dumps(out))`;
       expect(translated.get(text), text).toMatch(/\p{Script=Han}/u);
   });
 
+  it('refuses to install without the built bundle, saying how to build it', () => {
+    expect((manifest() as { pre_init_hook?: string }).pre_init_hook).toBe('pre_init_hook');
+    const check = (dir: string) =>
+      python(`${LOAD('bundle')}\nimport sys\nprint(mod.missing_bundle(sys.argv[1]))`, [dir]).trim();
+    expect(check(ADDON)).toBe('None'); // built in beforeAll
+    const message = check(join(ADDON, 'static')); // a folder without the bundle
+    expect(message).toContain('static/src/lib/ui_widgets.js');
+    expect(message).toContain('pnpm --filter @ordergate/ui-widgets build:odoo');
+  });
+
   it('compiles (every Python file of the addon)', () => {
     const code = `
 import sys, pathlib

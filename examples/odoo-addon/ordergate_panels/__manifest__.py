@@ -20,6 +20,7 @@
             "ordergate_panels/static/src/order_panel.xml",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
     "application": False,
 }

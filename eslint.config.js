@@ -3,7 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', 'eslint.config.js', '**/*.config.ts'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      'eslint.config.js',
+      '**/*.config.ts',
+      // the ui-widgets bundle built for Odoo (build:odoo), not a source
+      'examples/odoo-addon/*/static/src/lib/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -54,6 +63,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // the Odoo addon's web client code: plain ES modules run by Odoo's module loader
+    files: ['examples/odoo-addon/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: {
+        odoo: 'readonly',
+        fetch: 'readonly',
+        Headers: 'readonly',
+        EventTarget: 'readonly',
+      },
     },
   },
 );

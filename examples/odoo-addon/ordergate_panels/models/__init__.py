@@ -1,0 +1,1 @@
+from . import ordergate_service, res_config_settings

@@ -31,7 +31,10 @@ const PACKAGES = {
     ],
     areas: new Set(['rules', 'workflow']),
   },
-  connectors: { layers: ['internal', 'ErpConnector', 'WebhookVerification', 'odoo', 'rest'], areas: new Set<string>() },
+  connectors: {
+    layers: ['internal', 'ErpConnector', 'WebhookVerification', 'odoo', 'rest'],
+    areas: new Set<string>(),
+  },
   server: {
     layers: [
       'drivers',

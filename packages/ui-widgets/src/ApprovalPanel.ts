@@ -97,7 +97,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
             <span t-if="!s.approvals.length" t-esc="t('notYet')"/>
             <ul t-else="" class="og-approvals">
               <li t-foreach="s.approvals" t-as="a" t-key="a_index">
-                <span t-esc="a.actor"/> <span class="og-muted" t-esc="(a.department ? '(' + i18n.role(a.department) + ') ' : '') + i18n.dateTime(a.at)"/>
+                <span t-esc="a.actor"/><span t-if="a.onBehalfOf" class="og-substitute" t-esc="' ' + t('forWhom', { who: a.onBehalfOf })"/> <span class="og-muted" t-esc="(a.department ? '(' + i18n.role(a.department) + ') ' : '') + i18n.dateTime(a.at)"/>
                 <q t-if="a.comment" class="og-comment" t-esc="a.comment"/>
                 <t t-set="ch" t-value="since(s, a)"/>
                 <div t-att-class="'og-since og-since-' + ch.kind">

@@ -59,7 +59,14 @@ function mountPanel(
         deadline: new Date(now + (i === 1 ? -60_000 : 3_600_000)).toISOString(),
         approvals:
           i === 0
-            ? [{ actor: 'u-liu', at: new Date(now).toISOString(), comment: '<b>ok</b>' }]
+            ? [
+                {
+                  actor: 'u-liu',
+                  onBehalfOf: 'u-wang', // signed as Wang's substitute under a delegation
+                  at: new Date(now).toISOString(),
+                  comment: '<b>ok</b>',
+                },
+              ]
             : i === 1
               ? [
                   {
@@ -147,6 +154,10 @@ describe('ApprovalPanel (component, Chromium)', () => {
     expect(text).toContain('total: 1,130,000.00 CNY against 1,000,000.00 CNY');
     expect(text).toContain('<b>ok</b>'); // a comment is text, never markup
     expect(await page.$$('#a b')).toHaveLength(0);
+    // an approval given as a substitute says for whom; the others do not
+    expect(
+      await page.$$eval('.og-approvals .og-substitute', (l) => l.map((e) => e.textContent)),
+    ).toEqual([' for u-wang, as substitute']);
     const dues = await page.$$eval('.og-dues li', (l) =>
       l.map((e) => (e as HTMLElement).className),
     );

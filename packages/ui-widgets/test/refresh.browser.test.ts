@@ -1,34 +1,15 @@
 /// <reference lib="dom" />
 // The panels' refresh (useOrderRefresh) in Chromium: polling while the page is visible, none in
 // a background tab, one read when it is shown again. A counting client, no service.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './support/desk.js';
+import { widgetsPage } from './support/widgetsPage.js';
 
-const file = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8');
-const ORIGIN = 'http://widgets.test';
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage();
-  const files: Record<string, [string, string]> = {
-    '/': [
-      '<!doctype html><html lang="en"><head><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; window.W = w; window.OWL = owl;</script></head><body><div id="a"></div></body></html>',
-      'text/html',
-    ],
-    '/owl.js': [file('../node_modules/@odoo/owl/dist/owl.es.js'), 'text/javascript'],
-    '/w.js': [file('../dist/index.js'), 'text/javascript'],
-  };
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const f = files[new URL(route.request().url()).pathname];
-    return f ? route.fulfill({ body: f[0], contentType: f[1] }) : route.fulfill({ status: 404 });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => 'W' in window && 'OWL' in window);
+  ({ browser, page } = await widgetsPage());
 });
 afterAll(async () => browser?.close());
 

@@ -1,40 +1,17 @@
 /// <reference lib="dom" />
 // WorkQueue component tests in Chromium: Owl's real template compiler and real events, the
 // queue given a fixed client through `env` (no service; workQueue.browser.test.ts runs the real one).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type * as Owl from '@odoo/owl';
-import type * as Widgets from '../src/index.js';
-import { launch } from './support/desk.js';
+import { widgetsPage, type Loaded } from './support/widgetsPage.js';
 
-const file = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8');
-const ORIGIN = 'http://widgets.test';
 let browser: Browser;
 let page: Page;
 
-type Loaded = { W: typeof Widgets; OWL: typeof Owl };
 type Probe = { approved: { id: string; comment?: string }[] };
 
 beforeAll(async () => {
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-  const files: Record<string, [string, string]> = {
-    '/': [
-      '<!doctype html><html lang="en"><head><link rel="stylesheet" href="/theme.css"><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; window.W = w; window.OWL = owl;</script></head><body><div id="a"></div></body></html>',
-      'text/html',
-    ],
-    '/owl.js': [file('../node_modules/@odoo/owl/dist/owl.es.js'), 'text/javascript'],
-    '/w.js': [file('../dist/index.js'), 'text/javascript'],
-    '/theme.css': [file('../dist/theme.css'), 'text/css'],
-  };
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const f = files[new URL(route.request().url()).pathname];
-    return f ? route.fulfill({ body: f[0], contentType: f[1] }) : route.fulfill({ status: 404 });
-  });
-  await page.goto(`${ORIGIN}/`);
-  await page.waitForFunction(() => 'W' in window && 'OWL' in window);
+  ({ browser, page } = await widgetsPage({ width: 1100, height: 800 }));
 });
 afterAll(async () => browser?.close());
 

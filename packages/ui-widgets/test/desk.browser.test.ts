@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
@@ -10,13 +10,10 @@ import {
   openOrder,
   startDesk,
   type DeskService,
+  seriousViolations,
 } from './support/desk.js';
 
 const shots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const axeSource = readFileSync(
-  fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)),
-  'utf8',
-);
 const { liu, li } = DEMO_PEOPLE;
 
 let desk: DeskService;
@@ -37,23 +34,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await page.close();
 });
-
-async function axe(selector: string): Promise<{ id: string; impact: string; nodes: number }[]> {
-  // evaluated by the test driver: the page's CSP rightly refuses an inline script tag
-  await page.evaluate(axeSource);
-  return page.evaluate(async (sel) => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run({ include: [sel] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  }, selector);
-}
 
 describe('order desk in Chromium against the service on PGlite', () => {
   it('issue 12 sign-in: a user assertion in the fragment is exchanged once for a desk session, and leaves the address bar', async () => {
@@ -185,9 +165,7 @@ describe('order desk in Chromium against the service on PGlite', () => {
     await page.screenshot({ path: `${shots}desk-sign-in.en.png` });
     const found: string[] = [];
     const check = async (sel: string, where: string) => {
-      for (const v of await axe(sel))
-        if (v.impact === 'serious' || v.impact === 'critical')
-          found.push(`${where}: ${v.id} (${v.impact})`);
+      for (const v of await seriousViolations(page, sel)) found.push(`${where}: ${v}`);
     };
     await check('.og-desk', 'sign-in');
     for (const lang of ['en', 'zh-CN']) {

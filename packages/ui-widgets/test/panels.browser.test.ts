@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Browser tests of the tracking, credit, change and metrics panels in Chromium against the real
 // service on PGlite (its own service: these tests change orders the desk tests read).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,13 +14,10 @@ import {
   openPanel,
   startDesk,
   type DeskService,
+  seriousViolations,
 } from './support/desk.js';
 
 const shots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const axeSource = readFileSync(
-  fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)),
-  'utf8',
-);
 const { li, liu, wang, sun, zhao, qian, he } = DEMO_PEOPLE;
 
 let desk: DeskService;
@@ -45,25 +42,6 @@ afterEach(async () => {
 function must<T>(r: { ok: boolean; value?: T; code?: string }): T {
   if (!r.ok) throw new Error(`refused: ${String(r.code)}`);
   return r.value as T;
-}
-
-async function axe(p: Page, selector: string): Promise<string[]> {
-  await p.evaluate(axeSource);
-  const found = await p.evaluate(async (sel) => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run({ include: [sel] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
-  }, selector);
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact})`);
 }
 
 describe('the order panels in Chromium against the service on PGlite', () => {
@@ -186,7 +164,8 @@ describe('the order panels in Chromium against the service on PGlite', () => {
       'true',
     );
     expect((await desk.og.order('so-since'))!.workflow.change?.pending).toBeUndefined();
-    for (const v of await axe(page, '.og-change')) throw new Error(`change form: ${v}`);
+    for (const v of await seriousViolations(page, '.og-change'))
+      throw new Error(`change form: ${v}`);
     await page.fill(`[data-line="${line}"] .og-line-quantity`, '12');
     await page.click('.og-raise .og-confirm-btn');
     await page.waitForSelector('.og-pending');
@@ -246,7 +225,8 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     const en = (await page.textContent('.og-approval'))!;
     expect(en).toContain('Who may actProduction supervisor');
     expect(en).toContain('u-wang (Sales department head)');
-    for (const v of await axe(page, '.og-approval')) throw new Error(`approval en: ${v}`);
+    for (const v of await seriousViolations(page, '.og-approval'))
+      throw new Error(`approval en: ${v}`);
     await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
 
     // zh-CN: roles and statuses translated, no raw keys on screen
@@ -259,7 +239,8 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     expect(await page.textContent('.og-approval .og-status')).toMatch(/[\u4e00-\u9fff]/);
     for (const raw of ['salesHead', 'production', 'in_review', 'confirmed', 'in_fulfilment'])
       expect(zh).not.toContain(raw);
-    for (const v of await axe(page, '.og-approval')) throw new Error(`approval zh-CN: ${v}`);
+    for (const v of await seriousViolations(page, '.og-approval'))
+      throw new Error(`approval zh-CN: ${v}`);
     await page.screenshot({ path: `${shots}approval-panel.zh-CN.png`, fullPage: true });
     await openPanel(page, desk.base, await desk.tokenFor(li), 'so-since', 'change', 'zh-CN');
     await page.waitForSelector('.og-raise');
@@ -336,7 +317,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
         await page.waitForSelector(`${c.sel} h3, ${c.sel} .og-chart`);
         if (c.tab === 'tracking') await page.click('.og-events summary');
         if (c.tab === 'change') await page.click('.og-add-line'); // a new line's fields as well
-        for (const v of await axe(page, c.sel)) found.push(`${c.tab} ${lang}: ${v}`);
+        for (const v of await seriousViolations(page, c.sel)) found.push(`${c.tab} ${lang}: ${v}`);
         await page.screenshot({ path: `${shots}${c.tab}-panel.${lang}.png`, fullPage: true });
         if (lang === 'zh-CN')
           expect((await page.textContent(c.sel))!).toMatch(/[\u4e00-\u9fff]{2}/);

@@ -2,19 +2,22 @@
 // The work queue in Chromium against the real service on PGlite (its own service: these tests
 // approve orders): filters, bulk approval after a confirmation, and a substitute under a
 // delegation the policy records (Zhou signs for Wang, the sales head, this week).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CUSTOMERS, demoOrder } from '../../server/src/cli/demo/company.js';
 import type { WorkItem } from '../src/client.js';
-import { DEMO_PEOPLE, launch, openDesk, startDesk, type DeskService } from './support/desk.js';
+import {
+  DEMO_PEOPLE,
+  launch,
+  openDesk,
+  seriousViolations,
+  startDesk,
+  type DeskService,
+} from './support/desk.js';
 
 const shots = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const axeSource = readFileSync(
-  fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)),
-  'utf8',
-);
 const { li, liu, wang, zhou } = DEMO_PEOPLE;
 const DAY = 86_400_000;
 /** Zhou stands in for Wang as sales head until a week from now, in Shanghai time. */
@@ -82,25 +85,6 @@ const shown = () =>
   page.$$eval('.og-queue-item .og-queue-number', (l) => l.map((e) => e.textContent ?? ''));
 const numbersOf = (items: WorkItem[]) => items.map((i) => i.number ?? i.orderId).sort();
 
-async function axe(selector: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async (sel) => {
-    const r = await (
-      window as unknown as {
-        axe: {
-          run: (
-            c: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run({ include: [sel] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
-  }, selector);
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact})`);
-}
-
 describe('the work queue in Chromium against the service on PGlite', () => {
   it('RV-2 IN-4 each filter (customer, rule, overdue, amount) narrows the list to the service’s matching lines; the counter shows shown of total', async () => {
     const token = await desk.tokenFor(liu);
@@ -154,7 +138,8 @@ describe('the work queue in Chromium against the service on PGlite', () => {
     for (const lang of ['en', 'zh-CN']) {
       await openDesk(page, desk.base, await desk.tokenFor(liu), lang);
       await page.selectOption('.og-filter-customer', DEMO_CUSTOMERS.hengtai.id);
-      for (const v of await axe('.og-queue')) found.push(`filtered queue ${lang}: ${v}`);
+      for (const v of await seriousViolations(page, '.og-queue'))
+        found.push(`filtered queue ${lang}: ${v}`);
       await page
         .locator('.og-queue')
         .screenshot({ path: `${shots}work-queue.filtered.${lang}.png` });
@@ -163,7 +148,8 @@ describe('the work queue in Chromium against the service on PGlite', () => {
       await page.click('.og-queue-item:nth-child(2) .og-check');
       await page.click('.og-approve-selected');
       await page.waitForSelector('.og-bulk-confirm');
-      for (const v of await axe('.og-queue')) found.push(`bulk confirmation ${lang}: ${v}`);
+      for (const v of await seriousViolations(page, '.og-queue'))
+        found.push(`bulk confirmation ${lang}: ${v}`);
       await page.screenshot({ path: `${shots}work-queue.bulk-confirmation.${lang}.png` });
       if (lang === 'zh-CN')
         expect((await page.textContent('.og-bulk-confirm'))!).toMatch(/批准以下 2 个订单/);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { loadPolicy, Ordergate, type ActorInput, type PolicyInput } from '@ordergate/core';
 import { createApp, PostgresStore, serve, SharedSecret, TokenStore } from '@ordergate/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -117,4 +119,35 @@ export async function openPanel(
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await page.waitForSelector(`.og-tabpanel .og-panel-head`);
   }
+}
+
+const axeSource = readFileSync(
+  fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)),
+  'utf8',
+);
+
+/**
+ * Runs axe-core on `selector` and answers its serious and critical violations as `id (impact)`.
+ * The script is evaluated by the test driver: the desk page's CSP rightly refuses an inline one.
+ *
+ * @example
+ * expect(await seriousViolations(page, '.og-queue')).toEqual([]);
+ */
+export async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async (sel) => {
+    const r = await (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe.run({ include: [sel] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
+  }, selector);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact})`);
 }

@@ -47,7 +47,8 @@ const PACKAGES = {
       'http',
       'cli',
     ],
-    areas: new Set<string>(),
+    // http/shared ← http/routes ← http (app.ts), cli/support ← cli/commands ← cli (program.ts)
+    areas: new Set(['http', 'cli']),
   },
 } as const;
 

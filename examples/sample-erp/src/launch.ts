@@ -9,8 +9,8 @@ import {
   startServe,
   type RunningService,
 } from '../../../packages/server/src/cli/commands/serve.js';
-import { CliError, EXIT } from '../../../packages/server/src/cli/exit.js';
-import type { CliIo } from '../../../packages/server/src/cli/io.js';
+import { CliError, EXIT } from '../../../packages/server/src/cli/support/exit.js';
+import type { CliIo } from '../../../packages/server/src/cli/support/io.js';
 import { SAMPLE_ERP_MAPPING, startSampleErp, type SampleErp } from './app.js';
 
 /** Where `pnpm start` keeps both databases (the ERP's in `erp/`, the service's in `service/`). */

@@ -3,8 +3,8 @@
  * (`launchDemo`, decision 028). `PORT` (default 8080) is the service's port, `SAMPLE_ERP_PORT`
  * (default 4000) the sample ERP's; Ctrl-C or SIGTERM stops both.
  */
-import { CliError, EXIT } from '../../../packages/server/src/cli/exit.js';
-import { processIo } from '../../../packages/server/src/cli/io.js';
+import { CliError, EXIT } from '../../../packages/server/src/cli/support/exit.js';
+import { processIo } from '../../../packages/server/src/cli/support/io.js';
 import { launchDemo } from './launch.js';
 
 const io = processIo();

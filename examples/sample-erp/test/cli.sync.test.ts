@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PostgresStore } from '@ordergate/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_POLICY } from '../../../packages/server/src/cli/demo/company.js';
-import type { CliIo } from '../../../packages/server/src/cli/io.js';
+import type { CliIo } from '../../../packages/server/src/cli/support/io.js';
 import { runCli } from '../../../packages/server/src/cli/program.js';
 import { SAMPLE_ERP_MAPPING, startSampleErp, type SampleErp } from '../src/index.js';
 import { TOKEN } from './support.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../packages/server/src/cli/io.js';
+import type { CliIo } from '../../../packages/server/src/cli/support/io.js';
 import { launchDemo, type Launched } from '../src/launch.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ordergate-start-'));

@@ -14,7 +14,7 @@ export { createApp } from './http/app.js';
 export type { AppOptions, AppEnv } from './http/app.js';
 export { serve } from './http/serve.js';
 export type { ServeOptions } from './http/serve.js';
-export { SharedSecret } from './http/secret.js';
+export { SharedSecret } from './http/shared/secret.js';
 export {
   MemoryReplayGuard,
   IdentityError,
@@ -22,7 +22,7 @@ export {
   authenticateHeader,
   requireScope,
   verifyAssertion,
-} from './http/identity.js';
+} from './http/shared/identity.js';
 export type {
   AuthenticateOptions,
   Credential,
@@ -31,7 +31,7 @@ export type {
   IdentityRefusalCode,
   ReplayGuard,
   TokenVerifier,
-} from './http/identity.js';
+} from './http/shared/identity.js';
 // --- identity (issue 11): API tokens, the shared replay guard, logging ---
 export {
   CreatedToken,
@@ -56,8 +56,8 @@ export { createLogger, maskSecrets, maskText, REDACT_PATHS, REDACTED } from './l
 export type { CreateLoggerOptions, Logger } from './logging.js';
 export { requestLog } from './http/requestLog.js';
 export type { RequestLogEntry } from './http/requestLog.js';
-export { negotiateLocale, refusalStatus, PROBLEM_JSON } from './http/problem.js';
-export type { Problem } from './http/problem.js';
+export { negotiateLocale, refusalStatus, PROBLEM_JSON } from './http/shared/problem.js';
+export type { Problem } from './http/shared/problem.js';
 
 // sync (issue 11): the ERP sync scheduler, its tables and the ERP webhooks
 export { SyncService, patchFromDiff } from './sync/SyncService.js';

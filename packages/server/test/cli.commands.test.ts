@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '@ordergate/core';
 import { PgliteDriver, PostgresStore } from '../src/index.js';
-import { gate } from '../src/cli/context.js';
+import { gate } from '../src/cli/support/context.js';
 import { DEMO_CUSTOMERS, DEMO_POLICY, demoOrder } from '../src/cli/demo/company.js';
 import { seedDemo } from '../src/cli/demo/seed.js';
-import { EXIT } from '../src/cli/exit.js';
+import { EXIT } from '../src/cli/support/exit.js';
 import { cli, put, scratch } from './support/cli.js';
 
 const dir = scratch();

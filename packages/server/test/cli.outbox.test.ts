@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ordergate, type Effect } from '@ordergate/core';
 import { PostgresStore } from '../src/index.js';
-import { EXIT } from '../src/cli/exit.js';
+import { EXIT } from '../src/cli/support/exit.js';
 import { cli, scratch } from './support/cli.js';
 import { companyPolicy, orderInput, people } from './support/scenario.js';
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '@ordergate/core';
-import { erpFrom } from '../src/cli/erp.js';
-import { EXIT } from '../src/cli/exit.js';
+import { erpFrom } from '../src/cli/support/erp.js';
+import { EXIT } from '../src/cli/support/exit.js';
 import { cli, put, scratch } from './support/cli.js';
 
 const dir = scratch();

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ordergate, loadPolicy, type OrderInput } from '@ordergate/core';
 import { PostgresStore, TokenStore } from '../src/index.js';
-import { EXIT } from '../src/cli/exit.js';
+import { EXIT } from '../src/cli/support/exit.js';
 import { cli, put, scratch } from './support/cli.js';
 import { fakeCustomer, startFakeErp, type FakeErp } from './support/fakeErp.js';
 import { orderInput } from './support/scenario.js';

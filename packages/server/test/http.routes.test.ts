@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { PgliteDriver, PostgresStore } from '../src/index.js';
-import { Readers } from '../src/http/access.js';
+import { Readers } from '../src/http/shared/access.js';
 import { registerCustomerRoutes } from '../src/http/routes/customers.js';
 import type { AppEnv } from '../src/http/routes/shared.js';
 import { desk } from './support/http.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderInput } from '@ordergate/core';
 import { SharedSecret, signWebhook } from '../src/index.js';
 import { signAssertion } from '../src/cli/demo/credentials.js';
-import { EXIT } from '../src/cli/exit.js';
+import { EXIT } from '../src/cli/support/exit.js';
 import { cli, put, scratch } from './support/cli.js';
 import { fakeCustomer, startFakeErp, type FakeErp } from './support/fakeErp.js';
 import { spawnServe, type ServiceProcess } from './support/processes.js';

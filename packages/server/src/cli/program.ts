@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { OrdergateError } from '@ordergate/core';
 import { COMMANDS, GROUPS } from './commands/index.js';
-import { CliError, EXIT, EXIT_HELP, type ExitCode } from './exit.js';
-import type { CliIo } from './io.js';
+import { CliError, EXIT, EXIT_HELP, type ExitCode } from './support/exit.js';
+import type { CliIo } from './support/io.js';
 
 /**
  * Builds the `ordergate` program from the subcommand table (`COMMANDS`), writing through `io`.

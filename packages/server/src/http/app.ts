@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { toInputIssues, type Ordergate } from '@ordergate/core';
-import { Readers, ReadRefused } from './access.js';
-import { authenticate, type IdentityOptions } from './identity.js';
+import { Readers, ReadRefused } from './shared/access.js';
+import { authenticate, type IdentityOptions } from './shared/identity.js';
 import { requestLog } from './requestLog.js';
 import type { Logger } from '../logging.js';
 import {
@@ -12,7 +12,7 @@ import {
   text,
   validationProblem,
   type Problem,
-} from './problem.js';
+} from './shared/problem.js';
 import { registerArchiveRoutes } from './routes/archive.js';
 import { registerChangeRoutes } from './routes/change.js';
 import { registerCreditRoutes } from './routes/credit.js';

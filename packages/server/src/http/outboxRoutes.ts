@@ -2,8 +2,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { holdsRole, type Locale, type Policy } from '@ordergate/core';
 import type { AppEnv } from './routes/shared.js';
-import { problem, PROBLEM_JSON, type Problem } from './problem.js';
-import { ProblemSchema } from './schemas.js';
+import { problem, PROBLEM_JSON, type Problem } from './shared/problem.js';
+import { ProblemSchema } from './shared/schemas.js';
 import { listOutbox, retryOutboxEffect, type OutboxReader } from '../worker/outboxAdmin.js';
 
 /** What the outbox routes need. */

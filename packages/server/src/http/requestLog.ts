@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { maskSecrets, maskText, type Logger } from '../logging.js';
-import type { Credential, IdentityEnv } from './identity.js';
-import { PROBLEM_JSON } from './problem.js';
+import type { Credential, IdentityEnv } from './shared/identity.js';
+import { PROBLEM_JSON } from './shared/problem.js';
 
 /** An `X-Request-Id` a caller may give (otherwise one is made): short and plain. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -3,8 +3,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
 import type { SyncService } from '../sync/SyncService.js';
 import type { SyncLog } from '../sync/SyncLog.js';
-import { PROBLEM_JSON, problem, type Problem } from './problem.js';
-import type { SharedSecret } from './secret.js';
+import { PROBLEM_JSON, problem, type Problem } from './shared/problem.js';
+import type { SharedSecret } from './shared/secret.js';
 import { WebhookVerificationSchema, type WebhookVerification } from '@ordergate/connectors';
 
 /** Header carrying the delivery's time, in seconds since the epoch. */

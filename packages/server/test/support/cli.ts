@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo } from '../../src/cli/support/io.js';
 import { runCli } from '../../src/cli/program.js';
 
 /** A folder of its own for a test's files. */

@@ -1,8 +1,8 @@
 import { formatMessage } from '@ordergate/core';
-import type { CliCommand } from '../command.js';
-import { actorFrom, gate, openStore, policyFrom, type StoreOptions } from '../context.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { actorFrom, gate, openStore, policyFrom, type StoreOptions } from '../support/context.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /** Options of `ordergate archive file`. */
 export interface ArchiveFileOptions extends StoreOptions {

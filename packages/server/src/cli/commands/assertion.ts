@@ -1,10 +1,10 @@
-import { SharedSecret } from '../../http/secret.js';
-import type { CliCommand } from '../command.js';
-import { splitList, type StoreOptions } from '../context.js';
+import { SharedSecret } from '../../http/shared/secret.js';
+import type { CliCommand } from '../support/command.js';
+import { splitList, type StoreOptions } from '../support/context.js';
 import { DEMO_PEOPLE } from '../demo/company.js';
 import { DEFAULT_AUDIENCE, demoSecret, signAssertion } from '../demo/credentials.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 import { demoSecretFile } from './serve.js';
 
 /** Options of `ordergate assertion`. */

@@ -7,10 +7,10 @@ import {
   type Finding,
   type Policy,
 } from '@ordergate/core';
-import type { CliCommand } from '../command.js';
-import { issueLines, policyFrom, readDataFile, splitList } from '../context.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { issueLines, policyFrom, readDataFile, splitList } from '../support/context.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /** Options of `ordergate assess`. */
 export interface AssessOptions {

@@ -1,9 +1,9 @@
 import { Ordergate, type Store } from '@ordergate/core';
-import type { CliCommand } from '../command.js';
-import { openStore, policyFrom, type StoreOptions } from '../context.js';
-import { EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
-import { progress, type Progress } from '../progress.js';
+import type { CliCommand } from '../support/command.js';
+import { openStore, policyFrom, type StoreOptions } from '../support/context.js';
+import { EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
+import { progress, type Progress } from '../support/progress.js';
 
 /**
  * The store as `Ordergate.verify()` reads it, reporting progress: the number of streams when it

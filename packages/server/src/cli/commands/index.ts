@@ -1,4 +1,4 @@
-import type { CliCommand } from '../command.js';
+import type { CliCommand } from '../support/command.js';
 import { archiveFileCommand } from './archive.js';
 import { assertionCommand } from './assertion.js';
 import { assessCommand } from './assess.js';

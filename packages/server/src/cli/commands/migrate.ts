@@ -2,10 +2,10 @@ import { NodePgDriver } from '../../drivers/NodePgDriver.js';
 import { PgliteDriver } from '../../drivers/PgliteDriver.js';
 import type { SqlDriver } from '../../drivers/SqlDriver.js';
 import { migrate } from '../../migrations.js';
-import type { CliCommand } from '../command.js';
-import { describeTarget, storeTarget, type StoreOptions } from '../context.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { describeTarget, storeTarget, type StoreOptions } from '../support/context.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /**
  * `ordergate migrate`: applies the migrations the store lacks and says which.

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { listOutbox, retryOutboxEffect, type OutboxReader } from '../../worker/outboxAdmin.js';
 import type { PostgresStore } from '../../PostgresStore.js';
-import type { CliCommand } from '../command.js';
-import { openStore, type StoreOptions } from '../context.js';
-import { EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { openStore, type StoreOptions } from '../support/context.js';
+import { EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /** Options of `ordergate outbox list` and `outbox retry`. */
 export interface OutboxOptions extends StoreOptions {

@@ -1,8 +1,8 @@
 import { loadPolicy, PolicyError, ValidationError } from '@ordergate/core';
-import type { CliCommand } from '../command.js';
-import { issueLines, readDataFile } from '../context.js';
-import { EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { issueLines, readDataFile } from '../support/context.js';
+import { EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /**
  * `ordergate policy check <file>`: loads a policy (YAML or JSON) as the service would and prints

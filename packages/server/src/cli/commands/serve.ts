@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadPolicy, type Ordergate } from '@ordergate/core';
 import { createApp } from '../../http/app.js';
 import type { DeskOptions } from '../../http/routes/desk.js';
-import { SharedSecret } from '../../http/secret.js';
+import { SharedSecret } from '../../http/shared/secret.js';
 import { serve } from '../../http/serve.js';
 import type { WebhookOptions } from '../../http/webhooks.js';
 import { PostgresReplayGuard } from '../../identity/PostgresReplayGuard.js';
@@ -14,7 +14,7 @@ import { advisoryLock } from '../../worker/advisoryLock.js';
 import { DeadlineRunner } from '../../worker/DeadlineRunner.js';
 import { erpReceiver } from '../../worker/erpReceiver.js';
 import { OutboxWorker } from '../../worker/OutboxWorker.js';
-import type { CliCommand } from '../command.js';
+import type { CliCommand } from '../support/command.js';
 import {
   describeTarget,
   gate,
@@ -22,13 +22,13 @@ import {
   policyFrom,
   storeTarget,
   type StoreOptions,
-} from '../context.js';
+} from '../support/context.js';
 import { DEMO_PEOPLE, DEMO_POLICY } from '../demo/company.js';
 import { DEFAULT_AUDIENCE, demoSecret, demoToken } from '../demo/credentials.js';
-import { ERP_HELP, erpFrom, type ErpOptions } from '../erp.js';
+import { ERP_HELP, erpFrom, type ErpOptions } from '../support/erp.js';
 import { seedDemo, type SeededOrder } from '../demo/seed.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /** Options of `ordergate serve`. */
 export interface ServeCommandOptions extends StoreOptions, ErpOptions {

@@ -1,9 +1,9 @@
 import { SyncService, type SyncEvent, type SyncReport } from '../../sync/SyncService.js';
-import type { CliCommand } from '../command.js';
-import { gate, openStore, policyFrom, splitList, type StoreOptions } from '../context.js';
-import { ERP_HELP, erpFrom, type ErpOptions } from '../erp.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { gate, openStore, policyFrom, splitList, type StoreOptions } from '../support/context.js';
+import { ERP_HELP, erpFrom, type ErpOptions } from '../support/erp.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /** Options of `ordergate sync`. */
 export interface SyncCommandOptions extends StoreOptions, ErpOptions {

@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { NotFoundError, ValidationError } from '@ordergate/core';
 import { SCOPES, isScope, type Scope } from '../../identity/scopes.js';
 import { TokenStore, type TokenRecord } from '../../identity/TokenStore.js';
-import type { CliCommand } from '../command.js';
-import { issueLines, openStore, splitList, type StoreOptions } from '../context.js';
-import { CliError, EXIT, type ExitCode } from '../exit.js';
-import type { CliIo } from '../io.js';
+import type { CliCommand } from '../support/command.js';
+import { issueLines, openStore, splitList, type StoreOptions } from '../support/context.js';
+import { CliError, EXIT, type ExitCode } from '../support/exit.js';
+import type { CliIo } from '../support/io.js';
 
 /** Options of `ordergate token create`. */
 export interface TokenCreateOptions extends StoreOptions {

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname } from 'node:path';
 import { SignJWT } from 'jose';
 import type { ActorInput } from '@ordergate/core';
-import { SharedSecret } from '../../http/secret.js';
+import { SharedSecret } from '../../http/shared/secret.js';
 import type { CreatedToken, TokenStore } from '../../identity/TokenStore.js';
 import type { Scope } from '../../identity/scopes.js';
 

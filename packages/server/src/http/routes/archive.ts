@@ -10,7 +10,7 @@ import {
   OrderIdParam,
   ReasonBody,
   openapi,
-} from '../schemas.js';
+} from '../shared/schemas.js';
 import {
   callerOf,
   command,

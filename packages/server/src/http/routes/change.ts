@@ -7,7 +7,7 @@ import {
   ReasonBody,
   StepBody,
   openapi,
-} from '../schemas.js';
+} from '../shared/schemas.js';
 import { command, type Api, type RouteDeps } from './shared.js';
 
 /**

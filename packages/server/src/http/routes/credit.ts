@@ -15,7 +15,7 @@ import {
   ReleaseBody,
   StepBody,
   openapi,
-} from '../schemas.js';
+} from '../shared/schemas.js';
 import {
   callerOf,
   command,

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { Customer, NotFoundError, toInputIssues } from '@ordergate/core';
-import { validationProblem } from '../problem.js';
-import { AuditEventSchema, CreditPictureSchema, CreditRequestSchema } from '../schemas.js';
+import { validationProblem } from '../shared/problem.js';
+import { AuditEventSchema, CreditPictureSchema, CreditRequestSchema } from '../shared/schemas.js';
 import {
   callerOf,
   idParam,

@@ -11,8 +11,8 @@ import {
   MemoryReplayGuard,
   verifyAssertion,
   type IdentityOptions,
-} from '../identity.js';
-import { problem } from '../problem.js';
+} from '../shared/identity.js';
+import { problem } from '../shared/problem.js';
 import { answer, localeOf, type Api } from './shared.js';
 
 /** How `createApp` serves the order desk page at `/desk` (`AppOptions.desk`). */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { OrderMetricsSchema } from '../schemas.js';
+import { OrderMetricsSchema } from '../shared/schemas.js';
 import { callerOf, localeOf, query, valueEnvelope, type Api, type RouteDeps } from './shared.js';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

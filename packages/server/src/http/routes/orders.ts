@@ -14,7 +14,7 @@ import {
   StepBody,
   WorkQueueSchema,
   openapi,
-} from '../schemas.js';
+} from '../shared/schemas.js';
 import { NotFoundError } from '@ordergate/core';
 import {
   callerOf,

@@ -1,5 +1,5 @@
-import { problem } from '../problem.js';
-import { referencePage } from '../reference.js';
+import { problem } from '../shared/problem.js';
+import { referencePage } from '../shared/reference.js';
 import { answer, type Api } from './shared.js';
 
 /**

@@ -15,9 +15,9 @@ import {
   validationProblem,
   PROBLEM_JSON,
   type Problem,
-} from '../problem.js';
-import { openapi, ProblemSchema } from '../schemas.js';
-import type { Caller, Readers } from '../access.js';
+} from '../shared/problem.js';
+import { openapi, ProblemSchema } from '../shared/schemas.js';
+import type { Caller, Readers } from '../shared/access.js';
 
 /**
  * Variables a request carries once it is authenticated: the actor passed to the core, the

@@ -7,7 +7,7 @@ import {
   ProgressInput,
   SettlementInput,
 } from '@ordergate/core';
-import { openapi, OrderIdParam, OrderResultSchema, TimelineSchema } from '../schemas.js';
+import { openapi, OrderIdParam, OrderResultSchema, TimelineSchema } from '../shared/schemas.js';
 import {
   callerOf,
   command,

@@ -12,7 +12,7 @@ import {
   type InputIssue,
   type Policy,
 } from '@ordergate/core';
-import { PostgresStore } from '../PostgresStore.js';
+import { PostgresStore } from '../../PostgresStore.js';
 import { CliError, EXIT } from './exit.js';
 import type { CliIo } from './io.js';
 

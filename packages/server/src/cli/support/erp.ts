@@ -3,8 +3,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ActorInput, Policy } from '@ordergate/core';
 import type { ErpConnector, ErpOrderChange } from '@ordergate/connectors';
-import { SharedSecret } from '../http/secret.js';
-import type { WebhookSource } from '../http/webhooks.js';
+import { SharedSecret } from '../../http/shared/secret.js';
+import type { WebhookSource } from '../../http/webhooks.js';
 import { CliError, EXIT } from './exit.js';
 import type { CliIo } from './io.js';
 

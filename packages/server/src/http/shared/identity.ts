@@ -2,12 +2,18 @@ import { webcrypto } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import type { ActorInput } from '@ordergate/core';
-import { grants, ROUTE_SCOPES, scopeFor, type RouteScope, type Scope } from '../identity/scopes.js';
-import type { VerifiedToken } from '../identity/TokenStore.js';
+import {
+  grants,
+  ROUTE_SCOPES,
+  scopeFor,
+  type RouteScope,
+  type Scope,
+} from '../../identity/scopes.js';
+import type { VerifiedToken } from '../../identity/TokenStore.js';
 import { problem, PROBLEM_JSON, type Problem } from './problem.js';
 import type { SharedSecret } from './secret.js';
-import { IdentityError, type IdentityRefusalCode } from '../identity/IdentityError.js';
-import type { ReplayGuard } from '../identity/ReplayGuard.js';
+import { IdentityError, type IdentityRefusalCode } from '../../identity/IdentityError.js';
+import type { ReplayGuard } from '../../identity/ReplayGuard.js';
 
 export { IdentityError, type IdentityRefusalCode, type ReplayGuard };
 

@@ -1,5 +1,4 @@
-// The service's answers the render benchmark mounts the panels on (the shapes of the component
-// tests): an order in review with `steps` route steps, and a delivered order with `n` events.
+// The service's answers the render benchmark and the component tests mount the panels on: an order in review with `steps` route steps, and a delivered order with `n` events.
 
 /** An order picture in review with `steps` steps (a joint review, an overdue, an escalation). */
 export function approvalPicture(steps: number, now: number) {
@@ -15,7 +14,14 @@ export function approvalPicture(steps: number, now: number) {
     deadline: new Date(now + (i === 1 ? -60_000 : 3_600_000)).toISOString(),
     approvals:
       i === 0
-        ? [{ actor: 'u-liu', at: new Date(now).toISOString(), comment: 'ok' }]
+        ? [
+            {
+              actor: 'u-liu',
+              onBehalfOf: 'u-wang', // signed as Wang's substitute under a delegation
+              at: new Date(now).toISOString(),
+              comment: '<b>ok</b>', // order data: rendered as text, never as markup
+            },
+          ]
         : i === 1
           ? [
               {

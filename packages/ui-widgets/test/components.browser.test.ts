@@ -3,6 +3,7 @@
 // and real layout for the timings; the panels get a fixed client through `env`, no service.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvalPicture } from '../bench/fixtures.js';
 import { widgetsPage, type Loaded } from './support/widgetsPage.js';
 
 let browser: Browser;
@@ -20,71 +21,10 @@ function mountPanel(
   extra: Record<string, unknown> = {},
   lang: 'en' | 'zh-CN' = 'en',
 ): Promise<{ ms: number; text: string }> {
+  const picture = { ...approvalPicture(steps, Date.now()), ...extra };
   return page.evaluate(
-    async ({ steps, extra, lang }) => {
+    async ({ picture, extra, lang }) => {
       const { W: w, OWL: owl } = window as unknown as Loaded;
-      const now = Date.now();
-      const route = Array.from({ length: steps }, (_, i) => ({
-        key: `s${i}`,
-        mode: i === 1 ? 'eachDepartment' : 'any',
-        label: { en: `Step ${i}`, zh: `步骤 ${i}` },
-        roles: i === 1 ? ['technical', 'finance'] : ['production'],
-        stage: i,
-        status: i < 1 ? 'approved' : i < 2 ? 'active' : 'waiting',
-        overdue: false,
-        ruleIds: ['RV-4'],
-        deadline: new Date(now + (i === 1 ? -60_000 : 3_600_000)).toISOString(),
-        approvals:
-          i === 0
-            ? [
-                {
-                  actor: 'u-liu',
-                  onBehalfOf: 'u-wang', // signed as Wang's substitute under a delegation
-                  at: new Date(now).toISOString(),
-                  comment: '<b>ok</b>',
-                },
-              ]
-            : i === 1
-              ? [
-                  {
-                    actor: 'u-sun',
-                    department: 'technical',
-                    role: 'technical',
-                    at: new Date(now).toISOString(),
-                  },
-                ]
-              : [],
-        escalatedTo: i === 1 ? ['generalManager'] : [],
-      }));
-      const picture = {
-        order: {
-          id: 'o1',
-          number: 'SO-1',
-          currency: 'CNY',
-          customer: { id: 'c', name: 'C' },
-          salesperson: 'u-li',
-        },
-        version: 1,
-        history: [],
-        workflow: {
-          status: 'in_review',
-          owner: 'u-li',
-          route: { steps: route },
-          findings: [
-            {
-              ruleId: 'RV-4',
-              severity: 'approval',
-              messageKey: 'k',
-              params: {},
-              steps: ['s1'],
-              evidence: [{ field: 'total', value: 113000000, limit: 100000000 }],
-              source: '003 三(三)2',
-            },
-            { ruleId: 'IN-2', severity: 'block', messageKey: 'k2', params: {}, evidence: [] },
-          ],
-        },
-        ...extra,
-      };
       const client = Object.assign(new w.OrdergateClient({ credential: 'x' }), {
         order: () => Promise.resolve(picture),
         actions: () =>
@@ -110,7 +50,7 @@ function mountPanel(
       const ms = performance.now() - t0;
       return { ms, text: el.textContent ?? '' };
     },
-    { steps, extra, lang },
+    { picture, extra, lang },
   );
 }
 

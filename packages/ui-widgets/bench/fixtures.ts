@@ -79,7 +79,7 @@ export function trackingAnswers(n: number) {
       id: 'o1',
       number: 'SO-1',
       currency: 'CNY',
-      customer: { id: 'c1', name: 'Co' },
+      customer: { id: 'c1', name: '<img src=x onerror=alert(1)>Co' }, // rendered inert
       salesperson: 'u-li',
       revision: 2,
     },
@@ -97,7 +97,7 @@ export function trackingAnswers(n: number) {
             id: 'ISS-1',
             kind: 'quality',
             remedy: 'replace',
-            description: 'seals leak',
+            description: '<script>alert(1)</script>seals leak',
             status: 'open',
             reportedAt: iso(30),
             reportedBy: 'u-li',
@@ -109,7 +109,11 @@ export function trackingAnswers(n: number) {
     history: [
       { type: 'review.started', at: iso(-5) },
       { type: 'order.confirmed', at: iso(0) },
-      { type: 'delivery.atRisk', at: iso(25), data: { key: 'k', agreed: '2026-03-05' } },
+      {
+        type: 'delivery.atRisk',
+        at: iso(25),
+        data: { key: 'k', agreed: '2026-03-05', daysLeft: 2 },
+      },
     ],
   };
   return { order, timeline: { status: 'in_fulfilment', events } };

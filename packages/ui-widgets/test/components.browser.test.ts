@@ -3,7 +3,7 @@
 // and real layout for the timings; the panels get a fixed client through `env`, no service.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approvalPicture } from '../bench/fixtures.js';
+import { approvalPicture, trackingAnswers } from '../bench/fixtures.js';
 import { widgetsPage, type Loaded } from './support/widgetsPage.js';
 
 let browser: Browser;
@@ -211,49 +211,7 @@ const basePicture = (workflow: Record<string, unknown>, extra: Record<string, un
 
 describe('TrackingPanel, CreditPanel, ChangePanel, MetricsPanel (components, Chromium)', () => {
   it('TR-1 TR-2 TR-3 tracking: eight stages, a delay warning, an issue with its remedy; 200 events first render', async () => {
-    const t0 = Date.parse('2026-03-01T08:00:00Z');
-    const iso = (h: number) => new Date(t0 + h * 3_600_000).toISOString();
-    const events = Array.from({ length: 200 }, (_, i) => ({
-      type: i % 2 ? 'fulfilment.progress' : 'fulfilment.started',
-      at: iso(i + 1),
-      actor: 'u-zhou',
-      data: { step: 'production', status: 'started' },
-    }));
-    const picture = basePicture(
-      {
-        tracking: {
-          steps: {
-            production: { status: 'done', at: iso(12), by: 'u-zhou' },
-            shipping: { status: 'started', at: iso(20), by: 'u-zhou', reference: 'SF-1' },
-          },
-          alerts: { atRisk: '2026-03-05' },
-          issues: [
-            {
-              id: 'ISS-1',
-              kind: 'quality',
-              remedy: 'replace',
-              description: '<script>alert(1)</script>seals leak',
-              status: 'open',
-              reportedAt: iso(30),
-              reportedBy: 'u-li',
-            },
-          ],
-          settlement: { paid: true, invoiced: false },
-        },
-      },
-      {
-        history: [
-          { type: 'review.started', at: iso(-5) },
-          { type: 'order.confirmed', at: iso(0) },
-          {
-            type: 'delivery.atRisk',
-            at: iso(25),
-            data: { key: 'k', agreed: '2026-03-05', daysLeft: 2 },
-          },
-        ],
-      },
-    );
-    const answers = { order: picture, timeline: { status: 'in_fulfilment', events } };
+    const answers = trackingAnswers(200);
     await mountWith('TrackingPanel', answers, { orderId: 'o1', pollMs: 0 }); // compile once
     const runs: number[] = [];
     for (let i = 0; i < 5; i++)

@@ -10,6 +10,7 @@ export {
   percentToBasisPoints,
 } from './model/Money.js';
 export { IsoDate, IsoDateTime, TimeZone, isIsoDate, isIsoDateTime } from './model/Temporal.js';
+export { zoneOffsetMs } from './lib/zonedTime.js';
 export {
   Order,
   OrderLine,

@@ -1,3 +1,4 @@
+import { zoneOffsetMs } from '@ordergate/core';
 import type { RestField, RestTransform } from './RestMapping.js';
 
 /** A value could not be read or converted; `path` is relative to the record being mapped. */
@@ -125,7 +126,6 @@ export function dateIn(ms: number, zone: string): string {
 
 // Building an Intl.DateTimeFormat costs far more than using one: one per zone, kept.
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-const PARTS_FORMATS = new Map<string, Intl.DateTimeFormat>();
 function formatter(
   cache: Map<string, Intl.DateTimeFormat>,
   locale: string,
@@ -140,45 +140,9 @@ function formatter(
   return f;
 }
 
-// The offset of a zone is constant for months between its transitions: it is read from Intl
-// once per zone and 6-hour window (checked at both ends of the window, which no two transitions
-// ever share), not once per value; a window holding a transition is computed value by value.
-const WINDOW_MS = 6 * 3_600_000;
-const OFFSETS = new Map<string, number | null>();
-
+/** A zone's offset from UTC in minutes at an instant (the core's, learnt once per UTC hour). */
 function offsetMinutes(ms: number, zone: string): number {
-  const start = Math.floor(ms / WINDOW_MS) * WINDOW_MS;
-  const key = `${zone}|${String(start)}`;
-  let known = OFFSETS.get(key);
-  if (known === undefined) {
-    const a = exactOffsetMinutes(start, zone);
-    known = a === exactOffsetMinutes(start + WINDOW_MS - 1000, zone) ? a : null;
-    if (OFFSETS.size >= 10_000) OFFSETS.clear();
-    OFFSETS.set(key, known);
-  }
-  return known ?? exactOffsetMinutes(ms, zone);
-}
-
-function exactOffsetMinutes(ms: number, zone: string): number {
-  const parts = formatter(PARTS_FORMATS, 'en-US', zone, {
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(ms);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(ms, zone) / 60_000);
 }
 
 /** ISO instant without milliseconds (`2026-03-02T01:00:00Z`). */

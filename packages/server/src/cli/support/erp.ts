@@ -240,7 +240,6 @@ async function rest(
   const secret = webhookSecret(io);
   const groups = policy.roles.salesperson?.groups ?? [];
   const hook = connector.mapping.webhook;
-  const rest = connector;
   return {
     connector,
     description: `${connector.erp} at ${connector.http.displayUrl} (REST, ${file})`,
@@ -249,7 +248,7 @@ async function rest(
       ? {
           webhook: {
             ...(hook.verification ? { verification: hook.verification } : {}),
-            orderIds: (body: unknown) => rest.orderIdsFromWebhook(body),
+            orderIds: connector.orderIdsFromWebhook.bind(connector),
           },
         }
       : {}),

@@ -14,25 +14,16 @@
  *   BENCH_SIZES=1000 BENCH_RUNS=3 pnpm --filter sample-erp bench
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { RestConnector, loadRestMapping } from '@ordergate/connectors';
 import { SAMPLE_ERP_MAPPING } from '../src/app.js';
+import { compare, connectorSync, report, type Pass, type Row } from './measure.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TOKEN = 'sample-erp-bench-token-0123456789';
 const FLOOR_PAGE = 1000; // the most the sample ERP answers in one page
-
-interface Sample {
-  requests: number;
-  orders: number;
-  wallMs: number;
-  cpuMs: number;
-  erpCpuMs: number | undefined;
-}
 
 async function startErp(orders: number): Promise<{ url: string; child: ChildProcess }> {
   const dir = fileURLToPath(new URL('..', import.meta.url));
@@ -57,39 +48,6 @@ async function startErp(orders: number): Promise<{ url: string; child: ChildProc
   return { url, child };
 }
 
-/** CPU ms (user + system) of a process, from /proc on Linux; undefined elsewhere. */
-function processCpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
-      .split(') ')[1]!
-      .split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks, USER_HZ = 100
-  } catch {
-    return undefined;
-  }
-}
-
-async function timed(
-  child: ChildProcess,
-  run: () => Promise<{ requests: number; orders: number }>,
-): Promise<Sample> {
-  const erp0 = processCpuMs(child.pid);
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const { requests, orders } = await run();
-  const wallMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const erp1 = processCpuMs(child.pid);
-  return {
-    requests,
-    orders,
-    wallMs,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    erpCpuMs: erp0 !== undefined && erp1 !== undefined ? erp1 - erp0 : undefined,
-  };
-}
-
 // The mapping is read once, as the service reads it at start; each run syncs with a new connector.
 const mapping = await loadRestMapping(SAMPLE_ERP_MAPPING);
 
@@ -97,17 +55,8 @@ function connectorFor(url: string): RestConnector {
   return RestConnector.create(mapping, { env: { SAMPLE_ERP_URL: url, SAMPLE_ERP_TOKEN: TOKEN } });
 }
 
-async function connectorSync(rest: RestConnector): Promise<{ requests: number; orders: number }> {
-  let orders = 0;
-  for await (const page of rest.changedOrders()) {
-    orders += page.orders.length;
-    if (page.rejected.length > 0) throw new Error(`rejected: ${page.rejected[0]!.reason}`);
-  }
-  return { requests: rest.stats.requests, orders };
-}
-
 /** The floor: every order (lines embedded), customer and open invoice, in the fewest requests. */
-async function floorRead(url: string): Promise<{ requests: number; orders: number }> {
+async function floorRead(url: string): Promise<Pass> {
   let requests = 0;
   const get = async (path: string) => {
     requests++;
@@ -132,25 +81,7 @@ async function floorRead(url: string): Promise<{ requests: number; orders: numbe
   return { requests, orders: orders.length };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function summary(samples: Sample[]) {
-  const erp = samples.map((s) => s.erpCpuMs).filter((x): x is number => x !== undefined);
-  return {
-    requests: median(samples.map((s) => s.requests)),
-    orders: median(samples.map((s) => s.orders)),
-    wallMs: Math.round(median(samples.map((s) => s.wallMs))),
-    cpuMs: Math.round(median(samples.map((s) => s.cpuMs))),
-    cpuShare: median(samples.map((s) => s.cpuMs / s.wallMs)),
-    erpCpuMs: erp.length ? Math.round(median(erp)) : undefined,
-  };
-}
-
-const results: Record<string, unknown>[] = [];
+const results: Row[] = [];
 for (const n of SIZES) {
   const t = performance.now();
   const { url, child } = await startErp(n);
@@ -158,55 +89,19 @@ for (const n of SIZES) {
     `sample ERP with ${String(n)} orders ready in ${String(Math.round(performance.now() - t))} ms (${url})`,
   );
   try {
-    await connectorSync(connectorFor(url)); // warm-up (JIT, connections, the ERP's caches)
-    await floorRead(url);
-    const connector: Sample[] = [];
-    const floor: Sample[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const rest = connectorFor(url);
-      connector.push(await timed(child, () => connectorSync(rest)));
-      floor.push(await timed(child, () => floorRead(url)));
-    }
-    for (const [what, samples] of [
-      ['connector', connector],
-      ['floor', floor],
-    ] as const) {
-      const s = summary(samples);
-      if (s.orders !== n)
-        throw new Error(`${what} read ${String(s.orders)} orders, not ${String(n)}`);
-      results.push({ what, ...s });
-    }
+    const rows = await compare(
+      'sample ERP',
+      RUNS,
+      child.pid,
+      () => connectorSync(connectorFor(url)),
+      () => floorRead(url),
+    );
+    for (const r of rows)
+      if (r.orders !== n)
+        throw new Error(`${r.what} read ${String(r.orders)} orders, not ${String(n)}`);
+    results.push(...rows);
   } finally {
     child.kill('SIGTERM');
   }
 }
-
-console.log(
-  `\nmedians of ${String(RUNS)} runs (node ${process.version}); CPU = this process only; ERP CPU = the child`,
-);
-console.table(
-  results.map((r) => ({
-    orders: r.orders,
-    what: r.what,
-    requests: r.requests,
-    'wall ms': r.wallMs,
-    'cpu ms': r.cpuMs,
-    'cpu share': `${((r.cpuShare as number) * 100).toFixed(1)} %`,
-    'ERP cpu ms': r.erpCpuMs ?? '—',
-    // load-independent: this process's part of the CPU work (wall time grows with the machine's load)
-    'cpu of work': r.erpCpuMs
-      ? `${(((r.cpuMs as number) / ((r.cpuMs as number) + (r.erpCpuMs as number))) * 100).toFixed(1)} %`
-      : '—',
-  })),
-);
-const over = results.filter((r) => r.what === 'connector' && (r.cpuShare as number) >= 0.25);
-const overWork = results.filter(
-  (r) =>
-    r.what === 'connector' &&
-    typeof r.erpCpuMs === 'number' &&
-    (r.cpuMs as number) / ((r.cpuMs as number) + r.erpCpuMs) >= 0.25,
-);
-console.log(
-  `${over.length === 0 ? 'target met' : 'target missed'}: connector CPU share of the wall time ${over.length === 0 ? 'under' : '≥'} 25 %` +
-    `; of the CPU work (load-independent): ${overWork.length === 0 ? 'under' : '≥'} 25 % (load average ${os.loadavg()[0]!.toFixed(1)})`,
-);
+report(results, RUNS);

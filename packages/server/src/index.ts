@@ -49,6 +49,13 @@ export type {
   VerifiedToken,
 } from './identity/TokenStore.js';
 export { PostgresReplayGuard } from './identity/PostgresReplayGuard.js';
+export {
+  PeopleDirectory,
+  PersonName,
+  PersonSchema,
+  PEOPLE_LOOKUP_LIMIT,
+} from './identity/PeopleDirectory.js';
+export type { Person, PersonSource } from './identity/PeopleDirectory.js';
 export type { PostgresReplayGuardOptions } from './identity/PostgresReplayGuard.js';
 export { SCOPES, ROUTE_SCOPES, grants, isScope, scopeFor } from './identity/scopes.js';
 export type { RouteScope, Scope } from './identity/scopes.js';

@@ -28,6 +28,8 @@ export interface Migration {
  * - (3) `sync_checkpoints`: where each ERP's order sync resumes (opaque connector text);
  *   `sync_runs`: one row per sync run with its trigger, counts and outcome;
  *   `webhook_deliveries`: delivery ids of verified ERP webhooks, so a replay is refused.
+ * - `people` (v6): the display name of each ERP user id the panels show (`PeopleDirectory`), and
+ *   where it came from.
  *
  * @example
  * for (const m of MIGRATIONS) console.log(m.version, m.name, m.statements('"ordergate"').length);
@@ -168,6 +170,18 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'api tokens: person sessions',
     statements: (s) => [
       `ALTER TABLE ${s}.api_tokens ADD COLUMN person boolean NOT NULL DEFAULT false`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'people: display names of ERP users',
+    statements: (s) => [
+      `CREATE TABLE ${s}.people (
+        id text COLLATE "C" PRIMARY KEY,
+        name text NOT NULL CHECK (name <> ''),
+        source text COLLATE "C" NOT NULL,
+        updated_at timestamptz NOT NULL
+      )`,
     ],
   },
 ];

@@ -20,6 +20,8 @@ import { registerCustomerRoutes } from './routes/customers.js';
 import { registerMetricsRoutes } from './routes/metrics.js';
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerRoleRoutes } from './routes/roles.js';
+import { registerPeopleRoutes } from './routes/people.js';
+import type { PeopleDirectory } from '../identity/PeopleDirectory.js';
 import { registerServiceRoutes } from './routes/service.js';
 import { answer, localeOf, ProblemThrown, type AppEnv, type RouteDeps } from './routes/shared.js';
 import { registerTrackingRoutes } from './routes/tracking.js';
@@ -43,6 +45,11 @@ export interface AppOptions {
   outbox?: Omit<OutboxRouteDeps, 'og' | 'policy'> & Partial<Pick<OutboxRouteDeps, 'og' | 'policy'>>;
   /** panels: serve the order desk page at `/desk` (see `registerDeskRoutes`). */
   desk?: DeskOptions;
+  /**
+   * People's display names: `GET`/`PUT /v1/people` are mounted when given. Pass the same
+   * directory as `identity.people` so that callers' names are remembered as they arrive.
+   */
+  people?: PeopleDirectory;
 }
 
 export type { AppEnv };
@@ -128,6 +135,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerCustomerRoutes(app, deps);
   registerMetricsRoutes(app, deps);
   registerRoleRoutes(app, deps); // panels: role labels
+  if (options.people) registerPeopleRoutes(app, { ...deps, people: options.people }); // panels: names
   if (options.desk) registerDeskRoutes(app, options.desk, identity, now); // panels: /desk
 
   if (options.outbox) registerOutboxRoutes(app, { og, policy: og.policy, ...options.outbox }); // outbox

@@ -9,7 +9,8 @@
  *   credit hold, request and approve a change).
  * - `customers:write`: write customers' facts and credit requests (CR-3).
  * - `archive:read`: search the archive and read archived orders (AR-5, AR-6: still under a grant).
- * - `sync`: run a sync with the ERP, read and retry the outbox and its dead letters.
+ * - `sync`: run a sync with the ERP, read and retry the outbox and its dead letters, push the
+ *   ERP's directory of people's names (`PUT /v1/people`).
  * - `admin`: everything, including what no other scope names (token management, new routes).
  *
  * @example
@@ -64,6 +65,8 @@ export const ROUTE_SCOPES: readonly RouteScope[] = [
   { methods: 'read', prefix: '/v1/credit-requests', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/metrics', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/roles', scope: 'orders:read' },
+  { methods: 'read', prefix: '/v1/people', scope: 'orders:read' },
+  { methods: 'write', prefix: '/v1/people', scope: 'sync' },
   { methods: 'read', prefix: '/v1/work-queue', scope: 'orders:read' },
   { methods: 'read', prefix: '/v1/orders', scope: 'orders:read' },
   { methods: 'write', prefix: '/v1/orders', scope: 'orders:act' },

@@ -19,6 +19,8 @@ export interface AssertionClaims {
   iat?: number | undefined;
   exp?: number | undefined;
   jti?: string | undefined;
+  /** The user's display name (optional claim). */
+  name?: unknown;
 }
 
 /** Signs a user assertion as the ERP would: HS256, 2 minutes, a fresh jti. */

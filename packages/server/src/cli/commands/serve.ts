@@ -8,6 +8,7 @@ import { serve } from '../../http/serve.js';
 import type { WebhookOptions } from '../../http/webhooks.js';
 import { PostgresReplayGuard } from '../../identity/PostgresReplayGuard.js';
 import { TokenStore } from '../../identity/TokenStore.js';
+import { PeopleDirectory } from '../../identity/PeopleDirectory.js';
 import { createLogger, type Logger } from '../../logging.js';
 import { SyncService, type SyncEvent } from '../../sync/SyncService.js';
 import { advisoryLock } from '../../worker/advisoryLock.js';
@@ -183,6 +184,7 @@ export async function startServe(io: CliIo, options: ServeCommandOptions): Promi
   const shared = { schema: store.schema };
   const tokens = new TokenStore(store.driver, shared);
   const replayGuard = new PostgresReplayGuard(store.driver, shared);
+  const people = new PeopleDirectory(store.driver, shared);
   const sync = erp
     ? new SyncService({
         og,
@@ -201,6 +203,14 @@ export async function startServe(io: CliIo, options: ServeCommandOptions): Promi
           deliveries: sync.log,
         }
       : undefined;
+  // The demo company's names, so that the panels show people, not ids (also with an ERP attached:
+  // the main command's sample ERP runs with the demo company's people).
+  if (demo) {
+    await people.remember(
+      Object.values(DEMO_PEOPLE).map((p) => ({ id: p.id, name: p.name })),
+      'seed',
+    );
+  }
   // With an ERP attached, its orders come through the sync: nothing is seeded.
   let seeded: SeededOrder[] | undefined;
   if (demo && !erp && !(await og.order('so-regular'))) {
@@ -211,7 +221,8 @@ export async function startServe(io: CliIo, options: ServeCommandOptions): Promi
   // panels: the order desk page is served when the widgets are built (decision 024)
   const common = {
     og,
-    identity: { secret, audience, tokens, replayGuard },
+    identity: { secret, audience, tokens, replayGuard, people },
+    people,
     logger,
     ...(webhooks ? { webhooks } : {}),
     outbox: { onRetried: () => worker?.poke() },
@@ -361,7 +372,7 @@ async function printDemo(
   io.out('');
   io.out('People (user id, ERP groups):');
   for (const p of Object.values(DEMO_PEOPLE))
-    io.out(`  ${p.id.padEnd(8)} ${p.groups.join(',').padEnd(18)} ${p.name}`);
+    io.out(`  ${p.id.padEnd(8)} ${p.groups.join(',').padEnd(18)} ${p.name} (${p.title})`);
   io.out('');
   const token = await demoToken(tokens, DEMO_PEOPLE.wang);
   io.out(
@@ -433,13 +444,13 @@ async function printDeskSignIns(
   for (const p of [DEMO_PEOPLE.liu, DEMO_PEOPLE.wang, DEMO_PEOPLE.zhao, DEMO_PEOPLE.qian]) {
     const t = await tokens.create({
       name: `demo desk ${p.id}`,
-      actor: { id: p.id, groups: p.groups },
+      actor: { id: p.id, groups: p.groups, name: p.name },
       scopes: ['orders:read', 'orders:act'],
       expiresAt: new Date(Date.now() + 12 * 3_600_000),
       person: true, // the desk reads as this person, under the read rules (decision 017)
     });
     links[p.id] = `${base}/desk#token=${t.token}`;
-    io.out(`  ${p.name.padEnd(34)} ${links[p.id]}`);
+    io.out(`  ${`${p.name} (${p.title})`.padEnd(34)} ${links[p.id]}`);
   }
   io.out(
     `Or arrive as the ERP would send a user: ${base}/desk#assertion=$(${cliName(io)} assertion u-wang --demo${demoDirArg(storeOptions)})`,

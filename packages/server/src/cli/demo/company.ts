@@ -3,25 +3,29 @@
 // the seeded orders are current when the service starts.
 import type { CustomerInput, OrderInput, PolicyInput } from '@ordergate/core';
 
-/** A person of the demo company: ERP user id, name, and the ERP groups that give the roles. */
+/**
+ * A person of the demo company: ERP user id, name (as the panels show it), job title, and the
+ * ERP groups that give the roles.
+ */
 export interface DemoPerson {
   id: string;
   name: string;
+  title: string;
   groups: string[];
 }
 
 /** The demo company's people, each with the ERP groups that give them their roles. */
 export const DEMO_PEOPLE = {
-  li: { id: 'u-li', name: 'Li Na (salesperson)', groups: ['sales'] },
-  zhou: { id: 'u-zhou', name: 'Zhou Ting (sales assistant)', groups: ['sales_assistants'] },
-  wang: { id: 'u-wang', name: 'Wang Qiang (sales head)', groups: ['sales_heads'] },
-  zhao: { id: 'u-zhao', name: 'Zhao Min (finance)', groups: ['finance'] },
-  sun: { id: 'u-sun', name: 'Sun Lei (technical)', groups: ['technical'] },
-  liu: { id: 'u-liu', name: 'Liu Yang (production supervisor)', groups: ['production'] },
-  qian: { id: 'u-qian', name: 'Qian (finance director)', groups: ['finance_director'] },
-  he: { id: 'u-he', name: 'He (general manager)', groups: ['general_manager'] },
-  ma: { id: 'u-ma', name: 'Ma (president)', groups: ['president'] },
-  gao: { id: 'u-gao', name: 'Gao Jie (archive keeper)', groups: ['archive_office'] },
+  li: { id: 'u-li', name: 'Li Na', title: 'salesperson', groups: ['sales'] },
+  zhou: { id: 'u-zhou', name: 'Zhou Ting', title: 'sales assistant', groups: ['sales_assistants'] },
+  wang: { id: 'u-wang', name: 'Wang Qiang', title: 'sales head', groups: ['sales_heads'] },
+  zhao: { id: 'u-zhao', name: 'Zhao Min', title: 'finance', groups: ['finance'] },
+  sun: { id: 'u-sun', name: 'Sun Lei', title: 'technical', groups: ['technical'] },
+  liu: { id: 'u-liu', name: 'Liu Yang', title: 'production supervisor', groups: ['production'] },
+  qian: { id: 'u-qian', name: 'Qian', title: 'finance director', groups: ['finance_director'] },
+  he: { id: 'u-he', name: 'He', title: 'general manager', groups: ['general_manager'] },
+  ma: { id: 'u-ma', name: 'Ma', title: 'president', groups: ['president'] },
+  gao: { id: 'u-gao', name: 'Gao Jie', title: 'archive keeper', groups: ['archive_office'] },
 } satisfies Record<string, DemoPerson>;
 
 const role = (en: string, zh: string, group: string, nextLevel?: string) => ({

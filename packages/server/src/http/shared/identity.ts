@@ -14,6 +14,7 @@ import { problem, PROBLEM_JSON, type Problem } from './problem.js';
 import type { SharedSecret } from './secret.js';
 import { IdentityError, type IdentityRefusalCode } from '../../identity/IdentityError.js';
 import type { ReplayGuard } from '../../identity/ReplayGuard.js';
+import { PersonName, type Person, type PersonSource } from '../../identity/PeopleDirectory.js';
 
 export { IdentityError, type IdentityRefusalCode, type ReplayGuard };
 
@@ -42,6 +43,11 @@ export interface IdentityOptions {
   replayGuard?: ReplayGuard;
   /** Checks API tokens (`Bearer og_…`); without it, API tokens are refused (`TOKEN_INVALID`). */
   tokens?: TokenVerifier;
+  /**
+   * Remembers the name a caller arrives with (an assertion's `name` claim, a token's actor name)
+   * so that the panels show names, not ids (a `PeopleDirectory`); none by default.
+   */
+  people?: { remember(people: readonly Person[], source: PersonSource): Promise<void> };
 }
 
 /**
@@ -128,7 +134,8 @@ const StringArray = (v: unknown): v is string[] =>
 
 /**
  * Checks an `Authorization` header's user assertion and answers the actor it names:
- * `{ id: sub, groups }`. The core's policy maps the groups to roles.
+ * `{ id: sub, groups }`, and `name` when the assertion carries the user's display name (optional
+ * claim `name`). The core's policy maps the groups to roles.
  * @throws {IdentityError} with the refusal code.
  *
  * @example
@@ -165,7 +172,7 @@ export async function verifyAssertion(
       'the assertion is malformed or its signature does not verify',
     );
   }
-  const { sub, iat, exp, jti, groups } = payload;
+  const { sub, iat, exp, jti, groups, name } = payload;
   if (typeof sub !== 'string' || sub === '' || typeof jti !== 'string' || jti === '') {
     throw new IdentityError('TOKEN_INVALID', 'the assertion needs a subject and an id');
   }
@@ -181,10 +188,21 @@ export async function verifyAssertion(
   if (groups !== undefined && !StringArray(groups)) {
     throw new IdentityError('TOKEN_INVALID', 'the groups claim must be a list of strings');
   }
+  const displayName = name === undefined ? undefined : PersonName.safeParse(name);
+  if (displayName?.success === false) {
+    throw new IdentityError(
+      'TOKEN_INVALID',
+      'the name claim must be a display name: text of 1 to 200 characters, no control characters',
+    );
+  }
   if (!(await guard.claim(jti, (exp + tolerance) * 1000, now))) {
     throw new IdentityError('TOKEN_REPLAYED', 'the assertion was used before');
   }
-  return { id: sub, groups: groups ?? [] };
+  return {
+    id: sub,
+    groups: groups ?? [],
+    ...(displayName ? { name: displayName.data } : {}),
+  };
 }
 
 /**
@@ -306,6 +324,12 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Id
       if (!(e instanceof IdentityError)) throw e;
       c.header('WWW-Authenticate', 'Bearer');
       return refuse(c, problem(401, e.code, e.message));
+    }
+    if (identity.people && who.actor.name !== undefined) {
+      await identity.people.remember(
+        [{ id: who.actor.id, name: who.actor.name }],
+        who.credential.kind === 'token' ? 'token' : 'assertion',
+      );
     }
     c.set('actor', who.actor);
     c.set('credential', who.credential);

@@ -247,12 +247,12 @@ print(json.dumps([mod.is_allowed(m, p) for m, p in json.loads(sys.argv[1])]))`,
 
 describe('the user assertion Odoo signs', () => {
   const secretText = 'odoo-shared-secret-0123456789abcdef0123456789';
-  const sign = (secret: string, lifetime = 60) =>
+  const sign = (secret: string, lifetime = 60, name = '') =>
     python(
       `${LOAD('assertion')}
 import sys
-print(mod.sign_assertion(sys.argv[1], "ordergate", "7", ["sales_team.group_sale_manager", "base.group_user"], lifetime=${String(lifetime)}))`,
-      [secret],
+print(mod.sign_assertion(sys.argv[1], "ordergate", "7", ["sales_team.group_sale_manager", "base.group_user"], lifetime=${String(lifetime)}, name=sys.argv[2]))`,
+      [secret, name],
     ).trim();
 
   it('is accepted by the service as that Odoo user with their groups, once', async () => {
@@ -267,6 +267,30 @@ print(mod.sign_assertion(sys.argv[1], "ordergate", "7", ["sales_team.group_sale_
     await expect(
       verifyAssertion(`Bearer ${jwt}`, options, guard, Date.now()),
     ).rejects.toMatchObject({ code: 'TOKEN_REPLAYED' });
+  });
+
+  it('issue 12: carries the Odoo user’s display name (name claim), which the service takes as the actor’s name', async () => {
+    const options = { secret: new SharedSecret(secretText), audience: 'ordergate' };
+    const named = sign(secretText, 60, '  王强\nWang   Qiang ');
+    const actor = await verifyAssertion(
+      `Bearer ${named}`,
+      options,
+      new MemoryReplayGuard(),
+      Date.now(),
+    );
+    expect(actor).toEqual({
+      id: '7',
+      groups: ['sales_team.group_sale_manager', 'base.group_user'],
+      name: '王强 Wang Qiang',
+    });
+    const long = sign(secretText, 60, 'x'.repeat(300));
+    const clipped = await verifyAssertion(
+      `Bearer ${long}`,
+      options,
+      new MemoryReplayGuard(),
+      Date.now(),
+    );
+    expect(clipped.name).toHaveLength(200);
   });
 
   it('signed with another secret is refused; a short secret is not signed at all', async () => {

@@ -3,7 +3,8 @@
 The service (``packages/server``, "Identity") accepts ``Authorization: Bearer <jwt>`` signed with
 the secret it shares with the ERP: ``aud`` (its audience), ``sub`` (the user's id), ``groups``
 (the user's ERP groups, which the policy maps to roles), ``iat``, ``exp`` at most five minutes
-later and a ``jti`` accepted once. The secret never leaves the Odoo server.
+later, a ``jti`` accepted once, and ``name`` (the user's display name, which the panels show
+instead of the id). The secret never leaves the Odoo server.
 
 No Odoo import here: the file is loaded alone by the repository's tests.
 """
@@ -33,7 +34,11 @@ def _json(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def sign_assertion(secret, audience, subject, groups, lifetime=60, now=None):
+#: The longest display name the service accepts in the ``name`` claim (UTF-16 code units).
+MAX_NAME = 200
+
+
+def sign_assertion(secret, audience, subject, groups, lifetime=60, now=None, name=None):
     """Sign a short-lived user assertion.
 
     >>> token = sign_assertion("s" * 32, "ordergate", "2", ["sales_team.group_sale_manager"])
@@ -60,6 +65,11 @@ def sign_assertion(secret, audience, subject, groups, lifetime=60, now=None):
         "exp": issued + int(lifetime),
         "jti": uuid.uuid4().hex,
     }
+    display = " ".join(str(name or "").split())[:MAX_NAME]
+    while len(display.encode("utf-16-le")) // 2 > MAX_NAME:  # the service counts UTF-16 units
+        display = display[:-1]
+    if display:
+        payload["name"] = display
     signing_input = _b64(_json({"alg": "HS256", "typ": "JWT"})) + b"." + _b64(_json(payload))
     signature = hmac.new(key, signing_input, hashlib.sha256).digest()
     return (signing_input + b"." + _b64(signature)).decode("ascii")

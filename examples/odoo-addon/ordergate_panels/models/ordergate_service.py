@@ -79,7 +79,12 @@ class OrdergateService(models.AbstractModel):
     def _sign_assertion(self, user):
         try:
             return sign_assertion(
-                self._secret(), self._audience(), str(user.id), self._user_groups(user), lifetime=120
+                self._secret(),
+                self._audience(),
+                str(user.id),
+                self._user_groups(user),
+                lifetime=120,
+                name=user.sudo().name,
             )
         except AssertionConfigError as error:
             raise OrdergateUnavailable("NOT_CONFIGURED", 503, str(error)) from None

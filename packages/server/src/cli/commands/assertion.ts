@@ -13,11 +13,13 @@ export interface AssertionOptions extends StoreOptions {
   audience?: string;
   ttl?: string;
   demo?: boolean;
+  /** The user's display name (the `name` claim); with `--demo`, the demo person's by default. */
+  name?: string;
 }
 
 /**
  * `ordergate assertion <user-id>`: prints a user assertion signed as the ERP would sign it, with
- * `ORDERGATE_ERP_SECRET` (or, with `--demo`, the demo's key and the demo person's groups). For
+ * `ORDERGATE_ERP_SECRET` (or, with `--demo`, the demo's key and the demo person's groups and name). For
  * trying the API and testing an integration; an ERP signs its own.
  *
  * @example
@@ -44,6 +46,7 @@ export async function runAssertion(
       : options.demo && person
         ? person.groups
         : [];
+  const name = options.name ?? (options.demo && person ? person.name : undefined);
   const ttl = Number(options.ttl ?? 300);
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > 300)
     throw new CliError(EXIT.USAGE, '--ttl must be 1…300 seconds (the service refuses longer)');
@@ -51,7 +54,7 @@ export async function runAssertion(
     await signAssertion(
       secret,
       options.audience ?? io.env.ORDERGATE_AUDIENCE ?? DEFAULT_AUDIENCE,
-      { id: user, groups },
+      { id: user, groups, ...(name === undefined ? {} : { name }) },
       ttl,
     ),
   );
@@ -69,6 +72,7 @@ export const assertionCommand: CliCommand = {
         'print a user assertion signed as the ERP would (ORDERGATE_ERP_SECRET, or --demo)',
       )
       .option('--groups <a,b>', 'their ERP groups (with --demo: the demo person’s)')
+      .option('--name <text>', 'their display name (with --demo: the demo person’s)')
       .option('--audience <aud>', 'aud (default ordergate, or ORDERGATE_AUDIENCE)')
       .option('--ttl <seconds>', 'lifetime, at most 300', '300')
       .option('--demo', 'sign with the demo’s key (see serve --demo)')

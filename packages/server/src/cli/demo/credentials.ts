@@ -48,7 +48,7 @@ export const DEFAULT_AUDIENCE = 'ordergate';
 
 /**
  * Signs a user assertion as the ERP would (HS256; `aud`, `sub`, `groups`, `iat`, `exp`, a fresh
- * `jti`): a Bearer credential for one request within `lifetimeSeconds` (at most the service's
+ * `jti`, and `name` when the actor has one): a Bearer credential for one request within `lifetimeSeconds` (at most the service's
  * 300).
  *
  * @example
@@ -62,7 +62,10 @@ export async function signAssertion(
   nowMs = Date.now(),
 ): Promise<string> {
   const iat = Math.floor(nowMs / 1000);
-  return new SignJWT({ groups: actor.groups ?? [] })
+  return new SignJWT({
+    groups: actor.groups ?? [],
+    ...(actor.name === undefined ? {} : { name: actor.name }),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(actor.id)
     .setAudience(audience)

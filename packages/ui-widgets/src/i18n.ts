@@ -359,6 +359,7 @@ export function hostLang(doc: Document | undefined = globalThis.document): Lang 
  * components render them with `t-esc`, never as HTML.
  *
  * @example
+ * await loadTexts('zh-CN'); // the Chinese texts are a language pack of their own
  * const i18n = new I18n('zh-CN');
  * i18n.t('queueCount', { n: 3 }); // '待处理 3 项'
  */
@@ -400,7 +401,7 @@ export class I18n {
    * key made readable (`qualityControl` → `Quality control`). Never the raw key.
    *
    * @example
-   * new I18n('zh-CN').role('salesHead'); // '销售主管'
+   * new I18n('zh-CN').role('salesHead'); // '销售主管' (after loadTexts('zh-CN'))
    */
   role(key: string): string {
     const own = this.roles[key];

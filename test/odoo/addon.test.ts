@@ -80,6 +80,14 @@ describe('the ui-widgets bundle built for Odoo', () => {
     expect(js).not.toMatch(/\brequire\s*\(/);
   });
 
+  it('carries the Chinese texts inlined: the language pack is no file of its own in Odoo (decision 035)', () => {
+    const js = bundle();
+    // '批准' (approve) and '待办' (work queue), as esbuild writes them in an ASCII file
+    expect(js).toContain('\\u6279\\u51C6');
+    expect(js).toContain('\\u5F85\\u529E');
+    expect(readdirSync(LIB).filter((f) => f.endsWith('.js'))).toEqual(['ui_widgets.js']);
+  });
+
   it('carries no copy of Owl (its compiler, renderer, scheduler or version stamp)', () => {
     const js = bundle();
     for (const owlInternal of [

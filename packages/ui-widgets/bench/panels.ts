@@ -8,7 +8,10 @@
 //   trivial Owl component as the floor;
 // - click on approve → updated route on screen, on the desk page against the service on
 //   embedded PGlite, beside the approve request alone (its resource timing in the same click);
-// - the gzipped size of the bundle without Owl, beside the runtime-template build.
+// - the gzipped size of the bundle without Owl, in English (dist/index.js) and in Chinese (with
+//   its language pack dist/zh-CN.js, each file gzipped on its own as a server sends them), beside
+//   the same sources built as shipped before decision 035 (templates as Owl's compiler emits
+//   them, esbuild's minifier, both languages in one file) and the runtime-template build.
 //
 //   pnpm --filter @ordergate/ui-widgets run bench
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,10 +20,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { build } from 'tsup';
+import { build, type Options } from 'tsup';
 import type { Browser, Page } from 'playwright-core';
 import { demoOrder } from '../../server/src/cli/demo/company.js';
 import { DEMO_PEOPLE, launch, startDesk } from '../test/support/desk.js';
+import { owlTemplates } from '../scripts/owl-templates.js';
 import { approvalPicture, trackingAnswers } from './fixtures.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -37,30 +41,51 @@ function median(xs: number[]): number {
 const ms = (xs: number[]) =>
   `${median(xs).toFixed(1).padStart(7)} ms  (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
 
-/** The shipped bundle (dist/, built now) and the same sources with runtime-compiled templates. */
-async function bundles(): Promise<{ shipped: string; runtime: string }> {
+/** The bundles whose sizes the bench prints, and whose first render it times. */
+interface Bundles {
+  /** dist/index.js as shipped (built now): English in it. */
+  shipped: string;
+  /** dist/zh-CN.js: the Chinese texts, loaded beside the bundle when Chinese is chosen. */
+  zh: string;
+  /** The same sources with runtime-compiled templates (Owl's `xml` compiled in the browser). */
+  runtime: string;
+  /** As shipped before decision 035: templates as Owl emits them, esbuild's minifier, zh inlined. */
+  before: string;
+}
+
+/** The shipped bundle (dist/, built now) and the same sources built the earlier ways. */
+async function bundles(): Promise<Bundles> {
   execFileSync('pnpm', ['exec', 'tsup', '--silent'], { cwd: here('..'), stdio: 'inherit' });
-  const out = mkdtempSync(join(tmpdir(), 'og-bench-'));
-  try {
-    await build({
-      config: false,
-      entry: { index: here('../src/index.ts') },
-      format: ['esm'],
-      platform: 'browser',
-      target: 'es2022',
-      external: ['@odoo/owl'],
-      minify: true,
-      outDir: out,
-      silent: true,
-      dts: false,
-    });
-    return {
-      shipped: readFileSync(here('../dist/index.js'), 'utf8'),
-      runtime: readFileSync(join(out, 'index.js'), 'utf8'),
-    };
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  const built = async (name: string, plugins: Options['esbuildPlugins']) => {
+    const out = mkdtempSync(join(tmpdir(), 'og-bench-'));
+    try {
+      await build({
+        config: false,
+        entry: { index: here('../src/index.ts') },
+        format: ['esm'],
+        platform: 'browser',
+        target: 'es2022',
+        external: ['@odoo/owl'],
+        minify: true,
+        splitting: false, // one file, both languages in it, as these builds were shipped
+        outDir: out,
+        silent: true,
+        dts: false,
+        ...(plugins ? { esbuildPlugins: plugins } : {}),
+      });
+      return readFileSync(join(out, 'index.js'), 'utf8');
+    } catch (e) {
+      throw new Error(`bench build ${name}: ${(e as Error).message}`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  };
+  return {
+    shipped: readFileSync(here('../dist/index.js'), 'utf8'),
+    zh: readFileSync(here('../dist/zh-CN.js'), 'utf8'),
+    runtime: await built('runtime', undefined),
+    before: await built('before', [owlTemplates({ compact: false })]),
+  };
 }
 
 // Runs in the page (plain JavaScript: no transform touches it). `mount` answers the ms from
@@ -102,7 +127,7 @@ window.bench = {
   },
 };`;
 
-async function widgetsPage(browser: Browser, bundle: string): Promise<Page> {
+async function widgetsPage(browser: Browser, bundle: string, zh: string): Promise<Page> {
   const page = await browser.newPage();
   const owl = readFileSync(here('../node_modules/@odoo/owl/dist/owl.es.js'), 'utf8');
   const files: Record<string, [string, string]> = {
@@ -112,6 +137,7 @@ async function widgetsPage(browser: Browser, bundle: string): Promise<Page> {
     ],
     '/owl.js': [owl, 'text/javascript'],
     '/w.js': [bundle, 'text/javascript'],
+    '/zh-CN.js': [zh, 'text/javascript'],
   };
   await page.route(`${ORIGIN}/**`, (route) => {
     const f = files[new URL(route.request().url()).pathname];
@@ -141,7 +167,7 @@ const CLICK_SCRIPT = `new Promise((resolve) => {
 
 type Case = { panel: string; answers: unknown; props: unknown };
 
-async function firstRender(browser: Browser, b: { shipped: string; runtime: string }) {
+async function firstRender(browser: Browser, b: Bundles) {
   const cases: Record<string, Case> = {
     'ApprovalPanel, 20 steps': {
       panel: 'ApprovalPanel',
@@ -174,9 +200,12 @@ async function firstRender(browser: Browser, b: { shipped: string; runtime: stri
     );
   // interleaved rounds: every variant sees the same machine load
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [variant, bundle] of Object.entries(b)) {
+    for (const [variant, bundle] of [
+      ['shipped', b.shipped],
+      ['runtime', b.runtime],
+    ] as const) {
       for (const [name, c] of Object.entries(cases)) {
-        const page = await widgetsPage(browser, bundle);
+        const page = await widgetsPage(browser, bundle, b.zh);
         add(`${name} | cold | ${variant}`, await mount(page, c));
         await mount(page, c);
         add(`${name} | warm | ${variant}`, await mount(page, c));
@@ -241,12 +270,15 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(render)) console.log(`  ${k.padEnd(52)} ${ms(v)}`);
     console.log('click to update (desk page, service on embedded PGlite)');
     for (const [k, v] of Object.entries(click)) console.log(`  ${k.padEnd(52)} ${ms(v)}`);
-    const kb = (s: string) => `${(gzipSync(s).byteLength / 1024).toFixed(1)} kB`;
-    console.log('bundle without Owl, gzip (node:zlib default level)');
-    console.log(`  ${'shipped (templates precompiled)'.padEnd(52)} ${kb(b.shipped).padStart(9)}`);
-    console.log(
-      `  ${'baseline (templates compiled in the browser)'.padEnd(52)} ${kb(b.runtime).padStart(9)}`,
-    );
+    const gz = (s: string) => gzipSync(s).byteLength / 1024;
+    const line = (k: string, v: number) =>
+      console.log(`  ${k.padEnd(52)} ${`${v.toFixed(1)} kB`.padStart(9)}`);
+    console.log('bundle without Owl, gzip (node:zlib default level), each file on its own');
+    line('shipped, English (index.js)', gz(b.shipped));
+    line('shipped, Chinese (index.js + zh-CN.js)', gz(b.shipped) + gz(b.zh));
+    line('  of which the Chinese texts (zh-CN.js)', gz(b.zh));
+    line('before decision 035 (Owl output as is, esbuild)', gz(b.before));
+    line('baseline (templates compiled in the browser)', gz(b.runtime));
   } finally {
     await browser.close();
   }

@@ -51,6 +51,15 @@ export function templatesOf(file: string, source: string): SourceTemplate[] {
   });
 }
 
+/** How templates are compiled. */
+export interface CompileOptions {
+  /**
+   * Make the generated functions smaller (`compactTemplate`); default true. `false` ships them
+   * as Owl's compiler emits them (the bench's figure from before decision 035).
+   */
+  compact?: boolean;
+}
+
 type Compile = (
   template: string,
   options: { name: string; dev: boolean; hasGlobalValues: boolean },
@@ -111,8 +120,9 @@ function withDom<T>(window: OwlCompiler['window'], fn: () => T): T {
 /**
  * Compiles templates with Owl's compiler as an Owl App in production mode would in the browser
  * (the same `compile(xml, { name, dev: false, hasGlobalValues: false })`), into the source of
- * template functions (`function anonymous(app, bdom, helpers) {…}`). Throws, naming the
- * template, when one does not compile.
+ * template functions (`function anonymous(app, bdom, helpers) {…}`), made smaller by
+ * `compactTemplate` unless `compact: false`. Throws, naming the template, when one does not
+ * compile.
  *
  * Only the production variant ships: Owl's dev variant (props validation of child components,
  * duplicate `t-key` checks) would take the bundle past its 30 kB budget. An App in dev mode still
@@ -123,17 +133,104 @@ function withDom<T>(window: OwlCompiler['window'], fn: () => T): T {
  */
 export function compileTemplates(
   templates: readonly Pick<SourceTemplate, 'name' | 'xml'>[],
+  options: CompileOptions = {},
 ): string[] {
   const { compile, window } = owlCompiler();
   return withDom(window, () =>
     templates.map((t) => {
       try {
-        return compile(t.xml, { name: t.name, dev: false, hasGlobalValues: false }).toString();
+        const fn = compile(t.xml, {
+          name: t.name,
+          dev: false,
+          hasGlobalValues: false,
+        }).toString();
+        return options.compact === false ? fn : compactTemplate(fn);
       } catch (e) {
         throw new Error(`Owl cannot compile the template ${t.name}: ${(e as Error).message}`);
       }
     }),
   );
+}
+
+const DECLARATION = /^(\s*)(?:let|const) ([A-Za-z_$][\w$]*) = (.*);$/;
+const WORD = (name: string) =>
+  new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+// what a line may hold before the place an inlined value goes: names, `=`, `[`, `(`, `,`, `if`
+// and blanks. No call result, no member read, no string, no arrow function: nothing is
+// evaluated before the value that was not already evaluated before it, and the value is not
+// moved into a closure.
+const INERT_PREFIX = /^[\s\w$=[(,]*$/;
+
+/**
+ * Makes a template function that Owl's compiler generated smaller without changing what it
+ * does, on its regular, one-statement-a-line output:
+ *
+ * - a block string declared twice (`createBlock` of the same markup) is declared once: Owl's
+ *   `createBlock` answers the same block class for the same string anyway;
+ * - names destructured from `bdom`/`helpers` or `prepareList` and never read are dropped;
+ * - a value computed into a variable that is read once, on the very next line, before anything
+ *   else is evaluated there, is written in its place (`let txt2 = e; b2 = block2([txt2]);` →
+ *   `b2 = block2([e]);`): the same expressions, in the same order, on the same context.
+ *
+ * The markup each block renders, the order in which expressions run and the handlers' closures
+ * stay as Owl made them (`test/owl-templates.test.ts` renders both and compares).
+ *
+ * @example
+ * compactTemplate(compile('<p t-esc="a"/>', { name: 'x', dev: false }).toString());
+ */
+export function compactTemplate(fn: string): string {
+  let lines = fn.split('\n');
+  const uses = (name: string) => lines.join('\n').match(WORD(name))?.length ?? 0;
+
+  // 1. one declaration per block string
+  const blockOf = new Map<string, string>();
+  const renamed = new Map<string, string>();
+  lines = lines.filter((l) => {
+    const m = /^\s*let (block\d+) = createBlock\((`[^`]*`)\);$/.exec(l);
+    if (!m) return true;
+    const first = blockOf.get(m[2]!);
+    if (!first) {
+      blockOf.set(m[2]!, m[1]!);
+      return true;
+    }
+    renamed.set(m[1]!, first);
+    return false;
+  });
+  if (renamed.size)
+    lines = lines.map((l) =>
+      l.replace(/(?<![\w$.])block\d+(?![\w$])/g, (name) => renamed.get(name) ?? name),
+    );
+
+  // 2. destructured names nobody reads
+  lines = lines.flatMap((l) => {
+    const m = /^(\s*)let \{ ([^}]*) \} = (bdom|helpers);$/.exec(l);
+    if (!m) return [l];
+    const kept = m[2]!.split(', ').filter((n) => uses(n) > 1);
+    return kept.length ? [`${m[1]!}let { ${kept.join(', ')} } = ${m[3]!};`] : [];
+  });
+  lines = lines.map((l) =>
+    l.replace(
+      /^(\s*const \[)(\w+), (\w+), (\w+), (\w+)(\] = prepareList\()/,
+      (whole, head: string, k: string, v: string, n: string, c: string, tail: string) =>
+        uses(v) > 1 ? whole : `${head}${k}, , ${n}, ${c}${tail}`,
+    ),
+  );
+
+  // 3. a value read once, on the next line, in the same order
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const d = DECLARATION.exec(lines[i]!);
+    const next = lines[i + 1]!;
+    if (!d || uses(d[2]!) !== 2) continue;
+    const indent = d[1]!;
+    if (!next.startsWith(indent) || /^\s/.test(next.slice(indent.length))) continue;
+    const at = next.search(WORD(d[2]!));
+    if (at < 0 || !INERT_PREFIX.test(next.slice(0, at))) continue;
+    const after = next.slice(at + d[2]!.length);
+    if (/^\s*=(?!=)/.test(after)) continue; // assigned there, not read
+    lines[i + 1] = `${next.slice(0, at)}(${d[3]!})${after}`;
+    lines.splice(i, 1);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -144,10 +241,15 @@ export function compileTemplates(
  * @example
  * precompileSource('src/ApprovalPanel.ts', source).includes('xml`'); // false
  */
-export function precompileSource(file: string, source: string, helper = './templates.js'): string {
+export function precompileSource(
+  file: string,
+  source: string,
+  helper = './templates.js',
+  options: CompileOptions = {},
+): string {
   const found = templatesOf(file, source);
   if (!found.length) return source;
-  const compiled = compileTemplates(found);
+  const compiled = compileTemplates(found, options);
   let out = '';
   let at = 0;
   const fns: string[] = [];
@@ -188,7 +290,7 @@ function rename(fn: string, name: string): string {
  * @example
  * defineConfig({ esbuildPlugins: [owlTemplates()] });
  */
-export function owlTemplates(): Plugin {
+export function owlTemplates(options: CompileOptions = {}): Plugin {
   return {
     name: 'owl-templates',
     setup(build) {
@@ -196,7 +298,7 @@ export function owlTemplates(): Plugin {
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes('xml`')) return undefined;
         return {
-          contents: precompileSource(args.path, source, helperFrom(args.path)),
+          contents: precompileSource(args.path, source, helperFrom(args.path), options),
           loader: 'ts',
         };
       });

@@ -1,7 +1,7 @@
 import { Component, onWillStart, useState, xml } from '@odoo/owl';
 import { ApprovalPanel } from './ApprovalPanel.js';
 import type { PanelEnv } from './env.js';
-import type { Lang, TextKey } from './i18n.js';
+import { loadTexts, type Lang, type TextKey } from './i18n.js';
 import { ChangePanel } from './ChangePanel.js';
 import { CreditPanel } from './CreditPanel.js';
 import { MetricsPanel } from './MetricsPanel.js';
@@ -193,9 +193,11 @@ export class Desk extends Component<DeskProps, PanelEnv> {
 
   async switchLang(lang: string): Promise<void> {
     const next: Lang = lang === 'zh-CN' ? 'zh-CN' : 'en';
-    this.env.i18n.lang = next;
     this.env.client.lang = next;
-    this.env.i18n.messages = await this.env.client.messages(next);
+    // the language's texts (a pack of their own for Chinese) and the service's messages in it
+    const [messages] = await Promise.all([this.env.client.messages(next), loadTexts(next)]);
+    this.env.i18n.lang = next;
+    this.env.i18n.messages = messages;
     document.documentElement.lang = next;
     this.state.lang = next;
     // every panel renders its texts again in the new language (a deep render: no remount, so no

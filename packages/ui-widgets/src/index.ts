@@ -44,7 +44,7 @@ export type {
   WorkItem,
   WorkStep,
 } from './client.js';
-export { I18n, hostLang } from './i18n.js';
+export { I18n, hostLang, loadTexts } from './i18n.js';
 export type { Lang, TextKey } from './i18n.js';
 export type { PanelEnv } from './env.js';
 export {

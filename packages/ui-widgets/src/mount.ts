@@ -3,7 +3,7 @@ import { ApprovalPanel } from './ApprovalPanel.js';
 import { ApiError, OrdergateClient } from './client.js';
 import { Desk, DESK_TOKEN_KEY } from './Desk.js';
 import type { PanelEnv } from './env.js';
-import { hostLang, I18n, type Lang } from './i18n.js';
+import { hostLang, I18n, loadTexts, type Lang } from './i18n.js';
 import { WorkQueue } from './WorkQueue.js';
 import { TrackingPanel } from './TrackingPanel.js';
 import { CreditPanel } from './CreditPanel.js';
@@ -38,6 +38,7 @@ async function envFor(options: MountOptions, withRoles = true): Promise<PanelEnv
   const loading = Promise.all([
     options.client.messages(lang),
     withRoles ? roleLabels(options.client) : {},
+    loadTexts(lang), // the Chinese texts are a pack of their own (decision 035)
   ]);
   i18n.warm(); // the page's first Intl formatters, made while the messages load
   [i18n.messages, i18n.roles] = await loading;

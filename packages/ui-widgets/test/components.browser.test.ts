@@ -37,6 +37,7 @@ function mountPanel(
       });
       const el = document.getElementById('a')!;
       el.innerHTML = '';
+      await w.loadTexts(lang); // the Chinese texts: the language pack beside the bundle
       const i18n = new w.I18n(lang);
       i18n.messages = await client.messages();
       const app = new owl.App(w.ApprovalPanel, {
@@ -180,6 +181,7 @@ function mountWith(
       Object.assign(client, { messages: () => Promise.resolve({}) });
       const el = document.getElementById('a')!;
       el.innerHTML = '';
+      await w.loadTexts(lang);
       const app = new owl.App(w[panel] as never, {
         env: { client, i18n: new w.I18n(lang) },
         props,

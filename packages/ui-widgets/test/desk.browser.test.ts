@@ -89,7 +89,16 @@ describe('order desk in Chromium against the service on PGlite', () => {
   });
 
   it('issue 12 Chinese: the desk follows the chosen language, panels and the service’s refusal in zh-CN', async () => {
+    // the Chinese texts are a language pack of their own, fetched when Chinese is chosen
+    const fetched: string[] = [];
+    const seen = (r: { url(): string }) => fetched.push(new URL(r.url()).pathname);
+    page.on('request', seen);
+    await openDesk(page, desk.base, await desk.tokenFor(liu));
+    expect(fetched).toContain('/desk/assets/ui-widgets.js');
+    expect(fetched).not.toContain('/desk/assets/zh-CN.js');
     await openDesk(page, desk.base, await desk.tokenFor(liu), 'zh-CN');
+    page.off('request', seen);
+    expect(fetched).toContain('/desk/assets/zh-CN.js');
     await expect(page.textContent('.og-queue h2')).resolves.toBe('待办');
     await openOrder(page, 'SO-2026-000002');
     const panel = (await page.textContent('.og-approval'))!;

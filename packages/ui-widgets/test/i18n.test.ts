@@ -1,6 +1,35 @@
 // The texts and formats the panels render (their Intl formatters are made once per language).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { I18n } from '../src/i18n.js';
+import { EN, I18n, loadTexts } from '../src/i18n.js';
+import ZH from '../src/i18n.zh-CN.js';
+
+const dist = (f: string) => fileURLToPath(new URL(`../dist/${f}`, import.meta.url));
+
+describe('the Chinese texts, a language pack of their own', () => {
+  it('issue 12 Chinese texts once loadTexts ran (English until then), on the same I18n the desk switches', async () => {
+    const i18n = new I18n('zh-CN');
+    expect(i18n.t('approve')).toBe('Approve'); // not loaded yet: the English text, never a key
+    await loadTexts('zh-CN');
+    expect(i18n.t('approve')).toBe('批准');
+    expect(i18n.t('queueCount', { n: 3 })).toBe('待处理 3 项');
+    expect(i18n.role('salesHead')).toBe('销售主管');
+    await loadTexts('en');
+    i18n.lang = 'en';
+    expect(i18n.t('approve')).toBe('Approve');
+  });
+
+  it('issue 12 the built pack (dist/zh-CN.js) is the values alone, in the order of the English keys, and the bundle has no Chinese text', async () => {
+    const pack = (await import(pathToFileURL(dist('zh-CN.js')).href)) as { default: unknown };
+    const keys = Object.keys(EN) as (keyof typeof EN)[];
+    expect(pack.default).toEqual(keys.map((k) => ZH[k]));
+    const bundle = readFileSync(dist('index.js'), 'utf8');
+    expect(bundle).toContain('import("./zh-CN.js")');
+    expect(bundle).not.toContain(ZH.approvalPanel);
+    expect(bundle).not.toContain(ZH.shortcuts);
+  });
+});
 
 describe('I18n formats', () => {
   it('issue 12 dates in the reader’s language, the same as toLocaleString, an unreadable date as such', () => {

@@ -15,7 +15,8 @@ const file = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.ur
 const ORIGIN = 'http://widgets.test';
 
 /**
- * Launches Chromium and opens a page at a fixed origin with `dist/index.js` as `window.W`, Owl
+ * Launches Chromium and opens a page at a fixed origin with `dist/index.js` as `window.W` (and its
+ * Chinese texts, `dist/zh-CN.js`, beside it), Owl
  * as `window.OWL` (through an import map, as a host page does), `theme.css`, and one `#a` to
  * mount into. Needs `pnpm --filter @ordergate/ui-widgets build` first.
  *
@@ -36,6 +37,8 @@ export async function widgetsPage(viewport?: {
     ],
     '/owl.js': [file('../../node_modules/@odoo/owl/dist/owl.es.js'), 'text/javascript'],
     '/w.js': [file('../../dist/index.js'), 'text/javascript'],
+    // the Chinese texts, which the bundle imports (`./zh-CN.js`) when Chinese is chosen
+    '/zh-CN.js': [file('../../dist/zh-CN.js'), 'text/javascript'],
     '/theme.css': [file('../../dist/theme.css'), 'text/css'],
   };
   await page.route(`${ORIGIN}/**`, (route) => {

@@ -18,6 +18,7 @@ import {
   OrdergateClient,
   TrackingPanel,
   hostLang,
+  loadTexts,
 } from '@ordergate_panels/lib/ui_widgets';
 
 /** The Odoo route that forwards the panels' calls (controllers/main.py). */
@@ -57,7 +58,8 @@ export function ordergateEnv() {
       },
     });
     const i18n = new I18n(lang);
-    const ready = client.messages(lang).then((messages) => {
+    // the Chinese texts are inlined in the bundle built for Odoo: loadTexts answers at once
+    const ready = Promise.all([client.messages(lang), loadTexts(lang)]).then(([messages]) => {
       i18n.messages = messages;
     });
     shared = { client, i18n, bus: new EventTarget(), ready };

@@ -39,7 +39,8 @@ function widgetsRoot(given: string | undefined): string {
 
 /**
  * Registers the order desk page: `GET /desk` (the page), `/desk/assets/*` (the built
- * `@ordergate/ui-widgets` bundle, its theme, and Owl from the package's own dependencies),
+ * `@ordergate/ui-widgets` bundle, its Chinese texts, its theme, and Owl from the package's own
+ * dependencies),
  * `/desk/messages/{en|zh-CN}.json` (the core's message templates the panels render findings
  * with) and `POST /desk/session` (an ERP user assertion, once, for a desk session token). The
  * page's Content-Security-Policy allows scripts from this origin and its one import map only (no
@@ -60,6 +61,8 @@ export function registerDeskRoutes(
   const owlDir = dirname(createRequire(join(root, 'package.json')).resolve('@odoo/owl'));
   const files: Record<string, { path?: string; text?: string; type: string }> = {
     'ui-widgets.js': { path: bundle, type: 'text/javascript' },
+    // the panels' Chinese texts, which the bundle imports (`./zh-CN.js`) when Chinese is chosen
+    'zh-CN.js': { path: join(root, 'dist', 'zh-CN.js'), type: 'text/javascript' },
     'owl.js': { path: join(owlDir, 'owl.es.js'), type: 'text/javascript' },
     'theme.css': { path: join(root, 'dist', 'theme.css'), type: 'text/css' },
     'desk.js': { text: BOOT, type: 'text/javascript' },

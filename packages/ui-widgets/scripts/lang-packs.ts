@@ -1,0 +1,67 @@
+// Ships a language pack of the panels (src/i18n.zh-CN.ts) as its values alone (an esbuild plugin
+// for tsup, decision 035).
+//
+// In the sources a pack stays keyed and checked by the compiler (`Record<TextKey, string>`). In
+// the bundle the keys would be a second copy of the English keys: the pack ships as
+// `export default ["审批", …]`, in the order of the English keys (`EN` of src/i18n.ts), and
+// `loadTexts` keys it again. Gzipped, the values alone are about half the keyed pack.
+import { dirname, join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import type { Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+type Esbuild = Parameters<Plugin['setup']>[0]['esbuild'];
+
+/** The files that are language packs: `src/i18n.<lang>.ts`. */
+export const PACK_FILE = /[\\/]src[\\/]i18n\.([a-z]{2}(?:-[A-Z]{2})?)\.ts$/;
+
+/**
+ * A pack's values in the order of the English keys, read by running the two sources at build
+ * time (in Node, not in the browser). Throws, naming the key, when one is missing or not text.
+ *
+ * @example
+ * await packValues(esbuild, '/p/src/i18n.zh-CN.ts'); // ['审批', '阻止原因', …]
+ */
+export async function packValues(esbuild: Esbuild, file: string): Promise<string[]> {
+  const src = dirname(file);
+  const out = await esbuild.build({
+    stdin: {
+      contents: `import { EN } from './i18n.ts'; import pack from ${JSON.stringify(`./${file.slice(src.length + 1)}`)};
+module.exports = { keys: Object.keys(EN), pack };`,
+      resolveDir: src,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'neutral',
+    logLevel: 'silent',
+  });
+  const module = { exports: {} as { keys?: string[]; pack?: Record<string, unknown> } };
+  runInNewContext(out.outputFiles[0]!.text, { module, exports: module.exports });
+  const { keys = [], pack = {} } = module.exports;
+  return keys.map((k) => {
+    const v = pack[k];
+    if (typeof v !== 'string') throw new Error(`${file}: no text for the key ${k}`);
+    return v;
+  });
+}
+
+/**
+ * The esbuild plugin (tsup `esbuildPlugins`) that ships each language pack as its values.
+ *
+ * @example
+ * defineConfig({ esbuildPlugins: [owlTemplates(), langPacks()] });
+ */
+export function langPacks(): Plugin {
+  return {
+    name: 'lang-packs',
+    setup(build) {
+      build.onLoad({ filter: PACK_FILE }, async (args) => ({
+        contents: `export default ${JSON.stringify(await packValues(build.esbuild, args.path))};\n`,
+        loader: 'js',
+        watchFiles: [args.path, join(dirname(args.path), 'i18n.ts')],
+      }));
+    },
+  };
+}

@@ -3,13 +3,13 @@ import { defineConfig } from 'tsup';
 import { langPacks } from './scripts/lang-packs.js';
 import { owlTemplates } from './scripts/owl-templates.js';
 
-// One ESM bundle for browsers, and the Chinese texts as a language pack beside it (`zh-CN.js`,
-// imported by the bundle when Chinese is chosen; decision 035). Owl is external: the page (or
+// One ESM bundle for browsers, and each language's texts as a pack beside it (`en.js`,
+// `zh-CN.js`, imported by the bundle for the language chosen; decision 035). Owl is external: the page (or
 // Odoo's web client) brings its one copy, imported as `@odoo/owl` (an import map on the order desk
 // page, Odoo's module loader there). The templates ship precompiled (scripts/owl-templates.ts):
 // no `new Function` in the browser.
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'zh-CN': 'src/i18n.zh-CN.ts' },
+  entry: { index: 'src/index.ts', en: 'src/i18n.en.ts', 'zh-CN': 'src/i18n.zh-CN.ts' },
   format: ['esm'],
   platform: 'browser',
   target: 'es2022',

@@ -17,11 +17,12 @@ page.on('console', (m) => {
 page.on('pageerror', (e) => errors.push(e.message));
 const files: Record<string, [string, string]> = {
   '/': [
-    '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' \'unsafe-inline\'"><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; window.W = w; window.OWL = owl;</script></head><body></body></html>',
+    '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\' \'unsafe-inline\'"><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; await w.loadTexts("en"); window.W = w; window.OWL = owl;</script></head><body></body></html>',
     'text/html',
   ],
   '/owl.js': [readFileSync(owlPath, 'utf8'), 'text/javascript'],
   '/w.js': [readFileSync('dist/index.js', 'utf8'), 'text/javascript'],
+  '/en.js': [readFileSync('dist/en.js', 'utf8'), 'text/javascript'], // the English texts' pack
 };
 await page.route('http://t.test/**', (r) => {
   const f = files[new URL(r.request().url()).pathname];

@@ -8,8 +8,9 @@
 //   trivial Owl component as the floor;
 // - click on approve → updated route on screen, on the desk page against the service on
 //   embedded PGlite, beside the approve request alone (its resource timing in the same click);
-// - the gzipped size of the bundle without Owl, in English (dist/index.js) and in Chinese (with
-//   its language pack dist/zh-CN.js, each file gzipped on its own as a server sends them), beside
+// - the gzipped size of the bundle without Owl, in English (dist/index.js with its language pack
+//   dist/en.js) and in Chinese (with dist/zh-CN.js), each file gzipped on its own as a server
+//   sends them, beside
 //   the same sources built as shipped before decision 035 (templates as Owl's compiler emits
 //   them, esbuild's minifier, both languages in one file) and the runtime-template build.
 //
@@ -45,6 +46,8 @@ const ms = (xs: number[]) =>
 interface Bundles {
   /** dist/index.js as shipped (built now): English in it. */
   shipped: string;
+  /** dist/en.js: the English texts, loaded beside the bundle when English is chosen. */
+  en: string;
   /** dist/zh-CN.js: the Chinese texts, loaded beside the bundle when Chinese is chosen. */
   zh: string;
   /** The same sources with runtime-compiled templates (Owl's `xml` compiled in the browser). */
@@ -82,6 +85,7 @@ async function bundles(): Promise<Bundles> {
   };
   return {
     shipped: readFileSync(here('../dist/index.js'), 'utf8'),
+    en: readFileSync(here('../dist/en.js'), 'utf8'),
     zh: readFileSync(here('../dist/zh-CN.js'), 'utf8'),
     runtime: await built('runtime', undefined),
     before: await built('before', [owlTemplates({ compact: false })]),
@@ -98,6 +102,7 @@ window.bench = {
     for (const [k, v] of Object.entries(answers)) client[k] = () => Promise.resolve(v);
     const el = document.createElement('div');
     document.body.appendChild(el);
+    await w.loadTexts('en'); // as mount… does before the panel (the pack, once per page)
     const i18n = new w.I18n('en');
     i18n.messages = { k: 'Joint review required', k2: 'Contact missing' };
     i18n.warm(); // as mount… does while the messages load
@@ -127,7 +132,7 @@ window.bench = {
   },
 };`;
 
-async function widgetsPage(browser: Browser, bundle: string, zh: string): Promise<Page> {
+async function widgetsPage(browser: Browser, bundle: string, b: Bundles): Promise<Page> {
   const page = await browser.newPage();
   const owl = readFileSync(here('../node_modules/@odoo/owl/dist/owl.es.js'), 'utf8');
   const files: Record<string, [string, string]> = {
@@ -137,7 +142,8 @@ async function widgetsPage(browser: Browser, bundle: string, zh: string): Promis
     ],
     '/owl.js': [owl, 'text/javascript'],
     '/w.js': [bundle, 'text/javascript'],
-    '/zh-CN.js': [zh, 'text/javascript'],
+    '/en.js': [b.en, 'text/javascript'],
+    '/zh-CN.js': [b.zh, 'text/javascript'],
   };
   await page.route(`${ORIGIN}/**`, (route) => {
     const f = files[new URL(route.request().url()).pathname];
@@ -205,7 +211,7 @@ async function firstRender(browser: Browser, b: Bundles) {
       ['runtime', b.runtime],
     ] as const) {
       for (const [name, c] of Object.entries(cases)) {
-        const page = await widgetsPage(browser, bundle, b.zh);
+        const page = await widgetsPage(browser, bundle, b);
         add(`${name} | cold | ${variant}`, await mount(page, c));
         await mount(page, c);
         add(`${name} | warm | ${variant}`, await mount(page, c));
@@ -270,12 +276,17 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(render)) console.log(`  ${k.padEnd(52)} ${ms(v)}`);
     console.log('click to update (desk page, service on embedded PGlite)');
     for (const [k, v] of Object.entries(click)) console.log(`  ${k.padEnd(52)} ${ms(v)}`);
-    const gz = (s: string) => gzipSync(s).byteLength / 1024;
+    const gz = (s: string) => gzipSync(s).byteLength;
     const line = (k: string, v: number) =>
-      console.log(`  ${k.padEnd(52)} ${`${v.toFixed(1)} kB`.padStart(9)}`);
-    console.log('bundle without Owl, gzip (node:zlib default level), each file on its own');
-    line('shipped, English (index.js)', gz(b.shipped));
+      console.log(
+        `  ${k.padEnd(52)} ${`${(v / 1000).toFixed(1)} kB`.padStart(9)} (${String(v)} bytes)`,
+      );
+    console.log(
+      'bundle without Owl, gzip (node:zlib default level), each file on its own; kB = 1,000 bytes',
+    );
+    line('shipped, English (index.js + en.js)', gz(b.shipped) + gz(b.en));
     line('shipped, Chinese (index.js + zh-CN.js)', gz(b.shipped) + gz(b.zh));
+    line('  of which the English texts (en.js)', gz(b.en));
     line('  of which the Chinese texts (zh-CN.js)', gz(b.zh));
     line('before decision 035 (Owl output as is, esbuild)', gz(b.before));
     line('baseline (templates compiled in the browser)', gz(b.runtime));

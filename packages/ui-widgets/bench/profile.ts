@@ -23,7 +23,7 @@ try {
   const page = await browser.newPage();
   const files: Record<string, [string, string]> = {
     '/': [
-      '<!doctype html><html lang="en"><head><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; window.W = w; window.OWL = owl;</script></head><body></body></html>',
+      '<!doctype html><html lang="en"><head><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; await w.loadTexts("en"); window.W = w; window.OWL = owl;</script></head><body></body></html>',
       'text/html',
     ],
     '/owl.js': [
@@ -31,6 +31,7 @@ try {
       'text/javascript',
     ],
     '/w.js': [readFileSync(here('../dist/index.js'), 'utf8'), 'text/javascript'],
+    '/en.js': [readFileSync(here('../dist/en.js'), 'utf8'), 'text/javascript'], // English texts
   };
   await page.route(`${ORIGIN}/**`, (route) => {
     const f = files[new URL(route.request().url()).pathname];

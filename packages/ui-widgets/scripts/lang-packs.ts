@@ -1,10 +1,11 @@
-// Ships a language pack of the panels (src/i18n.zh-CN.ts) as its values alone (an esbuild plugin
-// for tsup, decision 035).
+// Ships the panels' language packs (src/i18n.en.ts, src/i18n.zh-CN.ts) as their values alone, and
+// the list of keys once, in the bundle (an esbuild plugin for tsup, decision 035).
 //
-// In the sources a pack stays keyed and checked by the compiler (`Record<TextKey, string>`). In
-// the bundle the keys would be a second copy of the English keys: the pack ships as
-// `export default ["审批", …]`, in the order of the English keys (`EN` of src/i18n.ts), and
-// `loadTexts` keys it again. Gzipped, the values alone are about half the keyed pack.
+// In the sources a pack stays keyed and checked by the compiler (`Record<TextKey, string>`, the
+// keys of the English source). In the bundle the keys would be repeated by every pack: each pack
+// ships as `export default ["审批", …]`, in the order of the English keys; src/i18n.keys.ts
+// becomes that list (`export default ["approvalPanel", …]`), and `loadTexts` keys a pack again.
+// Gzipped, the values alone are about half a keyed pack, and the bundle holds no text.
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Options } from 'tsup';
@@ -14,6 +15,8 @@ type Esbuild = Parameters<Plugin['setup']>[0]['esbuild'];
 
 /** The files that are language packs: `src/i18n.<lang>.ts`. */
 export const PACK_FILE = /[\\/]src[\\/]i18n\.([a-z]{2}(?:-[A-Z]{2})?)\.ts$/;
+/** The module listing the keys: `src/i18n.keys.ts`. */
+export const KEYS_FILE = /[\\/]src[\\/]i18n\.keys\.ts$/;
 
 /**
  * A pack's values in the order of the English keys, read by running the two sources at build
@@ -26,7 +29,7 @@ export async function packValues(esbuild: Esbuild, file: string): Promise<string
   const src = dirname(file);
   const out = await esbuild.build({
     stdin: {
-      contents: `import { EN } from './i18n.ts'; import pack from ${JSON.stringify(`./${file.slice(src.length + 1)}`)};
+      contents: `import EN from './i18n.en.ts'; import pack from ${JSON.stringify(`./${file.slice(src.length + 1)}`)};
 module.exports = { keys: Object.keys(EN), pack };`,
       resolveDir: src,
       loader: 'ts',
@@ -48,6 +51,26 @@ module.exports = { keys: Object.keys(EN), pack };`,
 }
 
 /**
+ * The keys of the English source, in order (the order every built pack lists its values in).
+ *
+ * @example
+ * await packKeys(esbuild, '/p/src/i18n.en.ts'); // ['approvalPanel', 'blockedBy', …]
+ */
+export async function packKeys(esbuild: Esbuild, enFile: string): Promise<string[]> {
+  const out = await esbuild.build({
+    entryPoints: [enFile],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'neutral',
+    logLevel: 'silent',
+  });
+  const module = { exports: {} as { default?: Record<string, unknown> } };
+  runInNewContext(out.outputFiles[0]!.text, { module, exports: module.exports });
+  return Object.keys(module.exports.default ?? {});
+}
+
+/**
  * The esbuild plugin (tsup `esbuildPlugins`) that ships each language pack as its values.
  *
  * @example
@@ -60,8 +83,17 @@ export function langPacks(): Plugin {
       build.onLoad({ filter: PACK_FILE }, async (args) => ({
         contents: `export default ${JSON.stringify(await packValues(build.esbuild, args.path))};\n`,
         loader: 'js',
-        watchFiles: [args.path, join(dirname(args.path), 'i18n.ts')],
+        watchFiles: [args.path, join(dirname(args.path), 'i18n.en.ts')],
       }));
+      build.onLoad({ filter: KEYS_FILE }, async (args) => {
+        const en = join(dirname(args.path), 'i18n.en.ts');
+        const keys = await packKeys(build.esbuild, en);
+        return {
+          contents: `export default ${JSON.stringify(keys)};\n`,
+          loader: 'js',
+          watchFiles: [en],
+        };
+      });
     },
   };
 }

@@ -23,6 +23,7 @@ import type { PanelEnv } from './env.js';
 import { readable, type TextKey } from './i18n.js';
 import { approvedRevision, diffRows, type DiffRow } from './revisionChanges.js';
 import { timeInStage, type Stage } from './TrackingPanel.js';
+import { learnPeople } from './people.js';
 
 /** One entry of the "blocked by" list: a review step, a blocking finding or a credit hold. */
 export interface Blocker {
@@ -97,7 +98,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
             <span t-if="!s.approvals.length" t-esc="t('notYet')"/>
             <ul t-else="" class="og-approvals">
               <li t-foreach="s.approvals" t-as="a" t-key="a_index">
-                <span t-esc="a.actor"/><span t-if="a.onBehalfOf" class="og-substitute" t-esc="' ' + t('forWhom', { who: a.onBehalfOf })"/> <span class="og-muted" t-esc="(a.department ? '(' + i18n.role(a.department) + ') ' : '') + i18n.dateTime(a.at)"/>
+                <span t-esc="i18n.person(a.actor)" t-att-title="a.actor"/><span t-if="a.onBehalfOf" class="og-substitute" t-esc="' ' + t('forWhom', { who: i18n.person(a.onBehalfOf) })"/> <span class="og-muted" t-esc="(a.department ? '(' + i18n.role(a.department) + ') ' : '') + i18n.dateTime(a.at)"/>
                 <q t-if="a.comment" class="og-comment" t-esc="a.comment"/>
                 <t t-set="ch" t-value="since(s, a)"/>
                 <div t-att-class="'og-since og-since-' + ch.kind">
@@ -227,6 +228,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
         this.env.client.actions(this.props.orderId),
       ]);
       if (quiet && !always && this.state.picture?.version === picture.version) return;
+      await learnPeople(this.env, picture);
       this.state.picture = markRaw(picture); // read, never changed: no reactive proxies
       this.state.actions = markRaw(actions);
       void this.loadDiffs();
@@ -402,7 +404,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
         title: f.ruleId,
         owner,
         reason: i.message(f.messageKey, f.params),
-        next: i.t('nextCorrect', { who: owner }),
+        next: i.t('nextCorrect', { who: i.person(owner) }),
       });
     }
     const credit = p.workflow.credit;

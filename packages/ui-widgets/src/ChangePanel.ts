@@ -13,6 +13,7 @@ import type { PanelEnv } from './env.js';
 import { readable, type TextKey } from './i18n.js';
 import { useOrderRefresh } from './refresh.js';
 import { diffRows, shown, type DiffRow } from './revisionChanges.js';
+import { learnPeople } from './people.js';
 
 const CHANGE: 'change' | 'cancel' = 'change';
 
@@ -111,7 +112,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
     <h3 t-esc="t('pendingChange')"/>
     <p t-if="!pending" class="og-muted" t-esc="t('noPending')"/>
     <div t-else="" class="og-pending">
-      <p><span class="og-tag" t-esc="t('kind.' + pending.kind)"/> <span class="og-tag og-request-state" t-esc="t(pending.awaitingSignature ? 'requestState.awaitingSignature' : 'requestState.pending')"/> <span class="og-muted" t-esc="t('requestedBy', { who: pending.requestedBy or '', date: i18n.dateTime(pending.requestedAt) })"/></p>
+      <p><span class="og-tag" t-esc="t('kind.' + pending.kind)"/> <span class="og-tag og-request-state" t-esc="t(pending.awaitingSignature ? 'requestState.awaitingSignature' : 'requestState.pending')"/> <span class="og-muted" t-esc="t('requestedBy', { who: i18n.person(pending.requestedBy), date: i18n.dateTime(pending.requestedAt) })"/></p>
       <dl class="og-facts">
         <dt t-esc="t('reason')"/><dd t-esc="pending.reason"/>
         <dt t-esc="t('impact')"/><dd t-esc="pending.impact or '—'"/>
@@ -124,7 +125,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
         <li t-foreach="routeOf(pending)" t-as="s" t-key="s.key" t-att-class="'og-step og-step-' + s.status">
           <strong t-esc="i18n.pick(s.label)"/> <span class="og-tag" t-esc="statusLabel(s.status)"/>
           <span class="og-muted" t-esc="i18n.roleList(s.roles)"/>
-          <span t-foreach="s.approvals" t-as="a" t-key="a_index" class="og-muted" t-esc="' · ' + a.actor + ' ' + i18n.dateTime(a.at)"/>
+          <span t-foreach="s.approvals" t-as="a" t-key="a_index" class="og-muted" t-esc="' · ' + i18n.person(a.actor) + ' ' + i18n.dateTime(a.at)"/>
         </li>
       </ol>
       <form t-if="can('approveChange') or can('rejectChange') or can('withdrawChange')" class="og-actions" t-on-submit.prevent="() => this.decide()">
@@ -224,7 +225,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
         <li t-foreach="decided" t-as="c" t-key="c.id">
           <span class="og-tag" t-esc="t('kind.' + c.kind)"/> <span t-esc="c.reason"/>
           <span class="og-tag" t-esc="t('outcome.' + c.decision.outcome)"/>
-          <span class="og-muted" t-esc="c.decision.by + ' ' + i18n.dateTime(c.decision.at) + (c.decision.revision ? ' → ' + t('revision', { n: c.decision.revision }) : '')"/>
+          <span class="og-muted" t-esc="i18n.person(c.decision.by) + ' ' + i18n.dateTime(c.decision.at) + (c.decision.revision ? ' → ' + t('revision', { n: c.decision.revision }) : '')"/>
         </li>
       </ul>
     </t>
@@ -304,6 +305,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
         this.env.client.actions(this.props.orderId),
       ]);
       if (quiet && this.state.picture?.version === picture.version) return;
+      await learnPeople(this.env, picture);
       const before = this.revisionCount;
       this.state.picture = picture;
       this.state.actions = actions;

@@ -4,6 +4,7 @@ import type { AllowedAction, CreditPicture, Exposure, OrderPicture } from './cli
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
 import { useOrderRefresh } from './refresh.js';
+import { learnPeople } from './people.js';
 
 /** One part of the exposure bar: its key, amount and where it starts and ends on a 0…100 scale. */
 export interface BarPart {
@@ -166,6 +167,7 @@ export class CreditPanel extends Component<CreditPanelProps, PanelEnv> {
         this.env.client.actions(this.props.orderId),
       ]);
       if (quiet && this.state.picture?.version === picture.version) return;
+      await learnPeople(this.env, picture);
       try {
         this.state.credit = await this.env.client.customerCredit(picture.order.customer.id);
         this.state.creditRefused = '';
@@ -225,7 +227,7 @@ export class CreditPanel extends Component<CreditPanelProps, PanelEnv> {
 
   get releasedText(): string {
     const r = this.state.picture?.workflow.credit?.release;
-    return r ? this.t('released', { who: r.by, reason: r.reason ?? '' }) : '';
+    return r ? this.t('released', { who: this.env.i18n.person(r.by), reason: r.reason ?? '' }) : '';
   }
 
   paramsOf(h: { ruleId: string; messageKey: string }): Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { OrderPicture, Timeline, TrailEvent } from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
 import { useOrderRefresh } from './refresh.js';
+import { learnPeople } from './people.js';
 
 /** The stages of an order's timeline (TR-1), in order. */
 export const STAGES = [
@@ -239,7 +240,7 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
       <summary t-esc="t('events', { n: events.length })"/>
       <ol reversed="reversed">
         <li t-foreach="events" t-as="e" t-key="e_index">
-          <span class="og-muted" t-esc="i18n.dateTime(e.at)"/> <span t-esc="eventText(e)"/> <span class="og-muted" t-esc="e.actor or ''"/>
+          <span class="og-muted" t-esc="i18n.dateTime(e.at)"/> <span t-esc="eventText(e)"/> <span class="og-muted" t-esc="i18n.person(e.actor)" t-att-title="e.actor"/>
         </li>
       </ol>
     </details>
@@ -276,6 +277,7 @@ export class TrackingPanel extends Component<TrackingPanelProps, PanelEnv> {
         this.env.client.timeline(this.props.orderId),
       ]);
       if (quiet && this.state.picture?.version === picture.version) return;
+      await learnPeople(this.env, picture, timeline);
       // the service's answers are read, never changed: no reactive proxies over them
       this.state.picture = markRaw(picture);
       this.state.timeline = markRaw(timeline);

@@ -11,6 +11,7 @@ import {
 import { ApiError, type WorkItem } from './client.js';
 import type { PanelEnv } from './env.js';
 import type { TextKey } from './i18n.js';
+import { learnPeople } from './people.js';
 
 /**
  * Sorts a work queue as approvers read it: urgent first, then by due time (earliest first;
@@ -233,7 +234,9 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
 
   async load(): Promise<void> {
     try {
-      this.state.items = sortQueue(await this.env.client.workQueue());
+      const items = await this.env.client.workQueue();
+      await learnPeople(this.env, items);
+      this.state.items = sortQueue(items);
       const ids = new Set(this.state.items.map((i) => i.orderId));
       this.state.chosen = this.state.chosen.filter((id) => ids.has(id));
       this.state.now = Date.now();
@@ -361,10 +364,10 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
         s.onBehalfOf,
         s.delegatedUntil
           ? this.t('asSubstitute', {
-              who: s.onBehalfOf,
+              who: this.env.i18n.person(s.onBehalfOf),
               until: this.env.i18n.dateTime(s.delegatedUntil),
             })
-          : this.t('asSubstituteOpen', { who: s.onBehalfOf }),
+          : this.t('asSubstituteOpen', { who: this.env.i18n.person(s.onBehalfOf) }),
       );
     }
     return [...out.values()];
@@ -375,7 +378,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
     return item.steps
       .map((s) =>
         s.onBehalfOf
-          ? `${this.env.i18n.pick(s.label)} (${this.t('forWhom', { who: s.onBehalfOf })})`
+          ? `${this.env.i18n.pick(s.label)} (${this.t('forWhom', { who: this.env.i18n.person(s.onBehalfOf) })})`
           : this.env.i18n.pick(s.label),
       )
       .join(', ');

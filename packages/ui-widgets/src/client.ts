@@ -362,6 +362,7 @@ export const CLIENT_ROUTES = [
   { method: 'post', path: '/v1/orders/{id}/withdraw-change' },
   { method: 'get', path: '/v1/metrics' },
   { method: 'get', path: '/v1/roles' },
+  { method: 'get', path: '/v1/people' },
 ] as const;
 
 /** Options of `OrdergateClient`. */
@@ -507,6 +508,13 @@ export class OrdergateClient {
   /** `GET /v1/roles`: the policy's roles and their labels, to name roles instead of showing keys. */
   async roles(): Promise<Record<string, LocalText>> {
     return (await this.#call<{ value: Record<string, LocalText> }>('GET', '/v1/roles')).value;
+  }
+
+  /** `GET /v1/people?ids=`: the display names of ERP users (ids nobody named are left out). */
+  async people(ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+    const q = `?ids=${ids.map(enc).join(',')}`;
+    return (await this.#call<{ value: { id: string; name: string }[] }>('GET', `/v1/people${q}`))
+      .value;
   }
 
   /** The core's message templates in a language (`/desk/messages/{lang}.json`), or none. */

@@ -1,312 +1,31 @@
+import type EN from './i18n.en.js';
+import TEXT_KEYS from './i18n.keys.js';
+
 /** The languages of the panels: English and Simplified Chinese. */
 export type Lang = 'en' | 'zh-CN';
-
-export const EN = {
-  approvalPanel: 'Approval',
-  blockedBy: 'Blocked by',
-  nothingBlocks: 'Nothing blocks this order.',
-  reviewStep: 'Review step',
-  blockingFinding: 'Blocking finding',
-  creditHold: 'Credit hold',
-  owner: 'Owner',
-  reason: 'Reason',
-  nextStep: 'Next step',
-  nextApprove: 'Approval by {who}',
-  nextCorrect: 'Correction by the salesperson ({who})',
-  nextRelease: 'Credit release ({who}), a prepayment of {amount} or a guarantee',
-  steps: 'Review route',
-  mode: 'Mode',
-  'mode.any': 'any one of them',
-  'mode.all': 'all of them',
-  'mode.eachDepartment': 'each department',
-  mayAct: 'Who may act',
-  acted: 'Who acted',
-  notYet: 'nobody yet',
-  due: 'Due',
-  overdue: 'Overdue',
-  escalated: 'Escalated to {who}',
-  left: '{time} left',
-  late: '{time} late',
-  'status.active': 'open',
-  'status.waiting': 'waiting',
-  'status.approved': 'approved',
-  'status.rejected': 'rejected',
-  'status.skipped': 'skipped',
-  whyYou: 'Why you, why now',
-  evidence: 'Values that triggered it',
-  against: '{value} against {limit}',
-  passage: 'Regulation passage',
-  actions: 'Your actions',
-  noActions: 'There is nothing for you to do on this order now.',
-  comment: 'Comment',
-  approve: 'Approve',
-  reject: 'Reject',
-  returnToSales: 'Return for correction',
-  reasonRequired: 'Reason (required)',
-  confirmReject: 'Reject order {number}? This cannot be undone.',
-  confirmReturn: 'Return order {number} to sales for correction?',
-  confirm: 'Confirm',
-  cancel: 'Cancel',
-  refused: 'Refused',
-  done: 'Done: {what}.',
-  loading: 'Loading…',
-  workQueue: 'Work queue',
-  queueCount: '{n} to act on',
-  queueEmpty: 'Nothing waits for you.',
-  urgent: 'Urgent',
-  shortcuts:
-    'Keys: j/k next/previous, x select, Enter open, a approve (the selected ones, after a confirmation), r reject',
-  // work queue: filters, bulk approval, substitutes
-  queueCountOf: '{shown} of {n} to act on',
-  queueFilters: 'Filters',
-  filterCustomer: 'Customer',
-  allCustomers: 'All customers',
-  filterRule: 'Rule',
-  allRules: 'All rules',
-  filterMin: 'Amount from',
-  filterMax: 'Amount up to',
-  filterOverdue: 'Overdue only',
-  clearFilters: 'Clear filters',
-  filterEmpty: 'No order in the queue matches these filters.',
-  selectAllShown: 'Select all shown',
-  clearSelection: 'Clear selection',
-  approveSelected: 'Approve selected ({n})',
-  bulkTitle: 'Approve these {n} orders?',
-  bulkOrder: 'Order',
-  bulkCustomer: 'Customer',
-  bulkAmount: 'Amount (with tax)',
-  bulkStep: 'Step',
-  bulkComment: 'Comment (optional, on every approval)',
-  bulkConfirm: 'Approve {n}',
-  bulkDone: 'Approved {n}.',
-  bulkRefused: 'Not approved:',
-  asSubstitute: 'for {who}, as substitute until {until}',
-  asSubstituteOpen: 'for {who}, as substitute',
-  forWhom: 'for {who}, as substitute',
-  'queueAction.confirm': 'Confirm the order',
-  'queueAction.recordWrittenConfirmation': 'Record the written confirmation',
-  'queueAction.recordContractReview': 'Record the contract review',
-  'queueAction.recordContractSigned': 'Record the signed contract',
-  'queueAction.recordAmendmentSigned': 'Record the signed amendment',
-  'queueAction.approveShippingException': 'Approve the shipping exception',
-  signIn: 'Sign in',
-  signInHelp: 'Paste an API token (og_…), or open this page from your ERP.',
-  token: 'API token',
-  signOut: 'Sign out',
-  orderDesk: 'Order desk',
-  selectOrder: 'Select an order in the work queue.',
-  language: 'Language',
-  order: 'Order',
-  customer: 'Customer',
-  tabs: 'Order panels',
-  'tab.approval': 'Approval',
-  'tab.tracking': 'Tracking',
-  'tab.credit': 'Credit',
-  'tab.change': 'Changes',
-  'tab.metrics': 'Metrics',
-  trackingPanel: 'Tracking',
-  timeline: 'Timeline',
-  spent: '{time} in this stage',
-  'stage.review': 'Review',
-  'stage.production': 'Production',
-  'stage.procurement': 'Procurement',
-  'stage.warehouse': 'Warehouse',
-  'stage.shipping': 'Shipping',
-  'stage.delivery': 'Delivery',
-  'stage.acceptance': 'Acceptance',
-  'stage.settlement': 'Settlement',
-  'stage.archive': 'Archive',
-  'stageState.done': 'done',
-  'stageState.active': 'under way',
-  'stageState.pending': 'not started',
-  'progress.started': 'started',
-  'progress.done': 'done',
-  delays: 'Delay warnings',
-  noDelays: 'No delay warnings.',
-  'warn.delivery.forecastLate': 'Late forecast',
-  'warn.delivery.lateForecast': 'Late forecast',
-  'warn.delivery.atRisk': 'Delivery at risk',
-  'warn.delivery.overdue': 'Delivery overdue',
-  'warn.stock.shortage': 'Stock shortage',
-  warnText: 'flagged {date}: forecast {forecast}, agreed {agreed}',
-  issues: 'Acceptance issues',
-  noIssues: 'No acceptance issues.',
-  'issueKind.damage': 'damage',
-  'issueKind.quantity_mismatch': 'quantity mismatch',
-  'issueKind.quality': 'quality',
-  'issueKind.late_delivery': 'late delivery',
-  'issueState.open': 'open',
-  'issueState.closed': 'closed',
-  remedy: 'Remedy',
-  'remedy.replace': 'replace',
-  'remedy.return': 'return',
-  'remedy.repair': 'repair',
-  none: 'none',
-  reported: 'Reported',
-  resolution: 'Resolution',
-  events: 'Events ({n})',
-  'event.order.confirmed': 'Order confirmed',
-  'event.fulfilment.started': 'Fulfilment started',
-  'event.fulfilment.progress': 'Progress',
-  'event.delivery.forecast': 'Delivery forecast',
-  'event.delivery.forecastLate': 'Late forecast',
-  'event.delivery.atRisk': 'Delivery at risk',
-  'event.delivery.overdue': 'Delivery overdue',
-  'event.order.delivered': 'Delivered',
-  'event.acceptance.issueReported': 'Issue reported',
-  'event.acceptance.issueClosed': 'Issue closed',
-  'event.order.settlement': 'Payment or invoice',
-  'event.order.settled': 'Settled',
-  'event.order.completed': 'Completed',
-  'event.order.archived': 'Archived',
-  creditPanel: 'Credit',
-  grade: 'Grade',
-  limit: 'Limit in force',
-  exposure: 'Exposure',
-  exposureBar: 'Exposure {total} against the limit {limit}',
-  receivables: 'Receivables',
-  openOrders: 'Open orders',
-  thisOrder: 'This order',
-  headroom: 'Headroom after this order',
-  overLimit: 'Over the limit by {amount}',
-  ageing: 'Ageing of receivables',
-  ageingAsOf: 'as of {date}',
-  'bucket.current': 'not due',
-  days: '{range} days',
-  overdueTotal: 'Overdue: {amount}',
-  holdState: 'Hold and release',
-  notHeld: 'This order is not on credit hold.',
-  heldSince: 'On credit hold since {date}',
-  releasePaths: 'Ways out: {paths}',
-  'path.approval': 'credit release',
-  'path.prepayment': 'prepayment',
-  'path.guarantee': 'guarantee',
-  released: 'Credit released by {who}: {reason}',
-  releaseCredit: 'Release credit',
-  declineCredit: 'Decline',
-  confirmRelease: 'Release the credit hold of order {number}?',
-  confirmDecline: 'Decline the credit release of order {number}? It goes back to sales.',
-  expiresAt: 'Release expires (optional)',
-  noCreditRead: 'The customer’s credit details are not shown to you: {detail}',
-  changePanel: 'Changes',
-  raise: 'Raise a request',
-  kind: 'Kind',
-  'kind.change': 'change',
-  'kind.cancel': 'cancellation',
-  impact: 'Impact',
-  fields: 'Fields to change',
-  field: 'Field',
-  newValue: 'New value',
-  addField: 'Add a field',
-  removeField: 'Remove',
-  submitRequest: 'Submit the request',
-  confirmRequest: 'Submit a {kind} request for order {number}?',
-  pendingChange: 'Pending request',
-  noPending: 'No request is pending.',
-  changeRoute: 'Its route',
-  requestedBy: 'Requested by {who} on {date}',
-  approveChange: 'Approve the change',
-  rejectChange: 'Reject the change',
-  withdrawChange: 'Withdraw',
-  confirmRejectChange: 'Reject the change request of order {number}?',
-  pastChanges: 'Decided requests',
-  'outcome.approved': 'approved',
-  'outcome.rejected': 'rejected',
-  'outcome.withdrawn': 'withdrawn',
-  revisions: 'Revisions',
-  revision: 'Revision {n}',
-  compare: 'Compare',
-  from: 'From',
-  to: 'To',
-  diffTitle: 'Differences between revision {from} and {to}',
-  noDiff: 'No differences.',
-  before: 'Before',
-  after: 'After',
-  line: 'Line {id}',
-  'line.added': 'added',
-  'line.removed': 'removed',
-  'line.changed': 'changed',
-  oneRevision: 'Only one revision so far.',
-  metricsPanel: 'Metrics',
-  period: 'Period',
-  groupBy: 'Per',
-  'by.all': 'all orders',
-  'by.customer': 'customer',
-  'by.product': 'product',
-  'by.salesperson': 'salesperson',
-  refresh: 'Show',
-  'm.onTimeDelivery': 'On-time delivery',
-  'm.reviewCycle': 'Review cycle (average h)',
-  'm.overdueReviews': 'Overdue reviews',
-  'm.creditHolds': 'Credit holds',
-  'm.accuracy': 'Order accuracy',
-  'm.complaints': 'Complaint rate',
-  noData: 'No orders in this period.',
-  chartOf: '{metric} per {by}',
-  // --- approval and change panels: CH-5 since approval, stage times, roles, statuses, line edits
-  approvedRevision: 'approved revision {n}',
-  changedSince: 'Changed since approved:',
-  nothingChanged: 'Nothing changed since approved.',
-  stageTimes: 'Time in each stage',
-  'stage.intake': 'Intake',
-  'stage.creditHold': 'Credit hold',
-  'stage.confirmation': 'Approved, awaiting confirmation',
-  'orderStatus.draft': 'draft',
-  'orderStatus.submitted': 'submitted',
-  'orderStatus.in_review': 'in review',
-  'orderStatus.returned': 'returned for correction',
-  'orderStatus.rejected': 'rejected',
-  'orderStatus.approved': 'approved',
-  'orderStatus.credit_hold': 'on credit hold',
-  'orderStatus.confirmed': 'confirmed',
-  'orderStatus.change_pending': 'change pending',
-  'orderStatus.in_fulfilment': 'in fulfilment',
-  'orderStatus.delivered': 'delivered',
-  'orderStatus.settled': 'settled',
-  'orderStatus.archived': 'archived',
-  'orderStatus.cancelled': 'cancelled',
-  'requestState.pending': 'pending',
-  'requestState.awaitingSignature': 'awaiting the signed amendment',
-  'role.salesperson': 'Salesperson',
-  'role.salesAssistant': 'Sales assistant',
-  'role.salesHead': 'Sales head',
-  'role.finance': 'Finance',
-  'role.financeDirector': 'Finance director',
-  'role.technical': 'Technical',
-  'role.production': 'Production',
-  'role.engineering': 'Engineering',
-  'role.procurement': 'Procurement',
-  'role.warehouse': 'Warehouse',
-  'role.logistics': 'Logistics',
-  'role.legal': 'Legal',
-  'role.archiveKeeper': 'Archive keeper',
-  'role.marketingVP': 'Marketing VP',
-  'role.generalManager': 'General manager',
-  'role.president': 'President',
-  lines: 'Lines',
-  quantity: 'Quantity',
-  unitPrice: 'Unit price ({currency})',
-  productName: 'Product',
-  specification: 'Specification',
-  lineId: 'Line id',
-  removeLine: 'Remove this line',
-  addLine: 'Add a line',
-  newLine: 'New line',
-  fieldError: '{field}: {message}',
-} as const;
 
 /** A UI text's key. */
 export type TextKey = keyof typeof EN;
 
+/** The keys of the texts, in the order the built packs list their values. */
+const KEYS: readonly TextKey[] = TEXT_KEYS;
+
 /** The texts of each language loaded so far: English always, Chinese once `loadTexts` ran. */
-const TEXTS: Partial<Record<Lang, Readonly<Record<TextKey, string>>>> = { en: EN };
+/** The texts of each language loaded so far (`loadTexts`). */
+const TEXTS: Partial<Record<Lang, Readonly<Record<TextKey, string>>>> = {};
 const LOADING: Partial<Record<Lang, Promise<void>>> = {};
+type Pack = { default: Readonly<Record<TextKey, string>> | readonly string[] };
+const PACKS: Record<Lang, () => Promise<Pack>> = {
+  en: () => import('./i18n.en.js'),
+  'zh-CN': () => import('./i18n.zh-CN.js'),
+};
 
 /**
- * Loads a language's texts, once: English is in the bundle, Simplified Chinese is a language
- * pack of its own (`zh-CN.js` beside the bundle, fetched on first use; inlined in the build for
- * Odoo). `mount…` and the desk's language switch call it; an `I18n` for a language not loaded
- * yet answers the English text.
+ * Loads a language's texts, once. Every language is a pack of its own (decision 035): `en.js`
+ * and `zh-CN.js` beside the bundle, fetched on first use (inlined in the build for Odoo), so a
+ * page carries the texts of its language only. `mount…` and the desk's language switch call it;
+ * an app that builds its own `env` calls it before mounting. An `I18n` reads English while its
+ * language is not loaded, and a key made readable while no texts are.
  *
  * @example
  * await loadTexts('zh-CN');
@@ -314,8 +33,8 @@ const LOADING: Partial<Record<Lang, Promise<void>>> = {};
  */
 export function loadTexts(lang: Lang): Promise<void> {
   if (TEXTS[lang]) return Promise.resolve();
-  return (LOADING[lang] ??= import('./i18n.zh-CN.js').then(
-    (pack: { default: Record<TextKey, string> | readonly string[] }) => {
+  return (LOADING[lang] ??= PACKS[lang]().then(
+    (pack) => {
       TEXTS[lang] = unpack(pack.default);
     },
     (e: unknown) => {
@@ -327,19 +46,16 @@ export function loadTexts(lang: Lang): Promise<void> {
 
 /**
  * A language pack as the source keeps it (keyed) or as the build ships it (the values alone, in
- * the order of the English keys: scripts/lang-packs.ts), keyed.
+ * the order of the keys: scripts/lang-packs.ts), keyed.
  */
-function unpack(
-  pack: Readonly<Record<TextKey, string>> | readonly string[],
-): Readonly<Record<TextKey, string>> {
+function unpack(pack: Pack['default']): Readonly<Record<TextKey, string>> {
   if (!Array.isArray(pack)) return pack as Readonly<Record<TextKey, string>>;
-  const keys = Object.keys(EN) as TextKey[];
-  return Object.fromEntries(keys.map((k, n) => [k, pack[n] ?? EN[k]])) as Record<TextKey, string>;
+  return Object.fromEntries(KEYS.map((k, n) => [k, pack[n]])) as Record<TextKey, string>;
 }
 
-/** The texts an `I18n` reads: its language's when loaded, else English. */
-function textsOf(lang: Lang): Readonly<Record<TextKey, string>> {
-  return TEXTS[lang] ?? EN;
+/** The texts an `I18n` reads: its language's when loaded, else English's, else none yet. */
+function textsOf(lang: Lang): Readonly<Partial<Record<TextKey, string>>> {
+  return TEXTS[lang] ?? TEXTS.en ?? {};
 }
 
 /**
@@ -373,11 +89,21 @@ export class I18n {
    */
   roles: Readonly<Record<string, { en: string; zh: string }>> = {};
 
+  /** People's display names by ERP user id (`learnPeople`), shown instead of the ids. */
+  people = new Map<string, string>();
+  /** The ids already asked of the service, named or not. */
+  asked = new Set<string>();
+
   constructor(public lang: Lang) {}
+
+  /** A person's display name, or their id when nobody named them. */
+  person(id: string | undefined): string {
+    return id === undefined ? '' : (this.people.get(id) ?? id);
+  }
 
   /** A UI text. */
   t(key: TextKey, params: Readonly<Record<string, unknown>> = {}): string {
-    return fill(textsOf(this.lang)[key], params);
+    return fill(textsOf(this.lang)[key] ?? readable(key), params);
   }
 
   /** Whether a UI text exists (for texts keyed by data, e.g. an event's type). */

@@ -46,6 +46,7 @@ export type {
 } from './client.js';
 export { I18n, hostLang, loadTexts } from './i18n.js';
 export type { Lang, TextKey } from './i18n.js';
+export { learnPeople } from './people.js';
 export type { PanelEnv } from './env.js';
 export {
   mountApprovalPanel,

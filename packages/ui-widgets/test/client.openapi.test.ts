@@ -1,5 +1,5 @@
 import { loadPolicy, MemoryStore, Ordergate } from '@ordergate/core';
-import { createApp, SharedSecret } from '@ordergate/server';
+import { createApp, migrate, PeopleDirectory, PgliteDriver, SharedSecret } from '@ordergate/server';
 import { describe, expect, it } from 'vitest';
 import { DEMO_POLICY } from '../../server/src/cli/demo/company.js';
 import { CLIENT_ROUTES } from '../src/client.js';
@@ -13,9 +13,13 @@ describe('the API client against the service’s OpenAPI document', () => {
       clock: { now: () => new Date().toISOString() },
       ids: { next: (p) => `${p}-1` },
     });
+    const driver = await PgliteDriver.open();
+    await migrate(driver, 'ordergate');
+    const people = new PeopleDirectory(driver);
     const app = createApp({
       og,
-      identity: { secret: new SharedSecret('x'.repeat(32)), audience: 'ordergate' },
+      identity: { secret: new SharedSecret('x'.repeat(32)), audience: 'ordergate', people },
+      people, // the names the panels show instead of ids (GET /v1/people)
     });
     const doc = (await (await app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, unknown>>;
@@ -52,6 +56,8 @@ describe('the API client against the service’s OpenAPI document', () => {
     );
     expect(props('OrderMetrics')).toEqual(expect.arrayContaining(['key', 'label']));
     expect(props('CreditRelease')).toEqual(expect.arrayContaining(['reason', 'expiresAt']));
+    expect(props('Person')).toEqual(['id', 'name']);
+    await driver.close();
   });
 });
 

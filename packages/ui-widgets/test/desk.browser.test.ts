@@ -64,6 +64,10 @@ describe('order desk in Chromium against the service on PGlite', () => {
     const step = p!.workflow.route!.steps.find((s) => s.status === 'approved');
     expect(step!.approvals[0]).toMatchObject({ actor: liu.id, comment: 'capacity checked' });
     await expect(page.textContent('.og-step-approved')).resolves.toContain('capacity checked');
+    // who acted, by name: Liu's sign-in carried it, the panel asked the service's directory
+    const acted = await page.textContent('.og-step-approved');
+    expect(acted).toContain('Liu Yang');
+    expect(acted).not.toContain(liu.id);
   });
 
   it('RV-9 reject without a reason is refused by the service, and its localized detail is shown', async () => {

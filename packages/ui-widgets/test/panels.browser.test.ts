@@ -224,7 +224,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     // roles by the policy's own labels (GET /v1/roles), not their keys
     const en = (await page.textContent('.og-approval'))!;
     expect(en).toContain('Who may actProduction supervisor');
-    expect(en).toContain('u-wang (Sales department head)');
+    expect(en).toContain('Wang Qiang (Sales department head)');
     for (const v of await seriousViolations(page, '.og-approval'))
       throw new Error(`approval en: ${v}`);
     await page.screenshot({ path: `${shots}approval-panel.en.png`, fullPage: true });
@@ -293,7 +293,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
       reason: 'Long-standing customer, payment promised',
     });
     await expect(page.textContent('.og-hold-state')).resolves.toContain(
-      'Credit released by u-qian',
+      'Credit released by Qian Hui',
     );
     expect(await page.$$('.og-release')).toHaveLength(0);
   });

@@ -212,11 +212,13 @@ describe('the work queue in Chromium against the service on PGlite', () => {
     await openDesk(page, desk.base, token);
     const row = page.locator('.og-queue-item[data-order="so-jinling"]');
     expect(await row.locator('.og-substitute').textContent()).toMatch(
-      /^for u-wang, as substitute until /,
+      /^for Wang Qiang, as substitute until /,
     );
     await row.locator('.og-check').click();
     await page.click('.og-approve-selected');
-    expect(await page.textContent('.og-bulk-table tbody')).toContain('(for u-wang, as substitute)');
+    expect(await page.textContent('.og-bulk-table tbody')).toContain(
+      '(for Wang Qiang, as substitute)',
+    );
     await page.click('.og-bulk-approve');
     await page.waitForSelector('.og-queue .og-notice');
     const step = (await desk.og.order('so-jinling'))!.workflow.route!.steps.find((s) =>

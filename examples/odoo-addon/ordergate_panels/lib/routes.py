@@ -11,6 +11,7 @@ ALLOWED_ROUTES = (
     ("GET", r"/v1/work-queue"),
     ("GET", r"/v1/metrics"),
     ("GET", r"/v1/roles"),
+    ("GET", r"/v1/people"),
     ("GET", r"/v1/orders/[^/]+"),
     ("GET", r"/v1/orders/[^/]+/(?:actions|timeline|diff)"),
     ("GET", r"/v1/customers/[^/]+/credit"),

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadPolicy, Ordergate, type ActorInput, type PolicyInput } from '@ordergate/core';
-import { createApp, PostgresStore, serve, SharedSecret, TokenStore } from '@ordergate/server';
+import {
+  createApp,
+  PeopleDirectory,
+  PostgresStore,
+  serve,
+  SharedSecret,
+  TokenStore,
+} from '@ordergate/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PEOPLE, DEMO_POLICY } from '../../../server/src/cli/demo/company.js';
 import { seedDemo } from '../../../server/src/cli/demo/seed.js';
@@ -41,11 +48,18 @@ export async function startDesk(options: DeskOptions = {}): Promise<DeskService>
   });
   await seedDemo(og, Date.now());
   const tokens = new TokenStore(store.driver);
+  // people's names, as `serve --demo` seeds them (callers name themselves too)
+  const people = new PeopleDirectory(store.driver);
+  await people.remember(
+    Object.values(DEMO_PEOPLE).map(({ id, name }) => ({ id, name })),
+    'seed',
+  );
   const secret = new SharedSecret('panels-test-secret-0123456789abcdef0123456789');
   const app = createApp({
     og,
-    identity: { secret, audience: 'ordergate', tokens },
+    identity: { secret, audience: 'ordergate', tokens, people },
     desk: { sessions: tokens },
+    people,
   });
   const server = serve(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -15,8 +15,8 @@ const file = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.ur
 const ORIGIN = 'http://widgets.test';
 
 /**
- * Launches Chromium and opens a page at a fixed origin with `dist/index.js` as `window.W` (and its
- * Chinese texts, `dist/zh-CN.js`, beside it), Owl
+ * Launches Chromium and opens a page at a fixed origin with `dist/index.js` as `window.W` (its
+ * language packs `dist/en.js` and `dist/zh-CN.js` beside it, English loaded), Owl
  * as `window.OWL` (through an import map, as a host page does), `theme.css`, and one `#a` to
  * mount into. Needs `pnpm --filter @ordergate/ui-widgets build` first.
  *
@@ -32,12 +32,13 @@ export async function widgetsPage(viewport?: {
   const page = await browser.newPage(viewport ? { viewport } : {});
   const files: Record<string, [string, string]> = {
     '/': [
-      '<!doctype html><html lang="en"><head><link rel="stylesheet" href="/theme.css"><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; window.W = w; window.OWL = owl;</script></head><body><div id="a"></div></body></html>',
+      '<!doctype html><html lang="en"><head><link rel="stylesheet" href="/theme.css"><script type="importmap">{"imports":{"@odoo/owl":"/owl.js"}}</script><script type="module">import * as w from "/w.js"; import * as owl from "/owl.js"; await w.loadTexts("en"); window.W = w; window.OWL = owl;</script></head><body><div id="a"></div></body></html>',
       'text/html',
     ],
     '/owl.js': [file('../../node_modules/@odoo/owl/dist/owl.es.js'), 'text/javascript'],
     '/w.js': [file('../../dist/index.js'), 'text/javascript'],
-    // the Chinese texts, which the bundle imports (`./zh-CN.js`) when Chinese is chosen
+    // the language packs, which the bundle imports (`./en.js`, `./zh-CN.js`) for the language chosen
+    '/en.js': [file('../../dist/en.js'), 'text/javascript'],
     '/zh-CN.js': [file('../../dist/zh-CN.js'), 'text/javascript'],
     '/theme.css': [file('../../dist/theme.css'), 'text/css'],
   };

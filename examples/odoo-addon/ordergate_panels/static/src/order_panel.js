@@ -58,7 +58,7 @@ export function ordergateEnv() {
       },
     });
     const i18n = new I18n(lang);
-    // the Chinese texts are inlined in the bundle built for Odoo: loadTexts answers at once
+    // the language packs are inlined in the bundle built for Odoo: loadTexts answers at once
     const ready = Promise.all([client.messages(lang), loadTexts(lang)]).then(([messages]) => {
       i18n.messages = messages;
     });

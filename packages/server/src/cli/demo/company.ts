@@ -22,9 +22,9 @@ export const DEMO_PEOPLE = {
   zhao: { id: 'u-zhao', name: 'Zhao Min', title: 'finance', groups: ['finance'] },
   sun: { id: 'u-sun', name: 'Sun Lei', title: 'technical', groups: ['technical'] },
   liu: { id: 'u-liu', name: 'Liu Yang', title: 'production supervisor', groups: ['production'] },
-  qian: { id: 'u-qian', name: 'Qian', title: 'finance director', groups: ['finance_director'] },
-  he: { id: 'u-he', name: 'He', title: 'general manager', groups: ['general_manager'] },
-  ma: { id: 'u-ma', name: 'Ma', title: 'president', groups: ['president'] },
+  qian: { id: 'u-qian', name: 'Qian Hui', title: 'finance director', groups: ['finance_director'] },
+  he: { id: 'u-he', name: 'He Jun', title: 'general manager', groups: ['general_manager'] },
+  ma: { id: 'u-ma', name: 'Ma Lin', title: 'president', groups: ['president'] },
   gao: { id: 'u-gao', name: 'Gao Jie', title: 'archive keeper', groups: ['archive_office'] },
 } satisfies Record<string, DemoPerson>;
 

@@ -61,7 +61,8 @@ export function registerDeskRoutes(
   const owlDir = dirname(createRequire(join(root, 'package.json')).resolve('@odoo/owl'));
   const files: Record<string, { path?: string; text?: string; type: string }> = {
     'ui-widgets.js': { path: bundle, type: 'text/javascript' },
-    // the panels' Chinese texts, which the bundle imports (`./zh-CN.js`) when Chinese is chosen
+    // the panels' texts, which the bundle imports (`./en.js`, `./zh-CN.js`) for the language chosen
+    'en.js': { path: join(root, 'dist', 'en.js'), type: 'text/javascript' },
     'zh-CN.js': { path: join(root, 'dist', 'zh-CN.js'), type: 'text/javascript' },
     'owl.js': { path: join(owlDir, 'owl.es.js'), type: 'text/javascript' },
     'theme.css': { path: join(root, 'dist', 'theme.css'), type: 'text/css' },

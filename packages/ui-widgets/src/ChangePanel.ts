@@ -124,7 +124,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
       <ol class="og-steps og-change-steps">
         <li t-foreach="routeOf(pending)" t-as="s" t-key="s.key" t-att-class="'og-step og-step-' + s.status">
           <strong t-esc="i18n.pick(s.label)"/> <span class="og-tag" t-esc="statusLabel(s.status)"/>
-          <span class="og-muted" t-esc="i18n.roleList(s.roles)"/>
+          <span class="og-muted" t-esc="' ' + i18n.roleList(s.roles)"/>
           <span t-foreach="s.approvals" t-as="a" t-key="a_index" class="og-muted" t-esc="' · ' + i18n.person(a.actor) + ' ' + i18n.dateTime(a.at)"/>
         </li>
       </ol>
@@ -174,7 +174,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
             <span t-if="err('field:' + f.id)" class="og-field-error" t-att-id="errId('field:' + f.id)" t-esc="err('field:' + f.id)"/>
           </div>
           <datalist id="og-change-field-names">
-            <option t-foreach="fieldNames" t-as="n" t-key="n" t-att-value="n"/>
+            <option t-foreach="fieldNames" t-as="n" t-key="n" t-att-value="n" t-att-label="i18n.field(n)"/>
           </datalist>
           <button type="button" class="og-btn og-add-field" t-on-click="() => this.addField()" t-esc="t('addField')"/>
         </fieldset>
@@ -375,7 +375,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
   opText(op: ChangeOp): string {
     switch (op.op) {
       case 'set':
-        return `${op.field} → ${shown(op.value)}`;
+        return `${this.env.i18n.field(op.field)} → ${shown(op.value)}`;
       case 'updateLine':
         return `${this.t('line', { id: op.lineId })}: ${shown(op.set)}`;
       case 'addLine':
@@ -648,7 +648,13 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
 
   /** The diff as rows: header fields, then each line's changes, additions and removals. */
   get diffRows(): DiffRow[] {
-    return this.state.diff ? diffRows(this.state.diff, (k, p) => this.t(k, p)) : [];
+    return this.state.diff
+      ? diffRows(
+          this.state.diff,
+          (k, p) => this.t(k, p),
+          (f) => this.env.i18n.field(f),
+        )
+      : [];
   }
 
   async act(

@@ -294,6 +294,23 @@ const EN = {
   addLine: 'Add a line',
   newLine: 'New line',
   fieldError: '{field}: {message}',
+  'field.requestedDeliveryDate': 'Requested delivery date',
+  'field.paymentTerms': 'Payment terms',
+  'field.deliveryAddress': 'Delivery address',
+  'field.contact.name': 'Contact name',
+  'field.contact.phone': 'Contact phone',
+  'field.contact.email': 'Contact email',
+  'field.notes': 'Notes',
+  'field.externalRef': 'Customer reference',
+  'field.quantity': 'Quantity',
+  'field.unitPrice': 'Unit price',
+  'field.discountBp': 'Discount',
+  'field.taxBp': 'Tax rate',
+  'field.productId': 'Product id',
+  'field.productName': 'Product',
+  'field.model': 'Model',
+  'field.specification': 'Specification',
+  'field.deliveryDate': 'Delivery date',
 } as const;
 
 export default EN;

@@ -135,6 +135,18 @@ export class I18n {
     return this.has(`role.${key}`) ? this.t(`role.${key}` as TextKey) : readable(key);
   }
 
+  /**
+   * An order or line field (`requestedDeliveryDate`, `contact.name`, `quantity`) as its label in
+   * the reader's language; a field without one made readable. Never the raw key.
+   *
+   * @example
+   * new I18n('en').field('contact.name'); // 'Contact name'
+   */
+  field(path: string): string {
+    const key = `field.${path}`;
+    return this.has(key) ? this.t(key as TextKey) : readable(path);
+  }
+
   /** Several roles as one list of labels. */
   roleList(keys: readonly string[]): string {
     return keys.map((k) => this.role(k)).join(this.lang === 'zh-CN' ? '、' : ', ');

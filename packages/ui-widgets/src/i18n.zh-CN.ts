@@ -295,6 +295,23 @@ const ZH: Record<TextKey, string> = {
   addLine: '添加一行',
   newLine: '新行',
   fieldError: '{field}:{message}',
+  'field.requestedDeliveryDate': '要求交货日期',
+  'field.paymentTerms': '付款条件',
+  'field.deliveryAddress': '交货地址',
+  'field.contact.name': '联系人',
+  'field.contact.phone': '联系电话',
+  'field.contact.email': '联系邮箱',
+  'field.notes': '备注',
+  'field.externalRef': '客户订单号',
+  'field.quantity': '数量',
+  'field.unitPrice': '单价',
+  'field.discountBp': '折扣',
+  'field.taxBp': '税率',
+  'field.productId': '产品编号',
+  'field.productName': '产品',
+  'field.model': '型号',
+  'field.specification': '规格',
+  'field.deliveryDate': '交货日期',
 };
 
 export default ZH;

@@ -21,18 +21,20 @@ export interface DiffRow {
 
 /**
  * A revision diff (CH-5) as rows: the header fields, then each line's changed fields, added and
- * removed lines. `t` names a line (`line`, `{ id }`) and a line's fate (`line.added`…).
+ * removed lines. `t` names a line (`line`, `{ id }`) and a line's fate (`line.added`…); `field`
+ * labels a field (`I18n.field`; default: the key itself).
  *
  * @example
- * diffRows(diff, (k, p) => i18n.t(k as TextKey, p)); // [{ kind: 'changed', field: 'Line l1 · quantity', before: '80', after: '100' }]
+ * diffRows(diff, (k, p) => i18n.t(k as TextKey, p), (f) => i18n.field(f)); // [{ kind: 'changed', field: 'Line l1 · Quantity', before: '80', after: '100' }]
  */
 export function diffRows(
   d: RevisionDiff,
   t: (key: string, params?: Record<string, unknown>) => string,
+  field: (path: string) => string = (f) => f,
 ): DiffRow[] {
   const rows: DiffRow[] = d.header.map((c) => ({
     kind: 'changed',
-    field: c.field,
+    field: field(c.field),
     before: shown(c.before),
     after: shown(c.after),
   }));
@@ -42,7 +44,7 @@ export function diffRows(
       for (const c of l.changes)
         rows.push({
           kind: 'changed',
-          field: `${line} · ${c.field}`,
+          field: `${line} · ${field(c.field)}`,
           before: shown(c.before),
           after: shown(c.after),
         });

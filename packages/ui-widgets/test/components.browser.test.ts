@@ -120,8 +120,8 @@ describe('ApprovalPanel (component, Chromium)', () => {
     for (const t of since) {
       expect(t).toContain('approved revision 1');
       expect(t).toContain('Changed since approved:');
-      expect(t).toContain('Line l1 · quantity: 80 → 100');
-      expect(t).toContain('paymentTerms: NET30 → NET60');
+      expect(t).toContain('Line l1 · Quantity: 80 → 100');
+      expect(t).toContain('Payment terms: NET30 → NET60');
     }
     const stages = await page.$$eval('.og-stage-time', (l) => l.map((e) => e.textContent ?? ''));
     expect(stages[0]).toMatch(/Intake\s*done\s*1 h 0 min in this stage/);
@@ -362,7 +362,7 @@ describe('TrackingPanel, CreditPanel, ChangePanel, MetricsPanel (components, Chr
       { orderId: 'o1', pollMs: 0 },
       'zh-CN',
     );
-    expect(text).toContain('requestedDeliveryDate → 2026-05-01');
+    expect(text).toContain('要求交货日期 → 2026-05-01'); // the field by its label (CH-2)
     expect(text).toContain('生产主管评审');
     expect(text).toContain('<b>two weeks</b>');
     expect(text).toContain('已批准');
@@ -376,8 +376,8 @@ describe('TrackingPanel, CreditPanel, ChangePanel, MetricsPanel (components, Chr
       trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)),
     );
     expect(rows).toEqual([
-      ['paymentTerms', 'NET30', 'NET60'],
-      ['行 l1 · unitPrice', '1', '2'],
+      ['付款条件', 'NET30', 'NET60'],
+      ['行 l1 · 单价', '1', '2'],
     ]);
   });
 

@@ -104,7 +104,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     await page.click('.og-raise .og-confirm-btn');
     await page.waitForSelector('.og-pending');
     const pendingText = (await page.textContent('.og-pending'))!;
-    expect(pendingText).toContain('requestedDeliveryDate → 2027-06-30');
+    expect(pendingText).toContain('Requested delivery date → 2027-06-30');
     expect(pendingText).toContain('Production review'); // its route
     await page.screenshot({ path: `${shots}change-panel.pending.en.png`, fullPage: true });
     const pending = (await desk.og.order('so-ch'))!.workflow.change!.pending!;
@@ -129,7 +129,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     );
     const diff = await desk.og.diff('so-ch', 1, 2);
     const field = diff.header.find((c) => c.field === 'requestedDeliveryDate')!;
-    expect(rows).toContainEqual(['requestedDeliveryDate', field.before, '2027-06-30']);
+    expect(rows).toContainEqual(['Requested delivery date', field.before, '2027-06-30']);
     expect(rows).toHaveLength(diff.header.length);
     await page.screenshot({ path: `${shots}change-panel.diff.en.png`, fullPage: true });
   });
@@ -193,7 +193,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     const rows = await page.$$eval('.og-diff-table tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.children).map((c) => c.textContent)),
     );
-    expect(rows).toContainEqual([`Line ${line} · quantity`, '10', '12']);
+    expect(rows).toContainEqual([`Line ${line} · Quantity`, '10', '12']);
 
     // under each earlier approval: the revision approved, and what changed since (CH-5)
     await openPanel(page, desk.base, await desk.tokenFor(liu), 'so-since', 'approval');
@@ -204,7 +204,7 @@ describe('the order panels in Chromium against the service on PGlite', () => {
     expect(since.length).toBeGreaterThanOrEqual(2); // Liu's and Wang's
     for (const t of since) {
       expect(t).toContain('approved revision 1');
-      expect(t).toContain(`Changed since approved:Line ${line} · quantity: 10 → 12`);
+      expect(t).toContain(`Changed since approved:Line ${line} · Quantity: 10 → 12`);
     }
     const diff = await desk.og.diff('so-since', 1, 2);
     const shownRows = await page.$$eval('.og-approval .og-since-changes', (l) =>

@@ -62,6 +62,34 @@ export function filterQueue(items: readonly WorkItem[], filter: QueueFilter): Wo
   );
 }
 
+/** The filter fields as typed (amounts in major units, as text). */
+interface FilterFields {
+  customer: string;
+  rule: string;
+  overdue: boolean;
+  min: string;
+  max: string;
+}
+
+/** Where the work queue keeps its filters between visits (this browser's `localStorage`). */
+export const QUEUE_FILTER_KEY = 'ordergate.queueFilter';
+
+/** The filters kept from the last visit, only fields of the right type; none when unreadable. */
+function keptFilter(): Partial<FilterFields> {
+  try {
+    const v = JSON.parse(globalThis.localStorage?.getItem(QUEUE_FILTER_KEY) ?? '{}') as unknown;
+    if (typeof v !== 'object' || v === null) return {};
+    const o = v as Record<string, unknown>;
+    const out: Partial<FilterFields> = {};
+    for (const k of ['customer', 'rule', 'min', 'max'] as const)
+      if (typeof o[k] === 'string') out[k] = o[k];
+    if (typeof o.overdue === 'boolean') out.overdue = o.overdue;
+    return out;
+  } catch {
+    return {}; // storage refused (privacy mode, a sandboxed frame) or spoilt: start unfiltered
+  }
+}
+
 /** A major-unit amount typed in a filter field as minor units, or undefined when empty. */
 function minorOf(text: string): number | undefined {
   const n = Number(String(text).trim().replace(/,/g, ''));
@@ -71,7 +99,8 @@ function minorOf(text: string): number | undefined {
 /**
  * The caller's work queue: only what they can act on now (the service's `/v1/work-queue`), with
  * a counter (shown of total when filtered), urgent first then by deadline (IN-4, RV-2). Filters
- * by customer, rule, overdue and amount; several orders approved at once after a confirmation
+ * by customer, rule, overdue and amount, kept for the next visit (`localStorage`,
+ * `QUEUE_FILTER_KEY`); several orders approved at once after a confirmation
  * that lists them (each approval is its own request, a refusal shows the service's reason); a
  * step the caller signs as someone's substitute says so. Keys on the list: `j`/`k`
  * next/previous, `x` (or Space) select, `Enter` open, `a` approve (the selected ones after the
@@ -196,7 +225,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
     error: '',
     notice: '',
     now: Date.now(),
-    filter: { customer: '', rule: '', overdue: false, min: '', max: '' },
+    filter: { customer: '', rule: '', overdue: false, min: '', max: '', ...keptFilter() },
     /** Order ids chosen for a bulk approval. */
     chosen: [] as string[],
     confirming: false,
@@ -220,6 +249,22 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
       this.env.bus?.removeEventListener('og-changed', changed);
       clearInterval(poll);
     });
+    // the filters are kept for the next visit (this browser), as the user left them
+    const f = this.state.filter;
+    useEffect(
+      (...fields) => {
+        try {
+          const [customer, rule, overdue, min, max] = fields;
+          globalThis.localStorage?.setItem(
+            QUEUE_FILTER_KEY,
+            JSON.stringify({ customer, rule, overdue, min, max }),
+          );
+        } catch {
+          // storage refused: the filters last as long as the page
+        }
+      },
+      () => [f.customer, f.rule, f.overdue, f.min, f.max],
+    );
     // the confirmation takes the focus when it opens (keyboard users read it first)
     useEffect(
       (open) => {

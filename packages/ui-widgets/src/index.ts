@@ -10,7 +10,7 @@ export { ChangePanel, CHANGE_FIELDS, shown } from './ChangePanel.js';
 export type { ChangePanelProps } from './ChangePanel.js';
 export { MetricsPanel, metricCharts } from './MetricsPanel.js';
 export type { MetricChart, MetricsPanelProps } from './MetricsPanel.js';
-export { WorkQueue, filterQueue, sortQueue } from './WorkQueue.js';
+export { WorkQueue, filterQueue, sortQueue, QUEUE_FILTER_KEY } from './WorkQueue.js';
 export type { QueueFilter, WorkQueueProps } from './WorkQueue.js';
 export { Desk, DESK_TABS, DESK_TOKEN_KEY } from './Desk.js';
 export type { DeskProps } from './Desk.js';

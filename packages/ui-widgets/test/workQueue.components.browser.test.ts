@@ -20,8 +20,8 @@ afterAll(async () => browser?.close());
  * SO-2 Dongfang (RV-5, 56,500.00) signed as Wang's substitute, SO-3 Hengtai (RV-5 RV-6, 8,000.00;
  * its approval is refused), SO-4 a credit hold (CR-4, release only: not approvable here).
  */
-beforeEach(async () => {
-  await page.evaluate(async () => {
+const mountQueue = () =>
+  page.evaluate(async () => {
     const { W: w, OWL: owl } = window as unknown as Loaded;
     const now = Date.now();
     const step = (key: string, en: string, ruleIds: string[], extra = {}) => ({
@@ -118,7 +118,7 @@ beforeEach(async () => {
     });
     await app.mount(el);
   });
-});
+beforeEach(mountQueue);
 
 const numbers = () =>
   page.$$eval('.og-queue-item .og-queue-number', (l) => l.map((e) => e.textContent));
@@ -157,6 +157,28 @@ describe('WorkQueue (component, Chromium)', () => {
       (l) => l.filter((e) => !(e as HTMLInputElement).labels?.[0]?.textContent?.trim()).length,
     );
     expect(unlabelled).toBe(0);
+  });
+
+  it('issue 12 the filters are kept for the next visit in this browser; a spoilt record is ignored', async () => {
+    await page.selectOption('.og-filter-rule', 'RV-5');
+    await page.fill('.og-filter-min', '10000');
+    await expect.poll(numbers).toEqual(['SO-2']);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('ordergate.queueFilter')))
+      .toBe('{"customer":"","rule":"RV-5","overdue":false,"min":"10000","max":""}');
+    await mountQueue(); // the next visit
+    await expect.poll(numbers).toEqual(['SO-2']);
+    expect(await page.inputValue('.og-filter-rule')).toBe('RV-5');
+    expect(await page.inputValue('.og-filter-min')).toBe('10000');
+    await expect.poll(counter).toBe('1 of 4 to act on');
+    await page.evaluate(() => localStorage.setItem('ordergate.queueFilter', '{"rule":7,"min'));
+    await mountQueue();
+    await expect.poll(numbers).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4']);
+    await page.evaluate(() =>
+      localStorage.setItem('ordergate.queueFilter', '{"rule":["RV-5"],"overdue":"yes"}'),
+    );
+    await mountQueue();
+    await expect.poll(numbers).toEqual(['SO-1', 'SO-2', 'SO-3', 'SO-4']);
   });
 
   it('RV-5 a step signed as a substitute says for whom and until when, in the row and in the confirmation', async () => {

@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import {
   Customer,
-  Order,
   formatMessage,
   isOrderEffect,
   type CustomerInput,
@@ -29,6 +28,7 @@ import {
 import { SecretSet } from '../internal/http/secrets.js';
 import { RestAuthenticator, authSecrets, resolveValue, type RestEnv } from './auth.js';
 import { decodeCheckpoint, encodeCheckpoint, type RestCheckpoint } from './RestCheckpoint.js';
+import { orderIssue } from './orderIssue.js';
 import { RestResponseError } from './RestErrors.js';
 import {
   parseRestMapping,
@@ -39,11 +39,13 @@ import {
 } from './RestMapping.js';
 import {
   FieldError,
+  compileFields,
   evalField,
   getPath,
   isoInstant,
-  mapFields,
   msToNaive,
+  zonedIsoMs,
+  type RecordMapper,
   type ValueContext,
   currencyDecimals,
 } from './values.js';
@@ -112,6 +114,14 @@ export class RestConnector implements ErpConnector {
   readonly #auth: RestAuthenticator;
   readonly #options: RestConnectorOptions;
   readonly #ctx: ValueContext;
+  /** The mapping's field sets, compiled once per connector (see `compileFields`). */
+  readonly #mappers: {
+    order: RecordMapper;
+    line: RecordMapper;
+    customer: RecordMapper;
+    receivables: RecordMapper | undefined;
+    openOrders: RecordMapper | undefined;
+  };
   readonly #stats = { requests: 0, writes: 0 };
 
   private constructor(mapping: RestMapping, options: RestConnectorOptions) {
@@ -149,6 +159,15 @@ export class RestConnector implements ErpConnector {
       },
     });
     this.#ctx = { currencyDecimals: mapping.currencyDecimals };
+    const c = mapping.customers;
+    this.#mappers = {
+      // ref, changedAt and state are read apart: they are not part of the core's order
+      order: compileFields(mapping.orders.fields, 'currency', APART),
+      line: compileFields(mapping.orders.lineFields),
+      customer: compileFields(c.fields, 'credit.limit.currency'),
+      receivables: c.receivables && compileFields(c.receivables.fields, 'currency'),
+      openOrders: c.openOrders && compileFields(c.openOrders.fields, 'currency'),
+    };
   }
 
   /**
@@ -617,23 +636,26 @@ export class RestConnector implements ErpConnector {
     let changedMs: number | undefined;
     let ref = fallbackId;
     // The change time first, on its own: it moves the sync's bound and dedupes even when
-    // another field of the order does not fit.
+    // another field of the order does not fit. Read once; a misfit is reported below, in turn.
+    let changedAt: unknown;
+    let changedError: FieldError | undefined;
     try {
-      const early = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
-      const ms = typeof early === 'string' && ZONED.test(early) ? Date.parse(early) : Number.NaN;
+      changedAt = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
+      const ms =
+        typeof changedAt === 'string' && ZONED.test(changedAt) ? zonedIsoMs(changedAt) : Number.NaN;
       if (!Number.isNaN(ms)) changedMs = ms;
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
+      changedError = error;
     }
     if (!keep(changedMs, fallbackId)) return undefined;
     try {
-      // ref, changedAt and state are read apart: they are not part of the core's order
-      const head = mapFields(r.raw, fields, this.#ctx, 'currency', APART);
+      const head = this.#mappers.order(r.raw, this.#ctx);
       const id = String(head.id);
       const rawRef = fields.ref ? evalField(r.raw, fields.ref, 'ref', this.#ctx) : undefined;
       ref = typeof rawRef === 'string' || typeof rawRef === 'number' ? String(rawRef) : id;
-      const changedAt = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
-      if (typeof changedAt !== 'string' || changedMs === undefined || !ZONED.test(changedAt)) {
+      if (changedError) throw changedError;
+      if (typeof changedAt !== 'string' || changedMs === undefined) {
         const spec = fields.changedAt!;
         throw new FieldError(
           typeof spec === 'string' ? spec : (spec.path ?? '(const)'),
@@ -643,14 +665,15 @@ export class RestConnector implements ErpConnector {
       }
       const state = fields.state ? evalField(r.raw, fields.state, 'state', this.#ctx) : undefined;
       head.id = id;
-      const ctx = {
-        ...this.#ctx,
+      const ctx: ValueContext = {
         currency: typeof head.currency === 'string' ? head.currency : undefined,
+        currencyDecimals: this.#ctx.currencyDecimals,
       };
       const rawLines = await this.linesOf(r.raw, id);
-      head.lines = rawLines.map((line, i) => {
+      const lines: Record<string, unknown>[] = [];
+      for (let i = 0; i < rawLines.length; i++) {
         try {
-          return mapFields(line, this.mapping.orders.lineFields, ctx);
+          lines.push(this.#mappers.line(rawLines[i], ctx));
         } catch (error) {
           if (error instanceof FieldError)
             throw new FieldError(
@@ -660,18 +683,14 @@ export class RestConnector implements ErpConnector {
             );
           throw error;
         }
-      });
-      const parsed = Order.safeParse(head);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+      }
+      head.lines = lines;
+      const issue = orderIssue(head);
+      if (issue) {
         return {
           ok: false,
           changedMs,
-          rejected: {
-            id,
-            ref,
-            reason: `${r.at}: ${issue.path.join('.') || '(order)'}: ${issue.message}`,
-          },
+          rejected: { id, ref, reason: `${r.at}: ${issue.path || '(order)'}: ${issue.message}` },
         };
       }
       const order = head as unknown as OrderInput;
@@ -680,7 +699,7 @@ export class RestConnector implements ErpConnector {
         change: { order, ref, changedAt },
         changedMs,
         state,
-        customerId: parsed.data.customer.id,
+        customerId: String((head.customer as { id: unknown }).id),
         at: r.at,
       };
     } catch (error) {
@@ -731,7 +750,7 @@ export class RestConnector implements ErpConnector {
     const head = (id: string, raw: unknown, at: string): void => {
       try {
         const candidate = wrap(at, () =>
-          mapFields(raw, c.fields, this.#ctx, 'credit.limit.currency'),
+          this.#mappers.customer(raw, this.#ctx),
         );
         candidate.id = String(candidate.id);
         const credit = candidate.credit as { limit?: { amount?: unknown } } | undefined;
@@ -763,13 +782,14 @@ export class RestConnector implements ErpConnector {
     }
     for (const part of ['receivables', 'openOrders'] as const) {
       const spec = c[part];
-      if (!spec) continue;
+      const mapRow = this.#mappers[part];
+      if (!spec || !mapRow) continue;
       const alive = ids.filter((id) => candidates.has(id) && !out.has(id));
       const rows = new Map<string, unknown[]>(alive.map((id) => [id, []]));
       const add = (id: string, item: unknown, where: string): void => {
         if (out.has(id)) return;
         try {
-          const row = wrap(where, () => mapFields(item, spec.fields, this.#ctx, 'currency'));
+          const row = wrap(where, () => mapRow(item, this.#ctx));
           row.id = String(row.id);
           if (spec.skipZero && row.amount === 0) return;
           rows.get(id)!.push(row);

@@ -41,9 +41,12 @@ import {
   FieldError,
   compileFields,
   evalField,
+  fieldEvaluator,
   getPath,
   isoInstant,
   msToNaive,
+  segments,
+  valueAt,
   zonedIsoMs,
   type RecordMapper,
   type ValueContext,
@@ -118,6 +121,11 @@ export class RestConnector implements ErpConnector {
   readonly #mappers: {
     order: RecordMapper;
     line: RecordMapper;
+    /** The order's id, change time, reference and state, read apart. */
+    id: (record: unknown) => unknown;
+    changedAt: (record: unknown, ctx: ValueContext) => unknown;
+    ref: ((record: unknown, ctx: ValueContext) => unknown) | undefined;
+    state: ((record: unknown, ctx: ValueContext) => unknown) | undefined;
     customer: RecordMapper;
     receivables: RecordMapper | undefined;
     openOrders: RecordMapper | undefined;
@@ -160,10 +168,16 @@ export class RestConnector implements ErpConnector {
     });
     this.#ctx = { currencyDecimals: mapping.currencyDecimals };
     const c = mapping.customers;
+    const of = mapping.orders.fields;
+    const idSpec = of.id;
     this.#mappers = {
       // ref, changedAt and state are read apart: they are not part of the core's order
       order: compileFields(mapping.orders.fields, 'currency', APART),
       line: compileFields(mapping.orders.lineFields),
+      id: pathReader(idSpec === undefined || typeof idSpec === 'string' ? idSpec : idSpec.path),
+      changedAt: fieldEvaluator('changedAt', of.changedAt!),
+      ref: of.ref ? fieldEvaluator('ref', of.ref) : undefined,
+      state: of.state ? fieldEvaluator('state', of.state) : undefined,
       customer: compileFields(c.fields, 'credit.limit.currency'),
       receivables: c.receivables && compileFields(c.receivables.fields, 'currency'),
       openOrders: c.openOrders && compileFields(c.openOrders.fields, 'currency'),
@@ -627,10 +641,8 @@ export class RestConnector implements ErpConnector {
     keep: (changedMs: number | undefined, id: string) => boolean,
   ): Promise<Mapped | undefined> {
     const fields = this.mapping.orders.fields;
-    const rawId = getPath(
-      r.raw,
-      typeof fields.id === 'string' ? fields.id : (fields.id?.path ?? ''),
-    ).value;
+    const mappers = this.#mappers;
+    const rawId = mappers.id(r.raw);
     const fallbackId =
       typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index}`;
     let changedMs: number | undefined;
@@ -640,7 +652,7 @@ export class RestConnector implements ErpConnector {
     let changedAt: unknown;
     let changedError: FieldError | undefined;
     try {
-      changedAt = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
+      changedAt = mappers.changedAt(r.raw, this.#ctx);
       const ms =
         typeof changedAt === 'string' && ZONED.test(changedAt) ? zonedIsoMs(changedAt) : Number.NaN;
       if (!Number.isNaN(ms)) changedMs = ms;
@@ -650,9 +662,9 @@ export class RestConnector implements ErpConnector {
     }
     if (!keep(changedMs, fallbackId)) return undefined;
     try {
-      const head = this.#mappers.order(r.raw, this.#ctx);
+      const head = mappers.order(r.raw, this.#ctx);
       const id = String(head.id);
-      const rawRef = fields.ref ? evalField(r.raw, fields.ref, 'ref', this.#ctx) : undefined;
+      const rawRef = mappers.ref?.(r.raw, this.#ctx);
       ref = typeof rawRef === 'string' || typeof rawRef === 'number' ? String(rawRef) : id;
       if (changedError) throw changedError;
       if (typeof changedAt !== 'string' || changedMs === undefined) {
@@ -663,7 +675,7 @@ export class RestConnector implements ErpConnector {
           `expected a zoned date-time (use a timestamp transform), got ${JSON.stringify(changedAt)}`,
         );
       }
-      const state = fields.state ? evalField(r.raw, fields.state, 'state', this.#ctx) : undefined;
+      const state = mappers.state?.(r.raw, this.#ctx);
       head.id = id;
       const ctx: ValueContext = {
         currency: typeof head.currency === 'string' ? head.currency : undefined,
@@ -673,7 +685,7 @@ export class RestConnector implements ErpConnector {
       const lines: Record<string, unknown>[] = [];
       for (let i = 0; i < rawLines.length; i++) {
         try {
-          lines.push(this.#mappers.line(rawLines[i], ctx));
+          lines.push(mappers.line(rawLines[i], ctx));
         } catch (error) {
           if (error instanceof FieldError)
             throw new FieldError(
@@ -1016,6 +1028,12 @@ export class RestConnector implements ErpConnector {
 }
 
 const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** Reads a path (`getPath`'s value), split once; an absent path reads the record itself. */
+function pathReader(path: string | undefined): (record: unknown) => unknown {
+  const parts = segments(path ?? '');
+  return (record) => valueAt(record, parts);
+}
 
 /** Order targets the connector reads apart from the core's order. */
 const APART: ReadonlySet<string> = new Set(['ref', 'changedAt', 'state']);

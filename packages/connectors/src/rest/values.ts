@@ -510,6 +510,21 @@ export function evalField(
   return evalCompiled(record, compileField(target, spec), ctx.currency, ctx.currencyDecimals);
 }
 
+/**
+ * One field compiled once (see `evalField`): the function that evaluates it on a record.
+ *
+ * @example
+ * const changedAt = fieldEvaluator('changedAt', mapping.orders.fields.changedAt!);
+ * changedAt(raw, ctx); // '2026-03-02T01:00:00Z'
+ */
+export function fieldEvaluator(
+  target: string,
+  spec: RestField,
+): (record: unknown, ctx: ValueContext) => unknown {
+  const f = compileField(target, spec);
+  return (record, ctx) => evalCompiled(record, f, ctx.currency, ctx.currencyDecimals);
+}
+
 /** A field spec in the form evaluated per record (compiled once per mapping). */
 interface CompiledField {
   target: string;
@@ -617,7 +632,7 @@ function evalCompiled(
 }
 
 /** The value at already split path segments (undefined when a step is missing). */
-function valueAt(record: unknown, parts: readonly string[]): unknown {
+export function valueAt(record: unknown, parts: readonly string[]): unknown {
   let v: unknown = record;
   for (let i = 0; i < parts.length; i++) {
     const s = parts[i]!;

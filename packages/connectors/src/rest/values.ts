@@ -258,7 +258,7 @@ export function zonedIsoMs(text: string): number {
  * same number `Date.parse` gives. Undefined for anything else, which the caller hands to the
  * runtime (`Date.parse` has its own leniencies, such as 24:00 or 30 February, kept as they are).
  */
-function commonIsoMs(text: string): number | undefined {
+export function commonIsoMs(text: string): number | undefined {
   const length = text.length;
   if (length < 17 || length > 29) return undefined;
   const century = two(text, 0);

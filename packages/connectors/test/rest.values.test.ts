@@ -103,6 +103,58 @@ describe('issue 13 value conversions (minorUnits, timestamps)', () => {
     }
   });
 
+  it('issue 13 (timestamps) naive times are read as the regular expression and Date.UTC read them', () => {
+    const before = (text: string, zone: string): number | undefined => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+      if (!m) return undefined;
+      const guess = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+      if (Number.isNaN(guess)) return undefined;
+      const at = (ms: number) => {
+        const f = new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+          second: 'numeric',
+        }).formatToParts(Math.floor(ms / 1000) * 1000);
+        const v = (type: string) => Number(f.find((p) => p.type === type)!.value);
+        const local = Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second'));
+        return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000) * 60_000;
+      };
+      return guess - at(guess - at(guess));
+    };
+    const text = fc
+      .tuple(
+        fc.constantFrom('', ' '),
+        fc.stringMatching(/^\d{4}$/),
+        fc.constantFrom('-', '-', '/'),
+        fc.stringMatching(/^\d{2}$/),
+        fc.stringMatching(/^\d{2}$/),
+        fc.option(
+          fc.tuple(
+            fc.constantFrom(' ', 'T', '_'),
+            fc.stringMatching(/^\d{2}$/),
+            fc.constantFrom(':', ':', '.'),
+            fc.stringMatching(/^\d{1,2}$/),
+            fc.option(fc.stringMatching(/^:\d{2,3}$/)),
+          ),
+        ),
+      )
+      .map(
+        ([pad, y, sep, mo, d, time]) =>
+          `${pad}${y}${sep}${mo}-${d}${time === null ? '' : `${time[0]}${time[1]}${time[2]}${time[3]}${time[4] ?? ''}`}${pad}`,
+      );
+    fc.assert(
+      fc.property(text, fc.constantFrom('Asia/Shanghai', 'Europe/Paris', 'UTC'), (value, zone) => {
+        expect(naiveToMs(value, zone)).toBe(before(value, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('issue 13 (timestamps) ISO instants are read and written as the runtime does', () => {
     const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
     // every part in and out of range, every separator right or wrong now and then

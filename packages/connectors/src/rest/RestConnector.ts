@@ -82,10 +82,11 @@ interface KnownCustomer {
   error?: RestResponseError;
 }
 
-interface RawOrder {
-  raw: unknown;
-  /** Where the record is in the answer, for messages: `orders[3]` or `orders/42`. */
-  at: string;
+/** The raw orders of one answer, and where each is in it (for messages: `orders[3]`, `orders/42`). */
+interface RawOrders {
+  items: readonly unknown[];
+  /** Written only for a message: most orders never need it. */
+  at: (index: number) => string;
 }
 
 type Mapped =
@@ -95,7 +96,7 @@ type Mapped =
       changedMs: number;
       state: unknown;
       customerId: string;
-      at: string;
+      index: number;
     }
   | { ok: false; rejected: ErpRejectedOrder; changedMs: number | undefined };
 
@@ -238,9 +239,8 @@ export class RestConnector implements ErpConnector {
     // Customers are read once per sync (their facts as of this sync), not once per page.
     const customers = new Map<string, KnownCustomer>();
     const handle = async (items: unknown[], offset: number): Promise<ErpOrderPage> => {
-      const raws = items.map((raw, i) => ({ raw, at: `orders[${offset + i}]` }));
       const page = await this.mapOrders(
-        raws,
+        { items, at: (i) => `orders[${offset + i}]` },
         (changedMs, id) => {
           if (changedMs !== undefined) high = Math.max(high, changedMs);
           if (!inc || changedMs === undefined) return true;
@@ -293,12 +293,16 @@ export class RestConnector implements ErpConnector {
    * const { orders, rejected } = await erp.ordersById(['42']);
    */
   async ordersById(ids: readonly string[]): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
-    const raws: RawOrder[] = [];
+    const items: unknown[] = [];
+    const found: string[] = [];
     for (const id of [...new Set(ids)]) {
       const raw = await this.getOne('orders', this.mapping.orders.get, { id });
-      if (raw !== undefined) raws.push({ raw, at: `orders/${id}` });
+      if (raw !== undefined) {
+        items.push(raw);
+        found.push(id);
+      }
     }
-    return this.mapOrders(raws, () => true);
+    return this.mapOrders({ items, at: (i) => `orders/${found[i]!}` }, () => true);
   }
 
   /**
@@ -599,13 +603,13 @@ export class RestConnector implements ErpConnector {
    * are read). `cache` keeps customers for the length of one sync.
    */
   private async mapOrders(
-    raws: readonly RawOrder[],
+    raws: RawOrders,
     keep: (changedMs: number | undefined, id: string) => boolean,
     cache = new Map<string, KnownCustomer>(),
   ): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
     const mapped: Mapped[] = [];
-    for (const [i, r] of raws.entries()) {
-      const result = await this.mapOrder(r, i, keep);
+    for (let i = 0; i < raws.items.length; i++) {
+      const result = await this.mapOrder(raws, i, keep);
       if (result) mapped.push(result);
     }
     const states = this.mapping.orders.syncStates;
@@ -629,20 +633,21 @@ export class RestConnector implements ErpConnector {
     for (const x of ok) {
       const reason = failed.get(x.customerId);
       if (reason)
-        rejected.push({ id: x.change.order.id, ref: x.change.ref, reason: `${x.at}: ${reason}` });
+        rejected.push({ id: x.change.order.id, ref: x.change.ref, reason: `${raws.at(x.index)}: ${reason}` });
       else orders.push(x.change);
     }
     return { orders, customers, rejected };
   }
 
   private async mapOrder(
-    r: RawOrder,
+    raws: RawOrders,
     index: number,
     keep: (changedMs: number | undefined, id: string) => boolean,
   ): Promise<Mapped | undefined> {
     const fields = this.mapping.orders.fields;
     const mappers = this.#mappers;
-    const rawId = mappers.id(r.raw);
+    const raw = raws.items[index];
+    const rawId = mappers.id(raw);
     const fallbackId =
       typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index}`;
     let changedMs: number | undefined;
@@ -652,7 +657,7 @@ export class RestConnector implements ErpConnector {
     let changedAt: unknown;
     let changedError: FieldError | undefined;
     try {
-      changedAt = mappers.changedAt(r.raw, this.#ctx);
+      changedAt = mappers.changedAt(raw, this.#ctx);
       const ms =
         typeof changedAt === 'string' && ZONED.test(changedAt) ? zonedIsoMs(changedAt) : Number.NaN;
       if (!Number.isNaN(ms)) changedMs = ms;
@@ -662,9 +667,9 @@ export class RestConnector implements ErpConnector {
     }
     if (!keep(changedMs, fallbackId)) return undefined;
     try {
-      const head = mappers.order(r.raw, this.#ctx);
+      const head = mappers.order(raw, this.#ctx);
       const id = String(head.id);
-      const rawRef = mappers.ref?.(r.raw, this.#ctx);
+      const rawRef = mappers.ref?.(raw, this.#ctx);
       ref = typeof rawRef === 'string' || typeof rawRef === 'number' ? String(rawRef) : id;
       if (changedError) throw changedError;
       if (typeof changedAt !== 'string' || changedMs === undefined) {
@@ -675,13 +680,13 @@ export class RestConnector implements ErpConnector {
           `expected a zoned date-time (use a timestamp transform), got ${JSON.stringify(changedAt)}`,
         );
       }
-      const state = mappers.state?.(r.raw, this.#ctx);
+      const state = mappers.state?.(raw, this.#ctx);
       head.id = id;
       const ctx: ValueContext = {
         currency: typeof head.currency === 'string' ? head.currency : undefined,
         currencyDecimals: this.#ctx.currencyDecimals,
       };
-      const rawLines = await this.linesOf(r.raw, id);
+      const rawLines = await this.linesOf(raw, id);
       const lines: Record<string, unknown>[] = [];
       for (let i = 0; i < rawLines.length; i++) {
         try {
@@ -702,7 +707,11 @@ export class RestConnector implements ErpConnector {
         return {
           ok: false,
           changedMs,
-          rejected: { id, ref, reason: `${r.at}: ${issue.path || '(order)'}: ${issue.message}` },
+          rejected: {
+            id,
+            ref,
+            reason: `${raws.at(index)}: ${issue.path || '(order)'}: ${issue.message}`,
+          },
         };
       }
       const order = head as unknown as OrderInput;
@@ -712,7 +721,7 @@ export class RestConnector implements ErpConnector {
         changedMs,
         state,
         customerId: String((head.customer as { id: unknown }).id),
-        at: r.at,
+        index,
       };
     } catch (error) {
       if (error instanceof FieldError) {
@@ -722,7 +731,7 @@ export class RestConnector implements ErpConnector {
           rejected: {
             id: fallbackId,
             ref,
-            reason: `${r.at}.${error.path} (→ ${error.target}): ${error.message}`,
+            reason: `${raws.at(index)}.${error.path} (→ ${error.target}): ${error.message}`,
           },
         };
       }

@@ -327,9 +327,34 @@ export function commonIsoMs(text: string): number | undefined {
 
 /** A naive local time (`2026-03-02 09:00:00`) in `zone` → epoch ms; undefined when malformed. */
 export function naiveToMs(text: string, zone: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
-  if (!m) return undefined;
-  const guess = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  // `YYYY-MM-DD[( |T)hh:mm[:ss]]`, read character by character (no match array, no substrings):
+  // every order has one or two of these
+  const t = text.trim();
+  const n = t.length;
+  if (n !== 10 && n !== 16 && n !== 19) return undefined;
+  const century = two(t, 0);
+  const yy = two(t, 2);
+  const month = two(t, 5);
+  const day = two(t, 8);
+  if (century < 0 || yy < 0 || month < 0 || day < 0) return undefined;
+  if (t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return undefined; // -
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  if (n > 10) {
+    const sep = t.charCodeAt(10);
+    if ((sep !== 32 && sep !== 84) || t.charCodeAt(13) !== 58) return undefined; // ' ' or T, :
+    hour = two(t, 11);
+    minute = two(t, 14);
+    if (hour < 0 || minute < 0) return undefined;
+    if (n === 19) {
+      if (t.charCodeAt(16) !== 58) return undefined;
+      second = two(t, 17);
+      if (second < 0) return undefined;
+    }
+  }
+  // Date.UTC as before: out-of-range fields roll over, years 0–99 are 1900–1999
+  const guess = Date.UTC(century * 100 + yy, month - 1, day, hour, minute, second);
   if (Number.isNaN(guess)) return undefined;
   let ms = guess - offsetMinutes(guess, zone) * 60_000;
   ms = guess - offsetMinutes(ms, zone) * 60_000;

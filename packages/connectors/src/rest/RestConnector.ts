@@ -585,14 +585,10 @@ export class RestConnector implements ErpConnector {
     }
   }
 
+  /** The lines of an order: embedded (`lines.itemsPath`) or read from their endpoint. */
   private async linesOf(raw: unknown, id: string): Promise<unknown[]> {
     const l = this.mapping.orders.lines;
-    if ('itemsPath' in l) {
-      const { value } = getPath(raw, l.itemsPath);
-      if (!Array.isArray(value))
-        throw new FieldError(l.itemsPath, 'lines', `expected a list of lines, got ${kind(value)}`);
-      return value as unknown[];
-    }
+    if ('itemsPath' in l) return embeddedLines(raw, l.itemsPath);
     const all: unknown[] = [];
     for await (const items of this.list('order lines', l.endpoint, { id })) all.push(...items);
     return all;
@@ -608,9 +604,27 @@ export class RestConnector implements ErpConnector {
     cache = new Map<string, KnownCustomer>(),
   ): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
     const mapped: Mapped[] = [];
+    const l = this.mapping.orders.lines;
+    // Embedded lines are mapped without a turn of the event loop per order.
+    const embedded = 'itemsPath' in l ? l.itemsPath : undefined;
     for (let i = 0; i < raws.items.length; i++) {
-      const result = await this.mapOrder(raws, i, keep);
-      if (result) mapped.push(result);
+      const head = this.orderHead(raws, i, keep);
+      if (head === undefined) continue;
+      if ('ok' in head) {
+        mapped.push(head);
+        continue;
+      }
+      let lines: unknown[] | FieldError;
+      try {
+        lines =
+          embedded !== undefined
+            ? embeddedLines(raws.items[i], embedded)
+            : await this.linesOf(raws.items[i], head.id);
+      } catch (error) {
+        if (!(error instanceof FieldError)) throw error;
+        lines = error;
+      }
+      mapped.push(this.orderWithLines(raws, i, head, lines));
     }
     const states = this.mapping.orders.syncStates;
     const ok = mapped.filter(
@@ -639,11 +653,15 @@ export class RestConnector implements ErpConnector {
     return { orders, customers, rejected };
   }
 
-  private async mapOrder(
+  /**
+   * An order up to its lines: dropped by `keep` (undefined), refused (a `Mapped` with the path
+   * that failed), or its mapped head to which the lines are added.
+   */
+  private orderHead(
     raws: RawOrders,
     index: number,
     keep: (changedMs: number | undefined, id: string) => boolean,
-  ): Promise<Mapped | undefined> {
+  ): Mapped | OrderHead | undefined {
     const fields = this.mapping.orders.fields;
     const mappers = this.#mappers;
     const raw = raws.items[index];
@@ -682,15 +700,32 @@ export class RestConnector implements ErpConnector {
       }
       const state = mappers.state?.(raw, this.#ctx);
       head.id = id;
+      return { head, id, ref, changedAt, changedMs, state, fallbackId };
+    } catch (error) {
+      if (error instanceof FieldError) return misfit(raws, index, fallbackId, ref, changedMs, error);
+      throw error;
+    }
+  }
+
+  /** The order with its lines (or the `FieldError` reading them), checked against the core. */
+  private orderWithLines(
+    raws: RawOrders,
+    index: number,
+    h: OrderHead,
+    rawLines: unknown[] | FieldError,
+  ): Mapped {
+    const { head, id, ref, changedAt, changedMs } = h;
+    try {
+      if (rawLines instanceof FieldError) throw rawLines;
       const ctx: ValueContext = {
         currency: typeof head.currency === 'string' ? head.currency : undefined,
         currencyDecimals: this.#ctx.currencyDecimals,
       };
-      const rawLines = await this.linesOf(raw, id);
+      const mapLine = this.#mappers.line;
       const lines: Record<string, unknown>[] = [];
       for (let i = 0; i < rawLines.length; i++) {
         try {
-          lines.push(mappers.line(rawLines[i], ctx));
+          lines.push(mapLine(rawLines[i], ctx));
         } catch (error) {
           if (error instanceof FieldError)
             throw new FieldError(
@@ -719,22 +754,13 @@ export class RestConnector implements ErpConnector {
         ok: true,
         change: { order, ref, changedAt },
         changedMs,
-        state,
+        state: h.state,
         customerId: String((head.customer as { id: unknown }).id),
         index,
       };
     } catch (error) {
-      if (error instanceof FieldError) {
-        return {
-          ok: false,
-          changedMs,
-          rejected: {
-            id: fallbackId,
-            ref,
-            reason: `${raws.at(index)}.${error.path} (→ ${error.target}): ${error.message}`,
-          },
-        };
-      }
+      if (error instanceof FieldError)
+        return misfit(raws, index, h.fallbackId, ref, changedMs, error);
       throw error;
     }
   }
@@ -1037,6 +1063,45 @@ export class RestConnector implements ErpConnector {
 }
 
 const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** An order mapped up to its lines (`orderHead`). */
+interface OrderHead {
+  head: Record<string, unknown>;
+  id: string;
+  ref: string;
+  changedAt: string;
+  changedMs: number;
+  state: unknown;
+  fallbackId: string;
+}
+
+/** An order that does not fit the mapping: refused with the path that failed. */
+function misfit(
+  raws: RawOrders,
+  index: number,
+  id: string,
+  ref: string,
+  changedMs: number | undefined,
+  error: FieldError,
+): Mapped {
+  return {
+    ok: false,
+    changedMs,
+    rejected: {
+      id,
+      ref,
+      reason: `${raws.at(index)}.${error.path} (→ ${error.target}): ${error.message}`,
+    },
+  };
+}
+
+/** Embedded lines (`lines.itemsPath`); a `FieldError` when they are not a list. */
+function embeddedLines(raw: unknown, itemsPath: string): unknown[] {
+  const { value } = getPath(raw, itemsPath);
+  if (!Array.isArray(value))
+    throw new FieldError(itemsPath, 'lines', `expected a list of lines, got ${kind(value)}`);
+  return value as unknown[];
+}
 
 /** Reads a path (`getPath`'s value), split once; an absent path reads the record itself. */
 function pathReader(path: string | undefined): (record: unknown) => unknown {

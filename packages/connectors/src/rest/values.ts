@@ -208,25 +208,40 @@ function daysFromCivil(year: number, month: number, day: number): number {
  */
 export function isoInstant(ms: number): string {
   if (ms >= 0 && ms < YEAR_10000 && ms % 1000 === 0) {
-    const days = Math.floor(ms / MS_PER_DAY);
-    let rest = (ms - days * MS_PER_DAY) / 1000;
-    const z = days + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    const hour = Math.floor(rest / 3600);
-    rest -= hour * 3600;
-    const minute = Math.floor(rest / 60);
-    const second = rest - minute * 60;
-    return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}Z`;
+    // The text of the hour is kept (orders come sorted by time: the next one is mostly in the
+    // same hour), and minutes and seconds come from a table: two strings per call, not a dozen.
+    const hour = Math.floor(ms / 3_600_000);
+    if (hour !== lastHour) {
+      lastHour = hour;
+      lastHourText = hourText(hour);
+    }
+    const rest = (ms - hour * 3_600_000) / 1000;
+    return lastHourText + (MINUTES_SECONDS[rest] ??= `${pad2(Math.floor(rest / 60))}:${pad2(rest % 60)}Z`);
   }
   const iso = new Date(ms).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+let lastHour = -1;
+let lastHourText = '';
+/** `mm:ssZ` for each second of an hour, written when first needed. */
+const MINUTES_SECONDS: string[] = [];
+
+/** `YYYY-MM-DDThh:` of an hour since 1970 (years 1970–9999). */
+function hourText(hour: number): string {
+  const days = Math.floor(hour / 24);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour - days * 24)}:`;
 }
 
 /** Two decimal digits at `i`, or -1. */

@@ -66,10 +66,7 @@ const validOrder = fc.record(
     revision: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(2 ** 53 - 1)),
     orderType: idText,
     customer: fc.record({ id: idText, name: freeText }, { requiredKeys: ['id'] }),
-    contact: fc.record(
-      { name: freeText, phone: codeText, email: codeText },
-      { requiredKeys: [] },
-    ),
+    contact: fc.record({ name: freeText, phone: codeText, email: codeText }, { requiredKeys: [] }),
     deliveryAddress: fc.record(
       { street: freeText, city: freeText, postalCode: codeText, country: codeText },
       { requiredKeys: [] },
@@ -142,16 +139,49 @@ const junk = fc.oneof(
 );
 
 const ORDER_KEYS = [
-  'id', 'number', 'externalRef', 'revision', 'orderType', 'customer', 'contact',
-  'deliveryAddress', 'lines', 'currency', 'requestedDeliveryDate', 'paymentTerms', 'invoice',
-  'channel', 'writtenConfirmation', 'urgent', 'urgency', 'salesperson', 'enteredAt',
-  'customerRequestedChange', 'technicalComplexity', 'shipBeforePayment', 'prepayments',
-  'contract', 'notes',
+  'id',
+  'number',
+  'externalRef',
+  'revision',
+  'orderType',
+  'customer',
+  'contact',
+  'deliveryAddress',
+  'lines',
+  'currency',
+  'requestedDeliveryDate',
+  'paymentTerms',
+  'invoice',
+  'channel',
+  'writtenConfirmation',
+  'urgent',
+  'urgency',
+  'salesperson',
+  'enteredAt',
+  'customerRequestedChange',
+  'technicalComplexity',
+  'shipBeforePayment',
+  'prepayments',
+  'contract',
+  'notes',
 ];
 const LINE_KEYS = [
-  'id', 'productId', 'productName', 'model', 'specification', 'quantity', 'uom', 'unitPrice',
-  'listPrice', 'discountBp', 'taxBp', 'customMade', 'special', 'technicalDocsComplete',
-  'shippedBefore', 'availableQuantity',
+  'id',
+  'productId',
+  'productName',
+  'model',
+  'specification',
+  'quantity',
+  'uom',
+  'unitPrice',
+  'listPrice',
+  'discountBp',
+  'taxBp',
+  'customMade',
+  'special',
+  'technicalDocsComplete',
+  'shippedBefore',
+  'availableQuantity',
 ];
 /** Every place a mutation may hit: each field of the order, its parts and its first line. */
 const PATHS = [
@@ -178,7 +208,9 @@ const order = fc
   .map(([valid, plain, mutations]) => {
     const value = structuredClone(valid) as Record<string, unknown>;
     // half of them as a connector maps orders: none of the parts the fast check leaves alone
-    if (plain) for (const k of ['writtenConfirmation', 'urgency', 'prepayments', 'contract']) delete value[k];
+    if (plain)
+      for (const k of ['writtenConfirmation', 'urgency', 'prepayments', 'contract'])
+        delete value[k];
     for (const [path, v] of mutations) {
       let o: unknown = value;
       for (const k of path.slice(0, -1)) {

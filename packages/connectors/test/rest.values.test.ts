@@ -121,7 +121,14 @@ describe('issue 13 value conversions (minorUnits, timestamps)', () => {
           second: 'numeric',
         }).formatToParts(Math.floor(ms / 1000) * 1000);
         const v = (type: string) => Number(f.find((p) => p.type === type)!.value);
-        const local = Date.UTC(v('year'), v('month') - 1, v('day'), v('hour'), v('minute'), v('second'));
+        const local = Date.UTC(
+          v('year'),
+          v('month') - 1,
+          v('day'),
+          v('hour'),
+          v('minute'),
+          v('second'),
+        );
         return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000) * 60_000;
       };
       return guess - at(guess - at(guess));
@@ -156,7 +163,8 @@ describe('issue 13 value conversions (minorUnits, timestamps)', () => {
   });
 
   it('issue 13 (timestamps) ISO instants are read and written as the runtime does', () => {
-    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
+    const digits = (n: number) =>
+      fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'));
     // every part in and out of range, every separator right or wrong now and then
     const text = fc
       .tuple(
@@ -171,7 +179,9 @@ describe('issue 13 value conversions (minorUnits, timestamps)', () => {
         fc.option(fc.stringMatching(/^\d{0,11}$/)),
         fc.oneof(
           fc.constantFrom('Z', 'Z', '', 'z', '+00:00', '-00:00', '+23:59', '+24:00', '-12:60'),
-          fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`),
+          fc
+            .tuple(fc.constantFrom('+', '-'), digits(2), digits(2))
+            .map(([s, h, m]) => `${s}${h}:${m}`),
         ),
       )
       .map(

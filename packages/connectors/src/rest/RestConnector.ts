@@ -647,7 +647,11 @@ export class RestConnector implements ErpConnector {
     for (const x of ok) {
       const reason = failed.get(x.customerId);
       if (reason)
-        rejected.push({ id: x.change.order.id, ref: x.change.ref, reason: `${raws.at(x.index)}: ${reason}` });
+        rejected.push({
+          id: x.change.order.id,
+          ref: x.change.ref,
+          reason: `${raws.at(x.index)}: ${reason}`,
+        });
       else orders.push(x.change);
     }
     return { orders, customers, rejected };
@@ -702,7 +706,8 @@ export class RestConnector implements ErpConnector {
       head.id = id;
       return { head, id, ref, changedAt, changedMs, state, fallbackId };
     } catch (error) {
-      if (error instanceof FieldError) return misfit(raws, index, fallbackId, ref, changedMs, error);
+      if (error instanceof FieldError)
+        return misfit(raws, index, fallbackId, ref, changedMs, error);
       throw error;
     }
   }
@@ -796,9 +801,7 @@ export class RestConnector implements ErpConnector {
     const candidates = new Map<string, Record<string, unknown>>();
     const head = (id: string, raw: unknown, at: string): void => {
       try {
-        const candidate = wrap(at, () =>
-          this.#mappers.customer(raw, this.#ctx),
-        );
+        const candidate = wrap(at, () => this.#mappers.customer(raw, this.#ctx));
         candidate.id = String(candidate.id);
         const credit = candidate.credit as { limit?: { amount?: unknown } } | undefined;
         // A limit currency given as a constant means nothing without an amount: no limit then.

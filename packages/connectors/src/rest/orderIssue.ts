@@ -155,7 +155,9 @@ function minor(v: unknown): boolean {
 
 /** Basis points, absent or a whole number 0…10 000. */
 function basisPoints(v: unknown): boolean {
-  return v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 10_000);
+  return (
+    v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 10_000)
+  );
 }
 
 /** `Quantity`: a finite number within the safe range, `least` or more. */

@@ -216,7 +216,10 @@ export function isoInstant(ms: number): string {
       lastHourText = hourText(hour);
     }
     const rest = (ms - hour * 3_600_000) / 1000;
-    return lastHourText + (MINUTES_SECONDS[rest] ??= `${pad2(Math.floor(rest / 60))}:${pad2(rest % 60)}Z`);
+    return (
+      lastHourText +
+      (MINUTES_SECONDS[rest] ??= `${pad2(Math.floor(rest / 60))}:${pad2(rest % 60)}Z`)
+    );
   }
   const iso = new Date(ms).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
@@ -272,6 +275,11 @@ export function zonedIsoMs(text: string): number {
  * date, hours 00–23, minutes and seconds 00–59, offset hours 00–23), by plain arithmetic: the
  * same number `Date.parse` gives. Undefined for anything else, which the caller hands to the
  * runtime (`Date.parse` has its own leniencies, such as 24:00 or 30 February, kept as they are).
+ * Where it gives a number, the text is also one the core's `isIsoDateTime` accepts.
+ *
+ * @example
+ * commonIsoMs('2026-03-02T09:30:00+08:00'); // 1772415000000
+ * commonIsoMs('2026-03-02T24:00:00Z'); // undefined: ask Date.parse
  */
 export function commonIsoMs(text: string): number | undefined {
   const length = text.length;
@@ -502,7 +510,9 @@ function compileTransform(t: RestTransform): Convert {
           if (ms === undefined) {
             if (ZONED_ISO.test(value)) ms = Date.parse(value);
             else if (!Number.isNaN(Date.parse(value)))
-              throw new Error(`${show(value)} has no zone; use timestamp.from "naive" with its zone`);
+              throw new Error(
+                `${show(value)} has no zone; use timestamp.from "naive" with its zone`,
+              );
           }
         }
         return out(ms, value);
@@ -581,23 +591,22 @@ interface CompiledField {
 
 const COMPILED = new WeakMap<object, CompiledField>();
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /** A reader for a path split into segments: own properties only, undefined when a step is missing. */
 function readerOf(parts: readonly string[]): (record: unknown) => unknown {
   if (parts.length === 1) {
     const key = parts[0]!;
     return (record) =>
-      record !== null && typeof record === 'object' && hasOwn.call(record, key)
+      record !== null && typeof record === 'object' && Object.hasOwn(record, key)
         ? (record as Record<string, unknown>)[key]
         : undefined;
   }
   if (parts.length === 2) {
     const [a, b] = parts as [string, string];
     return (record) => {
-      if (record === null || typeof record !== 'object' || !hasOwn.call(record, a)) return undefined;
+      if (record === null || typeof record !== 'object' || !Object.hasOwn(record, a))
+        return undefined;
       const v = (record as Record<string, unknown>)[a];
-      return v !== null && typeof v === 'object' && hasOwn.call(v, b)
+      return v !== null && typeof v === 'object' && Object.hasOwn(v, b)
         ? (v as Record<string, unknown>)[b]
         : undefined;
     };
@@ -671,12 +680,17 @@ function evalCompiled(
   }
 }
 
-/** The value at already split path segments (undefined when a step is missing). */
+/**
+ * The value at already split path segments (undefined when a step is missing).
+ *
+ * @example
+ * valueAt({ a: [{ b: 1 }] }, segments('a.0.b')); // 1
+ */
 export function valueAt(record: unknown, parts: readonly string[]): unknown {
   let v: unknown = record;
   for (let i = 0; i < parts.length; i++) {
     const s = parts[i]!;
-    if (v === null || typeof v !== 'object' || !hasOwn.call(v, s)) return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, s)) return undefined;
     v = (v as Record<string, unknown>)[s];
   }
   return v;
@@ -684,7 +698,9 @@ export function valueAt(record: unknown, parts: readonly string[]): unknown {
 
 /**
  * A set of fields compiled once (paths split, transforms specialised, the currency field first)
- * into the function that maps one record: see `mapFields`.
+ * into the function that maps one record into a fresh object (targets as dotted paths:
+ * `{ 'customer.id': 'socid' }` gives `{ customer: { id: '7' } }`); an optional target that is
+ * absent is left out.
  */
 export type RecordMapper = (record: unknown, ctx: ValueContext) => Record<string, unknown>;
 
@@ -744,21 +760,4 @@ export function compileFields(
     }
     return out;
   };
-}
-
-/**
- * Maps a record through a set of fields into a fresh object (targets as dotted paths); see
- * `compileFields`, which this compiles on each call — the connector compiles once per mapping.
- *
- * @example
- * mapFields({ socid: '7' }, { 'customer.id': 'socid' }, ctx); // { customer: { id: '7' } }
- */
-export function mapFields(
-  record: unknown,
-  fields: Readonly<Record<string, RestField>>,
-  ctx: ValueContext,
-  currencyTarget?: string,
-  skip?: ReadonlySet<string>,
-): Record<string, unknown> {
-  return compileFields(fields, currencyTarget, skip)(record, ctx);
 }

@@ -189,7 +189,7 @@ function line(l: unknown): boolean {
 
 function lines(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > INPUT_LIMITS.lines) return false;
-  for (const l of v) if (!line(l)) return false;
+  for (let i = 0; i < v.length; i++) if (!line(v[i])) return false;
   return true;
 }
 

@@ -727,6 +727,13 @@ export function compileFields(
       ? undefined
       : (list.find((f) => f.target === currencyTarget) ??
         compileField(currencyTarget!, currencySpec));
+  // Records are made by a constructor whose prototype is Object.prototype: plain objects as `{}`
+  // makes them, but after the first few V8 sizes them to hold every target in the object itself
+  // instead of growing a separate property store as targets are added (less garbage per record).
+  const Plain = function () {
+    // nothing: the targets are added below
+  } as unknown as { new (): Record<string, unknown>; prototype: object };
+  Plain.prototype = Object.prototype;
   return (record, ctx) => {
     const decimals = ctx.currencyDecimals;
     let currency = ctx.currency;
@@ -744,8 +751,9 @@ export function compileFields(
         currency = c;
       }
     }
-    const out: Record<string, unknown> = {};
-    for (const f of list) {
+    const out = new Plain();
+    for (let n = 0; n < list.length; n++) {
+      const f = list[n]!;
       // the currency field was read first; its value is the same
       const v = f === currencyField ? c : evalCompiled(record, f, currency, decimals);
       if (v === undefined) continue;

@@ -84,7 +84,8 @@ interface KnownCustomer {
 
 /** The raw orders of one answer, and where each is in it (for messages: `orders[3]`, `orders/42`). */
 interface RawOrders {
-  items: readonly unknown[];
+  /** Each is let go (set to undefined) once mapped: see `mapOrders`. */
+  items: unknown[];
   /** Written only for a message: most orders never need it. */
   at: (index: number) => string;
 }
@@ -609,9 +610,9 @@ export class RestConnector implements ErpConnector {
     const embedded = 'itemsPath' in l ? l.itemsPath : undefined;
     for (let i = 0; i < raws.items.length; i++) {
       const head = this.orderHead(raws, i, keep);
-      if (head === undefined) continue;
-      if ('ok' in head) {
-        mapped.push(head);
+      if (head === undefined || 'ok' in head) {
+        if (head) mapped.push(head);
+        raws.items[i] = undefined;
         continue;
       }
       let lines: unknown[] | FieldError;
@@ -625,6 +626,9 @@ export class RestConnector implements ErpConnector {
         lines = error;
       }
       mapped.push(this.orderWithLines(raws, i, head, lines));
+      // The answer's record is not needed any more: let it go now rather than with the page, so
+      // a collection during the page copies the orders still to map, not the whole answer.
+      raws.items[i] = undefined;
     }
     const states = this.mapping.orders.syncStates;
     const ok = mapped.filter(

@@ -221,7 +221,8 @@ export class RestConnector implements ErpConnector {
     const inc = m.incremental;
     const cp: RestCheckpoint = decodeCheckpoint(checkpoint, inc ? Date.parse(inc.start) : 0);
     const overlapMs = (inc?.overlapSeconds ?? 0) * 1000;
-    const seen = new Set(cp.seen);
+    // each order handled within the overlap window (`id@changedMs`), with its change time
+    const seen = new Map(cp.seen.map((mark) => [mark, markMs(mark)]));
     let high = cp.since;
     const sinceQuery = (ms: number): Record<string, string> => {
       if (!inc) return {};
@@ -247,14 +248,17 @@ export class RestConnector implements ErpConnector {
           if (!inc || changedMs === undefined) return true;
           const mark = `${id}@${changedMs}`;
           if (seen.has(mark)) return false;
-          seen.add(mark);
+          seen.set(mark, changedMs);
           return true;
         },
         customers,
       );
       const floor = high - overlapMs;
-      for (const s of seen) if (Number(s.slice(s.lastIndexOf('@') + 1)) < floor) seen.delete(s);
-      return { ...page, checkpoint: encodeCheckpoint({ since: high, seen: [...seen] }, !inc) };
+      for (const [mark, ms] of seen) if (ms < floor) seen.delete(mark);
+      return {
+        ...page,
+        checkpoint: encodeCheckpoint({ since: high, seen: [...seen.keys()] }, !inc),
+      };
     };
 
     const style = m.list.pagination.style;
@@ -631,14 +635,19 @@ export class RestConnector implements ErpConnector {
       raws.items[i] = undefined;
     }
     const states = this.mapping.orders.syncStates;
-    const ok = mapped.filter(
-      (x): x is Extract<Mapped, { ok: true }> =>
-        x.ok && (!states || states.includes(String(x.state))),
-    );
-    const rejected = mapped.flatMap((x) => (x.ok ? [] : [x.rejected]));
+    const ok: Extract<Mapped, { ok: true }>[] = [];
+    const rejected: ErpRejectedOrder[] = [];
+    const wantedSet = new Set<string>();
+    for (const x of mapped) {
+      if (!x.ok) rejected.push(x.rejected);
+      else if (!states || states.includes(String(x.state))) {
+        ok.push(x);
+        wantedSet.add(x.customerId);
+      }
+    }
     const customers: CustomerInput[] = [];
     const failed = new Map<string, string>();
-    const wanted = [...new Set(ok.map((x) => x.customerId))];
+    const wanted = [...wantedSet];
     const unknown = wanted.filter((id) => !cache.has(id));
     if (unknown.length > 0)
       for (const [id, k] of await this.readCustomers(unknown)) cache.set(id, k);
@@ -1118,6 +1127,11 @@ function pathReader(path: string | undefined): (record: unknown) => unknown {
 
 /** Order targets the connector reads apart from the core's order. */
 const APART: ReadonlySet<string> = new Set(['ref', 'changedAt', 'state']);
+
+/** The change time of a checkpoint's `id@changedMs` mark. */
+function markMs(mark: string): number {
+  return Number(mark.slice(mark.lastIndexOf('@') + 1));
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -3,7 +3,8 @@
  * `RestConnector.changedOrders` driven by examples/rest-dolibarr/mapping.yaml, beside the floor —
  * the same orders (lines embedded), third parties and unpaid invoices read with raw `fetch`
  * requests of 1,000 records (as the sample ERP's floor reads) and `JSON.parse`, no mapping. Taken
- * the same way as bench/sync.ts (bench/measure.ts): medians of BENCH_RUNS runs after one warm-up.
+ * the same way as bench/sync.ts (bench/measure.ts): medians of BENCH_RUNS runs after BENCH_WARMUP
+ * warm-up passes of each (default 3).
  *
  * Runs only when DOLIBARR_URL and DOLIBARR_KEY name a Dolibarr (the live tests' variables);
  * otherwise it says so and exits 0. Dolibarr is PHP on another process tree, so only this
@@ -22,6 +23,7 @@ if (!URL_ || !KEY) {
   process.exit(0);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const FLOOR_PAGE = 1000;
 
 const mapping = await loadRestMapping(
@@ -69,9 +71,9 @@ console.log(
 );
 const rows = await compare(
   `Dolibarr`,
-  RUNS,
+  { runs: RUNS, warmup: WARMUP },
   undefined,
   () => connectorSync(RestConnector.create(mapping, { env })),
   floorRead,
 );
-report(rows, RUNS);
+report(rows, { runs: RUNS, warmup: WARMUP });

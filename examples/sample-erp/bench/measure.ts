@@ -94,16 +94,27 @@ export function summary(erp: string, what: Row['what'], samples: Sample[]): Row 
   };
 }
 
-/** The connector and the floor, interleaved run by run after one untimed warm-up pass of each. */
+/** How many timed runs, after how many untimed warm-up passes of each side. */
+export interface Rounds {
+  runs: number;
+  warmup: number;
+}
+
+/**
+ * The connector and the floor, interleaved run by run after `warmup` untimed passes of each (the
+ * same for both: JIT, connections, the ERP's caches).
+ */
 export async function compare(
   erp: string,
-  runs: number,
+  { runs, warmup }: Rounds,
   erpPid: number | undefined,
   connector: () => Promise<Pass>,
   floor: () => Promise<Pass>,
 ): Promise<Row[]> {
-  await connector(); // warm-up (JIT, connections, the ERP's caches)
-  await floor();
+  for (let i = 0; i < warmup; i++) {
+    await connector();
+    await floor();
+  }
   const c: Sample[] = [];
   const f: Sample[] = [];
   for (let i = 0; i < runs; i++) {
@@ -114,9 +125,9 @@ export async function compare(
 }
 
 /** The table and the verdict on the target: the connector's CPU under 25 % of the sync's wall. */
-export function report(rows: Row[], runs: number): void {
+export function report(rows: Row[], { runs, warmup }: Rounds): void {
   console.log(
-    `\nmedians of ${String(runs)} runs (node ${process.version}); CPU = this process only; ERP CPU = the ERP's process when it is local`,
+    `\nmedians of ${String(runs)} runs after ${String(warmup)} warm-up passes each (node ${process.version}); CPU = this process only; ERP CPU = the ERP's process when it is local`,
   );
   const ofWork = (r: Row) => (r.erpCpuMs ? r.cpuMs / (r.cpuMs + r.erpCpuMs) : undefined);
   console.table(

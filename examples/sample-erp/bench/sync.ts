@@ -5,13 +5,17 @@
  * `fetch` requests the ERP allows (1,000 records a page) and `JSON.parse`, no mapping. Both are
  * timed the same way in the same run: wall time, and the CPU time of this process
  * (`process.cpuUsage`) — the ERP runs in a child process, so its CPU is not counted (it is shown
- * apart, from /proc, on Linux). Medians of BENCH_RUNS runs (default 5) after one untimed warm-up
- * pass of each. "cpu of work" is this process's CPU over its CPU plus the ERP's: the share the
+ * apart, from /proc, on Linux). Medians of BENCH_RUNS runs (default 5) after BENCH_WARMUP untimed
+ * warm-up passes of each (default 3: the process's CPU counts V8's compiler threads, and one pass
+ * left the connector's code still being optimised during the first timed runs, which then cost
+ * two to five times a settled sync; the floor is mostly `JSON.parse` and has nothing to warm).
+ * "cpu of work" is this process's CPU over its CPU plus the ERP's: the share the
  * sync would have on an idle machine, where the wall time is the two working one after the other
  * (on a loaded machine the wall time also holds the wait for a core, and the share looks smaller).
  *
  *   pnpm --filter sample-erp bench          # or: pnpm bench (all benchmarks)
  *   BENCH_SIZES=1000 BENCH_RUNS=3 pnpm --filter sample-erp bench
+ *   BENCH_WARMUP=1 pnpm --filter sample-erp bench   # one warm-up pass, as before decision 034
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +26,7 @@ import { compare, connectorSync, report, type Pass, type Row } from './measure.j
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const TOKEN = 'sample-erp-bench-token-0123456789';
 const FLOOR_PAGE = 1000; // the most the sample ERP answers in one page
 
@@ -91,7 +96,7 @@ for (const n of SIZES) {
   try {
     const rows = await compare(
       'sample ERP',
-      RUNS,
+      { runs: RUNS, warmup: WARMUP },
       child.pid,
       () => connectorSync(connectorFor(url)),
       () => floorRead(url),
@@ -104,4 +109,4 @@ for (const n of SIZES) {
     child.kill('SIGTERM');
   }
 }
-report(results, RUNS);
+report(results, { runs: RUNS, warmup: WARMUP });

@@ -168,6 +168,33 @@ describe('issue 13 mapping: values into the core shapes', () => {
     expect(ids(pages)).toEqual(openIds(erp).filter((id) => id !== '103' && id !== '104'));
   });
 
+  it('issue 13 (lines from their own endpoint): the same orders as with embedded lines; a line that does not fit rejects only its order', async () => {
+    erp = await startRestErp({ orders: seedOrders(12) });
+    const embedded = await drain(connect(erp).changedOrders());
+    // the order's own GET answers its lines here: read as the lines endpoint of each order
+    const own = connect(erp, 'page', 'apiKey', (m) => {
+      m.orders.lines = { endpoint: { path: '/orders/{id}', itemsPath: 'lines' } };
+    });
+    const pages = await drain(own.changedOrders());
+    expect(pages.flatMap((p) => p.orders)).toEqual(embedded.flatMap((p) => p.orders));
+    expect(erp.requests.filter((r) => /^\/orders\/\d+$/.test(r.path)).length).toBeGreaterThan(0);
+
+    erp.orders.get(103)!.lines[1]!.qty = 'two';
+    const rejected = (await drain(own.changedOrders())).flatMap((p) => p.rejected);
+    expect(rejected).toEqual([
+      {
+        id: '103',
+        ref: 'SO-103',
+        reason: 'orders[2].lines[1].qty (→ lines.1.quantity): expected a number, got "two"',
+      },
+    ]);
+    // an answer of the lines endpoint that is not a list is the ERP's fault: a typed error
+    (erp.orders.get(104) as unknown as { lines: unknown }).lines = 'none';
+    await expect(drain(own.changedOrders())).rejects.toThrow(
+      'order lines: lines: expected a list of records, got string "none"',
+    );
+  });
+
   it('issue 13 (webhooks): the mapping says where a webhook names the orders', async () => {
     erp = await startRestErp();
     const rest = connect(erp);

@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import {
   Customer,
-  Order,
   formatMessage,
   isOrderEffect,
   type CustomerInput,
@@ -29,6 +28,7 @@ import {
 import { SecretSet } from '../internal/http/secrets.js';
 import { RestAuthenticator, authSecrets, resolveValue, type RestEnv } from './auth.js';
 import { decodeCheckpoint, encodeCheckpoint, type RestCheckpoint } from './RestCheckpoint.js';
+import { orderIssue } from './orderIssue.js';
 import { RestResponseError } from './RestErrors.js';
 import {
   parseRestMapping,
@@ -39,11 +39,16 @@ import {
 } from './RestMapping.js';
 import {
   FieldError,
+  compileFields,
   evalField,
+  fieldEvaluator,
   getPath,
   isoInstant,
-  mapFields,
   msToNaive,
+  segments,
+  valueAt,
+  zonedIsoMs,
+  type RecordMapper,
   type ValueContext,
   currencyDecimals,
 } from './values.js';
@@ -77,10 +82,12 @@ interface KnownCustomer {
   error?: RestResponseError;
 }
 
-interface RawOrder {
-  raw: unknown;
-  /** Where the record is in the answer, for messages: `orders[3]` or `orders/42`. */
-  at: string;
+/** The raw orders of one answer, and where each is in it (for messages: `orders[3]`, `orders/42`). */
+interface RawOrders {
+  /** Each is let go (set to undefined) once mapped: see `mapOrders`. */
+  items: unknown[];
+  /** Written only for a message: most orders never need it. */
+  at: (index: number) => string;
 }
 
 type Mapped =
@@ -90,7 +97,7 @@ type Mapped =
       changedMs: number;
       state: unknown;
       customerId: string;
-      at: string;
+      index: number;
     }
   | { ok: false; rejected: ErpRejectedOrder; changedMs: number | undefined };
 
@@ -112,6 +119,19 @@ export class RestConnector implements ErpConnector {
   readonly #auth: RestAuthenticator;
   readonly #options: RestConnectorOptions;
   readonly #ctx: ValueContext;
+  /** The mapping's field sets, compiled once per connector (see `compileFields`). */
+  readonly #mappers: {
+    order: RecordMapper;
+    line: RecordMapper;
+    /** The order's id, change time, reference and state, read apart. */
+    id: (record: unknown) => unknown;
+    changedAt: (record: unknown, ctx: ValueContext) => unknown;
+    ref: ((record: unknown, ctx: ValueContext) => unknown) | undefined;
+    state: ((record: unknown, ctx: ValueContext) => unknown) | undefined;
+    customer: RecordMapper;
+    receivables: RecordMapper | undefined;
+    openOrders: RecordMapper | undefined;
+  };
   readonly #stats = { requests: 0, writes: 0 };
 
   private constructor(mapping: RestMapping, options: RestConnectorOptions) {
@@ -149,6 +169,21 @@ export class RestConnector implements ErpConnector {
       },
     });
     this.#ctx = { currencyDecimals: mapping.currencyDecimals };
+    const c = mapping.customers;
+    const of = mapping.orders.fields;
+    const idSpec = of.id;
+    this.#mappers = {
+      // ref, changedAt and state are read apart: they are not part of the core's order
+      order: compileFields(mapping.orders.fields, 'currency', APART),
+      line: compileFields(mapping.orders.lineFields),
+      id: pathReader(idSpec === undefined || typeof idSpec === 'string' ? idSpec : idSpec.path),
+      changedAt: fieldEvaluator('changedAt', of.changedAt!),
+      ref: of.ref ? fieldEvaluator('ref', of.ref) : undefined,
+      state: of.state ? fieldEvaluator('state', of.state) : undefined,
+      customer: compileFields(c.fields, 'credit.limit.currency'),
+      receivables: c.receivables && compileFields(c.receivables.fields, 'currency'),
+      openOrders: c.openOrders && compileFields(c.openOrders.fields, 'currency'),
+    };
   }
 
   /**
@@ -186,7 +221,8 @@ export class RestConnector implements ErpConnector {
     const inc = m.incremental;
     const cp: RestCheckpoint = decodeCheckpoint(checkpoint, inc ? Date.parse(inc.start) : 0);
     const overlapMs = (inc?.overlapSeconds ?? 0) * 1000;
-    const seen = new Set(cp.seen);
+    // each order handled within the overlap window (`id@changedMs`), with its change time
+    const seen = new Map(cp.seen.map((mark) => [mark, markMs(mark)]));
     let high = cp.since;
     const sinceQuery = (ms: number): Record<string, string> => {
       if (!inc) return {};
@@ -205,22 +241,24 @@ export class RestConnector implements ErpConnector {
     // Customers are read once per sync (their facts as of this sync), not once per page.
     const customers = new Map<string, KnownCustomer>();
     const handle = async (items: unknown[], offset: number): Promise<ErpOrderPage> => {
-      const raws = items.map((raw, i) => ({ raw, at: `orders[${offset + i}]` }));
       const page = await this.mapOrders(
-        raws,
+        { items, at: (i) => `orders[${offset + i}]` },
         (changedMs, id) => {
           if (changedMs !== undefined) high = Math.max(high, changedMs);
           if (!inc || changedMs === undefined) return true;
           const mark = `${id}@${changedMs}`;
           if (seen.has(mark)) return false;
-          seen.add(mark);
+          seen.set(mark, changedMs);
           return true;
         },
         customers,
       );
       const floor = high - overlapMs;
-      for (const s of seen) if (Number(s.slice(s.lastIndexOf('@') + 1)) < floor) seen.delete(s);
-      return { ...page, checkpoint: encodeCheckpoint({ since: high, seen: [...seen] }, !inc) };
+      for (const [mark, ms] of seen) if (ms < floor) seen.delete(mark);
+      return {
+        ...page,
+        checkpoint: encodeCheckpoint({ since: high, seen: [...seen.keys()] }, !inc),
+      };
     };
 
     const style = m.list.pagination.style;
@@ -260,12 +298,16 @@ export class RestConnector implements ErpConnector {
    * const { orders, rejected } = await erp.ordersById(['42']);
    */
   async ordersById(ids: readonly string[]): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
-    const raws: RawOrder[] = [];
+    const items: unknown[] = [];
+    const found: string[] = [];
     for (const id of [...new Set(ids)]) {
       const raw = await this.getOne('orders', this.mapping.orders.get, { id });
-      if (raw !== undefined) raws.push({ raw, at: `orders/${id}` });
+      if (raw !== undefined) {
+        items.push(raw);
+        found.push(id);
+      }
     }
-    return this.mapOrders(raws, () => true);
+    return this.mapOrders({ items, at: (i) => `orders/${found[i]!}` }, () => true);
   }
 
   /**
@@ -548,14 +590,10 @@ export class RestConnector implements ErpConnector {
     }
   }
 
+  /** The lines of an order: embedded (`lines.itemsPath`) or read from their endpoint. */
   private async linesOf(raw: unknown, id: string): Promise<unknown[]> {
     const l = this.mapping.orders.lines;
-    if ('itemsPath' in l) {
-      const { value } = getPath(raw, l.itemsPath);
-      if (!Array.isArray(value))
-        throw new FieldError(l.itemsPath, 'lines', `expected a list of lines, got ${kind(value)}`);
-      return value as unknown[];
-    }
+    if ('itemsPath' in l) return embeddedLines(raw, l.itemsPath);
     const all: unknown[] = [];
     for await (const items of this.list('order lines', l.endpoint, { id })) all.push(...items);
     return all;
@@ -566,24 +604,50 @@ export class RestConnector implements ErpConnector {
    * are read). `cache` keeps customers for the length of one sync.
    */
   private async mapOrders(
-    raws: readonly RawOrder[],
+    raws: RawOrders,
     keep: (changedMs: number | undefined, id: string) => boolean,
     cache = new Map<string, KnownCustomer>(),
   ): Promise<Omit<ErpOrderPage, 'checkpoint'>> {
     const mapped: Mapped[] = [];
-    for (const [i, r] of raws.entries()) {
-      const result = await this.mapOrder(r, i, keep);
-      if (result) mapped.push(result);
+    const l = this.mapping.orders.lines;
+    // Embedded lines are mapped without a turn of the event loop per order.
+    const embedded = 'itemsPath' in l ? l.itemsPath : undefined;
+    for (let i = 0; i < raws.items.length; i++) {
+      const head = this.orderHead(raws, i, keep);
+      if (head === undefined || 'ok' in head) {
+        if (head) mapped.push(head);
+        raws.items[i] = undefined;
+        continue;
+      }
+      let lines: unknown[] | FieldError;
+      try {
+        lines =
+          embedded !== undefined
+            ? embeddedLines(raws.items[i], embedded)
+            : await this.linesOf(raws.items[i], head.id);
+      } catch (error) {
+        if (!(error instanceof FieldError)) throw error;
+        lines = error;
+      }
+      mapped.push(this.orderWithLines(raws, i, head, lines));
+      // The answer's record is not needed any more: let it go now rather than with the page, so
+      // a collection during the page copies the orders still to map, not the whole answer.
+      raws.items[i] = undefined;
     }
     const states = this.mapping.orders.syncStates;
-    const ok = mapped.filter(
-      (x): x is Extract<Mapped, { ok: true }> =>
-        x.ok && (!states || states.includes(String(x.state))),
-    );
-    const rejected = mapped.flatMap((x) => (x.ok ? [] : [x.rejected]));
+    const ok: Extract<Mapped, { ok: true }>[] = [];
+    const rejected: ErpRejectedOrder[] = [];
+    const wantedSet = new Set<string>();
+    for (const x of mapped) {
+      if (!x.ok) rejected.push(x.rejected);
+      else if (!states || states.includes(String(x.state))) {
+        ok.push(x);
+        wantedSet.add(x.customerId);
+      }
+    }
     const customers: CustomerInput[] = [];
     const failed = new Map<string, string>();
-    const wanted = [...new Set(ok.map((x) => x.customerId))];
+    const wanted = [...wantedSet];
     const unknown = wanted.filter((id) => !cache.has(id));
     if (unknown.length > 0)
       for (const [id, k] of await this.readCustomers(unknown)) cache.set(id, k);
@@ -596,44 +660,54 @@ export class RestConnector implements ErpConnector {
     for (const x of ok) {
       const reason = failed.get(x.customerId);
       if (reason)
-        rejected.push({ id: x.change.order.id, ref: x.change.ref, reason: `${x.at}: ${reason}` });
+        rejected.push({
+          id: x.change.order.id,
+          ref: x.change.ref,
+          reason: `${raws.at(x.index)}: ${reason}`,
+        });
       else orders.push(x.change);
     }
     return { orders, customers, rejected };
   }
 
-  private async mapOrder(
-    r: RawOrder,
+  /**
+   * An order up to its lines: dropped by `keep` (undefined), refused (a `Mapped` with the path
+   * that failed), or its mapped head to which the lines are added.
+   */
+  private orderHead(
+    raws: RawOrders,
     index: number,
     keep: (changedMs: number | undefined, id: string) => boolean,
-  ): Promise<Mapped | undefined> {
+  ): Mapped | OrderHead | undefined {
     const fields = this.mapping.orders.fields;
-    const rawId = getPath(
-      r.raw,
-      typeof fields.id === 'string' ? fields.id : (fields.id?.path ?? ''),
-    ).value;
+    const mappers = this.#mappers;
+    const raw = raws.items[index];
+    const rawId = mappers.id(raw);
     const fallbackId =
       typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : `#${index}`;
     let changedMs: number | undefined;
     let ref = fallbackId;
     // The change time first, on its own: it moves the sync's bound and dedupes even when
-    // another field of the order does not fit.
+    // another field of the order does not fit. Read once; a misfit is reported below, in turn.
+    let changedAt: unknown;
+    let changedError: FieldError | undefined;
     try {
-      const early = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
-      const ms = typeof early === 'string' && ZONED.test(early) ? Date.parse(early) : Number.NaN;
+      changedAt = mappers.changedAt(raw, this.#ctx);
+      const ms =
+        typeof changedAt === 'string' && ZONED.test(changedAt) ? zonedIsoMs(changedAt) : Number.NaN;
       if (!Number.isNaN(ms)) changedMs = ms;
     } catch (error) {
       if (!(error instanceof FieldError)) throw error;
+      changedError = error;
     }
     if (!keep(changedMs, fallbackId)) return undefined;
     try {
-      // ref, changedAt and state are read apart: they are not part of the core's order
-      const head = mapFields(r.raw, fields, this.#ctx, 'currency', APART);
+      const head = mappers.order(raw, this.#ctx);
       const id = String(head.id);
-      const rawRef = fields.ref ? evalField(r.raw, fields.ref, 'ref', this.#ctx) : undefined;
+      const rawRef = mappers.ref?.(raw, this.#ctx);
       ref = typeof rawRef === 'string' || typeof rawRef === 'number' ? String(rawRef) : id;
-      const changedAt = evalField(r.raw, fields.changedAt!, 'changedAt', this.#ctx);
-      if (typeof changedAt !== 'string' || changedMs === undefined || !ZONED.test(changedAt)) {
+      if (changedError) throw changedError;
+      if (typeof changedAt !== 'string' || changedMs === undefined) {
         const spec = fields.changedAt!;
         throw new FieldError(
           typeof spec === 'string' ? spec : (spec.path ?? '(const)'),
@@ -641,16 +715,35 @@ export class RestConnector implements ErpConnector {
           `expected a zoned date-time (use a timestamp transform), got ${JSON.stringify(changedAt)}`,
         );
       }
-      const state = fields.state ? evalField(r.raw, fields.state, 'state', this.#ctx) : undefined;
+      const state = mappers.state?.(raw, this.#ctx);
       head.id = id;
-      const ctx = {
-        ...this.#ctx,
+      return { head, id, ref, changedAt, changedMs, state, fallbackId };
+    } catch (error) {
+      if (error instanceof FieldError)
+        return misfit(raws, index, fallbackId, ref, changedMs, error);
+      throw error;
+    }
+  }
+
+  /** The order with its lines (or the `FieldError` reading them), checked against the core. */
+  private orderWithLines(
+    raws: RawOrders,
+    index: number,
+    h: OrderHead,
+    rawLines: unknown[] | FieldError,
+  ): Mapped {
+    const { head, id, ref, changedAt, changedMs } = h;
+    try {
+      if (rawLines instanceof FieldError) throw rawLines;
+      const ctx: ValueContext = {
         currency: typeof head.currency === 'string' ? head.currency : undefined,
+        currencyDecimals: this.#ctx.currencyDecimals,
       };
-      const rawLines = await this.linesOf(r.raw, id);
-      head.lines = rawLines.map((line, i) => {
+      const mapLine = this.#mappers.line;
+      const lines: Record<string, unknown>[] = [];
+      for (let i = 0; i < rawLines.length; i++) {
         try {
-          return mapFields(line, this.mapping.orders.lineFields, ctx);
+          lines.push(mapLine(rawLines[i], ctx));
         } catch (error) {
           if (error instanceof FieldError)
             throw new FieldError(
@@ -660,17 +753,17 @@ export class RestConnector implements ErpConnector {
             );
           throw error;
         }
-      });
-      const parsed = Order.safeParse(head);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+      }
+      head.lines = lines;
+      const issue = orderIssue(head);
+      if (issue) {
         return {
           ok: false,
           changedMs,
           rejected: {
             id,
             ref,
-            reason: `${r.at}: ${issue.path.join('.') || '(order)'}: ${issue.message}`,
+            reason: `${raws.at(index)}: ${issue.path || '(order)'}: ${issue.message}`,
           },
         };
       }
@@ -679,22 +772,13 @@ export class RestConnector implements ErpConnector {
         ok: true,
         change: { order, ref, changedAt },
         changedMs,
-        state,
-        customerId: parsed.data.customer.id,
-        at: r.at,
+        state: h.state,
+        customerId: String((head.customer as { id: unknown }).id),
+        index,
       };
     } catch (error) {
-      if (error instanceof FieldError) {
-        return {
-          ok: false,
-          changedMs,
-          rejected: {
-            id: fallbackId,
-            ref,
-            reason: `${r.at}.${error.path} (→ ${error.target}): ${error.message}`,
-          },
-        };
-      }
+      if (error instanceof FieldError)
+        return misfit(raws, index, h.fallbackId, ref, changedMs, error);
       throw error;
     }
   }
@@ -730,9 +814,7 @@ export class RestConnector implements ErpConnector {
     const candidates = new Map<string, Record<string, unknown>>();
     const head = (id: string, raw: unknown, at: string): void => {
       try {
-        const candidate = wrap(at, () =>
-          mapFields(raw, c.fields, this.#ctx, 'credit.limit.currency'),
-        );
+        const candidate = wrap(at, () => this.#mappers.customer(raw, this.#ctx));
         candidate.id = String(candidate.id);
         const credit = candidate.credit as { limit?: { amount?: unknown } } | undefined;
         // A limit currency given as a constant means nothing without an amount: no limit then.
@@ -763,13 +845,14 @@ export class RestConnector implements ErpConnector {
     }
     for (const part of ['receivables', 'openOrders'] as const) {
       const spec = c[part];
-      if (!spec) continue;
+      const mapRow = this.#mappers[part];
+      if (!spec || !mapRow) continue;
       const alive = ids.filter((id) => candidates.has(id) && !out.has(id));
       const rows = new Map<string, unknown[]>(alive.map((id) => [id, []]));
       const add = (id: string, item: unknown, where: string): void => {
         if (out.has(id)) return;
         try {
-          const row = wrap(where, () => mapFields(item, spec.fields, this.#ctx, 'currency'));
+          const row = wrap(where, () => mapRow(item, this.#ctx));
           row.id = String(row.id);
           if (spec.skipZero && row.amount === 0) return;
           rows.get(id)!.push(row);
@@ -997,8 +1080,58 @@ export class RestConnector implements ErpConnector {
 
 const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
 
+/** An order mapped up to its lines (`orderHead`). */
+interface OrderHead {
+  head: Record<string, unknown>;
+  id: string;
+  ref: string;
+  changedAt: string;
+  changedMs: number;
+  state: unknown;
+  fallbackId: string;
+}
+
+/** An order that does not fit the mapping: refused with the path that failed. */
+function misfit(
+  raws: RawOrders,
+  index: number,
+  id: string,
+  ref: string,
+  changedMs: number | undefined,
+  error: FieldError,
+): Mapped {
+  return {
+    ok: false,
+    changedMs,
+    rejected: {
+      id,
+      ref,
+      reason: `${raws.at(index)}.${error.path} (→ ${error.target}): ${error.message}`,
+    },
+  };
+}
+
+/** Embedded lines (`lines.itemsPath`); a `FieldError` when they are not a list. */
+function embeddedLines(raw: unknown, itemsPath: string): unknown[] {
+  const { value } = getPath(raw, itemsPath);
+  if (!Array.isArray(value))
+    throw new FieldError(itemsPath, 'lines', `expected a list of lines, got ${kind(value)}`);
+  return value as unknown[];
+}
+
+/** Reads a path (`getPath`'s value), split once; an absent path reads the record itself. */
+function pathReader(path: string | undefined): (record: unknown) => unknown {
+  const parts = segments(path ?? '');
+  return (record) => valueAt(record, parts);
+}
+
 /** Order targets the connector reads apart from the core's order. */
 const APART: ReadonlySet<string> = new Set(['ref', 'changedAt', 'state']);
+
+/** The change time of a checkpoint's `id@changedMs` mark. */
+function markMs(mark: string): number {
+  return Number(mark.slice(mark.lastIndexOf('@') + 1));
+}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -2,6 +2,5 @@
 // replaces this module by the list itself (scripts/lang-packs.ts), so that the bundle carries the
 // keys without the English texts; the packs ship their values in this order.
 import EN from './i18n.en.js';
-import type { TextKey } from './i18n.js';
 
-export default Object.keys(EN) as TextKey[];
+export default Object.keys(EN) as (keyof typeof EN)[];

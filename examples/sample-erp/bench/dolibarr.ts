@@ -73,7 +73,7 @@ const rows = await compare(
   `Dolibarr`,
   { runs: RUNS, warmup: WARMUP },
   undefined,
-  () => connectorSync(RestConnector.create(mapping, { env })),
-  floorRead,
+  { prepare: () => RestConnector.create(mapping, { env }), run: connectorSync },
+  { prepare: () => undefined, run: floorRead },
 );
 report(rows, { runs: RUNS, warmup: WARMUP });

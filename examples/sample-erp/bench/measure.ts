@@ -101,25 +101,37 @@ export interface Rounds {
 }
 
 /**
- * The connector and the floor, interleaved run by run after `warmup` untimed passes of each (the
- * same for both: JIT, connections, the ERP's caches).
+ * A side of the comparison: `prepare` makes, outside the timer, what a run needs (a connector,
+ * as the service makes one at start and syncs with it); `run` is the timed pass.
  */
-export async function compare(
+export interface Side<T> {
+  prepare: () => T;
+  run: (prepared: T) => Promise<Pass>;
+}
+
+/**
+ * The connector and the floor, interleaved run by run after `warmup` untimed passes of each (the
+ * same for both: JIT, connections, the ERP's caches). Each run prepares its side first, outside
+ * the timer: a fresh connector (its request count starts at zero), the floor's nothing.
+ */
+export async function compare<C, F>(
   erp: string,
   { runs, warmup }: Rounds,
   erpPid: number | undefined,
-  connector: () => Promise<Pass>,
-  floor: () => Promise<Pass>,
+  connector: Side<C>,
+  floor: Side<F>,
 ): Promise<Row[]> {
   for (let i = 0; i < warmup; i++) {
-    await connector();
-    await floor();
+    await connector.run(connector.prepare());
+    await floor.run(floor.prepare());
   }
   const c: Sample[] = [];
   const f: Sample[] = [];
   for (let i = 0; i < runs; i++) {
-    c.push(await timed(erpPid, connector));
-    f.push(await timed(erpPid, floor));
+    const rest = connector.prepare();
+    c.push(await timed(erpPid, () => connector.run(rest)));
+    const raw = floor.prepare();
+    f.push(await timed(erpPid, () => floor.run(raw)));
   }
   return [summary(erp, 'connector', c), summary(erp, 'floor', f)];
 }

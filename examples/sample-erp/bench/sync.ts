@@ -21,7 +21,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { RestConnector, loadRestMapping } from '@ordergate/connectors';
-import { SAMPLE_ERP_MAPPING } from '../src/app.js';
 import { compare, connectorSync, report, type Pass, type Row } from './measure.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
@@ -54,7 +53,7 @@ async function startErp(orders: number): Promise<{ url: string; child: ChildProc
 }
 
 // The mapping is read once, as the service reads it at start; each run syncs with a new connector.
-const mapping = await loadRestMapping(SAMPLE_ERP_MAPPING);
+const mapping = await loadRestMapping(fileURLToPath(new URL('../mapping.yaml', import.meta.url)));
 
 function connectorFor(url: string): RestConnector {
   return RestConnector.create(mapping, { env: { SAMPLE_ERP_URL: url, SAMPLE_ERP_TOKEN: TOKEN } });
@@ -98,8 +97,8 @@ for (const n of SIZES) {
       'sample ERP',
       { runs: RUNS, warmup: WARMUP },
       child.pid,
-      () => connectorSync(connectorFor(url)),
-      () => floorRead(url),
+      { prepare: () => connectorFor(url), run: connectorSync },
+      { prepare: () => url, run: floorRead },
     );
     for (const r of rows)
       if (r.orders !== n)

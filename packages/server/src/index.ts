@@ -53,6 +53,7 @@ export {
   PeopleDirectory,
   PersonName,
   PersonSchema,
+  PeopleList,
   PEOPLE_LOOKUP_LIMIT,
 } from './identity/PeopleDirectory.js';
 export type { Person, PersonSource } from './identity/PeopleDirectory.js';

@@ -27,7 +27,8 @@ export const PersonName = z
 /** One person of a directory update (`PUT /v1/people`, `PeopleDirectory.remember`). */
 export const PersonSchema = z.strictObject({ id: IdString, name: PersonName });
 
-const PeopleInput = z.array(PersonSchema).max(1_000, 'at most 1,000 people at a time');
+/** People to record at once: at most 1,000 (`PUT /v1/people`, `PeopleDirectory.remember`). */
+export const PeopleList = z.array(PersonSchema).max(1_000, 'at most 1,000 people at a time');
 
 /** How many names one `names` call answers (a work queue's people fit many times over). */
 export const PEOPLE_LOOKUP_LIMIT = 500;
@@ -64,7 +65,7 @@ export class PeopleDirectory {
    * @throws {ValidationError} (subject `people`) naming each bad entry; nothing is written.
    */
   async remember(people: readonly Person[], source: PersonSource): Promise<void> {
-    const parsed = PeopleInput.safeParse(people);
+    const parsed = PeopleList.safeParse(people);
     if (!parsed.success) throw new ValidationError('people', toInputIssues(parsed.error));
     const latest = new Map(parsed.data.map((p) => [p.id, p.name]));
     const fresh = [...latest].filter(([id, name]) => this.#known.get(id) !== name);

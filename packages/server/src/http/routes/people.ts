@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { IdString, toInputIssues } from '@ordergate/core';
 import {
   PEOPLE_LOOKUP_LIMIT,
-  PersonSchema,
+  PeopleList,
   type PeopleDirectory,
 } from '../../identity/PeopleDirectory.js';
 import { validationProblem } from '../shared/problem.js';
@@ -39,11 +39,9 @@ const PeopleQuery = z.object({
     ),
 });
 
-const PeopleBody = z
-  .strictObject({ people: z.array(PersonSchema).max(1_000, 'at most 1,000 people at a time') })
-  .openapi('PeopleUpdate', {
-    example: { people: [{ id: 'u-wang', name: 'Wang Qiang' }] },
-  });
+const PeopleBody = z.strictObject({ people: PeopleList }).openapi('PeopleUpdate', {
+  example: { people: [{ id: 'u-wang', name: 'Wang Qiang' }] },
+});
 
 /**
  * People's display names, so that the panels say "Wang Qiang", not `u-wang` (who may act, who

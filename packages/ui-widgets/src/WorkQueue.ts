@@ -74,17 +74,26 @@ interface FilterFields {
 /** Where the work queue keeps its filters between visits (this browser's `localStorage`). */
 export const QUEUE_FILTER_KEY = 'ordergate.queueFilter';
 
+/** No filter: every field empty. */
+const NO_FILTER: Readonly<FilterFields> = {
+  customer: '',
+  rule: '',
+  overdue: false,
+  min: '',
+  max: '',
+};
+
 /** The filters kept from the last visit, only fields of the right type; none when unreadable. */
 function keptFilter(): Partial<FilterFields> {
   try {
     const v = JSON.parse(globalThis.localStorage?.getItem(QUEUE_FILTER_KEY) ?? '{}') as unknown;
     if (typeof v !== 'object' || v === null) return {};
-    const o = v as Record<string, unknown>;
-    const out: Partial<FilterFields> = {};
-    for (const k of ['customer', 'rule', 'min', 'max'] as const)
-      if (typeof o[k] === 'string') out[k] = o[k];
-    if (typeof o.overdue === 'boolean') out.overdue = o.overdue;
-    return out;
+    const kept = v as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(NO_FILTER)
+        .filter(([k, empty]) => typeof kept[k] === typeof empty)
+        .map(([k]) => [k, kept[k]]),
+    );
   } catch {
     return {}; // storage refused (privacy mode, a sandboxed frame) or spoilt: start unfiltered
   }
@@ -225,7 +234,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
     error: '',
     notice: '',
     now: Date.now(),
-    filter: { customer: '', rule: '', overdue: false, min: '', max: '', ...keptFilter() },
+    filter: { ...NO_FILTER, ...keptFilter() },
     /** Order ids chosen for a bulk approval. */
     chosen: [] as string[],
     confirming: false,
@@ -250,20 +259,15 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
       clearInterval(poll);
     });
     // the filters are kept for the next visit (this browser), as the user left them
-    const f = this.state.filter;
     useEffect(
-      (...fields) => {
+      (kept: string) => {
         try {
-          const [customer, rule, overdue, min, max] = fields;
-          globalThis.localStorage?.setItem(
-            QUEUE_FILTER_KEY,
-            JSON.stringify({ customer, rule, overdue, min, max }),
-          );
+          globalThis.localStorage?.setItem(QUEUE_FILTER_KEY, kept);
         } catch {
           // storage refused: the filters last as long as the page
         }
       },
-      () => [f.customer, f.rule, f.overdue, f.min, f.max],
+      () => [JSON.stringify(this.state.filter)],
     );
     // the confirmation takes the focus when it opens (keyboard users read it first)
     useEffect(
@@ -384,7 +388,7 @@ export class WorkQueue extends Component<WorkQueueProps, PanelEnv> {
   }
 
   clearFilters(): void {
-    Object.assign(this.state.filter, { customer: '', rule: '', overdue: false, min: '', max: '' });
+    Object.assign(this.state.filter, NO_FILTER);
   }
 
   actionsText(item: WorkItem): string {

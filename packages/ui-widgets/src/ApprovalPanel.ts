@@ -291,11 +291,7 @@ export class ApprovalPanel extends Component<ApprovalPanelProps, PanelEnv> {
     if (revision >= this.revision) return { kind: 'same', revision, rows: [] };
     const d = this.state.diffs[`${String(revision)}:${String(this.revision)}`];
     if (!d || typeof d === 'string') return { kind: 'pending', revision, rows: [] };
-    const rows = diffRows(
-      d,
-      (k, params) => this.t(k as TextKey, params),
-      (f) => this.env.i18n.field(f),
-    );
+    const rows = diffRows(d, this.env.i18n);
     return { kind: rows.length ? 'changed' : 'same', revision, rows };
   }
 

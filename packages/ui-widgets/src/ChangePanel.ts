@@ -648,13 +648,7 @@ export class ChangePanel extends Component<ChangePanelProps, PanelEnv> {
 
   /** The diff as rows: header fields, then each line's changes, additions and removals. */
   get diffRows(): DiffRow[] {
-    return this.state.diff
-      ? diffRows(
-          this.state.diff,
-          (k, p) => this.t(k, p),
-          (f) => this.env.i18n.field(f),
-        )
-      : [];
+    return this.state.diff ? diffRows(this.state.diff, this.env.i18n) : [];
   }
 
   async act(

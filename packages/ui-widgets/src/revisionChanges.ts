@@ -1,4 +1,5 @@
 import type { Approval, OrderPicture, RevisionDiff } from './client.js';
+import type { I18n } from './i18n.js';
 
 /**
  * A value of a diff or a patch as one line of text: strings as they are, everything else as JSON.
@@ -21,37 +22,33 @@ export interface DiffRow {
 
 /**
  * A revision diff (CH-5) as rows: the header fields, then each line's changed fields, added and
- * removed lines. `t` names a line (`line`, `{ id }`) and a line's fate (`line.added`…); `field`
- * labels a field (`I18n.field`; default: the key itself).
+ * removed lines, in the reader's language: fields by their labels (`I18n.field`), a line and its
+ * fate by the texts `line` and `line.added`/`line.removed`.
  *
  * @example
- * diffRows(diff, (k, p) => i18n.t(k as TextKey, p), (f) => i18n.field(f)); // [{ kind: 'changed', field: 'Line l1 · Quantity', before: '80', after: '100' }]
+ * diffRows(diff, i18n); // [{ kind: 'changed', field: 'Line l1 · Quantity', before: '80', after: '100' }]
  */
-export function diffRows(
-  d: RevisionDiff,
-  t: (key: string, params?: Record<string, unknown>) => string,
-  field: (path: string) => string = (f) => f,
-): DiffRow[] {
+export function diffRows(d: RevisionDiff, i18n: Pick<I18n, 't' | 'field'>): DiffRow[] {
   const rows: DiffRow[] = d.header.map((c) => ({
     kind: 'changed',
-    field: field(c.field),
+    field: i18n.field(c.field),
     before: shown(c.before),
     after: shown(c.after),
   }));
   for (const l of d.lines) {
-    const line = t('line', { id: l.lineId });
+    const line = i18n.t('line', { id: l.lineId });
     if (l.kind === 'changed')
       for (const c of l.changes)
         rows.push({
           kind: 'changed',
-          field: `${line} · ${field(c.field)}`,
+          field: `${line} · ${i18n.field(c.field)}`,
           before: shown(c.before),
           after: shown(c.after),
         });
     else
       rows.push({
         kind: l.kind,
-        field: `${line} (${t(`line.${l.kind}`)})`,
+        field: `${line} (${i18n.t(`line.${l.kind}` as const)})`,
         before: l.kind === 'removed' ? shown(l.line) : '—',
         after: l.kind === 'added' ? shown(l.line) : '—',
       });

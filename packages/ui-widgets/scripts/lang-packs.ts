@@ -18,36 +18,19 @@ export const PACK_FILE = /[\\/]src[\\/]i18n\.([a-z]{2}(?:-[A-Z]{2})?)\.ts$/;
 /** The module listing the keys: `src/i18n.keys.ts`. */
 export const KEYS_FILE = /[\\/]src[\\/]i18n\.keys\.ts$/;
 
-/**
- * A pack's values in the order of the English keys, read by running the two sources at build
- * time (in Node, not in the browser). Throws, naming the key, when one is missing or not text.
- *
- * @example
- * await packValues(esbuild, '/p/src/i18n.zh-CN.ts'); // ['审批', '阻止原因', …]
- */
-export async function packValues(esbuild: Esbuild, file: string): Promise<string[]> {
-  const src = dirname(file);
+/** A source's default export, read by bundling and running it at build time (in Node). */
+async function defaultExport(esbuild: Esbuild, file: string): Promise<Record<string, unknown>> {
   const out = await esbuild.build({
-    stdin: {
-      contents: `import EN from './i18n.en.ts'; import pack from ${JSON.stringify(`./${file.slice(src.length + 1)}`)};
-module.exports = { keys: Object.keys(EN), pack };`,
-      resolveDir: src,
-      loader: 'ts',
-    },
+    entryPoints: [file],
     bundle: true,
     write: false,
     format: 'cjs',
     platform: 'neutral',
     logLevel: 'silent',
   });
-  const module = { exports: {} as { keys?: string[]; pack?: Record<string, unknown> } };
+  const module = { exports: {} as { default?: Record<string, unknown> } };
   runInNewContext(out.outputFiles[0]!.text, { module, exports: module.exports });
-  const { keys = [], pack = {} } = module.exports;
-  return keys.map((k) => {
-    const v = pack[k];
-    if (typeof v !== 'string') throw new Error(`${file}: no text for the key ${k}`);
-    return v;
-  });
+  return module.exports.default ?? {};
 }
 
 /**
@@ -57,17 +40,26 @@ module.exports = { keys: Object.keys(EN), pack };`,
  * await packKeys(esbuild, '/p/src/i18n.en.ts'); // ['approvalPanel', 'blockedBy', …]
  */
 export async function packKeys(esbuild: Esbuild, enFile: string): Promise<string[]> {
-  const out = await esbuild.build({
-    entryPoints: [enFile],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'neutral',
-    logLevel: 'silent',
+  return Object.keys(await defaultExport(esbuild, enFile));
+}
+
+/**
+ * A pack's values in the order of the English keys (`i18n.en.ts` beside it), read by running
+ * the two sources at build time. Throws, naming the key, when one is missing or not text.
+ *
+ * @example
+ * await packValues(esbuild, '/p/src/i18n.zh-CN.ts'); // ['审批', '阻止原因', …]
+ */
+export async function packValues(esbuild: Esbuild, file: string): Promise<string[]> {
+  const [keys, pack] = await Promise.all([
+    packKeys(esbuild, join(dirname(file), 'i18n.en.ts')),
+    defaultExport(esbuild, file),
+  ]);
+  return keys.map((k) => {
+    const v = pack[k];
+    if (typeof v !== 'string') throw new Error(`${file}: no text for the key ${k}`);
+    return v;
   });
-  const module = { exports: {} as { default?: Record<string, unknown> } };
-  runInNewContext(out.outputFiles[0]!.text, { module, exports: module.exports });
-  return Object.keys(module.exports.default ?? {});
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { localDate, many2one } from './odooValues.js';
 import type { OdooClient } from './OdooClient.js';
 import { OdooValidationError } from './OdooError.js';
+import { escapeHtml } from '../internal/html.js';
 
 /** What applying one effect did. Applying it again reports `already-applied` and writes nothing. */
 export interface OdooWriteOutcome {
@@ -39,9 +40,6 @@ export interface OdooWriteBackOptions {
   /** Clock for default deadlines. */
   now?: () => Date;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Marker kept in Odoo so that the same effect is recognised when applied again. */
 function messageIdOf(key: string): string {

@@ -1,4 +1,5 @@
 import { roundHalfAwayFromZero } from '@ordergate/core';
+import { decodeEntities } from '../internal/html.js';
 
 /** Odoo's empty value (`false`, sometimes `null`) becomes the empty string. */
 export function text(value: unknown): string {
@@ -61,16 +62,11 @@ export function minorUnits(amount: unknown, decimals: number): number {
 
 /** Plain text of an Odoo HTML field (notes). */
 export function htmlToText(value: unknown): string {
-  return text(value)
+  const lines = text(value)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/p>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(lines)
     .replace(/\n{2,}/g, '\n')
     .trim();
 }

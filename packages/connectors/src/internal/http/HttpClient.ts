@@ -6,6 +6,7 @@ import { withRetry, parseRetryAfter, type RetryPolicy } from './retry.js';
 import { MASK, SecretSet } from './secrets.js';
 import { sleep as realSleep } from './sleep.js';
 import { displayUrl, parseBaseUrl } from './url.js';
+import { decodeEntities } from '../html.js';
 
 /** 16 MiB: far above any page a connector asks for, far below what hurts the process. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -386,15 +387,7 @@ export function bodySnippet(body: string, secrets: SecretSet, max = 160): string
   const masked = secrets.mask(body);
   const window = masked.slice(0, 64 * 1024);
   const clean = secrets.mask(
-    window
-      .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&')
+    decodeEntities(window.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
       .replace(/\s+/g, ' ')
       .trim(),
   );

@@ -1,13 +1,11 @@
 import { inspect } from 'node:util';
+import { escapeHtml } from '../html.js';
 
 /** Placeholder that replaces secrets in messages, logs and recorded fixtures. */
 export const MASK = '***';
 
 /** Shortest piece of a secret that is masked on its own (a page echoing part of a key). */
 export const PARTIAL_SECRET_CHARS = 8;
-
-const htmlEscape = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The secrets of one connection (API key, password, token), kept out of sight: `util.inspect`,
@@ -34,7 +32,7 @@ export class SecretSet {
         v,
         encodeURIComponent(v),
         JSON.stringify(v).slice(1, -1),
-        htmlEscape(v),
+        escapeHtml(v),
         Buffer.from(v).toString('base64'),
       ]) {
         variants.add(form);

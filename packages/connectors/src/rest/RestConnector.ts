@@ -757,15 +757,8 @@ export class RestConnector implements ErpConnector {
       head.lines = lines;
       const issue = orderIssue(head);
       if (issue) {
-        return {
-          ok: false,
-          changedMs,
-          rejected: {
-            id,
-            ref,
-            reason: `${raws.at(index)}: ${issue.path || '(order)'}: ${issue.message}`,
-          },
-        };
+        const at = `${raws.at(index)}: ${issue.path || '(order)'}`;
+        return refused(id, ref, changedMs, `${at}: ${issue.message}`);
       }
       const order = head as unknown as OrderInput;
       return {
@@ -1091,6 +1084,11 @@ interface OrderHead {
   fallbackId: string;
 }
 
+/** An order refused, with why (the path that failed). */
+function refused(id: string, ref: string, changedMs: number | undefined, reason: string): Mapped {
+  return { ok: false, changedMs, rejected: { id, ref, reason } };
+}
+
 /** An order that does not fit the mapping: refused with the path that failed. */
 function misfit(
   raws: RawOrders,
@@ -1100,15 +1098,8 @@ function misfit(
   changedMs: number | undefined,
   error: FieldError,
 ): Mapped {
-  return {
-    ok: false,
-    changedMs,
-    rejected: {
-      id,
-      ref,
-      reason: `${raws.at(index)}.${error.path} (→ ${error.target}): ${error.message}`,
-    },
-  };
+  const at = `${raws.at(index)}.${error.path} (→ ${error.target})`;
+  return refused(id, ref, changedMs, `${at}: ${error.message}`);
 }
 
 /** Embedded lines (`lines.itemsPath`); a `FieldError` when they are not a list. */

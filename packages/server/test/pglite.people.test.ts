@@ -32,13 +32,8 @@ beforeAll(async () => {
   const store = await PostgresStore.open({ driver, schema });
   app = createApp({
     og: gateOver(store).og,
-    identity: {
-      secret: new SharedSecret(SECRET_TEXT),
-      audience: AUDIENCE,
-      tokens,
-      people: directory,
-    },
-    people: directory,
+    identity: { secret: new SharedSecret(SECRET_TEXT), audience: AUDIENCE, tokens },
+    people: directory, // mounts /v1/people and remembers the names callers arrive with
     now: () => clock.now,
   });
 });

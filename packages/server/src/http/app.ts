@@ -46,8 +46,8 @@ export interface AppOptions {
   /** panels: serve the order desk page at `/desk` (see `registerDeskRoutes`). */
   desk?: DeskOptions;
   /**
-   * People's display names: `GET`/`PUT /v1/people` are mounted when given. Pass the same
-   * directory as `identity.people` so that callers' names are remembered as they arrive.
+   * People's display names: `GET`/`PUT /v1/people` are mounted when given, and the names callers
+   * arrive with are remembered in it (unless `identity.people` names another place).
    */
   people?: PeopleDirectory;
 }
@@ -97,7 +97,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     await next();
   });
   if (options.webhooks) registerWebhookRoutes(app, options.webhooks); // sync: before identity
-  app.use('/v1/*', authenticate({ identity, now, publicPaths: PUBLIC }));
+  const remembering =
+    options.people && !identity.people ? { ...identity, people: options.people } : identity;
+  app.use('/v1/*', authenticate({ identity: remembering, now, publicPaths: PUBLIC }));
 
   app.onError((e, c) => {
     const locale = localeOf(c);

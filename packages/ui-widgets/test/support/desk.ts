@@ -57,7 +57,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<DeskService>
   const secret = new SharedSecret('panels-test-secret-0123456789abcdef0123456789');
   const app = createApp({
     og,
-    identity: { secret, audience: 'ordergate', tokens, people },
+    identity: { secret, audience: 'ordergate', tokens },
     desk: { sessions: tokens },
     people,
   });

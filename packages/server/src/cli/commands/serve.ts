@@ -221,7 +221,7 @@ export async function startServe(io: CliIo, options: ServeCommandOptions): Promi
   // panels: the order desk page is served when the widgets are built (decision 024)
   const common = {
     og,
-    identity: { secret, audience, tokens, replayGuard, people },
+    identity: { secret, audience, tokens, replayGuard },
     people,
     logger,
     ...(webhooks ? { webhooks } : {}),

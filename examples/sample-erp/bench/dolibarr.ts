@@ -3,8 +3,8 @@
  * `RestConnector.changedOrders` driven by examples/rest-dolibarr/mapping.yaml, beside the floor —
  * the same orders (lines embedded), third parties and unpaid invoices read with raw `fetch`
  * requests of 1,000 records (as the sample ERP's floor reads) and `JSON.parse`, no mapping. Taken
- * the same way as bench/sync.ts (bench/measure.ts): medians of BENCH_RUNS runs after BENCH_WARMUP
- * warm-up passes of each (default 3).
+ * the same way as bench/sync.ts (bench/measure.ts): each side in its own process, medians of
+ * BENCH_RUNS runs after BENCH_WARMUP warm-up passes of each (default 10).
  *
  * Runs only when DOLIBARR_URL and DOLIBARR_KEY name a Dolibarr (the live tests' variables);
  * otherwise it says so and exits 0. Dolibarr is PHP on another process tree, so only this
@@ -14,7 +14,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { RestConnector, loadRestMapping } from '@ordergate/connectors';
-import { compare, connectorSync, report, type Pass } from './measure.js';
+import { compare, connectorSync, isSideProcess, report, runSide, type Pass } from './measure.js';
 
 const URL_ = process.env.DOLIBARR_URL;
 const KEY = process.env.DOLIBARR_KEY;
@@ -23,7 +23,7 @@ if (!URL_ || !KEY) {
   process.exit(0);
 }
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const FLOOR_PAGE = 1000;
 
 const mapping = await loadRestMapping(
@@ -64,16 +64,21 @@ async function floorRead(): Promise<Pass> {
   return { requests, orders: orders.length };
 }
 
+if (isSideProcess) {
+  await runSide(
+    {
+      connector: { prepare: () => RestConnector.create(mapping, { env }), run: connectorSync },
+      floor: { prepare: () => undefined, run: floorRead },
+    },
+    { runs: RUNS, warmup: WARMUP },
+  );
+  process.exit(0);
+}
+
 const t = Date.now();
 const first = await connectorSync(RestConnector.create(mapping, { env }));
 console.log(
   `Dolibarr at ${URL_}: ${String(first.orders)} orders to sync (first pass ${String(Date.now() - t)} ms)`,
 );
-const rows = await compare(
-  `Dolibarr`,
-  { runs: RUNS, warmup: WARMUP },
-  undefined,
-  { prepare: () => RestConnector.create(mapping, { env }), run: connectorSync },
-  { prepare: () => undefined, run: floorRead },
-);
+const rows = await compare('Dolibarr', { runs: RUNS, warmup: WARMUP }, undefined, {});
 report(rows, { runs: RUNS, warmup: WARMUP });

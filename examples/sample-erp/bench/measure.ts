@@ -1,9 +1,11 @@
 /**
  * How the sync benchmarks measure (issue 13), shared so that the sample ERP's and Dolibarr's
- * figures are taken the same way: one sample = one whole pass (wall time, this process's CPU
- * time from `process.cpuUsage`, the requests made, the orders read, and the ERP's CPU when it is
- * a process this machine can see); medians over the runs.
+ * figures are taken the same way: each side (the connector, the floor) in its own Node process
+ * with the same warm-up; one sample = one whole pass (wall time, that process's CPU time from
+ * `process.cpuUsage`, the requests made, the orders read, and the ERP's CPU when it is a process
+ * this machine can see); medians over the runs.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -109,30 +111,72 @@ export interface Side<T> {
   run: (prepared: T) => Promise<Pass>;
 }
 
+/** The two sides of a benchmark, as one bench script defines them. */
+export interface Sides<C, F> {
+  connector: Side<C>;
+  floor: Side<F>;
+}
+
+/** Which side a child process of `compare` runs (`BENCH_SIDE`), when it is one. */
+const SIDE = process.env.BENCH_SIDE as Row['what'] | undefined;
+
+/** Whether this process is a child of `compare`, asked to run one side (see `runSide`). */
+export const isSideProcess = SIDE === 'connector' || SIDE === 'floor';
+
 /**
- * The connector and the floor, interleaved run by run after `warmup` untimed passes of each (the
- * same for both: JIT, connections, the ERP's caches). Each run prepares its side first, outside
- * the timer: a fresh connector (its request count starts at zero), the floor's nothing.
+ * In a child of `compare`: `warmup` untimed passes of its side, then `runs` timed ones (each
+ * prepared outside the timer), the samples printed as the last line of stdout (JSON).
  */
-export async function compare<C, F>(
+export async function runSide<C, F>(sides: Sides<C, F>, { runs, warmup }: Rounds): Promise<void> {
+  if (!isSideProcess) throw new Error('runSide: BENCH_SIDE is not set');
+  const side = (SIDE === 'connector' ? sides.connector : sides.floor) as Side<unknown>;
+  const erpPid = process.env.BENCH_ERP_PID ? Number(process.env.BENCH_ERP_PID) : undefined;
+  for (let i = 0; i < warmup; i++) await side.run(side.prepare());
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) {
+    const prepared = side.prepare();
+    samples.push(await timed(erpPid, () => side.run(prepared)));
+  }
+  process.stdout.write(`\n${JSON.stringify(samples)}\n`);
+}
+
+/**
+ * The connector and the floor, each in its own fresh Node process (this bench script again,
+ * with `BENCH_SIDE` set and `env` passed on), one after the other, both with the same warm-up
+ * and runs: neither pays for the other's garbage collections or runs on the other's JIT state
+ * (interleaved in one process, a collection of the floor's garbage landed in a connector run
+ * and the reverse, and the medians of separate bench processes differed by two).
+ */
+export async function compare(
   erp: string,
   { runs, warmup }: Rounds,
   erpPid: number | undefined,
-  connector: Side<C>,
-  floor: Side<F>,
+  env: Record<string, string>,
 ): Promise<Row[]> {
-  for (let i = 0; i < warmup; i++) {
-    await connector.run(connector.prepare());
-    await floor.run(floor.prepare());
-  }
-  const c: Sample[] = [];
-  const f: Sample[] = [];
-  for (let i = 0; i < runs; i++) {
-    const rest = connector.prepare();
-    c.push(await timed(erpPid, () => connector.run(rest)));
-    const raw = floor.prepare();
-    f.push(await timed(erpPid, () => floor.run(raw)));
-  }
+  const script = process.argv[1]!;
+  const apart = async (what: Row['what']): Promise<Sample[]> => {
+    const child = spawn(process.execPath, [...process.execArgv, script], {
+      env: {
+        ...process.env,
+        ...env,
+        BENCH_SIDE: what,
+        BENCH_RUNS: String(runs),
+        BENCH_WARMUP: String(warmup),
+        ...(erpPid === undefined ? {} : { BENCH_ERP_PID: String(erpPid) }),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const last = out.trim().split('\n').pop() ?? '';
+    if (code !== 0 || !last.startsWith('[')) {
+      throw new Error(`the ${what} side of the ${erp} benchmark failed (exit ${String(code)})`);
+    }
+    return JSON.parse(last) as Sample[];
+  };
+  const c = await apart('connector');
+  const f = await apart('floor');
   return [summary(erp, 'connector', c), summary(erp, 'floor', f)];
 }
 

@@ -5,6 +5,7 @@ import {
   ConnectorConfigError,
   HttpError,
   RestConnector,
+  RestResponseError,
   type ErpOrderPage,
   type RestMappingInput,
 } from '../src/index.js';
@@ -80,6 +81,44 @@ describe('issue 13 mapping: pagination styles', () => {
     expect(ids(await drain(short.changedOrders())).length).toBeLessThan(openIds(erp).length);
     const empty = connect(erp, 'empty-page');
     expect(ids(await drain(empty.changedOrders()))).toEqual(openIds(erp));
+  });
+
+  it.each(['page', 'offset'] as const)(
+    'issue 13 (pagination %s, totalPath): the list ends at the total the answer gives, without asking for an empty page',
+    async (style) => {
+      erp = await startRestErp({ style, orders: seedOrders(30) });
+      const withTotal = (m: RestMappingInput) => {
+        Object.assign(m.orders.list.pagination!, { totalPath: 'meta.total' });
+        delete m.orders.incremental; // plain paging: pages 1, 2, 3 of 10 each
+      };
+      const counted = async (tweak?: (m: RestMappingInput) => void) => {
+        erp!.requests.length = 0;
+        const pages = await drain(connect(erp!, style, 'apiKey', tweak).changedOrders());
+        expect(ids(pages)).toEqual(openIds(erp!));
+        return erp!.requests.filter((r) => r.path === '/orders').length;
+      };
+      const plain = (m: RestMappingInput) => {
+        delete m.orders.incremental;
+      };
+      expect(await counted(plain)).toBe(4); // 10 + 10 + 10 + an empty page
+      expect(await counted(withTotal)).toBe(3); // meta.total = 30 after the third
+      // keyset reading (incremental) stops at the total of what is left from the bound
+      expect(
+        await counted((m) => Object.assign(m.orders.list.pagination!, { totalPath: 'meta.total' })),
+      ).toBe(await counted());
+    },
+  );
+
+  it('issue 13 (pagination totalPath): an answer without a usable total is a typed error naming the path, not a guess', async () => {
+    erp = await startRestErp({ style: 'page', orders: seedOrders(30) });
+    erp.total = () => 'thirty';
+    const rest = connect(erp, 'page', 'apiKey', (m) => {
+      Object.assign(m.orders.list.pagination!, { totalPath: 'meta.total' });
+    });
+    const error = await drain(rest.changedOrders()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestResponseError);
+    expect(error).toMatchObject({ path: 'meta.total', code: 'REST_RESPONSE_SHAPE' });
+    expect(String(error)).toMatch(/meta\.total: expected the number of records in all \(a whole number\), got string "thirty"/);
   });
 
   it('issue 13 (pagination link): a Link header pointing at another host is refused, not followed', async () => {

@@ -35,6 +35,7 @@ import {
   type CustomersBulk,
   type RestEndpoint,
   type RestMapping,
+  type RestPagination,
   type RestWriteCall,
 } from './RestMapping.js';
 import {
@@ -508,8 +509,10 @@ export class RestConnector implements ErpConnector {
     }
     const answer = await this.get('orders', e.path, query, e.notFoundMeansEmpty);
     if (!answer) return { items: [], full: false };
-    const items = this.items('orders', this.parse('orders', answer, `GET ${e.path}`), e);
-    return { items, full: stopOn === 'short' ? items.length >= size : items.length > 0 };
+    const json = this.parse('orders', answer, `GET ${e.path}`);
+    const items = this.items('orders', json, e);
+    const paged = p.style === 'page' || p.style === 'offset' ? p : undefined;
+    return { items, full: !lastPage('orders', json, paged, k * size, items.length, size, stopOn) };
   }
 
   /** Every page of a list endpoint, by its pagination style. */
@@ -548,7 +551,7 @@ export class RestConnector implements ErpConnector {
       yield items;
       if (p.style === 'none') return;
       if (p.style === 'page' || p.style === 'offset') {
-        if (stopOn === 'short' ? items.length < size : items.length === 0) return;
+        if (lastPage(resource, json, p, k * size, items.length, size, stopOn)) return;
         continue;
       }
       if (p.style === 'cursor') {
@@ -1072,6 +1075,35 @@ export class RestConnector implements ErpConnector {
 }
 
 const ZONED = /(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Whether a page of a page/offset list is its last: fewer items than asked (`stopOn: short`) or
+ * none (`empty`), or, with `totalPath`, the records read so far (`before` + this page) reach the
+ * total the answer gives. A total that is not a whole number ≥ 0 is a `RestResponseError` naming
+ * the path: a list that cannot say where it ends is not read on a guess.
+ */
+function lastPage(
+  resource: string,
+  json: unknown,
+  p: Extract<RestPagination, { style: 'page' | 'offset' }> | undefined,
+  before: number,
+  count: number,
+  size: number,
+  stopOn: 'short' | 'empty',
+): boolean {
+  if (stopOn === 'short' ? count < size : count === 0) return true;
+  if (p?.totalPath === undefined) return false;
+  const total = getPath(json, p.totalPath).value;
+  const n = typeof total === 'string' && /^\d+$/.test(total) ? Number(total) : total;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw new RestResponseError(
+      resource,
+      p.totalPath,
+      `expected the number of records in all (a whole number), got ${kind(total)}`,
+    );
+  }
+  return before + count >= n;
+}
 
 /** An order mapped up to its lines (`orderHead`). */
 interface OrderHead {

@@ -54,6 +54,14 @@ const StopOn = z
     'short: a page with fewer items than asked ends the list; empty: ask until an empty page',
   );
 
+const TotalPath = z
+  .string()
+  .min(1)
+  .optional()
+  .describe(
+    'where the answer says how many records match in all (`meta.total`): the list ends once that many are read, without asking for a last, short or empty page',
+  );
+
 /** How a list endpoint pages. */
 export const RestPagination = z.discriminatedUnion('style', [
   z.strictObject({ style: z.literal('none') }),
@@ -64,6 +72,7 @@ export const RestPagination = z.discriminatedUnion('style', [
     size: z.number().int().min(1).max(10_000).default(100),
     firstPage: z.number().int().min(0).max(1).default(1),
     stopOn: StopOn,
+    totalPath: TotalPath,
   }),
   z.strictObject({
     style: z.literal('offset'),
@@ -71,6 +80,7 @@ export const RestPagination = z.discriminatedUnion('style', [
     limitParam: z.string().default('limit'),
     limit: z.number().int().min(1).max(10_000).default(100),
     stopOn: StopOn,
+    totalPath: TotalPath,
   }),
   z.strictObject({
     style: z.literal('cursor'),

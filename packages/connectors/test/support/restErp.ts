@@ -95,6 +95,8 @@ export interface RestErp {
   ignoreIdFilter?: boolean;
   /** Called after a list page is served (to change data between requests). */
   afterList?: (page: number) => void;
+  /** What page and offset lists say in `meta.total` (default: how many records match). */
+  total?: (matching: number) => unknown;
   touch(id: number, seconds?: number): void;
   close(): Promise<void>;
 }
@@ -262,7 +264,7 @@ export async function startRestErp(
       start = (page - 1) * size;
       if (style === 'empty-page') size = Math.min(size, 7); // the server caps pages silently
       const shown = items.slice(start, start + size);
-      send(res, 200, { data: shown });
+      send(res, 200, { data: shown, meta: { total: erp.total?.(items.length) ?? items.length } });
       erp.afterList?.(page);
       return;
     }
@@ -287,7 +289,13 @@ export async function startRestErp(
     send(
       res,
       200,
-      { data: items.slice(start, start + size), ...(next ? { next } : { next: null }) },
+      {
+        data: items.slice(start, start + size),
+        ...(next ? { next } : { next: null }),
+        ...(style === 'offset'
+          ? { meta: { total: erp.total?.(items.length) ?? items.length } }
+          : {}),
+      },
       link ? { Link: link } : {},
     );
     erp.afterList?.(Math.floor(start / Math.max(size, 1)) + 1);

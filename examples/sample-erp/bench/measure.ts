@@ -55,14 +55,18 @@ export async function timed(erpPid: number | undefined, run: () => Promise<Pass>
   };
 }
 
-/** A full sync through the connector: every page of `changedOrders()`, nothing rejected. */
+/**
+ * A full sync through the connector, from the start (no checkpoint): every page of
+ * `changedOrders()`, nothing rejected; the requests are those this sync made.
+ */
 export async function connectorSync(rest: RestConnector): Promise<Pass> {
+  const before = rest.stats.requests;
   let orders = 0;
   for await (const page of rest.changedOrders()) {
     orders += page.orders.length;
     if (page.rejected.length > 0) throw new Error(`rejected: ${page.rejected[0]!.reason}`);
   }
-  return { requests: rest.stats.requests, orders };
+  return { requests: rest.stats.requests - before, orders };
 }
 
 export function median(xs: number[]): number {
@@ -103,8 +107,9 @@ export interface Rounds {
 }
 
 /**
- * A side of the comparison: `prepare` makes, outside the timer, what a run needs (a connector,
- * as the service makes one at start and syncs with it); `run` is the timed pass.
+ * A side of the comparison: `prepare` makes, once and outside the timer, what the runs need (a
+ * connector, as the service makes one at start and syncs with it again and again); `run` is
+ * one timed pass.
  */
 export interface Side<T> {
   prepare: () => T;
@@ -124,19 +129,17 @@ const SIDE = process.env.BENCH_SIDE as Row['what'] | undefined;
 export const isSideProcess = SIDE === 'connector' || SIDE === 'floor';
 
 /**
- * In a child of `compare`: `warmup` untimed passes of its side, then `runs` timed ones (each
- * prepared outside the timer), the samples printed as the last line of stdout (JSON).
+ * In a child of `compare`: its side prepared once, `warmup` untimed passes, then `runs` timed
+ * ones, the samples printed as the last line of stdout (JSON).
  */
 export async function runSide<C, F>(sides: Sides<C, F>, { runs, warmup }: Rounds): Promise<void> {
   if (!isSideProcess) throw new Error('runSide: BENCH_SIDE is not set');
   const side = (SIDE === 'connector' ? sides.connector : sides.floor) as Side<unknown>;
   const erpPid = process.env.BENCH_ERP_PID ? Number(process.env.BENCH_ERP_PID) : undefined;
-  for (let i = 0; i < warmup; i++) await side.run(side.prepare());
+  const prepared = side.prepare();
+  for (let i = 0; i < warmup; i++) await side.run(prepared);
   const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) {
-    const prepared = side.prepare();
-    samples.push(await timed(erpPid, () => side.run(prepared)));
-  }
+  for (let i = 0; i < runs; i++) samples.push(await timed(erpPid, () => side.run(prepared)));
   process.stdout.write(`\n${JSON.stringify(samples)}\n`);
 }
 

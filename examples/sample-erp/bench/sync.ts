@@ -62,7 +62,8 @@ async function startErp(orders: number): Promise<{ url: string; child: ChildProc
   return { url, child };
 }
 
-// The mapping is read once, as the service reads it at start; each run syncs with a new connector.
+// The mapping is read once and the connector made once, as the service does at start; each run syncs
+// from the start (no checkpoint) with it.
 const mapping = await loadRestMapping(fileURLToPath(new URL('../mapping.yaml', import.meta.url)));
 
 function connectorFor(url: string): RestConnector {

@@ -118,7 +118,9 @@ describe('issue 13 mapping: pagination styles', () => {
     const error = await drain(rest.changedOrders()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestResponseError);
     expect(error).toMatchObject({ path: 'meta.total', code: 'REST_RESPONSE_SHAPE' });
-    expect(String(error)).toMatch(/meta\.total: expected the number of records in all \(a whole number\), got string "thirty"/);
+    expect(String(error)).toMatch(
+      /meta\.total: expected the number of records in all \(a whole number\), got string "thirty"/,
+    );
   });
 
   it('issue 13 (pagination link): a Link header pointing at another host is refused, not followed', async () => {
